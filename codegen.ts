@@ -1,0 +1,34 @@
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+// The SDL in schema/ is the source of truth: resolver types and the runtime type definitions
+// are generated from it (into a git-ignored folder) before start, test, bench and bundling.
+const config: CodegenConfig = {
+  schema: "schema/*.graphql",
+  // Keep the SDL in the order it is written, so the printed schema reads like the source.
+  config: { sort: false },
+  generates: {
+    "packages/core/src/graphql/generated/resolvers.ts": {
+      plugins: ["typescript", "typescript-resolvers"],
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        useIndexSignature: false,
+        contextType: "../context.ts#GraphQLContext",
+        mapperTypeSuffix: "Model",
+        mappers: {
+          Area: "../../area/area.sql.ts#AreaRow",
+          QuestionSet: "../../questionset/questionset.sql.ts#QuestionSetRow",
+          Question: "../../questionset/questionset.sql.ts#QuestionRow",
+          Scale: "../../questionset/questionset.sql.ts#ScaleRow",
+          ScaleOption: "../../questionset/questionset.sql.ts#ScaleOptionRow",
+          Benchmark: "../../figure/index.ts#BenchmarkResult",
+        },
+      },
+    },
+    "packages/core/src/graphql/generated/type-defs.ts": {
+      plugins: ["./packages/core/codegen/type-defs-plugin.cjs"],
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,79 @@
+import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
+import type { Db } from "../db/types.ts";
+import { badInput } from "../errors.ts";
+import { groupBy, Loader } from "../util/loader.ts";
+import { areas, statisticalNeighbours, type AreaRow } from "./area.sql.ts";
+import type { AreaType } from "./reference.ts";
+
+export const ENGLAND = "E92000001";
+export const MAX_PAGE_SIZE = 100;
+const GSS_CODE = /^[EWSN]\d{8}$/;
+
+export function assertAreaCode(code: string, argument = "area"): void {
+  if (!GSS_CODE.test(code)) throw badInput(`"${code}" is not a GSS code (a letter and 8 digits, e.g. E06000001)`, argument);
+}
+
+const encodeCursor = (code: string) => Buffer.from(`area:${code}`).toString("base64url");
+function decodeCursor(cursor: string): string {
+  const decoded = Buffer.from(cursor, "base64url").toString();
+  if (!decoded.startsWith("area:")) throw badInput("`after` is not a cursor this API gave out", "after");
+  return decoded.slice(5);
+}
+
+export interface AreaPageArgs {
+  type?: AreaType | null;
+  parent?: string | null;
+  first: number;
+  after?: string | null;
+}
+
+export async function listAreas(db: Db, args: AreaPageArgs) {
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
+    throw badInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}`, "first");
+  }
+  if (args.parent) assertAreaCode(args.parent, "parent");
+  const filter = and(args.type ? eq(areas.type, args.type) : undefined, args.parent ? eq(areas.parentCode, args.parent) : undefined);
+  const after = args.after ? decodeCursor(args.after) : null;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(areas)
+      .where(and(filter, after ? gt(areas.code, after) : undefined))
+      .orderBy(asc(areas.code))
+      .limit(args.first + 1),
+    db.select({ n: count() }).from(areas).where(filter),
+  ]);
+  const page = rows.slice(0, args.first);
+  return {
+    edges: page.map((node) => ({ cursor: encodeCursor(node.code), node })),
+    totalCount: total?.n ?? 0,
+    pageInfo: {
+      hasNextPage: rows.length > args.first,
+      hasPreviousPage: after !== null,
+      startCursor: page[0] ? encodeCursor(page[0].code) : null,
+      endCursor: page.at(-1) ? encodeCursor(page.at(-1)!.code) : null,
+    },
+  };
+}
+
+export function createAreaLoaders(getDb: () => Promise<Db>) {
+  return {
+    byCode: new Loader<string, AreaRow | null>(async (codes) => {
+      const rows = await (await getDb()).select().from(areas).where(inArray(areas.code, codes));
+      return new Map(rows.map((r) => [r.code, r]));
+    }, () => null),
+    childrenOf: new Loader<string, AreaRow[]>(async (codes) => {
+      const rows = await (await getDb()).select().from(areas).where(inArray(areas.parentCode, codes)).orderBy(asc(areas.code));
+      return groupBy(rows, (r) => r.parentCode!);
+    }, () => []),
+    neighboursOf: new Loader<string, AreaRow[]>(async (codes) => {
+      const rows = await (await getDb())
+        .select({ of: statisticalNeighbours.areaCode, area: areas })
+        .from(statisticalNeighbours)
+        .innerJoin(areas, eq(areas.code, statisticalNeighbours.neighbourCode))
+        .where(inArray(statisticalNeighbours.areaCode, codes))
+        .orderBy(asc(statisticalNeighbours.rank));
+      return new Map([...groupBy(rows, (r) => r.of)].map(([k, v]) => [k, v.map((r) => r.area)]));
+    }, () => []),
+  };
+}

@@ -1,0 +1,23 @@
+import { Pool, neonConfig } from "@neondatabase/serverless";
+import { drizzle } from "drizzle-orm/neon-serverless";
+import ws from "ws";
+import * as schema from "./schema.ts";
+import type { Database, Db } from "./types.ts";
+
+/**
+ * Postgres over WebSockets with Neon's driver: what the Lambdas use against Neon. Against any
+ * other host (a local PostgreSQL in tests) it goes through a WebSocket proxy, `wsProxy`.
+ */
+export function createNeonDatabase(url: string, wsProxy: string | null): Database {
+  if (typeof WebSocket === "undefined" || wsProxy) neonConfig.webSocketConstructor = ws;
+  if (wsProxy) {
+    neonConfig.wsProxy = (host, port) => `${wsProxy}?address=${host}:${port}`;
+    neonConfig.useSecureWebSocket = false;
+    neonConfig.pipelineTLS = false;
+    neonConfig.pipelineConnect = false;
+  }
+  const pool = new Pool({ connectionString: url, max: 10 });
+  pool.on("error", () => {}); // an idle client's dropped socket must not crash the process
+  const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
+  return { db, driver: "neon", close: () => pool.end() };
+}

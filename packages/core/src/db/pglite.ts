@@ -1,0 +1,17 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import * as schema from "./schema.ts";
+import type { Database, Db } from "./types.ts";
+
+/**
+ * Embedded Postgres: in memory when `dataDir` is null, else kept in that folder. `loadDataDir`
+ * starts it from a dump of another PGlite's data directory.
+ */
+export async function createPgliteDatabase(dataDir: string | null, options: { loadDataDir?: Blob } = {}): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...options });
+  await client.waitReady;
+  const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
+  return { db, driver: "pglite", close: () => client.close() };
+}

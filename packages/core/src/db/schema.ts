@@ -1,0 +1,5 @@
+export * from "../area/area.sql.ts";
+export * from "../organisation/organisation.sql.ts";
+export * from "../questionset/questionset.sql.ts";
+export * from "../response/response.sql.ts";
+export * from "../figure/figure.sql.ts";

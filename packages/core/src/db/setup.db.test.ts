@@ -1,0 +1,40 @@
+import { count, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { areaAncestors, areas, statisticalNeighbours } from "../area/area.sql.ts";
+import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
+import { queryRows } from "./types.ts";
+import { setupDatabase } from "./setup.ts";
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.close());
+
+const sizes = async () => ({
+  areas: (await database.db.select({ n: count() }).from(areas))[0]!.n,
+  closure: (await database.db.select({ n: count() }).from(areaAncestors))[0]!.n,
+  neighbours: (await database.db.select({ n: count() }).from(statisticalNeighbours))[0]!.n,
+});
+
+describe("setupDatabase", () => {
+  it("loads England, 9 regions, 153 councils, 7 NHS regions and 42 ICBs with their neighbours", async () => {
+    const byType = await queryRows<{ type: string; n: number }>(database.db, sql`select type, count(*)::int as n from areas group by type order by type`);
+    expect(Object.fromEntries(byType.map((r) => [r.type, r.n]))).toEqual({ NATION: 1, REGION: 9, LOCAL_AUTHORITY: 153, NHS_REGION: 7, ICB: 42 });
+    expect((await sizes()).neighbours).toBe(1530);
+  });
+
+  it("builds the hierarchy closure: a council has itself, its region and England", async () => {
+    const rows = await database.db.select().from(areaAncestors).where(eq(areaAncestors.areaCode, "E06000001"));
+    expect(rows.map((r) => [r.ancestorCode, r.depth]).sort()).toEqual([["E06000001", 0], ["E12000001", 1], ["E92000001", 2]]);
+    const [england] = await database.db.select({ n: count() }).from(areaAncestors).where(eq(areaAncestors.ancestorCode, "E92000001"));
+    expect(england!.n).toBe(212);
+  });
+
+  it("can run again without changing anything", async () => {
+    const before = await sizes();
+    await setupDatabase(database);
+    expect(await sizes()).toEqual(before);
+  });
+});

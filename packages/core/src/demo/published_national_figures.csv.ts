@@ -1,0 +1,33 @@
+// Copied verbatim from shared/data/published_national_figures.csv.
+export default `
+instrument,theme,measure,percent,respondents,source
+CYP_EHCP,dignity,good_or_very_good,74,906,004_bab1f06861ceee0c.txt
+CYP_EHCP,level_of_support,good_or_very_good,66,906,004_bab1f06861ceee0c.txt
+CYP_EHCP,looking_forward,good_or_very_good,65,906,004_bab1f06861ceee0c.txt
+CYP_EHCP,being_heard,good_or_very_good,64,906,004_bab1f06861ceee0c.txt
+CYP_EHCP,information,poor_or_very_poor,21,906,004_bab1f06861ceee0c.txt
+CYP_EHCP,choice_about_support,poor_or_very_poor,21,906,004_bab1f06861ceee0c.txt
+PARENT_EHCP,school_and_learning,good_or_very_good,68,1879,004_bab1f06861ceee0c.txt
+PARENT_EHCP,relationships_with_family,good_or_very_good,65,1879,004_bab1f06861ceee0c.txt
+PARENT_EHCP,quality_of_life,good_or_very_good,56,1879,004_bab1f06861ceee0c.txt
+PARENT_EHCP,fit_and_healthy,good_or_very_good,53,1879,004_bab1f06861ceee0c.txt
+PARENT_EHCP,enjoying_friendships,good_or_very_good,44,1879,004_bab1f06861ceee0c.txt
+PARENT_EHCP,preparing_for_the_future,good_or_very_good,43,1879,004_bab1f06861ceee0c.txt
+PARENT_EHCP,part_of_local_community,good_or_very_good,34,1879,004_bab1f06861ceee0c.txt
+PRACTITIONER_EHCP,partnership_with_parents,always_or_mostly,80,2989,004_bab1f06861ceee0c.txt
+PRACTITIONER_EHCP,understand_needs,always_or_mostly,77,2989,004_bab1f06861ceee0c.txt
+PRACTITIONER_EHCP,individually_tailored_support,always_or_mostly,73,2989,004_bab1f06861ceee0c.txt
+PRACTITIONER_EHCP,child_at_centre_of_planning,always_or_mostly,75,2989,004_bab1f06861ceee0c.txt
+PRACTITIONER_EHCP,partnership_with_colleagues,always_or_mostly,65,2989,004_bab1f06861ceee0c.txt
+PRACTITIONER_EHCP,clear_information_for_parents,always_or_mostly,70,2989,004_bab1f06861ceee0c.txt
+PRACTITIONER_EHCP,timely_response,always_or_mostly,58,2989,004_bab1f06861ceee0c.txt
+PRACTITIONER_EHCP,timely_response,never_or_rarely,17,2989,004_bab1f06861ceee0c.txt
+PRACTITIONER_EHCP,partnership_with_colleagues,never_or_rarely,10,2989,004_bab1f06861ceee0c.txt
+ADULT_PB,knew_budget_amount,yes,59,2254,004_bab1f06861ceee0c.txt
+ADULT_PB,could_decide_spending,yes,62,2254,004_bab1f06861ceee0c.txt
+ADULT_PB,copy_of_support_plan,yes,77,2254,004_bab1f06861ceee0c.txt
+ADULT_PB,views_included_in_plan,yes,91,2254,004_bab1f06861ceee0c.txt
+ADULT_PB,control_over_support,good_or_very_good,71,2254,004_bab1f06861ceee0c.txt
+ADULT_PB,information_and_advice,good_or_very_good,56,2254,004_bab1f06861ceee0c.txt
+ADULT_PB,quality_of_life,better_or_a_lot_better,73,2254,004_bab1f06861ceee0c.txt
+`;

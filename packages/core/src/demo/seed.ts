@@ -1,0 +1,120 @@
+import { count, eq, sql } from "drizzle-orm";
+import { areas } from "../area/area.sql.ts";
+import type { Database, Db } from "../db/types.ts";
+import { rebuildAnswerCounts } from "../figure/aggregate.ts";
+import { organisations } from "../organisation/organisation.sql.ts";
+import { questions, questionSets, scaleOptions } from "../questionset/questionset.sql.ts";
+import { responses } from "../response/response.sql.ts";
+import { financialYearOf } from "../response/index.ts";
+import { generateDemoResponses, type DemoResponse } from "./generate.ts";
+
+const BATCH = 2000;
+
+/** question set "CODE@version" → question code → { id, option code → option id } */
+type Catalogue = Map<string, Map<string, { id: number; options: Map<string, number> }>>;
+
+async function loadCatalogue(db: Db): Promise<Catalogue> {
+  const rows = await db
+    .select({ set: questionSets.code, version: questionSets.version, setId: questionSets.id, question: questions.code, questionId: questions.id, option: scaleOptions.code, optionId: scaleOptions.id })
+    .from(questions)
+    .innerJoin(questionSets, eq(questionSets.id, questions.questionSetId))
+    .innerJoin(scaleOptions, eq(scaleOptions.scaleId, questions.scaleId));
+  const catalogue: Catalogue = new Map();
+  for (const r of rows) {
+    const key = `${r.set}@${r.version}`;
+    const set = catalogue.get(key) ?? new Map();
+    catalogue.set(key, set);
+    const question = set.get(r.question) ?? { id: r.questionId, options: new Map() };
+    set.set(r.question, question);
+    question.options.set(r.option, r.optionId);
+  }
+  return catalogue;
+}
+
+async function questionSetIds(db: Db): Promise<Map<string, number>> {
+  const rows = await db.select({ id: questionSets.id, code: questionSets.code, version: questionSets.version }).from(questionSets);
+  return new Map(rows.map((r) => [`${r.code}@${r.version}`, r.id]));
+}
+
+/** One synthetic organisation per demo area, so demo rows are never mistaken for a member's. */
+async function demoOrganisations(db: Db): Promise<Map<string, number>> {
+  const all = await db.select().from(areas);
+  await db
+    .insert(organisations)
+    .values(
+      all
+        .filter((a) => a.type === "LOCAL_AUTHORITY" || a.type === "ICB")
+        .map((a) => ({ slug: `demo-${a.code.toLowerCase()}`, name: `${a.name} (synthetic demo data)`, type: a.type === "ICB" ? ("HEALTH_BODY" as const) : ("COUNCIL" as const), areaCode: a.code, synthetic: true })),
+    )
+    .onConflictDoNothing({ target: organisations.slug });
+  const rows = await db.select({ id: organisations.id, areaCode: organisations.areaCode }).from(organisations).where(eq(organisations.synthetic, true));
+  return new Map(rows.map((r) => [r.areaCode!, r.id]));
+}
+
+/** A fixed key per demo response (FNV-1a of its reference), so figures are reproducible. */
+function demoRecordKey(ref: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < ref.length; i++) hash = Math.imul(hash ^ ref.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) & 0xff;
+}
+
+async function insertBatch(db: Db, batch: DemoResponse[], catalogue: Catalogue, setIds: Map<string, number>, orgs: Map<string, number>) {
+  const cols = { set: [] as number[], area: [] as string[], org: [] as number[], ref: [] as string[], on: [] as string[], fy: [] as number[], mode: [] as string[], by: [] as string[], comment: [] as (string | null)[], key: [] as number[] };
+  for (const r of batch) {
+    const setId = setIds.get(`${r.questionSet}@${r.version}`);
+    const org = orgs.get(r.areaCode);
+    if (setId === undefined || org === undefined) throw new Error(`demo response ${r.externalRef}: unknown question set or area`);
+    cols.set.push(setId), cols.area.push(r.areaCode), cols.org.push(org), cols.ref.push(r.externalRef), cols.on.push(r.collectedOn);
+    cols.fy.push(financialYearOf(r.collectedOn)), cols.mode.push(r.collectionMode), cols.by.push(r.completedBy), cols.comment.push(r.comment), cols.key.push(demoRecordKey(r.externalRef));
+  }
+  const inserted = await db.execute(sql`
+    insert into responses (question_set_id, area_code, organisation_id, external_ref, collected_on, financial_year, collection_mode, completed_by, comment, record_key, synthetic)
+    select s, a, o, r, d::date, f, m::collection_mode, b::completed_by, c, k, true
+    from unnest(${sql.param(cols.set)}::int[], ${sql.param(cols.area)}::text[], ${sql.param(cols.org)}::int[], ${sql.param(cols.ref)}::text[],
+                ${sql.param(cols.on)}::text[], ${sql.param(cols.fy)}::int[], ${sql.param(cols.mode)}::text[], ${sql.param(cols.by)}::text[],
+                ${sql.param(cols.comment)}::text[], ${sql.param(cols.key)}::int[]) as t(s, a, o, r, d, f, m, b, c, k)
+    returning id, external_ref`);
+  const idOf = new Map((inserted as unknown as { rows: { id: number; external_ref: string }[] }).rows.map((r) => [r.external_ref, r.id]));
+  const answerCols = { response: [] as number[], question: [] as number[], option: [] as number[] };
+  for (const r of batch) {
+    const set = catalogue.get(`${r.questionSet}@${r.version}`)!;
+    for (const [code, optionCode] of Object.entries(r.answers)) {
+      const question = set.get(code);
+      const optionId = question?.options.get(optionCode);
+      if (!question || optionId === undefined) throw new Error(`demo response ${r.externalRef}: no option ${code}=${optionCode}`);
+      answerCols.response.push(idOf.get(r.externalRef)!), answerCols.question.push(question.id), answerCols.option.push(optionId);
+    }
+  }
+  await db.execute(sql`
+    insert into answers (response_id, question_id, option_id)
+    select * from unnest(${sql.param(answerCols.response)}::int[], ${sql.param(answerCols.question)}::int[], ${sql.param(answerCols.option)}::int[])`);
+}
+
+export interface SeedResult {
+  responses: number;
+  skipped: boolean;
+}
+
+/**
+ * Loads the synthetic demo data set in one transaction (all or nothing). Does nothing when demo
+ * responses are already there, unless `replace` is set.
+ */
+export async function seedDemoData(database: Database, options: { scale?: number; seed?: number; replace?: boolean } = {}): Promise<SeedResult> {
+  const { db } = database;
+  const [existing] = await db.select({ n: count() }).from(responses).where(eq(responses.synthetic, true));
+  if (existing && existing.n > 0 && !options.replace) return { responses: existing.n, skipped: true };
+  let total = 0;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from answers where response_id in (select id from responses where synthetic)`);
+    await tx.delete(responses).where(eq(responses.synthetic, true));
+    const [catalogue, setIds, orgs] = [await loadCatalogue(tx), await questionSetIds(tx), await demoOrganisations(tx)];
+    let batch: DemoResponse[] = [];
+    for (const response of generateDemoResponses({ scale: options.scale, seed: options.seed })) {
+      batch.push(response);
+      if (batch.length === BATCH) await insertBatch(tx, batch, catalogue, setIds, orgs), (total += batch.length), (batch = []);
+    }
+    if (batch.length) await insertBatch(tx, batch, catalogue, setIds, orgs), (total += batch.length);
+    await rebuildAnswerCounts(tx);
+  });
+  return { responses: total, skipped: false };
+}

@@ -1,0 +1,200 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseCsv } from "../util/csv.ts";
+import { QUESTION_SET_DEFINITIONS, findDefinition } from "./definitions/index.ts";
+import { BANDS, QUESTION_KINDS, QUESTION_SET_CODES, type Band, type QuestionSetDefinition, type ScaleDefinition } from "./types.ts";
+
+const LOWER_SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+const GRADED_BANDS: ReadonlyArray<Band> = ["NEGATIVE", "NEUTRAL", "POSITIVE"];
+
+const published = parseCsv(
+  readFileSync(new URL("../demo/published_national_figures.csv", import.meta.url), "utf8"),
+);
+
+const isGraded = (s: ScaleDefinition) => s.options.some((o) => o.band !== null && o.band !== "EXCLUDED");
+const scaleOf = (def: QuestionSetDefinition, code: string) => {
+  const q = def.questions.find((x) => x.code === code);
+  return q && def.scales.find((s) => s.code === q.scale);
+};
+/** "good_or_very_good" -> [good, very_good]; "yes" -> [yes]. */
+const measureOptions = (measure: string) => measure.split("_or_").sort();
+const bandOptions = (s: ScaleDefinition, band: Band) =>
+  s.options.filter((o) => o.band === band).map((o) => o.code).sort();
+
+/** Process questions whose answers are categories (no good or bad direction). */
+const CATEGORICAL_PROCESS = new Set(["who_helped_plan"]);
+
+describe("question set definitions", () => {
+  it("declares version 1 of each of the six instruments, once", () => {
+    const keys = QUESTION_SET_DEFINITIONS.map((d) => `${d.code}@${d.version}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const code of QUESTION_SET_CODES) {
+      const def = findDefinition(code, 1);
+      expect(def, code).toBeDefined();
+      expect(def!.code).toBe(code);
+      expect(findDefinition(code)).toBe(def);
+    }
+    expect(findDefinition("ADULT_PB", 2)).toBeUndefined();
+    expect(findDefinition("NOPE")).toBeUndefined();
+  });
+
+  for (const def of QUESTION_SET_DEFINITIONS) {
+    describe(def.code, () => {
+      it("has well-formed metadata", () => {
+        expect(def.publishedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(Number.isNaN(Date.parse(def.publishedOn))).toBe(false);
+        expect(def.name.length).toBeGreaterThan(5);
+        expect(def.respondent.length).toBeGreaterThan(10);
+        expect(def.description.length).toBeGreaterThan(20);
+      });
+
+      it("has unique, well-formed scale and option codes", () => {
+        const codes = def.scales.map((s) => s.code);
+        expect(new Set(codes).size).toBe(codes.length);
+        for (const s of def.scales) {
+          expect(s.code).toMatch(UPPER_SNAKE);
+          expect(s.options.length).toBeGreaterThanOrEqual(2);
+          const opts = s.options.map((o) => o.code);
+          expect(new Set(opts).size, s.code).toBe(opts.length);
+          for (const o of s.options) {
+            expect(o.code, `${s.code}.${o.code}`).toMatch(LOWER_SNAKE);
+            expect(o.label.trim().length).toBeGreaterThan(0);
+            expect(o.band === null || BANDS.includes(o.band)).toBe(true);
+          }
+        }
+      });
+
+      it("orders graded scales negative to positive, with at least one of each", () => {
+        for (const s of def.scales.filter(isGraded)) {
+          expect(bandOptions(s, "POSITIVE").length, s.code).toBeGreaterThan(0);
+          expect(bandOptions(s, "NEGATIVE").length, s.code).toBeGreaterThan(0);
+          expect(s.options.some((o) => o.band === null), `${s.code} mixes null bands`).toBe(false);
+          const ranks = s.options.map((o) => (o.band === "EXCLUDED" ? 3 : GRADED_BANDS.indexOf(o.band!)));
+          expect(ranks, s.code).toEqual([...ranks].sort((a, b) => a - b));
+        }
+      });
+
+      it("gives categorical scales null bands, except excluded answers", () => {
+        for (const s of def.scales.filter((x) => !isGraded(x))) {
+          expect(s.options.filter((o) => o.band === null).length, s.code).toBeGreaterThanOrEqual(2);
+          for (const o of s.options) expect(o.band === null || o.band === "EXCLUDED", `${s.code}.${o.code}`).toBe(true);
+          for (const o of s.options.filter((x) => x.band === "EXCLUDED"))
+            expect(["dont_know", "prefer_not_to_say", "not_applicable"]).toContain(o.code);
+        }
+      });
+
+      it("has unique, well-formed questions on scales of the same set", () => {
+        const codes = def.questions.map((q) => q.code);
+        expect(new Set(codes).size).toBe(codes.length);
+        const scales = new Map(def.scales.map((s) => [s.code, s]));
+        for (const q of def.questions) {
+          expect(q.code).toMatch(LOWER_SNAKE);
+          expect(QUESTION_KINDS).toContain(q.kind);
+          expect(q.text.trim().length, q.code).toBeGreaterThan(5);
+          expect(q.section.trim().length).toBeGreaterThan(0);
+          if (q.theme !== null) expect(q.theme).toMatch(LOWER_SNAKE);
+          const scale = scales.get(q.scale);
+          expect(scale, `${q.code} -> ${q.scale}`).toBeDefined();
+          if (q.kind === "ABOUT_YOU") expect(isGraded(scale!), q.code).toBe(false);
+          else expect(isGraded(scale!), q.code).toBe(!CATEGORICAL_PROCESS.has(q.code));
+        }
+        // No scale declared and never used.
+        for (const s of def.scales) expect(def.questions.some((q) => q.scale === s.code), s.code).toBe(true);
+      });
+
+      it("has PROCESS, OUTCOME and ABOUT_YOU questions, and asks who completed the form", () => {
+        for (const kind of QUESTION_KINDS) expect(def.questions.some((q) => q.kind === kind), kind).toBe(true);
+        const completedBy = scaleOf(def, "completed_by");
+        expect(completedBy).toBeDefined();
+        const opts = completedBy!.options.map((o) => o.code);
+        expect(opts).toEqual(def.code === "CYP_EHCP" ? ["self", "with_help"] : ["self", "with_help", "on_behalf"]);
+      });
+
+      it("uses a theme at most once, so triangulation is unambiguous", () => {
+        const themes = def.questions.map((q) => q.theme).filter((t): t is string => t !== null);
+        expect(new Set(themes).size).toBe(themes.length);
+      });
+    });
+  }
+
+  it("shares every non-null theme between at least two instruments", () => {
+    const users = new Map<string, Set<string>>();
+    for (const def of QUESTION_SET_DEFINITIONS)
+      for (const q of def.questions) if (q.theme) users.set(q.theme, (users.get(q.theme) ?? new Set()).add(def.code));
+    for (const [theme, sets] of users) expect(sets.size, theme).toBeGreaterThanOrEqual(2);
+  });
+
+  it("lets child, parent and practitioner views be triangulated on several themes", () => {
+    const themes = (code: string) =>
+      new Set(findDefinition(code)!.questions.filter((q) => q.kind !== "ABOUT_YOU").map((q) => q.theme).filter(Boolean));
+    const cyp = themes("CYP_EHCP");
+    const parent = themes("PARENT_EHCP");
+    const practitioner = themes("PRACTITIONER_EHCP");
+    const common = [...cyp].filter((t) => parent.has(t) && practitioner.has(t));
+    expect(common.length).toBeGreaterThanOrEqual(3);
+    for (const t of ["being_heard", "information", "timely_support", "preparing_for_the_future", "child_at_centre"])
+      expect(common).toContain(t);
+  });
+
+  it("has a question for every published national figure, with the published band", () => {
+    expect(published.length).toBeGreaterThan(20);
+    for (const row of published) {
+      const def = findDefinition(row.instrument!, 1);
+      expect(def, row.instrument).toBeDefined();
+      const scale = scaleOf(def!, row.theme!);
+      expect(scale, `${row.instrument}.${row.theme}`).toBeDefined();
+      const band: Band = /poor|never/.test(row.measure!) ? "NEGATIVE" : "POSITIVE";
+      expect(bandOptions(scale!, band), `${row.instrument}.${row.theme} ${row.measure}`).toEqual(measureOptions(row.measure!));
+    }
+  });
+
+  it("covers the circumstances results are broken down by", () => {
+    const about = (code: string) =>
+      new Set(findDefinition(code)!.questions.filter((q) => q.kind === "ABOUT_YOU").map((q) => q.code));
+    for (const code of QUESTION_SET_CODES) expect(about(code).has("completed_by"), code).toBe(true);
+    for (const code of ["ADULT_PB", "CARER", "PHB", "CYP_EHCP", "PARENT_EHCP"])
+      for (const q of ["gender", "age_band", "type_of_need"]) expect(about(code).has(q), `${code}.${q}`).toBe(true);
+    for (const code of ["ADULT_PB", "PHB"])
+      for (const q of ["budget_management", "support_type", "budget_duration"]) expect(about(code).has(q), `${code}.${q}`).toBe(true);
+    for (const code of ["CYP_EHCP", "PARENT_EHCP", "PRACTITIONER_EHCP"]) expect(about(code).has("school_phase")).toBe(true);
+    expect(about("PARENT_EHCP").has("setting")).toBe(true);
+    expect(about("PARENT_EHCP").has("statement_converted")).toBe(true);
+    for (const q of ["role", "setting", "type_of_need"]) expect(about("PRACTITIONER_EHCP").has(q)).toBe(true);
+
+    const codes = (set: string, q: string) => scaleOf(findDefinition(set)!, q)!.options.map((o) => o.code);
+    expect(codes("ADULT_PB", "budget_management")).toEqual([
+      "direct_payment", "direct_payment_family", "individual_service_fund", "council_managed", "broker", "dont_know",
+    ]);
+    expect(codes("PHB", "budget_management")).toContain("nhs_managed");
+    expect(codes("PHB", "budget_management")).not.toContain("council_managed");
+    expect(codes("PARENT_EHCP", "school_phase")).toEqual(["pre_school", "primary", "secondary", "post_16", "dont_know"]);
+  });
+
+  it("asks the process questions and outcomes the seeds describe", () => {
+    const has = (set: string, codes: string[]) => {
+      const def = findDefinition(set)!;
+      for (const c of codes) expect(def.questions.find((q) => q.code === c), `${set}.${c}`).toBeDefined();
+    };
+    const planning = ["help_to_plan", "who_helped_plan", "views_included_in_plan", "knew_budget_amount",
+      "could_decide_spending", "ease_getting_budget", "ease_managing_budget"];
+    has("ADULT_PB", [...planning, "copy_of_support_plan", "quality_of_life", "independence", "paid_work", "volunteering"]);
+    has("PHB", [...planning, "physical_health", "mental_wellbeing", "managing_condition", "avoiding_hospital"]);
+    has("CARER", ["carer_views_included", "information_and_advice", "physical_health", "mental_wellbeing",
+      "continue_caring", "carer_quality_of_life", "cared_for_quality_of_life", "day_to_day_stress",
+      "control_over_life", "relationship_with_cared_for"]);
+    has("PARENT_EHCP", ["parent_views_included", "child_views_included", "impact_on_parents"]);
+    has("PRACTITIONER_EHCP", ["process_gone_well", "quality_of_life"]);
+    // The fourteen adult outcome areas.
+    expect(findDefinition("ADULT_PB")!.questions.filter((q) => q.kind === "OUTCOME").length).toBeGreaterThanOrEqual(14);
+  });
+
+  it("gives every set its own scale objects", () => {
+    const seen = new Set<ScaleDefinition>();
+    for (const def of QUESTION_SET_DEFINITIONS)
+      for (const s of def.scales) {
+        expect(seen.has(s), `${def.code}.${s.code} shared by reference`).toBe(false);
+        seen.add(s);
+      }
+  });
+});

@@ -1,0 +1,57 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../db/types.ts";
+import { groupBy, Loader } from "../util/loader.ts";
+import { questions, questionSets, scaleOptions, scales, type QuestionRow, type QuestionSetRow, type ScaleOptionRow, type ScaleRow } from "./questionset.sql.ts";
+import type { QuestionSetCode } from "./types.ts";
+
+const published = inArray(questionSets.status, ["PUBLISHED", "RETIRED"]);
+
+/** The latest published version of each instrument, or every published version. */
+export async function listQuestionSets(db: Db, options: { allVersions?: boolean } = {}): Promise<QuestionSetRow[]> {
+  const rows = await db.select().from(questionSets).where(published).orderBy(asc(questionSets.id));
+  if (options.allVersions) return rows.sort((a, b) => a.code.localeCompare(b.code) || a.version - b.version);
+  const latest = new Map<string, QuestionSetRow>();
+  for (const row of rows) if ((latest.get(row.code)?.version ?? 0) < row.version) latest.set(row.code, row);
+  return [...latest.values()];
+}
+
+/** A version of an instrument, or its latest published version when `version` is omitted. */
+export async function findQuestionSet(db: Db, code: QuestionSetCode, version?: number | null): Promise<QuestionSetRow | null> {
+  const [row] = await db
+    .select()
+    .from(questionSets)
+    .where(and(eq(questionSets.code, code), published, version == null ? undefined : eq(questionSets.version, version)))
+    .orderBy(desc(questionSets.version))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findQuestion(db: Db, questionSetId: number, code: string): Promise<QuestionRow | null> {
+  const [row] = await db.select().from(questions).where(and(eq(questions.questionSetId, questionSetId), eq(questions.code, code)));
+  return row ?? null;
+}
+
+export function createQuestionSetLoaders(getDb: () => Promise<Db>) {
+  return {
+    setById: new Loader<number, QuestionSetRow | null>(async (ids) => {
+      const rows = await (await getDb()).select().from(questionSets).where(inArray(questionSets.id, ids));
+      return new Map(rows.map((r) => [r.id, r]));
+    }, () => null),
+    questionsOf: new Loader<number, QuestionRow[]>(async (ids) => {
+      const rows = await (await getDb()).select().from(questions).where(inArray(questions.questionSetId, ids)).orderBy(asc(questions.position));
+      return groupBy(rows, (r) => r.questionSetId);
+    }, () => []),
+    scalesOf: new Loader<number, ScaleRow[]>(async (ids) => {
+      const rows = await (await getDb()).select().from(scales).where(inArray(scales.questionSetId, ids)).orderBy(asc(scales.id));
+      return groupBy(rows, (r) => r.questionSetId);
+    }, () => []),
+    scaleById: new Loader<number, ScaleRow | null>(async (ids) => {
+      const rows = await (await getDb()).select().from(scales).where(inArray(scales.id, ids));
+      return new Map(rows.map((r) => [r.id, r]));
+    }, () => null),
+    optionsOf: new Loader<number, ScaleOptionRow[]>(async (ids) => {
+      const rows = await (await getDb()).select().from(scaleOptions).where(inArray(scaleOptions.scaleId, ids)).orderBy(asc(scaleOptions.position));
+      return groupBy(rows, (r) => r.scaleId);
+    }, () => []),
+  };
+}

@@ -1,0 +1,67 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "../db/types.ts";
+import { QUESTION_SET_DEFINITIONS } from "./definitions/index.ts";
+import { questions, questionSets, scaleOptions, scales } from "./questionset.sql.ts";
+import type { QuestionSetDefinition } from "./types.ts";
+
+/** What must never change in a published version: question codes, kinds, scales and bands. */
+function fingerprint(set: Pick<QuestionSetDefinition, "questions" | "scales">): string {
+  const scaleOf = new Map(set.scales.map((s) => [s.code, s]));
+  return JSON.stringify(
+    set.questions.map((q) => [q.code, q.kind, q.theme, scaleOf.get(q.scale)?.options.map((o) => [o.code, o.band])]),
+  );
+}
+
+async function storedFingerprint(db: Db, questionSetId: number): Promise<string> {
+  const rows = await db
+    .select({ question: questions, option: scaleOptions })
+    .from(questions)
+    .innerJoin(scaleOptions, eq(scaleOptions.scaleId, questions.scaleId))
+    .where(eq(questions.questionSetId, questionSetId))
+    .orderBy(asc(questions.position), asc(scaleOptions.position));
+  const byQuestion = new Map<number, { q: (typeof rows)[number]["question"]; options: [string, string | null][] }>();
+  for (const { question, option } of rows) {
+    const entry = byQuestion.get(question.id) ?? { q: question, options: [] };
+    entry.options.push([option.code, option.band]);
+    byQuestion.set(question.id, entry);
+  }
+  return JSON.stringify([...byQuestion.values()].map(({ q, options }) => [q.code, q.kind, q.theme, options]));
+}
+
+/**
+ * Inserts each question set version that is not in the database yet. A version already there
+ * must match its definition: published versions never change, a change is a new version.
+ */
+export async function loadQuestionSets(db: Db, definitions: readonly QuestionSetDefinition[] = QUESTION_SET_DEFINITIONS): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const def of definitions) {
+      const [existing] = await tx
+        .select({ id: questionSets.id })
+        .from(questionSets)
+        .where(and(eq(questionSets.code, def.code), eq(questionSets.version, def.version)));
+      if (existing) {
+        if ((await storedFingerprint(tx, existing.id)) !== fingerprint(def)) {
+          throw new Error(`${def.code} version ${def.version} is published and differs from its definition: publish the change as a new version`);
+        }
+        continue;
+      }
+      const [set] = await tx
+        .insert(questionSets)
+        .values({ code: def.code, version: def.version, name: def.name, respondent: def.respondent, description: def.description, publishedOn: def.publishedOn })
+        .returning({ id: questionSets.id });
+      const scaleIds = new Map<string, number>();
+      for (const scale of def.scales) {
+        const [row] = await tx.insert(scales).values({ questionSetId: set!.id, code: scale.code, label: scale.label }).returning({ id: scales.id });
+        scaleIds.set(scale.code, row!.id);
+        await tx.insert(scaleOptions).values(scale.options.map((o, position) => ({ scaleId: row!.id, code: o.code, label: o.label, band: o.band, position })));
+      }
+      await tx.insert(questions).values(
+        def.questions.map((q, position) => {
+          const scaleId = scaleIds.get(q.scale);
+          if (scaleId === undefined) throw new Error(`${def.code} question ${q.code} uses unknown scale ${q.scale}`);
+          return { questionSetId: set!.id, code: q.code, text: q.text, kind: q.kind, theme: q.theme, section: q.section, position, scaleId };
+        }),
+      );
+    }
+  });
+}

@@ -1,0 +1,82 @@
+import { count } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
+import { createTestClient } from "../testing/graphql.ts";
+import { QUESTION_SET_DEFINITIONS } from "./definitions/index.ts";
+import { loadQuestionSets } from "./load.ts";
+import { questions, questionSets, scaleOptions } from "./questionset.sql.ts";
+import type { QuestionSetDefinition } from "./types.ts";
+
+let database: TestDatabase;
+let api: ReturnType<typeof createTestClient>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  api = createTestClient(database);
+});
+afterAll(() => database?.close());
+
+const tableSizes = async () => ({
+  sets: (await database.db.select({ n: count() }).from(questionSets))[0]!.n,
+  questions: (await database.db.select({ n: count() }).from(questions))[0]!.n,
+  options: (await database.db.select({ n: count() }).from(scaleOptions))[0]!.n,
+});
+
+describe("question sets", () => {
+  it("lists the latest version of the six instruments", async () => {
+    const { questionSets } = await api.data(`{ questionSets { code version status } }`);
+    expect(questionSets.map((s: { code: string }) => s.code).sort()).toEqual(["ADULT_PB", "CARER", "CYP_EHCP", "PARENT_EHCP", "PHB", "PRACTITIONER_EHCP"]);
+    expect(questionSets.every((s: { version: number; status: string }) => s.version === 1 && s.status === "PUBLISHED")).toBe(true);
+  });
+
+  it("serves a question set with its questions, scales and banded options, as defined", async () => {
+    const { questionSet } = await api.data(`{ questionSet(code: CYP_EHCP) {
+      code version name respondent
+      questions { code text kind theme section position scale { code options { code label position band } } }
+      scales { code }
+    } }`);
+    const definition = QUESTION_SET_DEFINITIONS.find((d) => d.code === "CYP_EHCP")!;
+    expect(questionSet.questions.map((q: { code: string }) => q.code)).toEqual(definition.questions.map((q) => q.code));
+    expect(questionSet.questions.map((q: { position: number }) => q.position)).toEqual(definition.questions.map((_, i) => i + 1));
+    const dignity = questionSet.questions.find((q: { code: string }) => q.code === "dignity");
+    const scale = definition.scales.find((s) => s.code === definition.questions.find((q) => q.code === "dignity")!.scale)!;
+    expect(dignity.scale.options).toEqual(scale.options.map((o, i) => ({ code: o.code, label: o.label, band: o.band, position: i + 1 })));
+    expect(questionSet.scales).toHaveLength(definition.scales.length);
+  });
+
+  it("filters questions by kind and theme, and finds one by code", async () => {
+    const { questionSet } = await api.data(`{ questionSet(code: ADULT_PB, version: 1) {
+      aboutYou: questions(kind: ABOUT_YOU) { kind }
+      qol: question(code: "quality_of_life") { code kind }
+      none: question(code: "nope") { code }
+    } }`);
+    expect(questionSet.aboutYou.length).toBeGreaterThan(3);
+    expect(questionSet.aboutYou.every((q: { kind: string }) => q.kind === "ABOUT_YOU")).toBe(true);
+    expect(questionSet.qol).toEqual({ code: "quality_of_life", kind: "OUTCOME" });
+    expect(questionSet.none).toBeNull();
+  });
+
+  it("answers null for a version that does not exist", async () => {
+    expect(await api.data(`{ questionSet(code: ADULT_PB, version: 99) { code } }`)).toEqual({ questionSet: null });
+  });
+
+  it("loads idempotently: a second load writes nothing", async () => {
+    const before = await tableSizes();
+    await loadQuestionSets(database.db);
+    expect(await tableSizes()).toEqual(before);
+  });
+
+  it("refuses to change a published version, and publishes a new version beside it", async () => {
+    const v1 = QUESTION_SET_DEFINITIONS.find((d) => d.code === "CARER")!;
+    const changed: QuestionSetDefinition = { ...v1, questions: v1.questions.slice(1) };
+    const before = await tableSizes();
+    await expect(loadQuestionSets(database.db, [changed])).rejects.toThrow(/CARER version 1 is published and differs/);
+    expect(await tableSizes()).toEqual(before);
+
+    await loadQuestionSets(database.db, [{ ...changed, version: 2 }]);
+    const latest = await api.data(`{ questionSet(code: CARER) { version questions { code } } all: questionSets(allVersions: true) { code version } }`);
+    expect(latest.questionSet.version).toBe(2);
+    expect(latest.questionSet.questions).toHaveLength(v1.questions.length - 1);
+    expect(latest.all.filter((s: { code: string }) => s.code === "CARER").map((s: { version: number }) => s.version)).toEqual([1, 2]);
+  });
+});

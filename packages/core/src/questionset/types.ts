@@ -1,0 +1,71 @@
+/**
+ * Question sets are data: each instrument version is declared once in `definitions/` and
+ * loaded into the database by `loadQuestionSets`. A published version never changes; a change
+ * is a new version whose questions keep their codes so results stay comparable.
+ */
+export const QUESTION_SET_CODES = [
+  "ADULT_PB",
+  "CARER",
+  "PHB",
+  "CYP_EHCP",
+  "PARENT_EHCP",
+  "PRACTITIONER_EHCP",
+] as const;
+export type QuestionSetCode = (typeof QUESTION_SET_CODES)[number];
+
+export const QUESTION_KINDS = ["PROCESS", "OUTCOME", "ABOUT_YOU"] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** POSITIVE/NEUTRAL/NEGATIVE for graded answers; EXCLUDED leaves the denominator. */
+export const BANDS = ["POSITIVE", "NEUTRAL", "NEGATIVE", "EXCLUDED"] as const;
+export type Band = (typeof BANDS)[number];
+
+export interface OptionDefinition {
+  /** Stable within its scale, lower_snake_case, e.g. `very_good`. */
+  code: string;
+  label: string;
+  /**
+   * The band of a graded answer. Categories of an ABOUT_YOU question (a gender, an age band)
+   * have no good or bad direction: they carry `null`, except "prefer not to say" / "don't
+   * know", which are EXCLUDED.
+   */
+  band: Band | null;
+}
+
+export interface ScaleDefinition {
+  /** Unique within the question set, UPPER_SNAKE_CASE, e.g. `GOOD_POOR_5`. */
+  code: string;
+  label: string;
+  /** In the order the respondent sees them, most negative first for graded scales. */
+  options: OptionDefinition[];
+}
+
+export interface QuestionDefinition {
+  /** Stable across versions, unique within the question set, lower_snake_case. */
+  code: string;
+  /** The words the respondent reads. */
+  text: string;
+  kind: QuestionKind;
+  /**
+   * Shared across instruments where they ask about the same thing (what makes triangulation
+   * possible), lower_snake_case; `null` when no other instrument asks it.
+   */
+  theme: string | null;
+  /** Code of a scale of the same question set. */
+  scale: string;
+  /** The section of the form the question sits in, e.g. "Planning your support". */
+  section: string;
+}
+
+export interface QuestionSetDefinition {
+  code: QuestionSetCode;
+  version: number;
+  name: string;
+  /** Who answers it, in a sentence. */
+  respondent: string;
+  description: string;
+  /** ISO date the version was published. */
+  publishedOn: string;
+  scales: ScaleDefinition[];
+  questions: QuestionDefinition[];
+}

@@ -1,0 +1,48 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, unique, boolean } from "drizzle-orm/pg-core";
+import { areas } from "../area/area.sql.ts";
+import { organisations } from "../organisation/organisation.sql.ts";
+import { questions, questionSets, scaleOptions } from "../questionset/questionset.sql.ts";
+
+export const collectionMode = pgEnum("collection_mode", ["ONLINE", "PAPER", "REVIEW"]);
+export const completedBy = pgEnum("completed_by", ["SELF", "WITH_HELP", "ON_BEHALF"]);
+
+/** One completed survey. Withdrawn responses stay for audit but leave every figure. */
+export const responses = pgTable(
+  "responses",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    questionSetId: integer("question_set_id").notNull().references(() => questionSets.id),
+    areaCode: text("area_code").notNull().references(() => areas.code),
+    organisationId: integer("organisation_id").notNull().references(() => organisations.id),
+    externalRef: text("external_ref").notNull(),
+    collectedOn: date("collected_on", { mode: "string" }).notNull(),
+    /** Start year of the April–March financial year of `collected_on` (2024 = 2024-25). */
+    financialYear: smallint("financial_year").notNull(),
+    collectionMode: collectionMode("collection_mode").notNull(),
+    completedBy: completedBy("completed_by").notNull(),
+    comment: text("comment"),
+    /** Random 0–255, fixed at ingestion, never shown: the record key of disclosure control. */
+    recordKey: smallint("record_key").notNull(),
+    synthetic: boolean("synthetic").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("responses_org_ref").on(t.organisationId, t.externalRef),
+    index("responses_set_area_idx").on(t.questionSetId, t.areaCode, t.financialYear),
+    check("record_key_range", sql`${t.recordKey} between 0 and 255`),
+  ],
+);
+
+export const answers = pgTable(
+  "answers",
+  {
+    responseId: integer("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
+    questionId: integer("question_id").notNull().references(() => questions.id),
+    optionId: integer("option_id").notNull().references(() => scaleOptions.id),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.questionId] }), index("answers_question_option_idx").on(t.questionId, t.optionId)],
+);
+
+export type ResponseRow = typeof responses.$inferSelect;

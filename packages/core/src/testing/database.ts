@@ -1,0 +1,88 @@
+import { randomBytes } from "node:crypto";
+import { createNeonDatabase } from "../db/neon.ts";
+import { createPgliteDatabase } from "../db/pglite.ts";
+import { setupDatabase } from "../db/setup.ts";
+import type { Database } from "../db/types.ts";
+import { startWsProxy, type WsProxy } from "../db/ws-proxy.ts";
+
+/**
+ * Which database the suite runs on: `pglite` (the default) or `postgres` — the PostgreSQL at
+ * TEST_DATABASE_URL, reached through the Neon driver and a local WebSocket proxy, exactly as
+ * the Lambdas reach Neon. vitest.config.ts runs the database tests once per driver.
+ */
+export const TEST_DRIVER = process.env.POET_TEST_DRIVER === "postgres" ? "postgres" : "pglite";
+
+export interface TestDatabase extends Database {
+  /** The Postgres database's name (a template for others), or "pglite". */
+  name: string;
+  /** Closes the connection and keeps the database (close() drops it). */
+  release(): Promise<void>;
+}
+
+function serverUrl(): URL {
+  const raw = process.env.TEST_DATABASE_URL;
+  if (!raw) throw new Error("POET_TEST_DRIVER=postgres needs TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)");
+  return new URL(raw);
+}
+
+let proxy: Promise<WsProxy> | undefined;
+const sharedProxy = () => (proxy ??= startWsProxy());
+
+/** Runs `fn` on the server's maintenance database (to create and drop test databases). */
+async function onServer<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const admin = createNeonDatabase(serverUrl().toString(), (await sharedProxy()).address);
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.close();
+  }
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * A fresh, migrated database with the reference data and question sets loaded, on the driver
+ * under test. `template` names a Postgres database to copy instead (see the global setup).
+ * Closing it drops it.
+ */
+export async function createTestDatabase(options: { template?: string; setup?: boolean } = {}): Promise<TestDatabase> {
+  if (TEST_DRIVER === "pglite") {
+    const database = await createPgliteDatabase(null);
+    if (options.setup !== false) await setupDatabase(database);
+    return { ...database, name: "pglite", release: database.close };
+  }
+  const name = `poet_test_${randomBytes(6).toString("hex")}`;
+  await onServer(async ({ db }) => {
+    const { sql } = await import("drizzle-orm");
+    await db.execute(sql.raw(`create database ${quoteIdent(name)}${options.template ? ` template ${quoteIdent(options.template)}` : ""}`));
+  });
+  const url = serverUrl();
+  url.pathname = `/${name}`;
+  const database = createNeonDatabase(url.toString(), (await sharedProxy()).address);
+  if (options.setup !== false && !options.template) await setupDatabase(database);
+  return {
+    ...database,
+    name,
+    release: database.close,
+    close: async () => {
+      await database.close();
+      await dropDatabase(name);
+    },
+  };
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  const { sql } = await import("drizzle-orm");
+  await onServer(({ db }) => db.execute(sql.raw(`drop database if exists ${quoteIdent(name)} with (force)`)));
+}
+
+/**
+ * A private copy of the demo database built by the global setup: PGlite loads the dumped data
+ * directory, Postgres copies the template database.
+ */
+export async function createDemoDatabase(source: string): Promise<TestDatabase> {
+  if (TEST_DRIVER === "postgres") return createTestDatabase({ template: source });
+  const { readFileSync } = await import("node:fs");
+  const database = await createPgliteDatabase(null, { loadDataDir: new Blob([readFileSync(source)]) });
+  return { ...database, name: "pglite", release: database.close };
+}

@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { seedDemoData } from "../demo/seed.ts";
+import { createTestDatabase, dropDatabase, TEST_DRIVER } from "./database.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** PGlite: a data-dir dump file; Postgres: a template database. Both hold the demo data. */
+    demoDatabase: string;
+  }
+}
+
+/**
+ * Builds the demo database once per run; each test file then gets its own copy of it cheaply
+ * (a PGlite data-dir load, or CREATE DATABASE … TEMPLATE), so tests can write freely.
+ */
+export default async function setup(project: TestProject) {
+  const driver = project.config.env?.POET_TEST_DRIVER ?? TEST_DRIVER;
+  process.env.POET_TEST_DRIVER = driver;
+  const database = await createTestDatabase();
+  await seedDemoData(database);
+  if (driver === "pglite") {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const client = (database.db as unknown as { $client: InstanceType<typeof PGlite> }).$client;
+    const dump = await client.dumpDataDir("none");
+    await database.close();
+    const dir = mkdtempSync(join(tmpdir(), "poet-demo-"));
+    const file = join(dir, "demo.tar");
+    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    project.provide("demoDatabase", file);
+    return () => rmSync(dir, { recursive: true, force: true });
+  }
+  await database.release();
+  project.provide("demoDatabase", database.name);
+  return () => dropDatabase(database.name);
+}

@@ -1,0 +1,56 @@
+import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
+
+/** An API Gateway HTTP API (payload format 2.0) event for /graphql, as Lambda receives it. */
+export function graphqlEvent(
+  method: "GET" | "POST",
+  request: { query: string; variables?: Record<string, unknown>; operationName?: string },
+  headers: Record<string, string> = {},
+): APIGatewayProxyEventV2 {
+  const isGet = method === "GET";
+  const query = isGet
+    ? Object.fromEntries(
+        Object.entries({
+          query: request.query,
+          operationName: request.operationName,
+          variables: request.variables && JSON.stringify(request.variables),
+        }).filter((e): e is [string, string] => e[1] !== undefined),
+      )
+    : undefined;
+  return {
+    version: "2.0",
+    routeKey: `${method} /graphql`,
+    rawPath: "/graphql",
+    rawQueryString: query ? new URLSearchParams(query).toString() : "",
+    queryStringParameters: query,
+    headers: isGet
+      ? { "apollo-require-preflight": "true", accept: "application/json", ...headers }
+      : { "content-type": "application/json", accept: "application/json", ...headers },
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "api",
+      domainName: "api.example.com",
+      domainPrefix: "api",
+      http: { method, path: "/graphql", protocol: "HTTP/1.1", sourceIp: "192.0.2.1", userAgent: "vitest" },
+      requestId: "request",
+      routeKey: `${method} /graphql`,
+      stage: "$default",
+      time: "01/Jan/2025:00:00:00 +0000",
+      timeEpoch: 1735689600000,
+    },
+    body: isGet ? undefined : JSON.stringify(request),
+    isBase64Encoded: false,
+  };
+}
+
+export const lambdaContext = {
+  functionName: "test",
+  awsRequestId: "request",
+  getRemainingTimeInMillis: () => 15_000,
+} as unknown as Context;
+
+export type Result = { statusCode?: number; headers?: Record<string, unknown>; body?: string };
+
+export function json(result: unknown): { status: number | undefined; body: any; headers: Record<string, unknown> } {
+  const r = result as Result;
+  return { status: r.statusCode, body: r.body ? JSON.parse(r.body) : undefined, headers: r.headers ?? {} };
+}

@@ -1,0 +1,122 @@
+import { Duration } from "aws-cdk-lib";
+import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
+import * as cloudwatchActions from "aws-cdk-lib/aws-cloudwatch-actions";
+import * as sns from "aws-cdk-lib/aws-sns";
+import { Api as HttpApi, Function, Script, use, type StackContext } from "sst/constructs";
+import { Database } from "./Database.ts";
+
+/** Lambda + HTTP API settings, exported so the stack tests assert against the same numbers. */
+export const GRAPHQL_FUNCTION = { memorySize: "1024 MB", timeout: "15 seconds" } as const;
+export const API_THROTTLE = { rate: 200, burst: 400 } as const;
+
+export function Api({ stack, app }: StackContext) {
+  const { DATABASE_URL } = use(Database);
+
+  // One function behind both routes, so GET (cacheable dashboard reads) and POST share warm
+  // containers and the per-container database connection.
+  const graphql = new Function(stack, "GraphQL", {
+    handler: "packages/functions/src/graphql.handler",
+    description: "POET GraphQL API",
+    bind: [DATABASE_URL],
+    // 1 GB buys a full vCPU share: faster cold starts and schema building, still cheap.
+    memorySize: GRAPHQL_FUNCTION.memorySize,
+    // Below API Gateway's 30 s integration limit, so a slow query ends as a GraphQL error.
+    timeout: GRAPHQL_FUNCTION.timeout,
+    environment: {
+      POET_INTROSPECTION: "true",
+    },
+  });
+
+  const api = new HttpApi(stack, "Api", {
+    cors: {
+      // Third-party dashboards call the API from their own origins; no cookies are used
+      // (credentials travel in headers), so any origin may read.
+      allowOrigins: ["*"],
+      allowMethods: ["GET", "POST", "OPTIONS"],
+      allowHeaders: [
+        "content-type",
+        "authorization",
+        "x-api-key",
+        "apollo-require-preflight",
+        "x-apollo-operation-name",
+        "apollographql-client-name",
+        "apollographql-client-version",
+      ],
+      maxAge: "1 day",
+    },
+    accessLog: { retention: "one_month" },
+    defaults: {
+      throttle: { rate: API_THROTTLE.rate, burst: API_THROTTLE.burst },
+    },
+    routes: {
+      "GET /graphql": graphql,
+      "POST /graphql": graphql,
+    },
+  });
+
+  // Migrations, reference areas and question sets, on every deploy, before traffic needs them.
+  // One function for both hooks (a string per hook would build and deploy two copies).
+  const migrateFunction = new Function(stack, "Migrate", {
+    handler: "packages/functions/src/migrate.handler",
+    description: "POET database migrations and reference data",
+    bind: [DATABASE_URL],
+    memorySize: "1024 MB",
+    timeout: "10 minutes",
+    enableLiveDev: false,
+    copyFiles: [{ from: "packages/core/migrations", to: "migrations" }],
+  });
+  const migrate = new Script(stack, "MigrateScript", {
+    onCreate: migrateFunction,
+    onUpdate: migrateFunction,
+  });
+  // The API's function must not serve a schema the database doesn't have yet.
+  graphql.node.addDependency(migrate);
+
+  // Alarms go to one topic; subscribe on-call e-mail/Slack to it per stage.
+  const alarms = new sns.Topic(stack, "Alarms", { displayName: `POET API alarms (${app.stage})` });
+  const notify = new cloudwatchActions.SnsAction(alarms);
+
+  new cloudwatch.Alarm(stack, "GraphQLErrorsAlarm", {
+    alarmDescription: "The GraphQL function failed invocations (crashes, timeouts), not GraphQL errors",
+    metric: graphql.metricErrors({ period: Duration.minutes(5), statistic: "Sum" }),
+    threshold: 5,
+    evaluationPeriods: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  }).addAlarmAction(notify);
+
+  new cloudwatch.Alarm(stack, "GraphQLThrottlesAlarm", {
+    alarmDescription: "The GraphQL function is being throttled (account or reserved concurrency)",
+    metric: graphql.metricThrottles({ period: Duration.minutes(5), statistic: "Sum" }),
+    threshold: 1,
+    evaluationPeriods: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  }).addAlarmAction(notify);
+
+  new cloudwatch.Alarm(stack, "Api5xxAlarm", {
+    alarmDescription: "The HTTP API answered 5xx",
+    metric: api.cdk.httpApi.metricServerError({ period: Duration.minutes(5), statistic: "Sum" }),
+    threshold: 5,
+    evaluationPeriods: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  }).addAlarmAction(notify);
+
+  new cloudwatch.Alarm(stack, "ApiLatencyAlarm", {
+    alarmDescription: "p99 latency of the HTTP API above 3 s",
+    metric: api.cdk.httpApi.metricLatency({ period: Duration.minutes(5), statistic: "p99" }),
+    threshold: 3000,
+    evaluationPeriods: 3,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  }).addAlarmAction(notify);
+
+  stack.addOutputs({
+    ApiUrl: api.url,
+    GraphQLUrl: `${api.url}/graphql`,
+    AlarmTopicArn: alarms.topicArn,
+  });
+
+  return { api, graphql, alarms };
+}

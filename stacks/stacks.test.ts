@@ -1,0 +1,215 @@
+/**
+ * Synthesizes the app offline (SST deploy mode, no AWS calls: under vitest NODE_ENV=test, which
+ * SST treats as a test run and skips the bootstrap lookups) and asserts on the CloudFormation.
+ * Synthesis builds both Lambdas with esbuild, so this also proves the handlers bundle.
+ */
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Match, Template } from "aws-cdk-lib/assertions";
+import { App, getStack } from "sst/constructs";
+import { initProject, setProject, useProject } from "sst/project.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import config from "../sst.config.ts";
+import { API_THROTTLE, Api } from "./Api.ts";
+import { Database } from "./Database.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const STAGE = "test";
+
+let api: Template;
+let database: Template;
+let artifacts: string;
+
+beforeAll(async () => {
+  // Load sst.config.ts the way the SST CLI does (esbuild, shallow: config() only).
+  await initProject({ root, stage: STAGE });
+  // Keep build output out of the real .sst/ (a running `sst dev` uses it).
+  const out = await fs.mkdtemp(path.join(os.tmpdir(), "poet-sst-"));
+  artifacts = path.join(out, "artifacts");
+  const project = useProject();
+  setProject({ ...project, paths: { ...project.paths, out, artifacts } });
+
+  const app = new App({
+    mode: "deploy",
+    stage: STAGE,
+    name: project.config.name,
+    region: project.config.region,
+    account: "123456789012",
+  });
+  // The real stacks() of sst.config.ts: default function props, then the stacks.
+  await config.stacks(app);
+  await app.finish();
+  api = Template.fromStack(getStack(Api));
+  database = Template.fromStack(getStack(Database));
+}, 120_000);
+
+function graphqlFunction(): { id: string; props: Record<string, any> } {
+  const fns = api.findResources("AWS::Lambda::Function", {
+    Properties: { Description: "POET GraphQL API" },
+  });
+  const [id, resource] = Object.entries(fns)[0] ?? [];
+  if (!id) throw new Error("GraphQL function not found");
+  return { id, props: (resource as { Properties: Record<string, any> }).Properties };
+}
+
+describe("sst.config.ts", () => {
+  it("is the poet-api app in eu-west-2 with a stage-parameterized SSM prefix", () => {
+    const { config } = useProject();
+    expect(config.name).toBe("poet-api");
+    expect(config.region).toBe("eu-west-2");
+    expect(config.ssmPrefix).toBe(`/sst/poet-api/${STAGE}/`);
+  });
+});
+
+describe("Api stack", () => {
+  it("runs the GraphQL handler on nodejs22.x / arm64 with X-Ray, 1 GB and a 15 s timeout", () => {
+    const { props } = graphqlFunction();
+    expect(props.Runtime).toBe("nodejs22.x");
+    expect(props.Architectures).toEqual(["arm64"]);
+    expect(props.TracingConfig).toEqual({ Mode: "Active" });
+    expect(props.MemorySize).toBe(1024);
+    expect(props.Timeout).toBe(15);
+    expect(props.Handler).toBe("packages/functions/src/graphql.handler");
+    expect(props.Environment.Variables).toMatchObject({ NODE_ENV: "production", POET_STAGE: STAGE });
+  });
+
+  it("bundles the handler as minified ESM with a sourcemap", async () => {
+    const dirs = await fs.readdir(artifacts);
+    const bundles: string[] = [];
+    for (const dir of dirs) {
+      const file = path.join(artifacts, dir, "packages/functions/src/graphql.mjs");
+      if (await fs.stat(file).catch(() => undefined)) bundles.push(file);
+    }
+    expect(bundles).toHaveLength(1);
+    const code = await fs.readFile(bundles[0]!, "utf8");
+    expect(code).toMatch(/^import\{createRequire as \w+\}from"module"|^import \{ createRequire/);
+    expect(code.split("\n").length).toBeLessThan(50); // minified
+    await expect(fs.stat(`${bundles[0]}.map`)).resolves.toBeTruthy();
+    // @aws-sdk stays external (the runtime ships it) and PGlite is never bundled into Lambda.
+    expect(code).not.toMatch(/@electric-sql\/pglite\/dist/);
+  });
+
+  it("routes GET and POST /graphql to that one function over an HTTP API", () => {
+    api.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
+    api.hasResourceProperties("AWS::ApiGatewayV2::Api", { ProtocolType: "HTTP" });
+    const routes = api.findResources("AWS::ApiGatewayV2::Route");
+    const keys = Object.values(routes).map((r: any) => r.Properties.RouteKey).sort();
+    expect(keys).toEqual(["GET /graphql", "POST /graphql"]);
+    const { id } = graphqlFunction();
+    const integrations = Object.values(api.findResources("AWS::ApiGatewayV2::Integration"));
+    expect(integrations).toHaveLength(2);
+    for (const integration of integrations as any[]) {
+      expect(integration.Properties.PayloadFormatVersion).toBe("2.0");
+      expect(JSON.stringify(integration.Properties.IntegrationUri)).toContain(id);
+    }
+  });
+
+  it("allows CORS from any origin for dashboards, with Apollo's preflight header", () => {
+    api.hasResourceProperties("AWS::ApiGatewayV2::Api", {
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ["*"],
+        AllowMethods: Match.arrayWith(["GET", "POST"]),
+        AllowHeaders: Match.arrayWith(["content-type", "apollo-require-preflight"]),
+        MaxAge: 86400,
+      }),
+    });
+  });
+
+  it("throttles the default stage and keeps access logs for a month", () => {
+    api.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      StageName: "$default",
+      DefaultRouteSettings: Match.objectLike({
+        ThrottlingRateLimit: API_THROTTLE.rate,
+        ThrottlingBurstLimit: API_THROTTLE.burst,
+      }),
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+    api.hasResourceProperties("AWS::Logs::LogGroup", { RetentionInDays: 30 });
+  });
+
+  it("binds the DATABASE_URL secret: SSM placeholder env and GetParameters on stage + fallback paths", () => {
+    const { props } = graphqlFunction();
+    expect(props.Environment.Variables).toMatchObject({
+      SST_Secret_value_DATABASE_URL: "__FETCH_FROM_SSM__",
+      SST_APP: "poet-api",
+      SST_STAGE: STAGE,
+      SST_SSM_PREFIX: `/sst/poet-api/${STAGE}/`,
+    });
+    expect(props.Environment.Variables.DATABASE_URL).toBeUndefined(); // never in plain text
+    const policies = JSON.stringify(api.findResources("AWS::IAM::Policy"));
+    expect(policies).toContain("ssm:GetParameters");
+    expect(policies).toContain(`parameter/sst/poet-api/${STAGE}/Secret/DATABASE_URL/value`);
+    expect(policies).toContain("parameter/sst/poet-api/.fallback/Secret/DATABASE_URL/value");
+  });
+
+  it("runs migrations on create and update through a Script custom resource, migrations copied in", async () => {
+    const scripts = api.findResources("Custom::SSTScript");
+    expect(Object.keys(scripts)).toHaveLength(1);
+    const props = (Object.values(scripts)[0] as any).Properties;
+    const migrate = api.findResources("AWS::Lambda::Function", {
+      Properties: { Handler: "packages/functions/src/migrate.handler" },
+    });
+    const [migrateId, migrateFn] = Object.entries(migrate)[0] as [string, any];
+    expect(JSON.stringify(props.UserCreateFunction)).toContain(migrateId);
+    expect(JSON.stringify(props.UserUpdateFunction)).toContain(migrateId);
+    expect(props.UserDeleteFunction).toBeUndefined();
+    expect(migrateFn.Properties.Runtime).toBe("nodejs22.x");
+    expect(migrateFn.Properties.Timeout).toBe(600);
+    expect(migrateFn.Properties.Environment.Variables.SST_Secret_value_DATABASE_URL).toBe("__FETCH_FROM_SSM__");
+    // copyFiles put the drizzle migrations next to the bundle.
+    const migrations = await fs.readdir(path.join(root, "packages/core/migrations"));
+    let copied = false;
+    for (const dir of await fs.readdir(artifacts)) {
+      const target = path.join(artifacts, dir, "migrations");
+      if (await fs.stat(target).catch(() => undefined)) {
+        expect((await fs.readdir(target)).sort()).toEqual(migrations.sort());
+        copied = true;
+      }
+    }
+    expect(copied).toBe(true);
+    // The GraphQL function waits for the migration.
+    const { id } = graphqlFunction();
+    const fn = api.findResources("AWS::Lambda::Function")[id] as any;
+    expect(JSON.stringify(fn.DependsOn ?? [])).toMatch(/MigrateScript/);
+  });
+
+  it("keeps function logs for a month", () => {
+    api.hasResourceProperties("Custom::LogRetention", {
+      LogGroupName: Match.anyValue(),
+      RetentionInDays: 30,
+    });
+  });
+
+  it("alarms on function errors and throttles, API 5xx and latency, to an SNS topic", () => {
+    api.resourceCountIs("AWS::SNS::Topic", 1);
+    const alarms = Object.values(api.findResources("AWS::CloudWatch::Alarm")) as any[];
+    const byMetric = (ns: string, name: string) =>
+      alarms.find((a) => a.Properties.Namespace === ns && a.Properties.MetricName === name);
+    for (const [ns, name] of [
+      ["AWS/Lambda", "Errors"],
+      ["AWS/Lambda", "Throttles"],
+      ["AWS/ApiGateway", "5xx"],
+      ["AWS/ApiGateway", "Latency"],
+    ] as const) {
+      const alarm = byMetric(ns, name);
+      expect(alarm, `${ns} ${name} alarm`).toBeDefined();
+      expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    }
+    const errors = byMetric("AWS/Lambda", "Errors");
+    expect(JSON.stringify(errors.Properties.Dimensions)).toContain(graphqlFunction().id);
+  });
+
+  it("outputs the API and GraphQL URLs", () => {
+    const outputs = api.findOutputs("*");
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(["ApiUrl", "GraphQLUrl", "AlarmTopicArn"]));
+  });
+});
+
+describe("Database stack", () => {
+  it("declares the secret without a value in the template", () => {
+    // Config.Secret creates no resource; its value lives only in SSM (set with `sst secrets set`).
+    expect(JSON.stringify(database.toJSON())).not.toContain("postgres://");
+  });
+});
