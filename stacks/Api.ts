@@ -20,7 +20,8 @@ export function Api({ stack, app }: StackContext) {
     bind: [DATABASE_URL],
     // 1 GB buys a full vCPU share: faster cold starts and schema building, still cheap.
     memorySize: GRAPHQL_FUNCTION.memorySize,
-    // Below API Gateway's 30 s integration limit, so a slow query ends as a GraphQL error.
+    // Under API Gateway's 30 s integration limit: a stuck request ends as a function timeout
+    // (logged, counted by the Errors alarm) rather than an anonymous 503 from the gateway.
     timeout: GRAPHQL_FUNCTION.timeout,
     environment: {
       POET_INTROSPECTION: "true",

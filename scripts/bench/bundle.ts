@@ -89,7 +89,7 @@ export const bundleSize: Benchmark = {
       {
         title: "Largest contributors to the minified bundle",
         columns: ["package / folder", "bytes", "share"],
-        rows: contributors(result.metafile, outfile).map(([name, n]) => [
+        rows: contributors(result.metafile!, outfile).map(([name, n]) => [
           name,
           n.toLocaleString("en-GB"),
           `${((100 * n) / size).toFixed(1)} %`,

@@ -1,6 +1,5 @@
 import { Pool, neonConfig } from "@neondatabase/serverless";
 import { drizzle } from "drizzle-orm/neon-serverless";
-import ws from "ws";
 import * as schema from "./schema.ts";
 import type { Database, Db } from "./types.ts";
 
@@ -8,8 +7,9 @@ import type { Database, Db } from "./types.ts";
  * Postgres over WebSockets with Neon's driver: what the Lambdas use against Neon. Against any
  * other host (a local PostgreSQL in tests) it goes through a WebSocket proxy, `wsProxy`.
  */
-export function createNeonDatabase(url: string, wsProxy: string | null): Database {
-  if (typeof WebSocket === "undefined" || wsProxy) neonConfig.webSocketConstructor = ws;
+export async function createNeonDatabase(url: string, wsProxy: string | null): Promise<Database> {
+  // Lambda's Node 22 has a global WebSocket; `ws` stays out of its bundle (stacks/bundling.ts).
+  if (typeof WebSocket === "undefined" || wsProxy) neonConfig.webSocketConstructor = (await import("ws")).default;
   if (wsProxy) {
     neonConfig.wsProxy = (host, port) => `${wsProxy}?address=${host}:${port}`;
     neonConfig.useSecureWebSocket = false;

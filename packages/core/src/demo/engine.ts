@@ -111,7 +111,7 @@ export function* generateInstrument(
     dayOf[row] = Math.round((fyStart - START) / DAY) + rng.int(fyDays);
     modeOf[row] = rng.pick(model.modes);
     for (const about of model.about) set(about.code, about.draw(rng, get));
-    P[row] = areas[lo]!.effect + 0.05 * y + model.process(get) + sP * rng.normal();
+    P[row] = areas[lo]!.effect + 0.05 * y + model.process(get, rng) + sP * rng.normal();
     O[row] = model.rho * P[row]! + model.outcome(get) + sO * rng.normal();
   }
 

@@ -53,8 +53,8 @@ export interface InstrumentModel {
   count: number;
   /** Drawn in this order (not the form's), each seeing those before it. */
   about: AboutSpec[];
-  /** Shift of the process latent P from circumstances. */
-  process: (get: Get) => number;
+  /** Shift of the process latent P from circumstances (`rng` for a circumstance-specific spread). */
+  process: (get: Get, rng: Rng) => number;
   /** Shift of the outcome latent O from circumstances, on top of rho × P. */
   outcome: (get: Get) => number;
   /** O = rho × P + outcome(get) + sO × noise; P = area + trend + process(get) + sP × noise. */

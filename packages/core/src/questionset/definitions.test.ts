@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "../util/csv.ts";
+import publishedFigures from "../demo/published-figures.ts";
 import { QUESTION_SET_DEFINITIONS, findDefinition } from "./definitions/index.ts";
 import { BANDS, QUESTION_KINDS, QUESTION_SET_CODES, type Band, type QuestionSetDefinition, type ScaleDefinition } from "./types.ts";
 
@@ -8,9 +7,7 @@ const LOWER_SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 const GRADED_BANDS: ReadonlyArray<Band> = ["NEGATIVE", "NEUTRAL", "POSITIVE"];
 
-const published = parseCsv(
-  readFileSync(new URL("../demo/published_national_figures.csv", import.meta.url), "utf8"),
-);
+const published = publishedFigures;
 
 const isGraded = (s: ScaleDefinition) => s.options.some((o) => o.band !== null && o.band !== "EXCLUDED");
 const scaleOf = (def: QuestionSetDefinition, code: string) => {

@@ -10,7 +10,8 @@ import { startWsProxy, type WsProxy } from "../db/ws-proxy.ts";
  * TEST_DATABASE_URL, reached through the Neon driver and a local WebSocket proxy, exactly as
  * the Lambdas reach Neon. vitest.config.ts runs the database tests once per driver.
  */
-export const TEST_DRIVER = process.env.POET_TEST_DRIVER === "postgres" ? "postgres" : "pglite";
+export type TestDriver = "pglite" | "postgres";
+export const testDriver = (): TestDriver => (process.env.POET_TEST_DRIVER === "postgres" ? "postgres" : "pglite");
 
 export interface TestDatabase extends Database {
   /** The Postgres database's name (a template for others), or "pglite". */
@@ -28,9 +29,16 @@ function serverUrl(): URL {
 let proxy: Promise<WsProxy> | undefined;
 const sharedProxy = () => (proxy ??= startWsProxy());
 
+/** Stops this process's WebSocket proxy, if it started one (it would keep the process alive). */
+export async function stopTestProxy(): Promise<void> {
+  const running = proxy;
+  proxy = undefined;
+  if (running) await (await running).close();
+}
+
 /** Runs `fn` on the server's maintenance database (to create and drop test databases). */
 async function onServer<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const admin = createNeonDatabase(serverUrl().toString(), (await sharedProxy()).address);
+  const admin = await createNeonDatabase(serverUrl().toString(), (await sharedProxy()).address);
   try {
     return await fn(admin);
   } finally {
@@ -45,8 +53,8 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * under test. `template` names a Postgres database to copy instead (see the global setup).
  * Closing it drops it.
  */
-export async function createTestDatabase(options: { template?: string; setup?: boolean } = {}): Promise<TestDatabase> {
-  if (TEST_DRIVER === "pglite") {
+export async function createTestDatabase(options: { template?: string; setup?: boolean; driver?: TestDriver } = {}): Promise<TestDatabase> {
+  if ((options.driver ?? testDriver()) === "pglite") {
     const database = await createPgliteDatabase(null);
     if (options.setup !== false) await setupDatabase(database);
     return { ...database, name: "pglite", release: database.close };
@@ -58,7 +66,7 @@ export async function createTestDatabase(options: { template?: string; setup?: b
   });
   const url = serverUrl();
   url.pathname = `/${name}`;
-  const database = createNeonDatabase(url.toString(), (await sharedProxy()).address);
+  const database = await createNeonDatabase(url.toString(), (await sharedProxy()).address);
   if (options.setup !== false && !options.template) await setupDatabase(database);
   return {
     ...database,
@@ -81,7 +89,7 @@ export async function dropDatabase(name: string): Promise<void> {
  * directory, Postgres copies the template database.
  */
 export async function createDemoDatabase(source: string): Promise<TestDatabase> {
-  if (TEST_DRIVER === "postgres") return createTestDatabase({ template: source });
+  if (testDriver() === "postgres") return createTestDatabase({ template: source });
   const { readFileSync } = await import("node:fs");
   const database = await createPgliteDatabase(null, { loadDataDir: new Blob([readFileSync(source)]) });
   return { ...database, name: "pglite", release: database.close };

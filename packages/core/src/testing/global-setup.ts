@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { seedDemoData } from "../demo/seed.ts";
-import { createTestDatabase, dropDatabase, TEST_DRIVER } from "./database.ts";
+import { createTestDatabase, dropDatabase, stopTestProxy, type TestDriver } from "./database.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,10 +17,14 @@ declare module "vitest" {
  * (a PGlite data-dir load, or CREATE DATABASE … TEMPLATE), so tests can write freely.
  */
 export default async function setup(project: TestProject) {
-  const driver = project.config.env?.POET_TEST_DRIVER ?? TEST_DRIVER;
-  process.env.POET_TEST_DRIVER = driver;
-  const database = await createTestDatabase();
-  await seedDemoData(database);
+  const driver: TestDriver = project.config.env?.POET_TEST_DRIVER === "postgres" ? "postgres" : "pglite";
+  const database = await createTestDatabase({ driver });
+  try {
+    await seedDemoData(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   if (driver === "pglite") {
     const { PGlite } = await import("@electric-sql/pglite");
     const client = (database.db as unknown as { $client: InstanceType<typeof PGlite> }).$client;
@@ -34,5 +38,8 @@ export default async function setup(project: TestProject) {
   }
   await database.release();
   project.provide("demoDatabase", database.name);
-  return () => dropDatabase(database.name);
+  return async () => {
+    await dropDatabase(database.name);
+    await stopTestProxy();
+  };
 }

@@ -1,0 +1,66 @@
+/**
+ * The deterministic demo data set: synthetic POET responses for every instrument, spread over
+ * member councils (and ICBs for personal health budgets) in all nine regions and four financial
+ * years (2022-23 to 2025-26), whose national results reproduce every published national figure
+ * (published_national_figures.csv) to the whole percent at scale 1, and which carry the
+ * patterns the seed documents describe. Pure: no database, no clock, no Math.random.
+ *
+ * `scale` multiplies the counts (scale 100 ≈ 1 million responses); generation keeps one
+ * instrument in memory at a time (one byte per answer) and yields responses one by one.
+ */
+import { findDefinition } from "../questionset/definitions/index.ts";
+import type { QuestionSetCode } from "../questionset/types.ts";
+import { generateInstrument } from "./engine.ts";
+import type { InstrumentModel } from "./model.ts";
+import { ADULT_PB_MODEL, CARER_MODEL, PHB_MODEL } from "./models-adult.ts";
+import { CYP_EHCP_MODEL, PARENT_EHCP_MODEL, PRACTITIONER_EHCP_MODEL } from "./models-ehcp.ts";
+
+export interface DemoResponse {
+  questionSet: QuestionSetCode;
+  version: number;
+  /** A council (LOCAL_AUTHORITY) GSS code; for PHB an ICB code (E54…). */
+  areaCode: string;
+  /** Unique within (questionSet, areaCode), e.g. "DEMO-CYP_EHCP-E06000001-000123". */
+  externalRef: string;
+  /** ISO date (yyyy-mm-dd). */
+  collectedOn: string;
+  collectionMode: "ONLINE" | "PAPER" | "REVIEW";
+  /** Consistent with the answer to `completed_by`. */
+  completedBy: "SELF" | "WITH_HELP" | "ON_BEHALF";
+  /** Occasional synthetic free text, marked as such. */
+  comment: string | null;
+  /** Question code → option code; a question may be left unanswered. */
+  answers: Record<string, string>;
+}
+
+export const DEMO_SEED = 20140701;
+export const DEMO_VERSION = 1;
+
+export const DEMO_MODELS: Record<QuestionSetCode, InstrumentModel> = {
+  ADULT_PB: ADULT_PB_MODEL,
+  CARER: CARER_MODEL,
+  PHB: PHB_MODEL,
+  CYP_EHCP: CYP_EHCP_MODEL,
+  PARENT_EHCP: PARENT_EHCP_MODEL,
+  PRACTITIONER_EHCP: PRACTITIONER_EHCP_MODEL,
+};
+
+/** Responses per instrument at scale 1. */
+export const DEMO_COUNTS: Record<QuestionSetCode, number> = Object.fromEntries(
+  Object.entries(DEMO_MODELS).map(([code, m]) => [code, m.count]),
+) as Record<QuestionSetCode, number>;
+
+/** Responses of one instrument (all of them, in generation order). */
+export function generateDemoInstrument(code: QuestionSetCode, options: { seed?: number; scale?: number } = {}): Iterable<DemoResponse> {
+  const { seed = DEMO_SEED, scale = 1 } = options;
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`demo scale must be a positive number, not ${scale}`);
+  const def = findDefinition(code, DEMO_VERSION);
+  if (!def) throw new Error(`no question set ${code} version ${DEMO_VERSION}`);
+  const model = DEMO_MODELS[code];
+  return generateInstrument(model, def, seed, Math.max(1, Math.round(model.count * scale)));
+}
+
+/** Every instrument's demo responses, one instrument after another. */
+export function* generateDemoResponses(options: { seed?: number; scale?: number } = {}): Iterable<DemoResponse> {
+  for (const code of Object.keys(DEMO_MODELS) as QuestionSetCode[]) yield* generateDemoInstrument(code, options);
+}
