@@ -7,7 +7,8 @@ const envSchema = z.object({
   ),
   POET_DATA_DIR: z._default(z.string().check(z.minLength(1)), ".poet/pglite"),
   POET_WS_PROXY: z.optional(z.string().check(z.regex(/^[\w.-]+:\d+(\/.*)?$/, "POET_WS_PROXY must look like host:port or host:port/path"))),
-  PORT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65535)), 4000),
+  // 0 asks the system for a free port.
+  PORT: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)), 4000),
   NODE_ENV: z._default(z.enum(["development", "production", "test"]), "development"),
 });
 

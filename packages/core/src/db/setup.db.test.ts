@@ -38,3 +38,12 @@ describe("setupDatabase", () => {
     expect(await sizes()).toEqual(before);
   });
 });
+
+describe("a database without the demo data", () => {
+  it("says its figures are not synthetic", async () => {
+    const { createTestClient } = await import("../testing/graphql.ts");
+    const { about } = await createTestClient(database).data(`{ about { syntheticData dataNotice } }`);
+    expect(about.syntheticData).toBe(false);
+    expect(about.dataNotice).not.toMatch(/SYNTHETIC/);
+  });
+});

@@ -19,6 +19,7 @@ const BENCHMARK = `query B($set: QuestionSetCode!, $q: String!, $area: String!, 
     questionSet { code version } question { code kind } band area { code name }
     value { numerator denominator percentage confidenceInterval { lower upper level method } status symbol reason }
     england { numerator denominator percentage confidenceInterval { lower upper } status }
+    syntheticData
   }
 }`;
 
@@ -31,6 +32,7 @@ describe("benchmark reproduces POET's published national figures", () => {
       const band = NEGATIVE_MEASURES.has(measure) ? "NEGATIVE" : "POSITIVE";
       const { benchmark } = await api.data(BENCHMARK, { set, q: question, area: "E92000001", band });
       expect(benchmark.england.status).toBe("AVAILABLE");
+      expect(benchmark.syntheticData).toBe(true);
       expect(Math.round(benchmark.england.percentage)).toBe(percent);
       expect(benchmark.value).toMatchObject({ numerator: benchmark.england.numerator, denominator: benchmark.england.denominator });
     },

@@ -4,6 +4,7 @@ import { assertAreaCode, ENGLAND } from "../area/index.ts";
 import type { Db } from "../db/types.ts";
 import { badInput, notFound } from "../errors.ts";
 import { findQuestion, findQuestionSet } from "../questionset/index.ts";
+import { hasSyntheticData } from "../response/index.ts";
 import { scaleOptions, type QuestionRow, type QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { Band, QuestionSetCode } from "../questionset/types.ts";
 import { answerCounts } from "./figure.sql.ts";
@@ -24,6 +25,7 @@ export interface BenchmarkResult {
   area: AreaRow;
   value: Measure;
   england: Measure;
+  syntheticData: boolean;
 }
 
 /** Band counts of one question for some areas, each summed over the leaf areas within it. */
@@ -54,10 +56,10 @@ export async function benchmark(db: Db, args: BenchmarkArgs): Promise<BenchmarkR
   const [area] = await db.select().from(areas).where(eq(areas.code, args.area));
   if (!area) throw notFound(`No area with code ${args.area}`, "area");
 
-  const counts = await bandCounts(db, question.id, [area.code, ENGLAND]);
+  const [counts, syntheticData] = await Promise.all([bandCounts(db, question.id, [area.code, ENGLAND]), hasSyntheticData(db)]);
   const measure = (code: string, name: string) => {
     const { numerator, denominator } = counts(code, args.band);
     return buildMeasure(numerator, denominator, { exact: code === ENGLAND, areaName: name });
   };
-  return { questionSet, question, band: args.band, area, value: measure(area.code, area.name), england: measure(ENGLAND, "England") };
+  return { questionSet, question, band: args.band, area, value: measure(area.code, area.name), england: measure(ENGLAND, "England"), syntheticData };
 }

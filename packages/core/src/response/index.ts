@@ -1,3 +1,6 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../db/types.ts";
+
 /** Start year of the April–March financial year a date falls in: 2024-03-31 → 2023 (2023-24). */
 export function financialYearOf(isoDate: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
@@ -8,3 +11,12 @@ export function financialYearOf(isoDate: string): number {
 
 /** "2023-24" for 2023. */
 export const financialYearLabel = (startYear: number) => `${startYear}-${String((startYear + 1) % 100).padStart(2, "0")}`;
+
+/** Whether live synthetic (demo) responses are in the database: then every figure says so. */
+export async function hasSyntheticData(db: Db): Promise<boolean> {
+  const [row] = await queryRows<{ synthetic: boolean }>(
+    db,
+    sql`select exists (select 1 from responses where synthetic and withdrawn_at is null) as synthetic`,
+  );
+  return Boolean(row?.synthetic);
+}

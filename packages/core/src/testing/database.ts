@@ -18,6 +18,8 @@ export interface TestDatabase extends Database {
   name: string;
   /** Closes the connection and keeps the database (close() drops it). */
   release(): Promise<void>;
+  /** The postgres:// URL of a Postgres test database; null on PGlite. */
+  url: string | null;
 }
 
 function serverUrl(): URL {
@@ -57,7 +59,7 @@ export async function createTestDatabase(options: { template?: string; setup?: b
   if ((options.driver ?? testDriver()) === "pglite") {
     const database = await createPgliteDatabase(null);
     if (options.setup !== false) await setupDatabase(database);
-    return { ...database, name: "pglite", release: database.close };
+    return { ...database, name: "pglite", release: database.close, url: null };
   }
   const name = `poet_test_${randomBytes(6).toString("hex")}`;
   await onServer(async ({ db }) => {
@@ -68,15 +70,11 @@ export async function createTestDatabase(options: { template?: string; setup?: b
   url.pathname = `/${name}`;
   const database = await createNeonDatabase(url.toString(), (await sharedProxy()).address);
   if (options.setup !== false && !options.template) await setupDatabase(database);
-  return {
-    ...database,
-    name,
-    release: database.close,
-    close: async () => {
-      await database.close();
-      await dropDatabase(name);
-    },
+  let open = true;
+  const release = async () => {
+    if (open) (open = false), await database.close();
   };
+  return { ...database, name, url: url.toString(), release, close: async () => (await release(), await dropDatabase(name)) };
 }
 
 export async function dropDatabase(name: string): Promise<void> {
@@ -92,5 +90,5 @@ export async function createDemoDatabase(source: string): Promise<TestDatabase> 
   if (testDriver() === "postgres") return createTestDatabase({ template: source });
   const { readFileSync } = await import("node:fs");
   const database = await createPgliteDatabase(null, { loadDataDir: new Blob([readFileSync(source)]) });
-  return { ...database, name: "pglite", release: database.close };
+  return { ...database, name: "pglite", release: database.close, url: null };
 }

@@ -1,13 +1,10 @@
-import { sql } from "drizzle-orm";
-import { queryRows } from "../../db/types.ts";
+import { hasSyntheticData } from "../../response/index.ts";
 import type { QueryResolvers } from "../generated/resolvers.ts";
 
 export const API_VERSION = "0.1.0";
 
 const about: NonNullable<QueryResolvers["about"]> = async (_, __, ctx) => {
-  const db = await ctx.db();
-  const [row] = await queryRows<{ synthetic: boolean }>(db, sql`select exists (select 1 from responses where synthetic) as synthetic`);
-  const syntheticData = Boolean(row?.synthetic);
+  const syntheticData = await hasSyntheticData(await ctx.db());
   return {
     version: API_VERSION,
     syntheticData,

@@ -5,22 +5,8 @@
  * ours, written to the public description (see POET_QUESTIONS.md).
  */
 import type { QuestionSetDefinition } from "../types.ts";
-import {
-  AGE_BAND_ADULT,
-  BETTER_WORSE_5,
-  BUDGET_DURATION,
-  BUDGET_MANAGEMENT,
-  COMPLETED_BY,
-  EASE_5,
-  ETHNICITY,
-  GENDER,
-  GOOD_POOR_5,
-  NEED_ADULT,
-  SUPPORT_TYPE,
-  WHO_HELPED_PLAN,
-  YES_NO,
-  q,
-} from "./scales.ts";
+import { AGE_BAND_ADULT, BUDGET_DURATION, BUDGET_MANAGEMENT, COMPLETED_BY, ETHNICITY, GENDER, NEED_ADULT, SUPPORT_TYPE, WHO_HELPED_PLAN } from "./categories.ts";
+import { BETTER_WORSE_5, EASE_5, GOOD_POOR_5, YES_NO, q } from "./scales.ts";
 
 const YOU = "You and the support you get";
 const PLAN = "Planning your support";

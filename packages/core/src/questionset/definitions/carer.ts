@@ -5,21 +5,8 @@
  * and control, the relationship with the person cared for). Wording is ours.
  */
 import type { QuestionSetDefinition } from "../types.ts";
-import {
-  AGE_BAND_ADULT,
-  BETTER_WORSE_5,
-  BUDGET_MANAGEMENT,
-  CARER_RELATIONSHIP,
-  CARING_HOURS,
-  COMPLETED_BY,
-  ETHNICITY,
-  GENDER,
-  GOOD_POOR_5,
-  NEED_ADULT,
-  VIEWS_INCLUDED_4,
-  YES_NO,
-  q,
-} from "./scales.ts";
+import { AGE_BAND_ADULT, BUDGET_MANAGEMENT, CARER_RELATIONSHIP, CARING_HOURS, COMPLETED_BY, ETHNICITY, GENDER, NEED_ADULT } from "./categories.ts";
+import { BETTER_WORSE_5, GOOD_POOR_5, VIEWS_INCLUDED_4, YES_NO, q } from "./scales.ts";
 
 const CARING = "You and the person you care for";
 const PROCESS = "Your views and information";

@@ -6,17 +6,8 @@
  * readers; the wording is ours.
  */
 import type { QuestionSetDefinition } from "../types.ts";
-import {
-  AGE_BAND_CYP,
-  COMPLETED_BY_CYP,
-  FREQUENCY_5,
-  GENDER,
-  GOOD_POOR_5,
-  NEED_SEND,
-  SCHOOL_PHASE,
-  YES_NO,
-  q,
-} from "./scales.ts";
+import { AGE_BAND_CYP, COMPLETED_BY_CYP, GENDER, NEED_SEND, SCHOOL_PHASE } from "./categories.ts";
+import { FREQUENCY_5, GOOD_POOR_5, YES_NO, q } from "./scales.ts";
 
 const PLAN = "About your plan";
 const SUPPORT = "Your support";

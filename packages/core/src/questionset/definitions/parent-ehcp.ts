@@ -7,22 +7,8 @@
  * whether a statement was converted). Wording is ours.
  */
 import type { QuestionSetDefinition } from "../types.ts";
-import {
-  AGE_BAND_CYP,
-  BETTER_WORSE_5,
-  COMPLETED_BY,
-  EASE_5,
-  FREQUENCY_5,
-  GENDER,
-  GOOD_POOR_5,
-  NEED_SEND,
-  SCHOOL_PHASE,
-  SETTING_CHILD,
-  STATEMENT_CONVERTED,
-  VIEWS_INCLUDED_4,
-  YES_NO,
-  q,
-} from "./scales.ts";
+import { AGE_BAND_CYP, COMPLETED_BY, GENDER, NEED_SEND, SCHOOL_PHASE, SETTING_CHILD, STATEMENT_CONVERTED } from "./categories.ts";
+import { BETTER_WORSE_5, EASE_5, FREQUENCY_5, GOOD_POOR_5, VIEWS_INCLUDED_4, YES_NO, q } from "./scales.ts";
 
 const PLAN = "Getting the plan";
 const SUPPORT = "Your child's support";

@@ -4,22 +4,8 @@
  * and budget management categories with the NHS instead of the council. Wording is ours.
  */
 import type { QuestionSetDefinition } from "../types.ts";
-import {
-  AGE_BAND_ADULT,
-  BETTER_WORSE_5,
-  BUDGET_DURATION,
-  BUDGET_MANAGEMENT_HEALTH,
-  COMPLETED_BY,
-  EASE_5,
-  ETHNICITY,
-  GENDER,
-  GOOD_POOR_5,
-  NEED_HEALTH,
-  SUPPORT_TYPE_HEALTH,
-  WHO_HELPED_PLAN,
-  YES_NO,
-  q,
-} from "./scales.ts";
+import { AGE_BAND_ADULT, BUDGET_DURATION, BUDGET_MANAGEMENT_HEALTH, COMPLETED_BY, ETHNICITY, GENDER, NEED_HEALTH, SUPPORT_TYPE_HEALTH, WHO_HELPED_PLAN } from "./categories.ts";
+import { BETTER_WORSE_5, EASE_5, GOOD_POOR_5, YES_NO, q } from "./scales.ts";
 
 const YOU = "You and your personal health budget";
 const PLAN = "Planning your care and support";

@@ -6,18 +6,8 @@
  * Wording is ours.
  */
 import type { QuestionSetDefinition } from "../types.ts";
-import {
-  BETTER_WORSE_5,
-  COMPLETED_BY,
-  FREQUENCY_5,
-  GOOD_POOR_5,
-  NEED_SEND,
-  PRACTITIONER_ROLE,
-  SCHOOL_PHASE_PRACTITIONER,
-  SETTING_PRACTITIONER,
-  VIEWS_INCLUDED_4,
-  q,
-} from "./scales.ts";
+import { COMPLETED_BY, NEED_SEND, PRACTITIONER_ROLE, SCHOOL_PHASE_PRACTITIONER, SETTING_PRACTITIONER } from "./categories.ts";
+import { BETTER_WORSE_5, FREQUENCY_5, GOOD_POOR_5, VIEWS_INCLUDED_4, q } from "./scales.ts";
 
 const HELPED = "How the EHCP has helped your work";
 const PROCESS = "The EHCP process";

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "@poet/core/config";
+import { createTestDatabase, testDriver, type TestDatabase } from "@poet/core/testing/database";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCommand, type RunningServer } from "./commands.ts";
+
+// What `npm start` does, over HTTP: on PGlite a fresh data folder (set up with the demo data on
+// first start), on Postgres a fresh database named by DATABASE_URL (reached through the Neon
+// driver and the proxy `serve` starts itself).
+let server: RunningServer;
+let cleanUp: () => Promise<void>;
+
+beforeAll(async () => {
+  let env: Record<string, string>;
+  if (testDriver() === "postgres") {
+    const database: TestDatabase = await createTestDatabase({ setup: false });
+    await database.release();
+    env = { DATABASE_URL: database.url!, PORT: "0" };
+    cleanUp = () => database.close();
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), "poet-serve-"));
+    env = { POET_DATA_DIR: join(dir, "pglite"), PORT: "0" };
+    cleanUp = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  server = (await runCommand("serve", loadConfig(env), {}))!;
+});
+afterAll(async () => {
+  await server?.stop();
+  await cleanUp?.();
+});
+
+const post = async (query: string) => {
+  const response = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+};
+
+describe("poet serve", () => {
+  it("serves the acceptance query over HTTP at /graphql", async () => {
+    expect(server.url).toMatch(/^http:\/\/localhost:\d+\/graphql$/);
+    const { status, body } = await post(`{ areas(type: LOCAL_AUTHORITY, first: 100) { totalCount } questionSets { code } }`);
+    expect(status).toBe(200);
+    expect(body.data.areas.totalCount).toBe(153);
+    expect(body.data.questionSets.map((s: { code: string }) => s.code).sort()).toEqual(["ADULT_PB", "CARER", "CYP_EHCP", "PARENT_EHCP", "PHB", "PRACTITIONER_EHCP"]);
+  });
+
+  it("loads the synthetic demo data on PGlite's first start, and never into a Postgres by itself", async () => {
+    const { body } = await post(`{ about { syntheticData dataNotice } }`);
+    expect(body.data.about.syntheticData).toBe(testDriver() === "pglite");
+    if (testDriver() === "pglite") expect(body.data.about.dataNotice).toMatch(/^SYNTHETIC DEMO DATA/);
+  });
+
+  it("answers cacheable GET requests", async () => {
+    const response = await fetch(`${server.url}?query=${encodeURIComponent("{ area(code: \"E92000001\") { name } }")}`, { headers: { "apollo-require-preflight": "true" } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { area: { name: "England" } } });
+  });
+
+  it("answers a malformed query with 400 and a typed error", async () => {
+    const { status, body } = await post(`{ areas(first: "many") { totalCount } }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+});
