@@ -1,8 +1,11 @@
 /**
- * npm run bench [-- --runs 10] [--only size,cold-start] [--check]
+ * npm run bench [-- --runs 10] [--only size,cold-start,figures] [--check]
+ *                 [--requests 300] [--quick] [--rebuild] [--pg postgres://postgres@127.0.0.1:5432/postgres]
  *
- * Benchmarks of the deployed artefacts, one module per benchmark under scripts/bench/
- * (registered in scripts/bench/index.ts). --check exits 1 when a target is missed.
+ * Benchmarks of the deployed artefacts and of figure latency on a local PostgreSQL, one module
+ * per benchmark under scripts/bench/ (registered in scripts/bench/index.ts). --check exits 1 when
+ * a target is missed. --requests, --quick, --rebuild and --pg concern the database benchmarks
+ * (see scripts/bench/figures.ts).
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -19,11 +22,16 @@ const { values } = parseArgs({
     only: { type: "string" },
     check: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    requests: { type: "string" },
+    quick: { type: "boolean", default: false },
+    rebuild: { type: "boolean", default: false },
+    pg: { type: "string" },
   },
 });
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const runs = Math.max(1, Number.parseInt(values.runs, 10) || 10);
+const requests = values.requests === undefined ? undefined : Math.max(1, Number.parseInt(values.requests, 10) || 1);
 const only = values.only?.split(",").map((s) => s.trim());
 const selected = BENCHMARKS.filter((b) => !only || only.includes(b.name));
 if (selected.length === 0) {
@@ -37,7 +45,7 @@ let ok = true;
 try {
   console.log(`POET API benchmarks (node ${process.version}, ${process.platform}/${process.arch})`);
   for (const benchmark of selected) {
-    for (const section of await benchmark.run({ root, workDir, runs }, shared)) {
+    for (const section of await benchmark.run({ root, workDir, runs, requests, quick: values.quick, rebuild: values.rebuild, pg: values.pg }, shared)) {
       console.log(renderSection(section));
       if (section.ok === false) ok = false;
     }

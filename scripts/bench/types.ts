@@ -7,6 +7,14 @@ export interface BenchOptions {
   workDir: string;
   /** Repetitions for timed benchmarks. */
   runs: number;
+  /** Requests per query kind for latency benchmarks (each benchmark has its default). */
+  requests?: number;
+  /** A quick smoke run: smallest data set, few requests. */
+  quick?: boolean;
+  /** Rebuild persistent benchmark databases even when they look current. */
+  rebuild?: boolean;
+  /** postgres:// URL of the maintenance database of the local PostgreSQL the database benchmarks use. */
+  pg?: string;
 }
 
 export interface Section {

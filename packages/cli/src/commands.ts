@@ -65,7 +65,7 @@ export async function runCommand(command: string, config: Config, options: { sca
     throw error;
   }
   const server = createApolloServer({ production: config.production });
-  const { url } = await startStandaloneServer(server, { listen: { port: config.port }, context: async () => createContext(database) });
+  const { url } = await startStandaloneServer(server, { listen: { port: config.port }, context: async ({ req }) => createContext(database, { headers: req.headers as Record<string, string | undefined> }, { reportThreshold: config.reportThreshold }) });
   const endpoint = `${url}graphql`;
   console.log(`poet: POET API ready at ${endpoint} (${describe(config)})`);
   return { url: endpoint, stop: async () => (await server.stop(), await database.close()) };

@@ -42,6 +42,16 @@ CREATE TABLE "organisations" (
 	CONSTRAINT "organisations_slug_unique" UNIQUE("slug")
 );
 --> statement-breakpoint
+CREATE TABLE "api_keys" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "api_keys_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"organisation_id" integer NOT NULL,
+	"name" text NOT NULL,
+	"key_hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone,
+	CONSTRAINT "api_keys_key_hash_unique" UNIQUE("key_hash")
+);
+--> statement-breakpoint
 CREATE TABLE "question_sets" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "question_sets_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"code" "question_set_code" NOT NULL,
@@ -112,14 +122,47 @@ CREATE TABLE "responses" (
 	CONSTRAINT "record_key_range" CHECK ("responses"."record_key" between 0 and 255)
 );
 --> statement-breakpoint
-CREATE TABLE "answer_counts" (
+CREATE TABLE "band_counts" (
 	"question_id" integer NOT NULL,
 	"area_code" text NOT NULL,
 	"financial_year" smallint NOT NULL,
-	"option_id" integer NOT NULL,
+	"band" "band" NOT NULL,
 	"count" integer NOT NULL,
 	"key_sum" integer NOT NULL,
-	CONSTRAINT "answer_counts_question_id_area_code_financial_year_option_id_pk" PRIMARY KEY("question_id","area_code","financial_year","option_id")
+	CONSTRAINT "band_counts_pk" PRIMARY KEY("question_id","area_code","financial_year","band")
+);
+--> statement-breakpoint
+CREATE TABLE "breakdown_counts" (
+	"question_id" integer NOT NULL,
+	"by_question_id" integer NOT NULL,
+	"by_option_id" integer NOT NULL,
+	"area_code" text NOT NULL,
+	"financial_year" smallint NOT NULL,
+	"band" "band" NOT NULL,
+	"count" integer NOT NULL,
+	"key_sum" integer NOT NULL,
+	CONSTRAINT "breakdown_counts_pk" PRIMARY KEY("question_id","by_question_id","area_code","financial_year","by_option_id","band")
+);
+--> statement-breakpoint
+CREATE TABLE "pair_counts" (
+	"process_question_id" integer NOT NULL,
+	"outcome_question_id" integer NOT NULL,
+	"area_code" text NOT NULL,
+	"financial_year" smallint NOT NULL,
+	"process_band" "band" NOT NULL,
+	"outcome_band" "band" NOT NULL,
+	"count" integer NOT NULL,
+	"key_sum" integer NOT NULL,
+	CONSTRAINT "pair_counts_pk" PRIMARY KEY("process_question_id","outcome_question_id","area_code","financial_year","process_band","outcome_band")
+);
+--> statement-breakpoint
+CREATE TABLE "response_counts" (
+	"question_set_id" integer NOT NULL,
+	"area_code" text NOT NULL,
+	"financial_year" smallint NOT NULL,
+	"count" integer NOT NULL,
+	"key_sum" integer NOT NULL,
+	CONSTRAINT "response_counts_pk" PRIMARY KEY("question_set_id","area_code","financial_year")
 );
 --> statement-breakpoint
 ALTER TABLE "area_ancestors" ADD CONSTRAINT "area_ancestors_area_code_areas_code_fk" FOREIGN KEY ("area_code") REFERENCES "public"."areas"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -128,6 +171,7 @@ ALTER TABLE "areas" ADD CONSTRAINT "areas_parent_code_areas_code_fk" FOREIGN KEY
 ALTER TABLE "statistical_neighbours" ADD CONSTRAINT "statistical_neighbours_area_code_areas_code_fk" FOREIGN KEY ("area_code") REFERENCES "public"."areas"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "statistical_neighbours" ADD CONSTRAINT "statistical_neighbours_neighbour_code_areas_code_fk" FOREIGN KEY ("neighbour_code") REFERENCES "public"."areas"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisations" ADD CONSTRAINT "organisations_area_code_areas_code_fk" FOREIGN KEY ("area_code") REFERENCES "public"."areas"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "questions" ADD CONSTRAINT "questions_question_set_id_question_sets_id_fk" FOREIGN KEY ("question_set_id") REFERENCES "public"."question_sets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "questions" ADD CONSTRAINT "questions_scale_id_scales_id_fk" FOREIGN KEY ("scale_id") REFERENCES "public"."scales"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "scale_options" ADD CONSTRAINT "scale_options_scale_id_scales_id_fk" FOREIGN KEY ("scale_id") REFERENCES "public"."scales"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -138,12 +182,10 @@ ALTER TABLE "answers" ADD CONSTRAINT "answers_option_id_scale_options_id_fk" FOR
 ALTER TABLE "responses" ADD CONSTRAINT "responses_question_set_id_question_sets_id_fk" FOREIGN KEY ("question_set_id") REFERENCES "public"."question_sets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "responses" ADD CONSTRAINT "responses_area_code_areas_code_fk" FOREIGN KEY ("area_code") REFERENCES "public"."areas"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "responses" ADD CONSTRAINT "responses_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "answer_counts" ADD CONSTRAINT "answer_counts_question_id_questions_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."questions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "answer_counts" ADD CONSTRAINT "answer_counts_area_code_areas_code_fk" FOREIGN KEY ("area_code") REFERENCES "public"."areas"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "answer_counts" ADD CONSTRAINT "answer_counts_option_id_scale_options_id_fk" FOREIGN KEY ("option_id") REFERENCES "public"."scale_options"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "area_ancestors_area_idx" ON "area_ancestors" USING btree ("area_code");--> statement-breakpoint
 CREATE INDEX "areas_parent_idx" ON "areas" USING btree ("parent_code","type","code");--> statement-breakpoint
 CREATE INDEX "areas_type_idx" ON "areas" USING btree ("type","code");--> statement-breakpoint
+CREATE INDEX "api_keys_organisation_idx" ON "api_keys" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "questions_theme_idx" ON "questions" USING btree ("theme");--> statement-breakpoint
 CREATE INDEX "answers_question_option_idx" ON "answers" USING btree ("question_id","option_id");--> statement-breakpoint
 CREATE INDEX "responses_set_area_idx" ON "responses" USING btree ("question_set_id","area_code","financial_year");

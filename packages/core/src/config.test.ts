@@ -3,7 +3,7 @@ import { loadConfig } from "./config.ts";
 
 describe("loadConfig", () => {
   it("defaults to PGlite in .poet/pglite on port 4000", () => {
-    expect(loadConfig({})).toEqual({ database: { driver: "pglite", dataDir: ".poet/pglite" }, port: 4000, production: false });
+    expect(loadConfig({})).toEqual({ database: { driver: "pglite", dataDir: ".poet/pglite" }, port: 4000, production: false, reportThreshold: 100 });
   });
 
   it("uses the Neon driver for DATABASE_URL, through a proxy when one is given", () => {

@@ -9,6 +9,7 @@ const envSchema = z.object({
   POET_WS_PROXY: z.optional(z.string().check(z.regex(/^[\w.-]+:\d+(\/.*)?$/, "POET_WS_PROXY must look like host:port or host:port/path"))),
   // 0 asks the system for a free port.
   PORT: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)), 4000),
+  POET_REPORT_THRESHOLD: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 100),
   NODE_ENV: z._default(z.enum(["development", "production", "test"]), "development"),
 });
 
@@ -20,6 +21,8 @@ export interface Config {
   database: DatabaseConfig;
   port: number;
   production: boolean;
+  /** More responses than this of an instrument make an area eligible for a local report. */
+  reportThreshold: number;
 }
 
 /** Reads and validates the environment once, failing fast with every problem listed. */
@@ -36,5 +39,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { driver: "pglite", dataDir: e.POET_DATA_DIR === ":memory:" ? null : e.POET_DATA_DIR },
     port: e.PORT,
     production: e.NODE_ENV === "production",
+    reportThreshold: e.POET_REPORT_THRESHOLD,
   };
 }

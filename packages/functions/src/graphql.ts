@@ -7,11 +7,14 @@
  * container's life (database.ts), and DATABASE_URL itself is read from SSM only then (secret.ts). A cold
  * `{ __typename }` thus costs no SDK load, no SSM call and no connection.
  */
+import { loadConfig } from "@poet/core/config";
 import { createContext } from "@poet/core/graphql/context";
 import { createApolloServer } from "@poet/core/graphql/server";
 import { lazyDatabase } from "./database.ts";
 import { createGraphQLHandler } from "./lambda.ts";
 
+// Checked once, at cold start: a bad setting fails the deploy's first request loudly.
+const config = loadConfig();
 const database = lazyDatabase();
 
 export const handler = createGraphQLHandler({
@@ -21,5 +24,5 @@ export const handler = createGraphQLHandler({
     introspection: process.env.POET_INTROSPECTION !== "false",
   }),
   getDatabase: database.get,
-  createContext,
+  createContext: (getDatabase, request) => createContext(getDatabase, request, { reportThreshold: config.reportThreshold }),
 });

@@ -1,7 +1,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { areas } from "../area/area.sql.ts";
 import type { Database, Db } from "../db/types.ts";
-import { rebuildAnswerCounts } from "../figure/aggregate.ts";
+import { rebuildFigureCubes } from "../figure/aggregate.ts";
 import { organisations } from "../organisation/organisation.sql.ts";
 import { questions, questionSets, scaleOptions } from "../questionset/questionset.sql.ts";
 import { responses } from "../response/response.sql.ts";
@@ -114,7 +114,7 @@ export async function seedDemoData(database: Database, options: { scale?: number
       if (batch.length === BATCH) await insertBatch(tx, batch, catalogue, setIds, orgs), (total += batch.length), (batch = []);
     }
     if (batch.length) await insertBatch(tx, batch, catalogue, setIds, orgs), (total += batch.length);
-    await rebuildAnswerCounts(tx);
+    await rebuildFigureCubes(tx);
   });
   return { responses: total, skipped: false };
 }

@@ -1,21 +1,72 @@
 import { integer, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
-import { areas } from "../area/area.sql.ts";
-import { questions, scaleOptions } from "../questionset/questionset.sql.ts";
+import { band } from "../questionset/questionset.sql.ts";
 
-/**
- * How many live (not withdrawn) responses in a leaf area and financial year chose an option:
- * the cube that every figure reads, kept by writes so reads do not grow with the data.
- * `keySum` is the sum of the records' keys, for the cell-key method of disclosure control.
+/*
+ * The figure cubes. Each row counts the live (not withdrawn) responses of one leaf area and
+ * financial year in one cell, with `keySum`, the sum of those responses' record keys, from which
+ * the cell-key method derives a cell's key (docs/disclosure-control.md). Cells add up: a region's
+ * or a run of years' count and key sum are sums of leaf cells. Writes keep the cubes, so a figure
+ * costs the same whether the database holds ten thousand responses or ten million.
+ *
+ * They are derived from rows that the foreign keys of `answers` and `responses` already check,
+ * so they carry none of their own: a rebuild writes millions of rows without a trigger each.
  */
-export const answerCounts = pgTable(
-  "answer_counts",
+
+/** Responses per question set, area and year: for report eligibility and discovery. */
+export const responseCounts = pgTable(
+  "response_counts",
   {
-    questionId: integer("question_id").notNull().references(() => questions.id),
-    areaCode: text("area_code").notNull().references(() => areas.code),
+    questionSetId: integer("question_set_id").notNull(),
+    areaCode: text("area_code").notNull(),
     financialYear: smallint("financial_year").notNull(),
-    optionId: integer("option_id").notNull().references(() => scaleOptions.id),
     count: integer("count").notNull(),
     keySum: integer("key_sum").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.questionId, t.areaCode, t.financialYear, t.optionId] })],
+  (t) => [primaryKey({ name: "response_counts_pk", columns: [t.questionSetId, t.areaCode, t.financialYear] })],
+);
+
+/** Answers to a graded question by band: every measure, benchmark, rank and trend. */
+export const bandCounts = pgTable(
+  "band_counts",
+  {
+    questionId: integer("question_id").notNull(),
+    areaCode: text("area_code").notNull(),
+    financialYear: smallint("financial_year").notNull(),
+    band: band("band").notNull(),
+    count: integer("count").notNull(),
+    keySum: integer("key_sum").notNull(),
+  },
+  (t) => [primaryKey({ name: "band_counts_pk", columns: [t.questionId, t.areaCode, t.financialYear, t.band] })],
+);
+
+/** A graded question's bands split by the answer to an ABOUT_YOU question: breakdowns. */
+export const breakdownCounts = pgTable(
+  "breakdown_counts",
+  {
+    questionId: integer("question_id").notNull(),
+    byQuestionId: integer("by_question_id").notNull(),
+    byOptionId: integer("by_option_id").notNull(),
+    areaCode: text("area_code").notNull(),
+    financialYear: smallint("financial_year").notNull(),
+    band: band("band").notNull(),
+    count: integer("count").notNull(),
+    keySum: integer("key_sum").notNull(),
+  },
+  (t) => [primaryKey({ name: "breakdown_counts_pk", columns: [t.questionId, t.byQuestionId, t.areaCode, t.financialYear, t.byOptionId, t.band] })],
+);
+
+/** A PROCESS question's band against an OUTCOME question's band: associations. */
+export const pairCounts = pgTable(
+  "pair_counts",
+  {
+    processQuestionId: integer("process_question_id").notNull(),
+    outcomeQuestionId: integer("outcome_question_id").notNull(),
+    areaCode: text("area_code").notNull(),
+    financialYear: smallint("financial_year").notNull(),
+    processBand: band("process_band").notNull(),
+    outcomeBand: band("outcome_band").notNull(),
+    count: integer("count").notNull(),
+    keySum: integer("key_sum").notNull(),
+  },
+  (t) => [primaryKey({ name: "pair_counts_pk", columns: [t.processQuestionId, t.outcomeQuestionId, t.areaCode, t.financialYear, t.processBand, t.outcomeBand] })],
 );

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildMeasure } from "./measure.ts";
-import { wilsonInterval } from "./statistics.ts";
+import { compareWithComparator, oddsRatio, relativeRisk, trendZ, wilsonInterval } from "./statistics.ts";
 
 describe("wilsonInterval (95%, no continuity correction)", () => {
   // Hand-computed: (p + z²/2n ± z·√(p(1−p)/n + z²/4n²)) / (1 + z²/n), z = 1.959964.
@@ -23,23 +22,60 @@ describe("wilsonInterval (95%, no continuity correction)", () => {
   });
 });
 
-describe("buildMeasure", () => {
-  it("gives the percentage and interval in percent", () => {
-    const m = buildMeasure(64, 100, { exact: false, areaName: "Hartlepool" });
-    expect(m).toMatchObject({ numerator: 64, denominator: 100, percentage: 64, status: "AVAILABLE", symbol: null });
-    expect(m.confidenceInterval!.lower).toBeCloseTo(54.2354, 4);
-    expect(m.confidenceInterval!.upper).toBeCloseTo(72.7288, 4);
+describe("relativeRisk (Katz) and oddsRatio (Woolf), 95%", () => {
+  // Hand-computed: RR = [a/(a+b)]/[c/(c+d)], SE(ln RR) = √(1/a − 1/(a+b) + 1/c − 1/(c+d));
+  // OR = ad/bc, SE(ln OR) = √(1/a + 1/b + 1/c + 1/d); limits exp(ln θ ± 1.959964·SE).
+  it.each([
+    [40, 10, 20, 30, [2.0, 1.3861, 2.8859], [6.0, 2.4526, 14.6781]],
+    [91, 9, 33, 67, [2.7576, 2.0717, 3.6706], [20.5286, 9.2081, 45.7668]],
+    [15, 5, 5, 15, [3.0, 1.3478, 6.6776], [9.0, 2.1509, 37.6593]],
+  ])("a=%i b=%i c=%i d=%i", (a, b, c, d, rr, or) => {
+    const r = relativeRisk(a, b, c, d)!;
+    const o = oddsRatio(a, b, c, d)!;
+    expect([r.estimate, r.lower, r.upper].map((x) => x.toFixed(4))).toEqual(rr.map((x) => x.toFixed(4)));
+    expect([o.estimate, o.lower, o.upper].map((x) => x.toFixed(4))).toEqual(or.map((x) => x.toFixed(4)));
   });
 
-  it("suppresses a sub-national measure under 10 answers, and says why", () => {
-    const m = buildMeasure(9, 9, { exact: false, areaName: "Rutland" });
-    expect(m).toMatchObject({ status: "SUPPRESSED", symbol: "c", numerator: null, denominator: null, percentage: null, confidenceInterval: null });
-    expect(m.reason).toMatch(/Fewer than 10 answers in Rutland/);
-    expect(buildMeasure(5, 10, { exact: false, areaName: "Rutland" }).status).toBe("AVAILABLE");
+  it("has no finite estimate when a cell it needs is empty", () => {
+    expect(relativeRisk(0, 10, 5, 5)).toBeNull();
+    expect(relativeRisk(5, 5, 0, 10)).toBeNull();
+    expect(relativeRisk(5, 0, 5, 5)).not.toBeNull();
+    expect(oddsRatio(5, 0, 5, 5)).toBeNull();
+  });
+});
+
+describe("compareWithComparator (Fingertips, proportions)", () => {
+  const ci = { lower: 60, upper: 70 };
+  it.each([
+    [59.9999, "HIGHER_IS_BETTER", "BETTER"],
+    [70.0001, "HIGHER_IS_BETTER", "WORSE"],
+    [59.9999, "LOWER_IS_BETTER", "WORSE"],
+    [70.0001, "LOWER_IS_BETTER", "BETTER"],
+    [60, "HIGHER_IS_BETTER", "SIMILAR"],
+    [70, "HIGHER_IS_BETTER", "SIMILAR"],
+    [65, "LOWER_IS_BETTER", "SIMILAR"],
+    [50, "NO_JUDGEMENT", "HIGHER"],
+    [80, "NO_JUDGEMENT", "LOWER"],
+  ] as const)("comparator %f, %s → %s", (value, polarity, outcome) => {
+    expect(compareWithComparator(ci, value, polarity)).toBe(outcome);
   });
 
-  it("publishes England's exact measure however small, and marks an empty one as no data", () => {
-    expect(buildMeasure(3, 4, { exact: true, areaName: "England" }).percentage).toBe(75);
-    expect(buildMeasure(0, 0, { exact: true, areaName: "England" })).toMatchObject({ status: "NO_DATA", symbol: "x" });
+  it("does not compare what is missing", () => {
+    expect(compareWithComparator(null, 50, "HIGHER_IS_BETTER")).toBe("NOT_COMPARED");
+    expect(compareWithComparator(ci, null, "HIGHER_IS_BETTER")).toBe("NOT_COMPARED");
+  });
+});
+
+describe("trendZ (Cochran–Armitage)", () => {
+  it("matches hand-computed statistics", () => {
+    const rising = [50, 55, 60, 65].map((numerator) => ({ numerator, denominator: 100 }));
+    expect(trendZ(rising)).toBeCloseTo(2.2617, 4);
+    const flat = [[30, 50], [33, 60], [40, 70], [44, 80]].map(([numerator, denominator]) => ({ numerator: numerator!, denominator: denominator! }));
+    expect(trendZ(flat)).toBeCloseTo(-0.4282, 4);
+  });
+
+  it("needs three periods and some variation", () => {
+    expect(trendZ([{ numerator: 1, denominator: 2 }, { numerator: 1, denominator: 2 }])).toBeNull();
+    expect(trendZ([1, 2, 3].map(() => ({ numerator: 10, denominator: 10 })))).toBeNull();
   });
 });

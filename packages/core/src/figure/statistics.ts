@@ -21,3 +21,66 @@ export function wilsonInterval(numerator: number, denominator: number, z = Z_95)
   const scale = 1 + z2 / denominator;
   return { lower: Math.max(0, (centre - spread) / scale), upper: Math.min(1, (centre + spread) / scale) };
 }
+
+export interface Estimate {
+  estimate: number;
+  lower: number;
+  upper: number;
+}
+
+/**
+ * Relative risk of a 2×2 table with its Katz (log) 95% interval: a = exposed with the outcome,
+ * b = exposed without, c = unexposed with, d = unexposed without. Null when a cell that the
+ * estimate divides by or logs is empty (no finite estimate).
+ */
+export function relativeRisk(a: number, b: number, c: number, d: number, z = Z_95): Estimate | null {
+  if (a <= 0 || c <= 0 || a + b <= 0 || c + d <= 0) return null;
+  const estimate = a / (a + b) / (c / (c + d));
+  const se = Math.sqrt(1 / a - 1 / (a + b) + 1 / c - 1 / (c + d));
+  return { estimate, lower: Math.exp(Math.log(estimate) - z * se), upper: Math.exp(Math.log(estimate) + z * se) };
+}
+
+/** Odds ratio ad/bc with Woolf's (log) 95% interval; null when any cell is empty. */
+export function oddsRatio(a: number, b: number, c: number, d: number, z = Z_95): Estimate | null {
+  if (a <= 0 || b <= 0 || c <= 0 || d <= 0) return null;
+  const estimate = (a * d) / (b * c);
+  const se = Math.sqrt(1 / a + 1 / b + 1 / c + 1 / d);
+  return { estimate, lower: Math.exp(Math.log(estimate) - z * se), upper: Math.exp(Math.log(estimate) + z * se) };
+}
+
+export type Polarity = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER" | "NO_JUDGEMENT";
+export type ComparisonOutcome = "BETTER" | "SIMILAR" | "WORSE" | "HIGHER" | "LOWER" | "NOT_COMPARED";
+
+/**
+ * Fingertips' rule for proportions: the area differs from its comparator when the comparator's
+ * value lies outside the area's 95% confidence interval (on a limit counts as inside). Whether
+ * higher is better decides BETTER/WORSE; without a judgement it says HIGHER/LOWER.
+ */
+export function compareWithComparator(area: Interval | null, comparator: number | null, polarity: Polarity): ComparisonOutcome {
+  if (!area || comparator === null) return "NOT_COMPARED";
+  const direction = comparator < area.lower ? 1 : comparator > area.upper ? -1 : 0;
+  if (direction === 0) return "SIMILAR";
+  if (polarity === "NO_JUDGEMENT") return direction > 0 ? "HIGHER" : "LOWER";
+  return direction > 0 === (polarity === "HIGHER_IS_BETTER") ? "BETTER" : "WORSE";
+}
+
+/**
+ * Cochran–Armitage test for a linear trend in proportions over equally spaced periods: the z
+ * statistic (positive when rising). Null when it cannot be computed (fewer than 3 periods, or
+ * every answer in one band).
+ */
+export function trendZ(points: { numerator: number; denominator: number }[]): number | null {
+  if (points.length < 3) return null;
+  const total = points.reduce((s, p) => s + p.denominator, 0);
+  const p = points.reduce((s, q) => s + q.numerator, 0) / total;
+  let t = 0;
+  let sumNT = 0;
+  let sumNT2 = 0;
+  points.forEach((q, i) => {
+    t += i * (q.numerator - q.denominator * p);
+    sumNT += q.denominator * i;
+    sumNT2 += q.denominator * i * i;
+  });
+  const variance = p * (1 - p) * (sumNT2 - (sumNT * sumNT) / total);
+  return variance > 0 ? t / Math.sqrt(variance) : null;
+}

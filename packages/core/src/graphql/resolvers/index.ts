@@ -2,13 +2,22 @@ import type { Resolvers } from "../generated/resolvers.ts";
 import { aboutQueries } from "./about.ts";
 import { Area, areaQueries } from "./area.ts";
 import { figureQueries } from "./figure.ts";
+import { Association, Benchmark, Comparison, Period, Trend, TriangulationPair } from "./figure-types.ts";
+import { Organisation, organisationQueries } from "./organisation.ts";
 import { Question, QuestionSet, questionSetQueries, Scale, ScaleOption } from "./questionset.ts";
 
 export const resolvers: Resolvers = {
-  Query: { ...aboutQueries, ...areaQueries, ...questionSetQueries, ...figureQueries },
+  Query: { ...aboutQueries, ...areaQueries, ...questionSetQueries, ...figureQueries, ...organisationQueries },
   Area,
   QuestionSet,
   Question,
   Scale,
   ScaleOption,
+  Period,
+  Benchmark,
+  Comparison,
+  Trend,
+  Association,
+  TriangulationPair,
+  Organisation,
 };

@@ -1,0 +1,94 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../db/types.ts";
+import { badInput } from "../errors.ts";
+import type { QuestionRow } from "../questionset/questionset.sql.ts";
+import type { QuestionSetCode } from "../questionset/types.ts";
+import { assertBreakdownAllowed } from "./access.ts";
+import type { FigureScope } from "./benchmark.ts";
+import { populationKey } from "./cube.ts";
+import { EMPTY_CELL, publishedCount, type Access, type Cell } from "./disclosure.ts";
+import { SUPPRESSION_REASON } from "./measure.ts";
+import { resolvePeriod, type PeriodInput } from "./period.ts";
+import { referenceData } from "./reference.ts";
+import { oddsRatio, relativeRisk, type Estimate } from "./statistics.ts";
+import { resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
+
+/** Who counts as "exposed": a POSITIVE process answer, against NEGATIVE ones or all the others. */
+export type Contrast = "POSITIVE_VS_NEGATIVE" | "POSITIVE_VS_REST";
+
+export interface AssociationArgs {
+  questionSet: QuestionSetCode;
+  process: string;
+  outcome: string;
+  area: string;
+  contrast: Contrast;
+  period?: PeriodInput | null;
+  version?: number | null;
+}
+
+export type AssociationResult = FigureScope & {
+  process: QuestionRow;
+  outcome: QuestionRow;
+  contrast: Contrast;
+  /** Published counts: [exposed with good outcome, exposed without, unexposed with, unexposed without]. */
+  table: { exposedPositive: number; exposedOther: number; unexposedPositive: number; unexposedOther: number } | null;
+  relativeRisk: Estimate | null;
+  oddsRatio: Estimate | null;
+  status: "AVAILABLE" | "SUPPRESSED" | "NO_DATA";
+  reason: string | null;
+};
+
+interface Row {
+  process_band: string;
+  outcome_band: string;
+  n: number;
+  k: number;
+  pk: number;
+}
+
+/**
+ * How a PROCESS answer goes with an OUTCOME answer: the 2×2 table of published counts, the
+ * relative risk of a POSITIVE outcome (Katz interval) and the odds ratio (Woolf interval).
+ */
+export async function association(db: Db, args: AssociationArgs, access: Access): Promise<AssociationResult> {
+  const ref = await referenceData(db);
+  const questionSet = resolveQuestionSet(ref, args.questionSet, args.version);
+  const area = resolveArea(ref, args.area);
+  assertBreakdownAllowed(access, area, "Associations");
+  const process = resolveGradedQuestion(ref, questionSet, args.process, "process");
+  const outcome = resolveGradedQuestion(ref, questionSet, args.outcome, "outcome");
+  if (process.kind !== "PROCESS") throw badInput(`"${process.code}" is an ${process.kind} question: \`process\` takes a PROCESS question`, "process");
+  if (outcome.kind !== "OUTCOME") throw badInput(`"${outcome.code}" is a ${outcome.kind} question: \`outcome\` takes an OUTCOME question`, "outcome");
+  const period = resolvePeriod(args.period, ref.yearsBySet.get(questionSet.id) ?? []);
+  const rows = period
+    ? await queryRows<Row>(
+        db,
+        sql`select c.process_band, c.outcome_band, sum(c.count)::int as n, sum(c.key_sum)::int as k, ${populationKey(questionSet.id, area.code, period)} as pk
+            from pair_counts c join area_ancestors aa on aa.area_code = c.area_code and aa.ancestor_code = ${area.code}
+            where c.process_question_id = ${process.id} and c.outcome_question_id = ${outcome.id} and c.financial_year between ${period.from} and ${period.to}
+            group by 1, 2`,
+      )
+    : [];
+  const cell = (exposed: boolean, positiveOutcome: boolean): Cell =>
+    rows
+      .filter((r) => (exposed ? r.process_band === "POSITIVE" : args.contrast === "POSITIVE_VS_NEGATIVE" ? r.process_band === "NEGATIVE" : r.process_band !== "POSITIVE"))
+      .filter((r) => (positiveOutcome ? r.outcome_band === "POSITIVE" : r.outcome_band !== "POSITIVE"))
+      .reduce((s, r) => ({ count: s.count + r.n, keySum: s.keySum + r.k }), EMPTY_CELL);
+  const cells = [cell(true, true), cell(true, false), cell(false, true), cell(false, false)];
+  const base = { questionSet, area, period, syntheticData: ref.synthetic, process, outcome, contrast: args.contrast };
+  if (cells.every((c) => c.count === 0)) {
+    return { ...base, table: null, relativeRisk: null, oddsRatio: null, status: "NO_DATA", reason: `No one in ${area.name} answered both questions in this period.` };
+  }
+  const population = { count: 0, keySum: rows[0]?.pk ?? 0 };
+  const published = cells.map((c) => publishedCount(c, population));
+  if (published.some((p) => p === null)) return { ...base, table: null, relativeRisk: null, oddsRatio: null, status: "SUPPRESSED", reason: SUPPRESSION_REASON };
+  const [a, b, c, d] = published as [number, number, number, number];
+  return {
+    ...base,
+    table: { exposedPositive: a, exposedOther: b, unexposedPositive: c, unexposedOther: d },
+    relativeRisk: relativeRisk(a, b, c, d),
+    oddsRatio: oddsRatio(a, b, c, d),
+    status: "AVAILABLE",
+    reason: null,
+  };
+}

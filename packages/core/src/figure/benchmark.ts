@@ -1,0 +1,114 @@
+import type { AreaRow } from "../area/area.sql.ts";
+import { ENGLAND } from "../area/index.ts";
+import type { Db } from "../db/types.ts";
+import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
+import type { Band, QuestionSetCode } from "../questionset/types.ts";
+import { leafMeasureCells, poolCells, type MeasureCells } from "./cube.ts";
+import { publishCells, type Measure } from "./measure.ts";
+import { resolvePeriod, type Period, type PeriodInput } from "./period.ts";
+import { referenceData, type ReferenceData } from "./reference.ts";
+import { compareWithComparator, type ComparisonOutcome, type Polarity } from "./statistics.ts";
+import { assertCountableBand, polarityOf, resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
+
+export type Comparator = "ENGLAND" | "REGION" | "STATISTICAL_NEIGHBOURS";
+
+export interface ComparisonResult {
+  comparator: Comparator;
+  name: string;
+  areaCodes: string[];
+  measure: Measure;
+  outcome: ComparisonOutcome;
+}
+
+export interface RankResult {
+  position: number;
+  of: number;
+  quartile: number;
+  peerType: AreaRow["type"];
+}
+
+export interface BenchmarkItem {
+  question: QuestionRow;
+  band: Band;
+  polarity: Polarity;
+  value: Measure;
+  england: Measure;
+  comparisons: ComparisonResult[];
+  rank: RankResult | null;
+}
+
+export interface FigureScope {
+  questionSet: QuestionSetRow;
+  area: AreaRow;
+  period: Period | null;
+  syntheticData: boolean;
+}
+
+export type BenchmarkResult = FigureScope & BenchmarkItem;
+export type AreaProfileResult = FigureScope & { band: Band; items: BenchmarkResult[] };
+
+export interface BenchmarkArgs {
+  questionSet: QuestionSetCode;
+  question: string;
+  area: string;
+  band: Band;
+  period?: PeriodInput | null;
+  version?: number | null;
+}
+
+const measureOf = (cells: MeasureCells, area: AreaRow) => publishCells(cells, { exact: area.code === ENGLAND, areaName: area.name });
+
+/** Competition ranking ("1224") of the area among peers of its type with a published value. */
+function rankAmongPeers(ref: ReferenceData, leaves: Parameters<typeof poolCells>[0], area: AreaRow, polarity: Polarity, value: Measure): RankResult | null {
+  if (area.code === ENGLAND || value.percentage === null) return null;
+  const peers = [...ref.areas.values()].filter((a) => a.type === area.type);
+  const values = peers.map((peer) => measureOf(poolCells(leaves, ref, peer.code), peer).percentage).filter((p): p is number => p !== null);
+  const better = polarity === "LOWER_IS_BETTER" ? (p: number) => p < value.percentage! : (p: number) => p > value.percentage!;
+  const position = values.filter(better).length + 1;
+  return { position, of: values.length, quartile: Math.floor(((position - 1) * 4) / values.length) + 1, peerType: area.type };
+}
+
+function benchmarkItem(ref: ReferenceData, leaves: Parameters<typeof poolCells>[0], question: QuestionRow, area: AreaRow, band: Band): BenchmarkItem {
+  const polarity = polarityOf(band);
+  const value = measureOf(poolCells(leaves, ref, area.code), area);
+  const england = area.code === ENGLAND ? value : measureOf(poolCells(leaves, ref, ENGLAND), ref.areas.get(ENGLAND)!);
+  const comparisons: ComparisonResult[] = [];
+  const compare = (comparator: Comparator, name: string, areaCodes: string[], measure: Measure) =>
+    comparisons.push({ comparator, name, areaCodes, measure, outcome: compareWithComparator(value.confidenceInterval, measure.percentage, polarity) });
+  if (area.code !== ENGLAND) {
+    compare("ENGLAND", "England", [ENGLAND], england);
+    const parent = area.parentCode ? ref.areas.get(area.parentCode) : undefined;
+    if (parent && parent.code !== ENGLAND) compare("REGION", parent.name, [parent.code], measureOf(poolCells(leaves, ref, parent.code), parent));
+    const neighbours = ref.neighbours.get(area.code);
+    if (neighbours?.length) {
+      const pooled = poolCells(leaves, ref, neighbours);
+      compare("STATISTICAL_NEIGHBOURS", `${area.name}'s ${neighbours.length} statistical neighbours`, neighbours, publishCells(pooled, { exact: false, areaName: "its statistical neighbours" }));
+    }
+  }
+  return { question, band, polarity, value, england, comparisons, rank: rankAmongPeers(ref, leaves, area, polarity, value) };
+}
+
+async function scope(db: Db, args: { questionSet: QuestionSetCode; area: string; band: Band; period?: PeriodInput | null; version?: number | null }) {
+  assertCountableBand(args.band);
+  const ref = await referenceData(db);
+  const questionSet = resolveQuestionSet(ref, args.questionSet, args.version);
+  const area = resolveArea(ref, args.area);
+  const period = resolvePeriod(args.period, ref.yearsBySet.get(questionSet.id) ?? []);
+  return { ref, questionSet, area, period, syntheticData: ref.synthetic };
+}
+
+/** One question for one area: its measure beside England, its region and its neighbours, and its rank. */
+export async function benchmark(db: Db, args: BenchmarkArgs): Promise<BenchmarkResult> {
+  const { ref, ...context } = await scope(db, args);
+  const question = resolveGradedQuestion(ref, context.questionSet, args.question);
+  const cells = context.period ? await leafMeasureCells(db, [question.id], args.band, context.period) : new Map();
+  return { ...context, ...benchmarkItem(ref, cells.get(question.id), question, context.area, args.band) };
+}
+
+/** Every graded question of a question set for one area, in one read of the cube. */
+export async function areaProfile(db: Db, args: Omit<BenchmarkArgs, "question">): Promise<AreaProfileResult> {
+  const { ref, ...context } = await scope(db, args);
+  const graded = (ref.questionsBySet.get(context.questionSet.id) ?? []).filter((q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id));
+  const cells = context.period ? await leafMeasureCells(db, graded.map((q) => q.id), args.band, context.period) : new Map();
+  return { ...context, band: args.band, items: graded.map((q) => ({ ...context, ...benchmarkItem(ref, cells.get(q.id), q, context.area, args.band) })) };
+}

@@ -1,0 +1,58 @@
+/*
+ * Statistical disclosure control: the cell key method (ONS, 2021 Census; ABS TableBuilder).
+ * The design is written down in docs/disclosure-control.md. In short: every response carries a
+ * random record key (0–255) fixed at ingestion and never shown; a cell's key is the sum of its
+ * records' keys modulo 256; a fixed perturbation table, looked up by cell key and count, gives
+ * the count that is published. The same records always give the same published count, however
+ * a query reaches them, so repeating or rephrasing a query averages nothing away.
+ */
+
+/** A cell of a cube: how many records, and the sum of their record keys. */
+export interface Cell {
+  count: number;
+  keySum: number;
+}
+
+export const EMPTY_CELL: Cell = { count: 0, keySum: 0 };
+export const CELL_KEY_RANGE = 256;
+/** Counts below this are never published (ONS's table): 0 is as hidden as 1 to 9. */
+export const SMALL_COUNT = 10;
+/** Every other count is published as a multiple of this. */
+export const ROUNDING_BASE = 5;
+
+export const addCells = (a: Cell, b: Cell): Cell => ({ count: a.count + b.count, keySum: a.keySum + b.keySum });
+export const sumCells = (cells: Iterable<Cell>): Cell => {
+  let total = EMPTY_CELL;
+  for (const cell of cells) total = addCells(total, cell);
+  return total;
+};
+
+/**
+ * The cell's key: the sum of its records' keys, plus the key sum of the population it is counted
+ * in (the responses of that question set, area and period), modulo 256. The population term means
+ * that one response more or less re-draws the rounding of every cell of the table, not only of the
+ * cell it sits in: comparing a table before and after a submission or a withdrawal does not point
+ * at the band that person answered in (docs/disclosure-control.md).
+ */
+export const cellKey = (cell: Cell, population: Cell = EMPTY_CELL): number =>
+  ((((cell.keySum + population.keySum) % CELL_KEY_RANGE) + CELL_KEY_RANGE) % CELL_KEY_RANGE);
+
+/**
+ * The perturbation table, by count modulo 5 (rows) and cell key (columns): the change to apply to
+ * a count of 10 or more. It rounds to a multiple of 5, up for the first `256·r/5` cell keys and
+ * down for the rest, so that on average it adds nothing (unbiased random rounding), yet the
+ * choice is fixed by the records in the cell.
+ */
+export const PERTURBATION_TABLE: readonly (readonly number[])[] = Array.from({ length: ROUNDING_BASE }, (_, residue) => {
+  const roundUpBelow = Math.round((CELL_KEY_RANGE * residue) / ROUNDING_BASE);
+  return Array.from({ length: CELL_KEY_RANGE }, (_, key) => (residue === 0 ? 0 : key < roundUpBelow ? ROUNDING_BASE - residue : -residue));
+});
+
+/** The count that may be published for a cell of a population, or null when it must be suppressed. */
+export function publishedCount(cell: Cell, population: Cell = EMPTY_CELL): number | null {
+  if (cell.count < SMALL_COUNT) return null;
+  return cell.count + PERTURBATION_TABLE[cell.count % ROUNDING_BASE]![cellKey(cell, population)]!;
+}
+
+/** Who is asking: anonymous callers see the public cube; researchers a larger one. */
+export type Access = "PUBLIC" | "RESEARCHER";

@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import type { AreaRow } from "../area/area.sql.ts";
+import { queryRows, type Db } from "../db/types.ts";
+import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
+import { publishedCount } from "./disclosure.ts";
+import { resolvePeriod, type Period, type PeriodInput } from "./period.ts";
+import { referenceData } from "./reference.ts";
+import { resolveArea, resolveQuestionSet } from "./target.ts";
+
+export interface InstrumentEligibility {
+  questionSet: QuestionSetRow;
+  /** Published (cell-key) count of responses; null when fewer than 10. */
+  responses: number | null;
+  eligible: boolean;
+}
+
+export interface EligibilityResult {
+  area: AreaRow;
+  period: Period | null;
+  threshold: number;
+  instruments: InstrumentEligibility[];
+}
+
+/** Whether an area has more than `threshold` responses of each instrument for a local report. */
+export async function reportEligibility(db: Db, args: { area: string; period?: PeriodInput | null }, threshold: number): Promise<EligibilityResult> {
+  const ref = await referenceData(db);
+  const area = resolveArea(ref, args.area);
+  const period = resolvePeriod(args.period, [...new Set([...ref.yearsBySet.values()].flat())]);
+  const rows = period
+    ? await queryRows<{ code: string; n: number; k: number }>(
+        db,
+        sql`select s.code, sum(c.count)::int as n, sum(c.key_sum)::int as k
+            from response_counts c join question_sets s on s.id = c.question_set_id
+            join area_ancestors aa on aa.area_code = c.area_code and aa.ancestor_code = ${area.code}
+            where c.financial_year between ${period.from} and ${period.to}
+            group by s.code`,
+      )
+    : [];
+  const latest = [...new Set(ref.questionSets.map((s) => s.code))].map((code) => resolveQuestionSet(ref, code));
+  return {
+    area,
+    period,
+    threshold,
+    instruments: latest.map((questionSet) => {
+      const row = rows.find((r) => r.code === questionSet.code);
+      const cell = { count: row?.n ?? 0, keySum: row?.k ?? 0 };
+      return { questionSet, responses: publishedCount(cell), eligible: cell.count > threshold };
+    }),
+  };
+}

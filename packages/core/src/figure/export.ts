@@ -1,0 +1,61 @@
+import { ENGLAND } from "../area/index.ts";
+import type { Db } from "../db/types.ts";
+import type { Band, QuestionSetCode } from "../questionset/types.ts";
+import { leafMeasureCells, poolCells } from "./cube.ts";
+import { publishCells } from "./measure.ts";
+import { periodLabel, resolvePeriod, type PeriodInput } from "./period.ts";
+import { referenceData } from "./reference.ts";
+import { resolveQuestionSet } from "./target.ts";
+
+export type ExportFormat = "CSV" | "JSON";
+
+export interface FigureExport {
+  format: ExportFormat;
+  filename: string;
+  contentType: string;
+  rowCount: number;
+  content: string;
+}
+
+const BANDS: Band[] = ["POSITIVE", "NEUTRAL", "NEGATIVE"];
+const COLUMNS = [
+  "question_set", "version", "period", "area_code", "area_name", "area_type", "question_code", "question_kind", "theme", "band",
+  "numerator", "denominator", "percentage", "lower_ci_95", "upper_ci_95", "status", "symbol", "disclosure", "synthetic",
+] as const;
+type ExportRow = Record<(typeof COLUMNS)[number], string | number | boolean | null>;
+
+const csvField = (value: ExportRow[keyof ExportRow]) => {
+  const text = value === null ? "" : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/**
+ * Every area × every graded question × each band of one question set, as CSV or JSON: the same
+ * published measures as `benchmark`, under the same disclosure control, for researchers' own tools.
+ */
+export async function exportFigures(db: Db, args: { questionSet: QuestionSetCode; version?: number | null; period?: PeriodInput | null; format: ExportFormat }): Promise<FigureExport> {
+  const ref = await referenceData(db);
+  const set = resolveQuestionSet(ref, args.questionSet, args.version);
+  const period = resolvePeriod(args.period, ref.yearsBySet.get(set.id) ?? []);
+  const questions = (ref.questionsBySet.get(set.id) ?? []).filter((q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id));
+  const areas = [...ref.areas.values()].sort((a, b) => a.code.localeCompare(b.code));
+  const rows: ExportRow[] = [];
+  for (const band of BANDS) {
+    const cells = period ? await leafMeasureCells(db, questions.map((q) => q.id), band, period) : new Map();
+    for (const area of areas) {
+      for (const q of questions) {
+        const pooled = poolCells(cells.get(q.id), ref, area.code);
+        const m = publishCells(pooled, { exact: area.code === ENGLAND, areaName: area.name });
+        rows.push({
+          question_set: set.code, version: set.version, period: period ? periodLabel(period) : null, area_code: area.code, area_name: area.name, area_type: area.type,
+          question_code: q.code, question_kind: q.kind, theme: q.theme, band, numerator: m.numerator, denominator: m.denominator, percentage: m.percentage,
+          lower_ci_95: m.confidenceInterval?.lower ?? null, upper_ci_95: m.confidenceInterval?.upper ?? null, status: m.status, symbol: m.symbol, disclosure: m.disclosure, synthetic: ref.synthetic,
+        });
+      }
+    }
+  }
+  const base = `poet-${set.code.toLowerCase()}-v${set.version}${period ? `-${periodLabel(period).replace(/ to /, "_to_")}` : ""}`;
+  if (args.format === "JSON") return { format: "JSON", filename: `${base}.json`, contentType: "application/json", rowCount: rows.length, content: JSON.stringify(rows) };
+  const content = [COLUMNS.join(","), ...rows.map((r) => COLUMNS.map((c) => csvField(r[c])).join(","))].join("\n") + "\n";
+  return { format: "CSV", filename: `${base}.csv`, contentType: "text/csv", rowCount: rows.length, content };
+}

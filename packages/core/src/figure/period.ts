@@ -1,0 +1,37 @@
+import { badInput } from "../errors.ts";
+import { financialYearLabel } from "../response/index.ts";
+
+/** A run of financial years, by the calendar year each starts in (2023 = 2023-24), inclusive. */
+export interface Period {
+  from: number;
+  to: number;
+}
+
+export interface PeriodInput {
+  from: string;
+  to?: string | null;
+}
+
+const LABEL = /^(\d{4})-(\d{2})$/;
+
+export function parseFinancialYear(label: string, argument: string): number {
+  const match = LABEL.exec(label);
+  const start = Number(match?.[1]);
+  if (!match || (start + 1) % 100 !== Number(match[2])) {
+    throw badInput(`"${label}" is not a financial year: write it as POET does, e.g. "2023-24"`, argument);
+  }
+  return start;
+}
+
+/** The period asked for, or every year with data when none is. */
+export function resolvePeriod(input: PeriodInput | null | undefined, yearsWithData: number[]): Period | null {
+  if (!input) return yearsWithData.length ? { from: Math.min(...yearsWithData), to: Math.max(...yearsWithData) } : null;
+  const from = parseFinancialYear(input.from, "period.from");
+  const to = input.to ? parseFinancialYear(input.to, "period.to") : from;
+  if (to < from) throw badInput(`The period ends (${input.to}) before it starts (${input.from})`, "period.to");
+  return { from, to };
+}
+
+export const periodLabel = (p: Period) => (p.from === p.to ? financialYearLabel(p.from) : `${financialYearLabel(p.from)} to ${financialYearLabel(p.to)}`);
+
+export const periodYears = (p: Period) => Array.from({ length: p.to - p.from + 1 }, (_, i) => financialYearLabel(p.from + i));

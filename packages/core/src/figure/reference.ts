@@ -1,0 +1,71 @@
+import { asc, sql } from "drizzle-orm";
+import { areaAncestors, areas, statisticalNeighbours, type AreaRow } from "../area/area.sql.ts";
+import { queryRows, type Db } from "../db/types.ts";
+import { questions, questionSets, type QuestionRow, type QuestionSetRow } from "../questionset/questionset.sql.ts";
+import { hasSyntheticData } from "../response/index.ts";
+import { groupBy } from "../util/loader.ts";
+
+/**
+ * What every figure needs besides counts: the area hierarchy, statistical neighbours and the
+ * question catalogue. It changes only when reference data or a question set is loaded, so it is
+ * read once and kept for a minute per database, and a figure costs one query for its cells.
+ */
+export interface ReferenceData {
+  areas: Map<string, AreaRow>;
+  /** Each area's ancestors and itself. */
+  ancestors: Map<string, Set<string>>;
+  neighbours: Map<string, string[]>;
+  questionSets: QuestionSetRow[];
+  questionsBySet: Map<number, QuestionRow[]>;
+  /** Questions whose answers have a direction (a POSITIVE or NEGATIVE option): the measurable ones. */
+  gradedQuestionIds: Set<number>;
+  /** Financial years with responses, by question set id. */
+  yearsBySet: Map<number, number[]>;
+  synthetic: boolean;
+}
+
+const TTL_MS = 60_000;
+const cache = new WeakMap<Db, { at: number; data: Promise<ReferenceData> }>();
+
+async function load(db: Db): Promise<ReferenceData> {
+  const [areaRows, closure, neighbourRows, setRows, questionRows, synthetic, graded, years] = await Promise.all([
+    db.select().from(areas),
+    db.select().from(areaAncestors),
+    db.select().from(statisticalNeighbours).orderBy(asc(statisticalNeighbours.areaCode), asc(statisticalNeighbours.rank)),
+    db.select().from(questionSets).orderBy(asc(questionSets.id)),
+    db.select().from(questions).orderBy(asc(questions.questionSetId), asc(questions.position)),
+    hasSyntheticData(db),
+    queryRows<{ id: number }>(db, sql`select distinct q.id from questions q join scale_options o on o.scale_id = q.scale_id where o.band in ('POSITIVE', 'NEGATIVE')`),
+    queryRows<{ set: number; year: number }>(db, sql`select distinct question_set_id as set, financial_year as year from response_counts order by 1, 2`),
+  ]);
+  const ancestors = new Map<string, Set<string>>();
+  for (const row of closure) {
+    const set = ancestors.get(row.areaCode) ?? new Set<string>();
+    set.add(row.ancestorCode);
+    ancestors.set(row.areaCode, set);
+  }
+  return {
+    areas: new Map(areaRows.map((a) => [a.code, a])),
+    ancestors,
+    neighbours: new Map([...groupBy(neighbourRows, (n) => n.areaCode)].map(([code, rows]) => [code, rows.map((r) => r.neighbourCode)])),
+    questionSets: setRows,
+    questionsBySet: groupBy(questionRows, (q) => q.questionSetId),
+    gradedQuestionIds: new Set(graded.map((g) => g.id)),
+    yearsBySet: new Map([...groupBy(years, (y) => y.set)].map(([set, rows]) => [set, rows.map((r) => r.year)])),
+    synthetic,
+  };
+}
+
+export function referenceData(db: Db): Promise<ReferenceData> {
+  const hit = cache.get(db);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.data;
+  const data = load(db);
+  cache.set(db, { at: Date.now(), data });
+  data.catch(() => cache.delete(db));
+  return data;
+}
+
+/** After loading reference data, question sets or demo data in this process. */
+export function invalidateReferenceData(db: Db): void {
+  cache.delete(db);
+}

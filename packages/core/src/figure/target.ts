@@ -1,0 +1,39 @@
+import type { AreaRow } from "../area/area.sql.ts";
+import { assertAreaCode } from "../area/index.ts";
+import { badInput, notFound } from "../errors.ts";
+import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
+import type { Band, QuestionSetCode } from "../questionset/types.ts";
+import type { Polarity } from "./statistics.ts";
+import type { ReferenceData } from "./reference.ts";
+
+/** The published version asked for, or the latest. */
+export function resolveQuestionSet(ref: ReferenceData, code: QuestionSetCode, version?: number | null): QuestionSetRow {
+  const candidates = ref.questionSets.filter((s) => s.code === code && s.status !== "DRAFT" && (version == null || s.version === version));
+  const set = candidates.sort((a, b) => b.version - a.version)[0];
+  if (!set) throw notFound(`No published ${code} question set${version != null ? ` version ${version}` : ""}`, "version");
+  return set;
+}
+
+/** A question of the set whose answers have a direction, so that a band can be counted. */
+export function resolveGradedQuestion(ref: ReferenceData, set: QuestionSetRow, code: string, argument = "question"): QuestionRow {
+  const question = ref.questionsBySet.get(set.id)?.find((q) => q.code === code);
+  if (!question) throw notFound(`No question "${code}" in ${set.code} version ${set.version}`, argument);
+  if (question.kind === "ABOUT_YOU" || !ref.gradedQuestionIds.has(question.id)) {
+    throw badInput(`"${code}" records a category, not a graded answer: it has no band to measure (break figures down by it instead)`, argument);
+  }
+  return question;
+}
+
+export function resolveArea(ref: ReferenceData, code: string, argument = "area"): AreaRow {
+  assertAreaCode(code, argument);
+  const area = ref.areas.get(code);
+  if (!area) throw notFound(`No area with code ${code}`, argument);
+  return area;
+}
+
+export function assertCountableBand(band: Band): void {
+  if (band === "EXCLUDED") throw badInput("EXCLUDED answers are outside every denominator: choose POSITIVE, NEUTRAL or NEGATIVE", "band");
+}
+
+/** A POSITIVE share is better high, a NEGATIVE share better low; a NEUTRAL one is neither. */
+export const polarityOf = (band: Band): Polarity => (band === "POSITIVE" ? "HIGHER_IS_BETTER" : band === "NEGATIVE" ? "LOWER_IS_BETTER" : "NO_JUDGEMENT");

@@ -1,0 +1,69 @@
+import type { AreaRow } from "../area/area.sql.ts";
+import { ENGLAND } from "../area/index.ts";
+import type { Db } from "../db/types.ts";
+import { notFound } from "../errors.ts";
+import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
+import { leafMeasureCells, poolCells } from "./cube.ts";
+import { publishCells, type Measure } from "./measure.ts";
+import { resolvePeriod, type Period, type PeriodInput } from "./period.ts";
+import { referenceData } from "./reference.ts";
+import { resolveArea, resolveQuestionSet } from "./target.ts";
+
+export interface TriangulationView {
+  questionSet: QuestionSetRow;
+  question: QuestionRow;
+  measure: Measure;
+}
+
+export type Agreement = "AGREE" | "DISAGREE" | "NOT_COMPARED";
+
+export interface TriangulationPair {
+  first: TriangulationView;
+  second: TriangulationView;
+  /** first − second, in percentage points; null unless both are published. */
+  difference: number | null;
+  agreement: Agreement;
+}
+
+export interface TriangulationResult {
+  area: AreaRow;
+  theme: string;
+  period: Period | null;
+  views: TriangulationView[];
+  pairs: TriangulationPair[];
+  agreement: Agreement;
+  syntheticData: boolean;
+}
+
+/** Two views disagree when their 95% intervals do not overlap (a conservative test). */
+function compareViews(first: TriangulationView, second: TriangulationView): TriangulationPair {
+  const a = first.measure.confidenceInterval;
+  const b = second.measure.confidenceInterval;
+  if (!a || !b) return { first, second, difference: null, agreement: "NOT_COMPARED" };
+  const overlap = a.lower <= b.upper && b.lower <= a.upper;
+  return { first, second, difference: first.measure.percentage! - second.measure.percentage!, agreement: overlap ? "AGREE" : "DISAGREE" };
+}
+
+/**
+ * The share answering POSITIVE on one theme, from each instrument that asks about it (the
+ * child's, the parent's and the practitioner's views of an EHCP, say), side by side for an area.
+ */
+export async function triangulation(db: Db, args: { area: string; theme: string; period?: PeriodInput | null }): Promise<TriangulationResult> {
+  const ref = await referenceData(db);
+  const area = resolveArea(ref, args.area);
+  const latestSets = [...new Set(ref.questionSets.map((s) => s.code))].map((code) => resolveQuestionSet(ref, code));
+  const questions = latestSets.flatMap((set) =>
+    (ref.questionsBySet.get(set.id) ?? []).filter((q) => q.theme === args.theme && q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id)).map((q) => ({ set, q })),
+  );
+  if (questions.length === 0) throw notFound(`No graded question has the theme "${args.theme}"`, "theme");
+  const period = resolvePeriod(args.period, [...new Set(questions.flatMap(({ set }) => ref.yearsBySet.get(set.id) ?? []))]);
+  const cells = period ? await leafMeasureCells(db, questions.map(({ q }) => q.id), "POSITIVE", period) : new Map();
+  const views = questions.map(({ set, q }) => {
+    const pooled = poolCells(cells.get(q.id), ref, area.code);
+    return { questionSet: set, question: q, measure: publishCells(pooled, { exact: area.code === ENGLAND, areaName: area.name }) };
+  });
+  const pairs = views.flatMap((first, i) => views.slice(i + 1).map((second) => compareViews(first, second)));
+  const compared = pairs.filter((p) => p.agreement !== "NOT_COMPARED");
+  const agreement: Agreement = compared.length === 0 ? "NOT_COMPARED" : compared.some((p) => p.agreement === "DISAGREE") ? "DISAGREE" : "AGREE";
+  return { area, theme: args.theme, period, views, pairs, agreement, syntheticData: ref.synthetic };
+}
