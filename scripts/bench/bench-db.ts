@@ -33,10 +33,13 @@ export interface BenchDb {
   seeded?: { seconds: number; profile: SeedProfile };
 }
 
-/** sha256 over the names and contents of packages/core/migrations/*.sql. */
+/**
+ * sha256 over the names and contents of packages/core/migrations/*.sql and meta/_journal.json
+ * (drizzle re-applies a migration whose journal `when` is newer than the last one applied).
+ */
 export async function migrationsFingerprint(root: string): Promise<string> {
   const dir = path.join(root, "packages/core/migrations");
-  const files = (await readdir(dir)).filter((f) => f.endsWith(".sql")).sort();
+  const files = [...(await readdir(dir)).filter((f) => f.endsWith(".sql")).sort(), "meta/_journal.json"];
   const hash = createHash("sha256");
   for (const file of files) hash.update(file).update("\0").update(await readFile(path.join(dir, file))).update("\0");
   return hash.digest("hex").slice(0, 16);

@@ -35,7 +35,7 @@ const KIND_LABEL: Record<Kind, string> = {
 const log = (line: string) => console.log(`  [figures] ${line}`);
 const approx = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${Math.round(n / 1e3)}k` : String(n));
 
-interface Target {
+export interface Target {
   db: BenchDb;
   label: string;
   database: Database;
@@ -43,13 +43,15 @@ interface Target {
   counts: Record<string, number>;
 }
 
+export const approxLabel = (responses: number) => `≈${approx(responses)}`;
+
 export const figures: Benchmark = {
   name: "figures",
   description: "benchmark / areaProfile latency over HTTP at ≈10k and ≈1M responses, against the floor and a plain GROUP BY",
   async run({ root, requests, quick, rebuild, pg }) {
     const scales = quick ? [1] : [1, 100];
     const n = requests ?? (quick ? 20 : 300);
-    const counts: Record<Kind, number> = { typename: n, benchmark: n, profile: Math.max(1, Math.round((2 * n) / 3)), groupby: Math.max(5, Math.round(n / 10)) };
+    const counts: FigureCounts = { typename: n, benchmark: n, profile: Math.max(1, Math.round((2 * n) / 3)), groupby: Math.max(5, Math.round(n / 10)) };
     // Loaded here, not at the top: the server (and the engine under it) must not stop `--only size`.
     const { runCommand } = await import("../../packages/cli/src/commands.ts");
     const proxy = await startWsProxy();
@@ -63,46 +65,13 @@ export const figures: Benchmark = {
         const database = await createDatabase({ driver: "neon", url: db.url, wsProxy: proxy.address });
         const server = await runCommand("serve", loadConfig({ DATABASE_URL: db.url, PORT: "0", NODE_ENV: "production" }), {}).catch(async (e) => {
           await database.close();
-          throw e;
+          // Typically the migrations changed after the fingerprint was taken (during the seed): rerun to reseed.
+          throw new Error(`poet serve failed on ${db.name} (seeded under migrations ${db.meta.migrations}; if they changed since, rerun to reseed)`, { cause: e });
         });
         const tableRows = await tableCounts(database);
-        targets.push({ db, label: `≈${approx(tableRows.responses ?? db.meta.responses)}`, database, server: server!, counts: tableRows });
+        targets.push({ db, label: approxLabel(tableRows.responses ?? db.meta.responses), database, server: server!, counts: tableRows });
       }
-      const shapes = await detectShapes(targets[0]!.server.url);
-      for (const m of shapes.missing) log(`not served yet: ${m}`);
-      const largest = targets[targets.length - 1]!;
-      const areas = await busiestCouncils(largest.database, AREAS);
-      if (areas.length === 0) throw new Error(`${largest.db.name} has no ADULT_PB responses in any council`);
-      log(`areas: ${areas.join(", ")} (councils with the most ADULT_PB responses in ${largest.db.name})`);
-      const agreement = await crossCheck(targets, areas[0]!, shapes.benchmark.query);
-
-      const probes: Probe[] = [];
-      for (const t of targets) {
-        const area = (i: number) => areas[i % areas.length]!;
-        const http = (kind: Kind, query: string, variables: (i: number) => Record<string, unknown> | undefined) =>
-          probes.push({ id: `${kind}@${t.db.scale}`, n: counts[kind], warmup: Math.max(10, areas.length), run: (i) => postGraphQL(t.server.url, query, variables(i)).then(() => undefined) });
-        http("typename", TYPENAME, () => undefined);
-        http("benchmark", shapes.benchmark.query, (i) => ({ area: area(i) }));
-        if (shapes.profile) http("profile", shapes.profile.query, (i) => ({ area: area(i) }));
-        probes.push({ id: `groupby@${t.db.scale}`, n: counts.groupby, warmup: 2, run: (i) => naiveBenchmark(t.database, area(i)).then(() => undefined) });
-      }
-      log(`measuring ${probes.length} probes interleaved: ${KINDS.filter((k) => k !== "profile" || shapes.profile).map((k) => `${k} ×${counts[k]}`).join(", ")} per database…`);
-      const samples = await interleave(probes, log);
-      const p = (kind: Kind, t: Target, q: number) => percentile(samples.get(`${kind}@${t.db.scale}`) ?? [], q);
-
-      const latency: Section = {
-        title: `Figure latency: p50 / p99 per query kind and data set (${quick ? "--quick, " : ""}${targets.map((t) => `${t.label} = ${t.db.name}`).join(", ")})`,
-        columns: ["query", "n", ...targets.flatMap((t) => [`${t.label} p50`, `${t.label} p99`])],
-        rows: KINDS.filter((k) => k !== "profile" || shapes.profile).map((k) => [KIND_LABEL[k], counts[k], ...targets.flatMap((t) => [ms(p(k, t, 50)), ms(p(k, t, 99))])]),
-        notes: [
-          `benchmark shape: ${shapes.benchmark.label}`,
-          `areaProfile: ${shapes.profile ? shapes.profile.label : "NOT MEASURED: the served schema has no areaProfile in the contract's shape yet"}`,
-          `areas (round-robin): ${areas.join(", ")}; question set ADULT_PB, question quality_of_life`,
-          "Sequential POSTs with keep-alive; client, server, Neon driver and WebSocket proxy share this one node process; all probes interleaved after a warm-up.",
-          `GROUP BY vs benchmark (${areas[0]}): ${agreement}`,
-        ],
-      };
-      return [dataSection(targets), latency, aimsSection(targets, p, shapes.profile !== null, quick ?? false), ...targets.flatMap((t) => seedSection(t))];
+      return await measureFigures(targets, counts, quick ?? false);
     } finally {
       for (const t of targets) await t.server.stop().catch(() => {});
       for (const t of targets) await t.database.close().catch(() => {});
@@ -110,6 +79,52 @@ export const figures: Benchmark = {
     }
   },
 };
+
+export interface FigureCounts {
+  typename: number;
+  benchmark: number;
+  profile: number;
+  groupby: number;
+}
+
+/** Measures the probes of every target, interleaved, and renders the sections. */
+export async function measureFigures(targets: Target[], counts: FigureCounts, quick: boolean): Promise<Section[]> {
+    const shapes = await detectShapes(targets[0]!.server.url);
+    for (const m of shapes.missing) log(`not served yet: ${m}`);
+    const largest = targets[targets.length - 1]!;
+    const areas = await busiestCouncils(largest.database, AREAS);
+    if (areas.length === 0) throw new Error(`${largest.db.name} has no ADULT_PB responses in any council`);
+    log(`areas: ${areas.join(", ")} (councils with the most ADULT_PB responses in ${largest.db.name})`);
+    const agreement = await crossCheck(targets, areas[0]!, shapes.benchmark.query);
+
+    const probes: Probe[] = [];
+    for (const t of targets) {
+      const area = (i: number) => areas[i % areas.length]!;
+      const http = (kind: Kind, query: string, variables: (i: number) => Record<string, unknown> | undefined) =>
+        probes.push({ id: `${kind}@${t.db.scale}`, n: counts[kind], warmup: Math.max(10, areas.length), run: (i) => postGraphQL(t.server.url, query, variables(i)).then(() => undefined) });
+      http("typename", TYPENAME, () => undefined);
+      http("benchmark", shapes.benchmark.query, (i) => ({ area: area(i) }));
+      if (shapes.profile) http("profile", shapes.profile.query, (i) => ({ area: area(i) }));
+      probes.push({ id: `groupby@${t.db.scale}`, n: counts.groupby, warmup: 2, run: (i) => naiveBenchmark(t.database, area(i)).then(() => undefined) });
+    }
+    log(`measuring ${probes.length} probes interleaved: ${KINDS.filter((k) => k !== "profile" || shapes.profile).map((k) => `${k} ×${counts[k]}`).join(", ")} per database…`);
+    const samples = await interleave(probes, log);
+    const p = (kind: Kind, t: Target, q: number) => percentile(samples.get(`${kind}@${t.db.scale}`) ?? [], q);
+
+    const latency: Section = {
+      title: `Figure latency: p50 / p99 per query kind and data set (${quick ? "--quick, " : ""}${targets.map((t) => `${t.label} = ${t.db.name}`).join(", ")})`,
+      columns: ["query", "n", ...targets.flatMap((t) => [`${t.label} p50`, `${t.label} p99`])],
+      rows: KINDS.filter((k) => k !== "profile" || shapes.profile).map((k) => [KIND_LABEL[k], counts[k], ...targets.flatMap((t) => [ms(p(k, t, 50)), ms(p(k, t, 99))])]),
+      notes: [
+        `benchmark shape: ${shapes.benchmark.label}`,
+        `areaProfile: ${shapes.profile ? shapes.profile.label : "NOT MEASURED: the served schema has no areaProfile in the contract's shape yet"}`,
+        `areas (round-robin): ${areas.join(", ")}; question set ADULT_PB, question quality_of_life`,
+        "Sequential POSTs with keep-alive; client, server, Neon driver and WebSocket proxy share this one node process; all probes interleaved after a warm-up.",
+        `GROUP BY vs benchmark (${areas[0]}): ${agreement}`,
+      ],
+    };
+    return [dataSection(targets), latency, aimsSection(targets, p, shapes.profile !== null, quick), ...targets.flatMap((t) => seedSection(t))];
+}
 
 /** Whether the naive GROUP BY gives the figure the API gives (disclosure control may round it). */
 async function crossCheck(targets: Target[], area: string, query: string): Promise<string> {

@@ -4,6 +4,9 @@ import { queryRows } from "../db/types.ts";
 import publishedCsv from "../demo/published-figures.ts";
 import { createDemoDatabase, type TestDatabase } from "../testing/database.ts";
 import { createTestClient } from "../testing/graphql.ts";
+import { trueCells } from "../testing/truth.ts";
+import { publishedCount } from "./disclosure.ts";
+import { publishCells } from "./measure.ts";
 
 let database: TestDatabase;
 let api: ReturnType<typeof createTestClient>;
@@ -17,8 +20,8 @@ afterAll(() => database?.close());
 const BENCHMARK = `query B($set: QuestionSetCode!, $q: String!, $area: String!, $band: Band) {
   benchmark(questionSet: $set, question: $q, area: $area, band: $band) {
     questionSet { code version } question { code kind } band area { code name }
-    value { numerator denominator percentage confidenceInterval { lower upper level method } status symbol reason }
-    england { numerator denominator percentage confidenceInterval { lower upper } status }
+    value { numerator denominator percentage confidenceInterval { lower upper level method } status symbol reason disclosure }
+    england { numerator denominator percentage confidenceInterval { lower upper } status disclosure }
     syntheticData
   }
 }`;
@@ -27,7 +30,7 @@ const NEGATIVE_MEASURES = new Set(["poor_or_very_poor", "never_or_rarely"]);
 
 describe("benchmark reproduces POET's published national figures", () => {
   it.each(publishedCsv.map((row) => [row.instrument, row.theme, row.measure, row.percent] as const))(
-    "%s %s %s = %i%%",
+    "%s %s %s = %i per cent",
     async (set, question, measure, percent) => {
       const band = NEGATIVE_MEASURES.has(measure) ? "NEGATIVE" : "POSITIVE";
       const { benchmark } = await api.data(BENCHMARK, { set, q: question, area: "E92000001", band });
@@ -40,52 +43,85 @@ describe("benchmark reproduces POET's published national figures", () => {
 });
 
 describe("benchmark for an area", () => {
-  it("counts exactly what the stored answers hold, with its Wilson interval", async () => {
-    const [busiest] = await queryRows<{ area_code: string }>(
+  const busiest = async (set: string) =>
+    (await queryRows<{ area_code: string }>(
       database.db,
       sql`select r.area_code from responses r join question_sets s on s.id = r.question_set_id
-          where s.code = 'ADULT_PB' group by r.area_code order by count(*) desc, r.area_code limit 1`,
-    );
-    const area = busiest!.area_code;
-    const [truth] = await queryRows<{ positive: number; answered: number }>(
-      database.db,
-      sql`select count(*) filter (where o.band = 'POSITIVE')::int as positive, count(*) filter (where o.band <> 'EXCLUDED')::int as answered
-          from answers a join responses r on r.id = a.response_id join questions q on q.id = a.question_id
-          join question_sets s on s.id = q.question_set_id join scale_options o on o.id = a.option_id
-          where s.code = 'ADULT_PB' and q.code = 'quality_of_life' and r.area_code = ${area} and r.withdrawn_at is null`,
-    );
+          where s.code = ${set} group by r.area_code order by count(*) desc, r.area_code limit 1`,
+    ))[0]!.area_code;
+
+  it("publishes exactly what the disclosure pipeline makes of the stored answers", async () => {
+    const area = await busiest("ADULT_PB");
+    const truth = await trueCells(database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area, band: "POSITIVE" });
     const { benchmark } = await api.data(BENCHMARK, { set: "ADULT_PB", q: "quality_of_life", area });
-    expect(benchmark.value).toMatchObject({ numerator: truth!.positive, denominator: truth!.answered, status: "AVAILABLE", symbol: null, reason: null });
-    expect(benchmark.value.percentage).toBeCloseTo((100 * truth!.positive) / truth!.answered, 10);
-    const { lower, upper, level, method } = benchmark.value.confidenceInterval;
-    expect(lower).toBeLessThan(benchmark.value.percentage);
-    expect(upper).toBeGreaterThan(benchmark.value.percentage);
-    expect({ level, method }).toEqual({ level: 0.95, method: "WILSON" });
-    expect(benchmark.area.code).toBe(area);
+    const expected = publishCells(truth, { exact: false, areaName: benchmark.area.name });
+    expect(expected.status).toBe("AVAILABLE");
+    expect(benchmark.value).toEqual({ ...expected, confidenceInterval: { ...expected.confidenceInterval } });
+    expect(benchmark.value.numerator % 5).toBe(0);
+    expect(benchmark.value.disclosure).toBe("ROUNDED");
+    expect(benchmark.england.disclosure).toBe("EXACT");
   });
 
-  it("pools a region's councils", async () => {
-    const [truth] = await queryRows<{ positive: number; answered: number }>(
-      database.db,
-      sql`select count(*) filter (where o.band = 'POSITIVE')::int as positive, count(*) filter (where o.band <> 'EXCLUDED')::int as answered
-          from answers a join responses r on r.id = a.response_id join areas ar on ar.code = r.area_code
-          join questions q on q.id = a.question_id join question_sets s on s.id = q.question_set_id join scale_options o on o.id = a.option_id
-          where s.code = 'CYP_EHCP' and q.code = 'dignity' and ar.parent_code = 'E12000007'`,
-    );
+  it("pools a region's councils, and a council's statistical neighbours, through the same pipeline", async () => {
+    const truth = await trueCells(database.db, { questionSet: "CYP_EHCP", question: "dignity", area: "E12000007", band: "POSITIVE" });
     const { benchmark } = await api.data(BENCHMARK, { set: "CYP_EHCP", q: "dignity", area: "E12000007" });
-    expect(truth!.answered).toBeGreaterThan(0);
-    expect(benchmark.value).toMatchObject({ numerator: truth!.positive, denominator: truth!.answered });
+    expect(truth.denominator.count).toBeGreaterThan(20);
+    expect(benchmark.value).toMatchObject({ numerator: publishedCount(truth.numerator, truth.population), denominator: publishedCount(truth.denominator, truth.population) });
   });
 
-  it("says there is no data for a council with no responses", async () => {
+  it("compares with England, the region and the neighbours by Fingertips' rule, on the published values", async () => {
+    const area = await busiest("PARENT_EHCP");
+    const result = await api.data(
+      `query($area: String!) { benchmark(questionSet: PARENT_EHCP, question: "school_and_learning", area: $area) {
+        polarity value { percentage confidenceInterval { lower upper } }
+        comparisons { comparator name areas { code } measure { percentage status } outcome } comparisonMethod } }`,
+      { area },
+    );
+    const { polarity, value, comparisons } = result.benchmark;
+    expect(polarity).toBe("HIGHER_IS_BETTER");
+    expect(comparisons.map((c: { comparator: string }) => c.comparator)).toEqual(["ENGLAND", "REGION", "STATISTICAL_NEIGHBOURS"]);
+    expect(comparisons[2].areas).toHaveLength(10);
+    for (const c of comparisons) {
+      const expected = c.measure.percentage === null ? "NOT_COMPARED" : c.measure.percentage < value.confidenceInterval.lower ? "BETTER" : c.measure.percentage > value.confidenceInterval.upper ? "WORSE" : "SIMILAR";
+      expect(c.outcome).toBe(expected);
+    }
+  });
+
+  it("ranks a council among councils with published values, consistently with the bulk export", async () => {
+    const area = await busiest("ADULT_PB");
+    const { benchmark } = await api.data(`query($area: String!) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area) { value { percentage } rank { position of quartile peerType } } }`, { area });
+    const { figureExport } = await api.data(`{ figureExport(questionSet: ADULT_PB, format: JSON) { content } }`);
+    const peers = (JSON.parse(figureExport.content) as Record<string, unknown>[]).filter(
+      (r) => r.area_type === "LOCAL_AUTHORITY" && r.question_code === "quality_of_life" && r.band === "POSITIVE" && r.status === "AVAILABLE",
+    );
+    const better = peers.filter((r) => (r.percentage as number) > benchmark.value.percentage).length;
+    expect(benchmark.rank).toEqual({ position: better + 1, of: peers.length, quartile: Math.floor((better * 4) / peers.length) + 1, peerType: "LOCAL_AUTHORITY" });
+  });
+
+  it("says there is no data for a council with no responses, and does not rank it", async () => {
     const [quiet] = await queryRows<{ code: string }>(
       database.db,
       sql`select code from areas where type = 'LOCAL_AUTHORITY' and code not in (select area_code from responses) order by code limit 1`,
     );
-    const { benchmark } = await api.data(BENCHMARK, { set: "ADULT_PB", q: "quality_of_life", area: quiet!.code });
-    expect(benchmark.value).toMatchObject({ status: "NO_DATA", symbol: "x", numerator: null, percentage: null, confidenceInterval: null });
+    const { benchmark } = await api.data(`query($area: String!) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area) { value { status symbol reason } comparisons { outcome } rank { position } } }`, { area: quiet!.code });
+    expect(benchmark.value).toMatchObject({ status: "NO_DATA", symbol: "x" });
     expect(benchmark.value.reason).toContain("No answers");
-    expect(benchmark.england.status).toBe("AVAILABLE");
+    expect(benchmark.comparisons.every((c: { outcome: string }) => c.outcome === "NOT_COMPARED")).toBe(true);
+    expect(benchmark.rank).toBeNull();
+  });
+
+  it("pools a run of financial years, and a single year", async () => {
+    const one = await trueCells(database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: "E92000001", band: "POSITIVE", from: 2024, to: 2024 });
+    const two = await trueCells(database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: "E92000001", band: "POSITIVE", from: 2023, to: 2024 });
+    const q = `query($p: PeriodInput) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: "E92000001", period: $p) { period { label financialYears } england { numerator denominator } } }`;
+    const single = (await api.data(q, { p: { from: "2024-25" } })).benchmark;
+    expect(single.period).toEqual({ label: "2024-25", financialYears: ["2024-25"] });
+    expect(single.england).toEqual({ numerator: one.numerator.count, denominator: one.denominator.count });
+    const run = (await api.data(q, { p: { from: "2023-24", to: "2024-25" } })).benchmark;
+    expect(run.period.label).toBe("2023-24 to 2024-25");
+    expect(run.england).toEqual({ numerator: two.numerator.count, denominator: two.denominator.count });
+    expect(await api.errorCodes(q, { p: { from: "2024-26" } })).toEqual(["BAD_USER_INPUT"]);
+    expect(await api.errorCodes(q, { p: { from: "2024-25", to: "2023-24" } })).toEqual(["BAD_USER_INPUT"]);
   });
 });
 
