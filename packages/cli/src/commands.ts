@@ -5,6 +5,9 @@ import { setupDatabase } from "@poet/core/db/setup";
 import type { Database } from "@poet/core/db/types";
 import { startWsProxy } from "@poet/core/db/ws-proxy";
 import { seedDemoData } from "@poet/core/demo/seed";
+import { issueApiKey } from "@poet/core/organisation/index";
+import { organisations } from "@poet/core/organisation/organisation.sql";
+import { eq } from "drizzle-orm";
 import { createContext } from "@poet/core/graphql/context";
 import { createApolloServer } from "@poet/core/graphql/server";
 
@@ -15,6 +18,9 @@ Commands:
                    GraphQL API on http://localhost:$PORT/graphql (the default command)
   setup            apply migrations and load reference data and question sets
   seed             load the synthetic demo data set (--scale N multiplies it, --replace reloads)
+  organisation     add an organisation: --slug SLUG --name NAME --type COUNCIL|HEALTH_BODY|RESEARCH|ADMINISTRATOR
+  key              issue an API key for an organisation: --organisation SLUG [--label TEXT]
+                   (shown once; RESEARCH and ADMINISTRATOR keys give researcher access)
 
 Configuration is read from the environment; see README.md.`;
 
@@ -40,8 +46,35 @@ export interface RunningServer {
 }
 
 /** Runs a command; `serve` resolves once the API is listening, with a way to stop it. */
-export async function runCommand(command: string, config: Config, options: { scale?: number; replace?: boolean }): Promise<RunningServer | null> {
-  if (!["serve", "setup", "seed"].includes(command)) throw new Error(`unknown command "${command}"\n\n${USAGE}`);
+export interface CommandOptions {
+  scale?: number;
+  replace?: boolean;
+  slug?: string;
+  name?: string;
+  type?: string;
+  organisation?: string;
+  label?: string;
+}
+
+const ORGANISATION_TYPES = ["COUNCIL", "HEALTH_BODY", "RESEARCH", "ADMINISTRATOR"] as const;
+
+async function addOrganisation(database: Database, options: CommandOptions) {
+  const type = ORGANISATION_TYPES.find((t) => t === options.type);
+  if (!options.slug || !options.name || !type) throw new Error(`organisation needs --slug, --name and --type (${ORGANISATION_TYPES.join(", ")})`);
+  await database.db.insert(organisations).values({ slug: options.slug, name: options.name, type });
+  console.log(`poet: added ${type} organisation "${options.name}" (${options.slug})`);
+}
+
+async function issueKey(database: Database, options: CommandOptions) {
+  if (!options.organisation) throw new Error("key needs --organisation SLUG");
+  const [organisation] = await database.db.select().from(organisations).where(eq(organisations.slug, options.organisation));
+  if (!organisation) throw new Error(`no organisation with slug "${options.organisation}"`);
+  const key = await issueApiKey(database.db, organisation.id, options.label ?? "issued with the poet command");
+  console.log(`poet: API key for ${organisation.name} (shown once, keep it safe):\n${key}`);
+}
+
+export async function runCommand(command: string, config: Config, options: CommandOptions): Promise<RunningServer | null> {
+  if (!["serve", "setup", "seed", "organisation", "key"].includes(command)) throw new Error(`unknown command "${command}"\n\n${USAGE}`);
   const database = await openDatabase(config);
   try {
     console.log(`poet: setting up ${describe(config)}…`);
@@ -56,6 +89,8 @@ export async function runCommand(command: string, config: Config, options: { sca
           : `poet: loaded ${seeded.responses} SYNTHETIC demo responses in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
     }
+    if (command === "organisation") await addOrganisation(database, options);
+    if (command === "key") await issueKey(database, options);
     if (command !== "serve") {
       await database.close();
       return null;

@@ -8,6 +8,11 @@ const { positionals, values } = parseArgs({
   options: {
     scale: { type: "string" },
     replace: { type: "boolean", default: false },
+    slug: { type: "string" },
+    name: { type: "string" },
+    type: { type: "string" },
+    organisation: { type: "string" },
+    label: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -22,7 +27,8 @@ try {
   const config = loadConfig();
   const scale = values.scale === undefined ? undefined : Number(values.scale);
   if (scale !== undefined && !(scale > 0)) throw new Error("--scale must be a positive number, e.g. --scale 100");
-  const running = await runCommand(command, config, { scale, replace: values.replace });
+  const { slug, name, type, organisation, label } = values;
+  const running = await runCommand(command, config, { scale, replace: values.replace, slug, name, type, organisation, label });
   if (running) {
     const stop = () => void running.stop().then(() => process.exit(0));
     process.once("SIGINT", stop).once("SIGTERM", stop);

@@ -35,6 +35,8 @@ export async function rebuildFigureCubes(db: Db): Promise<void> {
     // After a bulk load the planner's statistics still say the answers table is empty, and it
     // would nest loops over millions of rows: refresh them first.
     await tx.execute(sql`analyze responses, answers, questions, scale_options`);
+    // The self-joins of answers group hundreds of millions of rows at scale: sort in memory.
+    await tx.execute(sql`set local work_mem = '256MB'`);
     await emptyCubes(tx);
     await tx.execute(sql`
       insert into response_counts (question_set_id, area_code, financial_year, count, key_sum)

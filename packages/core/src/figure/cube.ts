@@ -59,12 +59,13 @@ export async function leafMeasureCells(db: Db, questionIds: number[], band: Band
           where question_id in (${ids}) and financial_year between ${period.from} and ${period.to}
           group by 1, 2, 3
         ), population as (
-          select q.id as question_id, r.area_code, ${byYear ? sql`r.financial_year` : sql`0`}::int as year, sum(r.count)::int as p, sum(r.key_sum)::int as pk
-          from response_counts r join questions q on q.question_set_id = r.question_set_id
-          where q.id in (${ids}) and r.financial_year between ${period.from} and ${period.to}
+          select question_set_id, area_code, ${byYear ? sql`financial_year` : sql`0`}::int as year, sum(count)::int as p, sum(key_sum)::int as pk
+          from response_counts
+          where question_set_id in (select question_set_id from questions where id in (${ids})) and financial_year between ${period.from} and ${period.to}
           group by 1, 2, 3
         )
-        select c.*, p.p, p.pk from cells c left join population p using (question_id, area_code, year)`,
+        select c.*, p.p, p.pk from cells c join questions q on q.id = c.question_id
+        left join population p on p.question_set_id = q.question_set_id and p.area_code = c.area_code and p.year = c.year`,
   );
   const result = new Map<number, Map<string, Map<number, MeasureCells>>>();
   for (const row of rows) {
