@@ -21,11 +21,6 @@ export const SMALL_COUNT = 10;
 export const ROUNDING_BASE = 5;
 
 export const addCells = (a: Cell, b: Cell): Cell => ({ count: a.count + b.count, keySum: a.keySum + b.keySum });
-export const sumCells = (cells: Iterable<Cell>): Cell => {
-  let total = EMPTY_CELL;
-  for (const cell of cells) total = addCells(total, cell);
-  return total;
-};
 
 /**
  * The cell's key: the sum of its records' keys, plus the key sum of the population it is counted

@@ -26,11 +26,6 @@ export async function findQuestionSet(db: Db, code: QuestionSetCode, version?: n
   return row ?? null;
 }
 
-export async function findQuestion(db: Db, questionSetId: number, code: string): Promise<QuestionRow | null> {
-  const [row] = await db.select().from(questions).where(and(eq(questions.questionSetId, questionSetId), eq(questions.code, code)));
-  return row ?? null;
-}
-
 export function createQuestionSetLoaders(getDb: () => Promise<Db>) {
   return {
     setById: new Loader<number, QuestionSetRow | null>(async (ids) => {
