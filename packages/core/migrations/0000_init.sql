@@ -144,6 +144,11 @@ CREATE TABLE "breakdown_counts" (
 	CONSTRAINT "breakdown_counts_pk" PRIMARY KEY("question_id","by_question_id","area_code","financial_year","by_option_id","band")
 );
 --> statement-breakpoint
+CREATE TABLE "cube_version" (
+	"id" smallint PRIMARY KEY DEFAULT 1 NOT NULL,
+	"version" bigint NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "pair_counts" (
 	"process_question_id" integer NOT NULL,
 	"outcome_question_id" integer NOT NULL,

@@ -73,5 +73,11 @@ export async function rebuildFigureCubes(db: Db): Promise<void> {
       where ${LIVE}
       group by 1, 2, 3, 4, 5, 6`);
     await keyCubes(tx);
+    await bumpCubeVersion(tx);
   });
+}
+
+/** Every write to the cubes calls this in its transaction: cached reads then see new data at once. */
+export async function bumpCubeVersion(tx: Db): Promise<void> {
+  await tx.execute(sql`insert into cube_version (id, version) values (1, 1) on conflict (id) do update set version = cube_version.version + 1`);
 }

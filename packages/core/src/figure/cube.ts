@@ -45,8 +45,32 @@ const toCells = (r: Row): MeasureCells => ({
  * year: one indexed read of the band cube, whose size does not depend on how many responses
  * there are. Keyed question id → area code → (year, or 0 over the whole period).
  */
-export async function leafMeasureCells(db: Db, questionIds: number[], band: Band, period: Period, byYear = false): Promise<Map<number, Map<string, Map<number, MeasureCells>>>> {
+export type LeafCells = Map<number, Map<string, Map<number, MeasureCells>>>;
+
+const CACHE_SIZE = 500;
+const cache = new WeakMap<Db, Map<string, Promise<LeafCells>>>();
+
+/**
+ * `readLeafCells`, cached per database by cube version: a dashboard's repeated reads cost one
+ * one-row query, and any write to the cubes (which bumps the version) is seen at once.
+ */
+export async function leafMeasureCells(db: Db, questionIds: number[], band: Band, period: Period, byYear = false): Promise<LeafCells> {
   if (questionIds.length === 0) return new Map();
+  const [row] = await queryRows<{ version: number }>(db, sql`select version from cube_version`);
+  const key = `${row?.version ?? 0}|${band}|${period.from}-${period.to}|${byYear}|${questionIds.join(",")}`;
+  const entries = cache.get(db) ?? new Map<string, Promise<LeafCells>>();
+  cache.set(db, entries);
+  let cells = entries.get(key);
+  if (!cells) {
+    cells = readLeafCells(db, questionIds, band, period, byYear);
+    cells.catch(() => entries.delete(key));
+    entries.set(key, cells);
+    if (entries.size > CACHE_SIZE) entries.delete(entries.keys().next().value!);
+  }
+  return cells;
+}
+
+async function readLeafCells(db: Db, questionIds: number[], band: Band, period: Period, byYear: boolean): Promise<LeafCells> {
   const year = byYear ? sql`financial_year` : sql`0`;
   const ids = sql.join(questionIds.map((id) => sql`${id}`), sql`, `);
   const rows = await queryRows<Row>(
@@ -67,7 +91,7 @@ export async function leafMeasureCells(db: Db, questionIds: number[], band: Band
         select c.*, p.p, p.pk from cells c join questions q on q.id = c.question_id
         left join population p on p.question_set_id = q.question_set_id and p.area_code = c.area_code and p.year = c.year`,
   );
-  const result = new Map<number, Map<string, Map<number, MeasureCells>>>();
+  const result: LeafCells = new Map();
   for (const row of rows) {
     const byArea = result.get(row.question_id) ?? new Map<string, Map<number, MeasureCells>>();
     result.set(row.question_id, byArea);

@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
+import { bigint, integer, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
 import { band } from "../questionset/questionset.sql.ts";
 
 /*
@@ -70,3 +70,12 @@ export const pairCounts = pgTable(
   },
   (t) => [primaryKey({ name: "pair_counts_pk", columns: [t.processQuestionId, t.outcomeQuestionId, t.areaCode, t.financialYear, t.processBand, t.outcomeBand] })],
 );
+
+/**
+ * One row: bumped by every write to the cubes, so a cached read of the cubes is checked with one
+ * tiny query and is never stale, in any process or Lambda container.
+ */
+export const cubeVersion = pgTable("cube_version", {
+  id: smallint("id").primaryKey().default(1),
+  version: bigint("version", { mode: "number" }).notNull(),
+});
