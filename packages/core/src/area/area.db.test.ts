@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createDemoDatabase, type TestDatabase } from "../testing/database.ts";
-import { createTestClient } from "../testing/graphql.ts";
+import { describe, expect, it } from "vitest";
+import { useDemoApi } from "../testing/fixtures.ts";
 import { referenceNeighbours } from "./reference.ts";
 
-let database: TestDatabase;
-let api: ReturnType<typeof createTestClient>;
-
-beforeAll(async () => {
-  database = await createDemoDatabase(inject("demoDatabase"));
-  api = createTestClient(database);
-});
-afterAll(() => database?.close());
+const demo = useDemoApi();
 
 const PAGE = `query Page($type: AreaType, $parent: String, $first: Int, $after: String) {
   areas(type: $type, parent: $parent, first: $first, after: $after) {
@@ -22,11 +14,11 @@ const PAGE = `query Page($type: AreaType, $parent: String, $first: Int, $after: 
 
 describe("areas", () => {
   it("pages through all 153 councils, 100 at a time, in code order", async () => {
-    const first = (await api.data(PAGE, { type: "LOCAL_AUTHORITY", first: 100 })).areas;
+    const first = (await demo.api.data(PAGE, { type: "LOCAL_AUTHORITY", first: 100 })).areas;
     expect(first.totalCount).toBe(153);
     expect(first.edges).toHaveLength(100);
     expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    const second = (await api.data(PAGE, { type: "LOCAL_AUTHORITY", first: 100, after: first.pageInfo.endCursor })).areas;
+    const second = (await demo.api.data(PAGE, { type: "LOCAL_AUTHORITY", first: 100, after: first.pageInfo.endCursor })).areas;
     expect(second.edges).toHaveLength(53);
     expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
     const codes = [...first.edges, ...second.edges].map((e: { node: { code: string } }) => e.node.code);
@@ -36,11 +28,11 @@ describe("areas", () => {
   });
 
   it("filters by parent and by type together", async () => {
-    expect((await api.data(PAGE, { parent: "E12000001" })).areas.totalCount).toBe(12);
-    expect((await api.data(PAGE, { parent: "E12000007", first: 100 })).areas.edges).toHaveLength(33);
-    expect((await api.data(PAGE, { parent: "E92000001", type: "REGION" })).areas.totalCount).toBe(9);
-    expect((await api.data(PAGE, { parent: "E92000001", type: "NHS_REGION" })).areas.totalCount).toBe(7);
-    expect((await api.data(PAGE, { type: "ICB", first: 100 })).areas.totalCount).toBe(42);
+    expect((await demo.api.data(PAGE, { parent: "E12000001" })).areas.totalCount).toBe(12);
+    expect((await demo.api.data(PAGE, { parent: "E12000007", first: 100 })).areas.edges).toHaveLength(33);
+    expect((await demo.api.data(PAGE, { parent: "E92000001", type: "REGION" })).areas.totalCount).toBe(9);
+    expect((await demo.api.data(PAGE, { parent: "E92000001", type: "NHS_REGION" })).areas.totalCount).toBe(7);
+    expect((await demo.api.data(PAGE, { type: "ICB", first: 100 })).areas.totalCount).toBe(42);
   });
 
   it.each([
@@ -49,14 +41,14 @@ describe("areas", () => {
     [{ after: "not-a-cursor" }, "after"],
     [{ parent: "Hartlepool" }, "parent"],
   ])("rejects %o with BAD_USER_INPUT naming the argument", async (variables, argument) => {
-    const result = await api.query(PAGE, variables);
+    const result = await demo.api.query(PAGE, variables);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
   });
 });
 
 describe("area", () => {
   it("walks the hierarchy both ways", async () => {
-    const { area } = await api.data(`{ area(code: "E06000001") {
+    const { area } = await demo.api.data(`{ area(code: "E06000001") {
       name type population parent { code name parent { code name parent { code } } } children { code } } }`);
     expect(area).toEqual({
       name: "Hartlepool",
@@ -65,19 +57,19 @@ describe("area", () => {
       parent: { code: "E12000001", name: "North East", parent: { code: "E92000001", name: "England", parent: null } },
       children: [],
     });
-    const england = (await api.data(`{ area(code: "E92000001") { all: children { code } regions: children(type: REGION) { code } } }`)).area;
+    const england = (await demo.api.data(`{ area(code: "E92000001") { all: children { code } regions: children(type: REGION) { code } } }`)).area;
     expect(england.all).toHaveLength(16);
     expect(england.regions).toHaveLength(9);
   });
 
   it("lists a council's statistical neighbours, most similar first", async () => {
-    const { area } = await api.data(`{ area(code: "E06000001") { statisticalNeighbours { code } } }`);
+    const { area } = await demo.api.data(`{ area(code: "E06000001") { statisticalNeighbours { code } } }`);
     const expected = referenceNeighbours().filter((n) => n.areaCode === "E06000001").sort((a, b) => a.rank - b.rank);
     expect(area.statisticalNeighbours.map((a: { code: string }) => a.code)).toEqual(expected.map((n) => n.neighbourCode));
     expect(expected).toHaveLength(10);
   });
 
   it("answers null for a code that is no area", async () => {
-    expect(await api.data(`{ area(code: "E06999999") { name } }`)).toEqual({ area: null });
+    expect(await demo.api.data(`{ area(code: "E06999999") { name } }`)).toEqual({ area: null });
   });
 });

@@ -1,21 +1,13 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
 import publishedCsv from "../demo/published-figures.ts";
-import { createDemoDatabase, type TestDatabase } from "../testing/database.ts";
-import { createTestClient } from "../testing/graphql.ts";
+import { useDemoApi } from "../testing/fixtures.ts";
 import { trueCells } from "../testing/truth.ts";
 import { publishedCount } from "./disclosure.ts";
 import { publishCells } from "./measure.ts";
 
-let database: TestDatabase;
-let api: ReturnType<typeof createTestClient>;
-
-beforeAll(async () => {
-  database = await createDemoDatabase(inject("demoDatabase"));
-  api = createTestClient(database);
-});
-afterAll(() => database?.close());
+const demo = useDemoApi();
 
 const BENCHMARK = `query B($set: QuestionSetCode!, $q: String!, $area: String!, $band: Band) {
   benchmark(questionSet: $set, question: $q, area: $area, band: $band) {
@@ -33,7 +25,7 @@ describe("benchmark reproduces POET's published national figures", () => {
     "%s %s %s = %i per cent",
     async (set, question, measure, percent) => {
       const band = NEGATIVE_MEASURES.has(measure) ? "NEGATIVE" : "POSITIVE";
-      const { benchmark } = await api.data(BENCHMARK, { set, q: question, area: "E92000001", band });
+      const { benchmark } = await demo.api.data(BENCHMARK, { set, q: question, area: "E92000001", band });
       expect(benchmark.england.status).toBe("AVAILABLE");
       expect(benchmark.syntheticData).toBe(true);
       expect(Math.round(benchmark.england.percentage)).toBe(percent);
@@ -45,15 +37,15 @@ describe("benchmark reproduces POET's published national figures", () => {
 describe("benchmark for an area", () => {
   const busiest = async (set: string) =>
     (await queryRows<{ area_code: string }>(
-      database.db,
+      demo.database.db,
       sql`select r.area_code from responses r join question_sets s on s.id = r.question_set_id
           where s.code = ${set} group by r.area_code order by count(*) desc, r.area_code limit 1`,
     ))[0]!.area_code;
 
   it("publishes exactly what the disclosure pipeline makes of the stored answers", async () => {
     const area = await busiest("ADULT_PB");
-    const truth = await trueCells(database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area, band: "POSITIVE" });
-    const { benchmark } = await api.data(BENCHMARK, { set: "ADULT_PB", q: "quality_of_life", area });
+    const truth = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area, band: "POSITIVE" });
+    const { benchmark } = await demo.api.data(BENCHMARK, { set: "ADULT_PB", q: "quality_of_life", area });
     const expected = publishCells(truth, { exact: false, areaName: benchmark.area.name });
     expect(expected.status).toBe("AVAILABLE");
     expect(benchmark.value).toEqual({ ...expected, confidenceInterval: { ...expected.confidenceInterval } });
@@ -63,15 +55,15 @@ describe("benchmark for an area", () => {
   });
 
   it("pools a region's councils, and a council's statistical neighbours, through the same pipeline", async () => {
-    const truth = await trueCells(database.db, { questionSet: "CYP_EHCP", question: "dignity", area: "E12000007", band: "POSITIVE" });
-    const { benchmark } = await api.data(BENCHMARK, { set: "CYP_EHCP", q: "dignity", area: "E12000007" });
+    const truth = await trueCells(demo.database.db, { questionSet: "CYP_EHCP", question: "dignity", area: "E12000007", band: "POSITIVE" });
+    const { benchmark } = await demo.api.data(BENCHMARK, { set: "CYP_EHCP", q: "dignity", area: "E12000007" });
     expect(truth.denominator.count).toBeGreaterThan(20);
     expect(benchmark.value).toMatchObject({ numerator: publishedCount(truth.numerator, truth.population), denominator: publishedCount(truth.denominator, truth.population) });
   });
 
   it("compares with England, the region and the neighbours by Fingertips' rule, on the published values", async () => {
     const area = await busiest("PARENT_EHCP");
-    const result = await api.data(
+    const result = await demo.api.data(
       `query($area: String!) { benchmark(questionSet: PARENT_EHCP, question: "school_and_learning", area: $area) {
         polarity value { percentage confidenceInterval { lower upper } }
         comparisons { comparator name areas { code } measure { percentage status } outcome } comparisonMethod } }`,
@@ -89,8 +81,8 @@ describe("benchmark for an area", () => {
 
   it("ranks a council among councils with published values, consistently with the bulk export", async () => {
     const area = await busiest("ADULT_PB");
-    const { benchmark } = await api.data(`query($area: String!) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area) { value { percentage } rank { position of quartile peerType } } }`, { area });
-    const { figureExport } = await api.data(`{ figureExport(questionSet: ADULT_PB, format: JSON) { content } }`);
+    const { benchmark } = await demo.api.data(`query($area: String!) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area) { value { percentage } rank { position of quartile peerType } } }`, { area });
+    const { figureExport } = await demo.api.data(`{ figureExport(questionSet: ADULT_PB, format: JSON) { content } }`);
     const peers = (JSON.parse(figureExport.content) as Record<string, unknown>[]).filter(
       (r) => r.area_type === "LOCAL_AUTHORITY" && r.question_code === "quality_of_life" && r.band === "POSITIVE" && r.status === "AVAILABLE",
     );
@@ -100,10 +92,10 @@ describe("benchmark for an area", () => {
 
   it("says there is no data for a council with no responses, and does not rank it", async () => {
     const [quiet] = await queryRows<{ code: string }>(
-      database.db,
+      demo.database.db,
       sql`select code from areas where type = 'LOCAL_AUTHORITY' and code not in (select area_code from responses) order by code limit 1`,
     );
-    const { benchmark } = await api.data(`query($area: String!) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area) { value { status symbol reason } comparisons { outcome } rank { position } } }`, { area: quiet!.code });
+    const { benchmark } = await demo.api.data(`query($area: String!) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area) { value { status symbol reason } comparisons { outcome } rank { position } } }`, { area: quiet!.code });
     expect(benchmark.value).toMatchObject({ status: "NO_DATA", symbol: "x" });
     expect(benchmark.value.reason).toContain("No answers");
     expect(benchmark.comparisons.every((c: { outcome: string }) => c.outcome === "NOT_COMPARED")).toBe(true);
@@ -111,17 +103,17 @@ describe("benchmark for an area", () => {
   });
 
   it("pools a run of financial years, and a single year", async () => {
-    const one = await trueCells(database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: "E92000001", band: "POSITIVE", from: 2024, to: 2024 });
-    const two = await trueCells(database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: "E92000001", band: "POSITIVE", from: 2023, to: 2024 });
+    const one = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: "E92000001", band: "POSITIVE", from: 2024, to: 2024 });
+    const two = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: "E92000001", band: "POSITIVE", from: 2023, to: 2024 });
     const q = `query($p: PeriodInput) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: "E92000001", period: $p) { period { label financialYears } england { numerator denominator } } }`;
-    const single = (await api.data(q, { p: { from: "2024-25" } })).benchmark;
+    const single = (await demo.api.data(q, { p: { from: "2024-25" } })).benchmark;
     expect(single.period).toEqual({ label: "2024-25", financialYears: ["2024-25"] });
     expect(single.england).toEqual({ numerator: one.numerator.count, denominator: one.denominator.count });
-    const run = (await api.data(q, { p: { from: "2023-24", to: "2024-25" } })).benchmark;
+    const run = (await demo.api.data(q, { p: { from: "2023-24", to: "2024-25" } })).benchmark;
     expect(run.period.label).toBe("2023-24 to 2024-25");
     expect(run.england).toEqual({ numerator: two.numerator.count, denominator: two.denominator.count });
-    expect(await api.errorCodes(q, { p: { from: "2024-26" } })).toEqual(["BAD_USER_INPUT"]);
-    expect(await api.errorCodes(q, { p: { from: "2024-25", to: "2023-24" } })).toEqual(["BAD_USER_INPUT"]);
+    expect(await demo.api.errorCodes(q, { p: { from: "2024-26" } })).toEqual(["BAD_USER_INPUT"]);
+    expect(await demo.api.errorCodes(q, { p: { from: "2024-25", to: "2023-24" } })).toEqual(["BAD_USER_INPUT"]);
   });
 });
 
@@ -134,6 +126,6 @@ describe("benchmark rejects bad input with a typed error", () => {
     [{ set: "ADULT_PB", q: "gender", area: "E92000001" }, "BAD_USER_INPUT"],
     [{ set: "NOT_AN_INSTRUMENT", q: "quality_of_life", area: "E92000001" }, "BAD_USER_INPUT"],
   ])("%o → %s", async (variables, code) => {
-    expect(await api.errorCodes(BENCHMARK, variables)).toEqual([code]);
+    expect(await demo.api.errorCodes(BENCHMARK, variables)).toEqual([code]);
   });
 });

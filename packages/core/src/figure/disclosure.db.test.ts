@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
-import { createDemoDatabase, type TestDatabase } from "../testing/database.ts";
-import { createTestClient } from "../testing/graphql.ts";
+import { useDemoApi } from "../testing/fixtures.ts";
 import { trueCells } from "../testing/truth.ts";
 import { parseCsv } from "../util/csv.ts";
 import { rebuildFigureCubes } from "./aggregate.ts";
@@ -12,31 +11,24 @@ import { invalidateReferenceData } from "./reference.ts";
 import { wilsonInterval } from "./statistics.ts";
 
 // Attacks on the published figures, through the real server and SQL, on every driver.
-let database: TestDatabase;
-let api: ReturnType<typeof createTestClient>;
-
-beforeAll(async () => {
-  database = await createDemoDatabase(inject("demoDatabase"));
-  api = createTestClient(database);
-});
-afterAll(() => database?.close());
+const demo = useDemoApi();
 
 const busiest = async (set: string) =>
-  (await queryRows<{ area_code: string }>(database.db, sql`select r.area_code from responses r join question_sets s on s.id = r.question_set_id where s.code = ${set} group by 1 order by count(*) desc, 1 limit 1`))[0]!.area_code;
+  (await queryRows<{ area_code: string }>(demo.database.db, sql`select r.area_code from responses r join question_sets s on s.id = r.question_set_id where s.code = ${set} group by 1 order by count(*) desc, 1 limit 1`))[0]!.area_code;
 
 describe("the same records always give the same published figure", () => {
   it("however often, and however the question is phrased", async () => {
     const area = "E12000002";
     const q = `{ benchmark(questionSet: CYP_EHCP, question: "being_heard", area: "${area}") { value { numerator denominator percentage } } }`;
-    const first = (await api.data(q)).benchmark.value;
-    for (let i = 0; i < 3; i++) expect((await api.data(q)).benchmark.value).toEqual(first);
-    const profile = (await api.data(`{ areaProfile(questionSet: CYP_EHCP, area: "${area}") { items { question { code } value { numerator denominator percentage } } } }`)).areaProfile;
+    const first = (await demo.api.data(q)).benchmark.value;
+    for (let i = 0; i < 3; i++) expect((await demo.api.data(q)).benchmark.value).toEqual(first);
+    const profile = (await demo.api.data(`{ areaProfile(questionSet: CYP_EHCP, area: "${area}") { items { question { code } value { numerator denominator percentage } } } }`)).areaProfile;
     expect(profile.items.find((i: { question: { code: string } }) => i.question.code === "being_heard").value).toEqual(first);
-    const split = (await api.data(`{ breakdown(questionSet: CYP_EHCP, question: "being_heard", by: "gender", area: "${area}") { total { numerator denominator percentage } } }`)).breakdown;
+    const split = (await demo.api.data(`{ breakdown(questionSet: CYP_EHCP, question: "being_heard", by: "gender", area: "${area}") { total { numerator denominator percentage } } }`)).breakdown;
     expect(split.total).toEqual(first);
-    const views = (await api.data(`{ triangulation(area: "${area}", theme: "being_heard") { views { questionSet { code } measure { numerator denominator percentage } } } }`)).triangulation.views;
+    const views = (await demo.api.data(`{ triangulation(area: "${area}", theme: "being_heard") { views { questionSet { code } measure { numerator denominator percentage } } } }`)).triangulation.views;
     expect(views.find((v: { questionSet: { code: string } }) => v.questionSet.code === "CYP_EHCP").measure).toEqual(first);
-    const rows = parseCsv((await api.data(`{ figureExport(questionSet: CYP_EHCP) { content } }`)).figureExport.content);
+    const rows = parseCsv((await demo.api.data(`{ figureExport(questionSet: CYP_EHCP) { content } }`)).figureExport.content);
     const row = rows.find((r) => r.area_code === area && r.question_code === "being_heard" && r.band === "POSITIVE")!;
     expect({ numerator: Number(row.numerator), denominator: Number(row.denominator) }).toEqual({ numerator: first.numerator, denominator: first.denominator });
   });
@@ -44,7 +36,7 @@ describe("the same records always give the same published figure", () => {
 
 describe("counts cannot be recovered from percentages or intervals", () => {
   it("publishes only multiples of 5, with the percentage and interval of those, which differ from the truth", async () => {
-    const rows = parseCsv((await api.data(`{ figureExport(questionSet: ADULT_PB) { content } }`)).figureExport.content).filter((r) => r.status === "AVAILABLE" && r.disclosure === "ROUNDED");
+    const rows = parseCsv((await demo.api.data(`{ figureExport(questionSet: ADULT_PB) { content } }`)).figureExport.content).filter((r) => r.status === "AVAILABLE" && r.disclosure === "ROUNDED");
     expect(rows.length).toBeGreaterThan(100);
     for (const r of rows) {
       const [n, d] = [Number(r.numerator), Number(r.denominator)];
@@ -54,7 +46,7 @@ describe("counts cannot be recovered from percentages or intervals", () => {
       expect(Number(r.upper_ci_95)).toBeCloseTo(100 * wilsonInterval(n, d).upper, 9);
     }
     const sample = rows.filter((r) => r.area_type === "REGION" && r.question_code === "quality_of_life");
-    const truths = await Promise.all(sample.map((r) => trueCells(database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: r.area_code!, band: r.band! })));
+    const truths = await Promise.all(sample.map((r) => trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: r.area_code!, band: r.band! })));
     expect(truths.filter((t, i) => t.numerator.count !== Number(sample[i]!.numerator)).length).toBeGreaterThan(sample.length / 3);
   });
 });
@@ -62,7 +54,7 @@ describe("counts cannot be recovered from percentages or intervals", () => {
 describe("a true zero cannot be told from a suppressed cell", () => {
   it("shows a council's empty band exactly as it shows a band of a few", async () => {
     const cells = await queryRows<{ question: string; area: string; band: string; n: number }>(
-      database.db,
+      demo.database.db,
       sql`with t as (
             select q.code as question, c.area_code as area, b.band, coalesce(sum(c.count) filter (where c.band = b.band), 0)::int as n,
                    sum(c.count) filter (where c.band <> 'EXCLUDED')::int as d
@@ -75,7 +67,7 @@ describe("a true zero cannot be told from a suppressed cell", () => {
     const few = cells.find((c) => c.n > 0);
     expect(zero && few).toBeTruthy();
     const shown = async (c: typeof zero) =>
-      (await api.data(`query($q: String!, $a: String!, $b: Band) { benchmark(questionSet: ADULT_PB, question: $q, area: $a, band: $b) { value { numerator denominator percentage confidenceInterval { lower } status symbol reason } } }`, { q: c!.question, a: c!.area, b: c!.band })).benchmark.value;
+      (await demo.api.data(`query($q: String!, $a: String!, $b: Band) { benchmark(questionSet: ADULT_PB, question: $q, area: $a, band: $b) { value { numerator denominator percentage confidenceInterval { lower } status symbol reason } } }`, { q: c!.question, a: c!.area, b: c!.band })).benchmark.value;
     expect(await shown(zero)).toEqual(await shown(few));
     expect((await shown(zero)).symbol).toBe("c");
   });
@@ -83,12 +75,12 @@ describe("a true zero cannot be told from a suppressed cell", () => {
 
 describe("breakdowns resist recovery by subtraction", () => {
   it("never leaves a single hidden category beside a published total", async () => {
-    const [set] = await queryRows<{ id: number }>(database.db, sql`select id from question_sets where code = 'ADULT_PB'`);
-    const areas = await queryRows<{ area_code: string }>(database.db, sql`select area_code from responses where question_set_id = ${set!.id} group by 1 order by count(*) desc limit 12`);
+    const [set] = await queryRows<{ id: number }>(demo.database.db, sql`select id from question_sets where code = 'ADULT_PB'`);
+    const areas = await queryRows<{ area_code: string }>(demo.database.db, sql`select area_code from responses where question_set_id = ${set!.id} group by 1 order by count(*) desc limit 12`);
     let withSuppression = 0;
     for (const { area_code } of areas) {
       for (const by of ["gender", "age_band", "type_of_need", "budget_management", "completed_by"]) {
-        const result = await breakdown(database.db, { questionSet: "ADULT_PB", question: "quality_of_life", by, area: area_code, band: "POSITIVE" }, "RESEARCHER");
+        const result = await breakdown(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", by, area: area_code, band: "POSITIVE" }, "RESEARCHER");
         const hidden = result.categories.filter((c) => c.measure.status !== "AVAILABLE").length;
         if (result.total.status === "AVAILABLE" && result.categories.length > 1) expect(hidden === 0 || hidden >= 2).toBe(true);
         if (hidden > 0) withSuppression++;
@@ -101,12 +93,12 @@ describe("breakdowns resist recovery by subtraction", () => {
 describe("differencing two states that differ by one response", () => {
   it("does not point at the band the new respondent answered in", async () => {
     const [{ region, council }] = (await queryRows<{ region: string; council: string }>(
-      database.db,
+      demo.database.db,
       sql`select a.parent_code as region, min(r.area_code) as council from responses r join areas a on a.code = r.area_code join question_sets s on s.id = r.question_set_id
           where s.code = 'ADULT_PB' and a.type = 'LOCAL_AUTHORITY' group by 1 order by count(*) desc limit 1`,
     )) as [{ region: string; council: string }];
     const area = region;
-    const cellsOf = (band: string) => trueCells(database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area, band });
+    const cellsOf = (band: string) => trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area, band });
     const [positive, negative] = [await cellsOf("POSITIVE"), await cellsOf("NEGATIVE")];
     const one = (key: number) => ({ count: 1, keySum: key });
     // The newcomer answers "better" (POSITIVE). Find a record key for which the attacker sees the
@@ -120,9 +112,9 @@ describe("differencing two states that differ by one response", () => {
     });
     expect(key).toBeDefined();
     const query = `query($a: String!, $b: Band) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $a, band: $b) { value { numerator } } }`;
-    const before = { positive: (await api.data(query, { a: area, b: "POSITIVE" })).benchmark.value.numerator, negative: (await api.data(query, { a: area, b: "NEGATIVE" })).benchmark.value.numerator };
+    const before = { positive: (await demo.api.data(query, { a: area, b: "POSITIVE" })).benchmark.value.numerator, negative: (await demo.api.data(query, { a: area, b: "NEGATIVE" })).benchmark.value.numerator };
 
-    await database.db.execute(sql`
+    await demo.database.db.execute(sql`
       with r as (
         insert into responses (question_set_id, area_code, organisation_id, external_ref, collected_on, financial_year, collection_mode, completed_by, record_key)
         select s.id, ${council}, o.id, 'ATTACK-1', '2024-06-01', 2024, 'ONLINE', 'SELF', ${key!}
@@ -131,10 +123,10 @@ describe("differencing two states that differ by one response", () => {
       insert into answers (response_id, question_id, option_id)
       select r.id, q.id, o.id from r join questions q on q.question_set_id = r.question_set_id and q.code = 'quality_of_life'
       join scale_options o on o.scale_id = q.scale_id and o.code = 'better'`);
-    await rebuildFigureCubes(database.db);
-    invalidateReferenceData(database.db);
+    await rebuildFigureCubes(demo.database.db);
+    invalidateReferenceData(demo.database.db);
 
-    const after = { positive: (await api.data(query, { a: area, b: "POSITIVE" })).benchmark.value.numerator, negative: (await api.data(query, { a: area, b: "NEGATIVE" })).benchmark.value.numerator };
+    const after = { positive: (await demo.api.data(query, { a: area, b: "POSITIVE" })).benchmark.value.numerator, negative: (await demo.api.data(query, { a: area, b: "NEGATIVE" })).benchmark.value.numerator };
     expect(after.positive).toBe(before.positive);
     expect(after.negative).not.toBe(before.negative);
   });
@@ -142,7 +134,7 @@ describe("differencing two states that differ by one response", () => {
 
 describe("nothing internal is ever shown", () => {
   it("has no record key, cell key, true count or perturbation anywhere in the schema", async () => {
-    const { __schema } = await api.data(`{ __schema { types { name fields { name args { name } } inputFields { name } } } }`);
+    const { __schema } = await demo.api.data(`{ __schema { types { name fields { name args { name } } inputFields { name } } } }`);
     const names: string[] = __schema.types.flatMap((t: { name: string; fields: { name: string; args: { name: string }[] }[] | null; inputFields: { name: string }[] | null }) => [
       t.name,
       ...(t.fields ?? []).flatMap((f) => [f.name, ...f.args.map((a) => a.name)]),
