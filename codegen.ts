@@ -26,6 +26,7 @@ const config: CodegenConfig = {
           Comparison: "../../figure/index.ts#ComparisonResult",
           Breakdown: "../../figure/index.ts#BreakdownResult",
           BreakdownCategory: "../../figure/index.ts#BreakdownCategory",
+          CrossCategory: "../../figure/cross-breakdown.ts#CrossCategory",
           Trend: "../../figure/index.ts#TrendResult",
           Association: "../../figure/index.ts#AssociationResult",
           Triangulation: "../../figure/index.ts#TriangulationResult",

@@ -144,6 +144,20 @@ CREATE TABLE "breakdown_counts" (
 	CONSTRAINT "breakdown_counts_pk" PRIMARY KEY("question_id","by_question_id","area_code","financial_year","by_option_id","band")
 );
 --> statement-breakpoint
+CREATE TABLE "cross_breakdown_counts" (
+	"question_id" integer NOT NULL,
+	"by_question_id" integer NOT NULL,
+	"by_option_id" integer NOT NULL,
+	"then_question_id" integer NOT NULL,
+	"then_option_id" integer NOT NULL,
+	"region_code" text NOT NULL,
+	"financial_year" smallint NOT NULL,
+	"band" "band" NOT NULL,
+	"count" integer NOT NULL,
+	"key_sum" integer NOT NULL,
+	CONSTRAINT "cross_breakdown_counts_pk" PRIMARY KEY("question_id","by_question_id","then_question_id","region_code","financial_year","by_option_id","then_option_id","band")
+);
+--> statement-breakpoint
 CREATE TABLE "cube_version" (
 	"id" smallint PRIMARY KEY DEFAULT 1 NOT NULL,
 	"version" bigint NOT NULL

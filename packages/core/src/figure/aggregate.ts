@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../db/types.ts";
-import { bandCounts, breakdownCounts, pairCounts, responseCounts } from "./figure.sql.ts";
+import { bandCounts, breakdownCounts, crossBreakdownCounts, pairCounts, responseCounts } from "./figure.sql.ts";
 
-const CUBES: PgTable[] = [responseCounts, bandCounts, breakdownCounts, pairCounts];
+const CUBES: PgTable[] = [responseCounts, bandCounts, breakdownCounts, crossBreakdownCounts, pairCounts];
 
 /** Empties the cubes and drops their keys: a key built once after the load is several times faster. */
 async function emptyCubes(tx: Db) {
@@ -60,6 +60,21 @@ export async function rebuildFigureCubes(db: Db): Promise<void> {
       join scale_options bo on bo.id = b.option_id and bo.band is null
       where ${LIVE} and o.band is not null and o.band <> 'EXCLUDED'
       group by 1, 2, 3, 4, 5, 6`);
+    await tx.execute(sql`
+      insert into cross_breakdown_counts (question_id, by_question_id, by_option_id, then_question_id, then_option_id, region_code, financial_year, band, count, key_sum)
+      select a.question_id, b.question_id, b.option_id, c.question_id, c.option_id, ar.parent_code, r.financial_year, o.band, count(*)::int, sum(r.record_key)::int
+      from answers a
+      join responses r on r.id = a.response_id
+      join areas ar on ar.code = r.area_code
+      join scale_options o on o.id = a.option_id
+      join answers b on b.response_id = a.response_id
+      join questions bq on bq.id = b.question_id and bq.kind = 'ABOUT_YOU'
+      join scale_options bo on bo.id = b.option_id and bo.band is null
+      join answers c on c.response_id = a.response_id and c.question_id > b.question_id
+      join questions cq on cq.id = c.question_id and cq.kind = 'ABOUT_YOU'
+      join scale_options co on co.id = c.option_id and co.band is null
+      where ${LIVE} and o.band is not null and o.band <> 'EXCLUDED'
+      group by 1, 2, 3, 4, 5, 6, 7, 8`);
     await tx.execute(sql`
       insert into pair_counts (process_question_id, outcome_question_id, area_code, financial_year, process_band, outcome_band, count, key_sum)
       select p.question_id, q.question_id, r.area_code, r.financial_year, po.band, qo.band, count(*)::int, sum(r.record_key)::int

@@ -3,7 +3,8 @@ import type { AreaRow } from "../area/area.sql.ts";
 import { ENGLAND } from "../area/index.ts";
 import { queryRows, type Db } from "../db/types.ts";
 import { badInput, notFound } from "../errors.ts";
-import type { QuestionRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
+import type { QuestionRow, QuestionSetRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
+import { assertCrossBreakdownAllowed, crossCategories, type CrossCategory } from "./cross-breakdown.ts";
 import { assertBreakdownAllowed } from "./access.ts";
 import { benchmark, type BenchmarkArgs, type FigureScope } from "./benchmark.ts";
 import type { Access } from "./disclosure.ts";
@@ -24,6 +25,8 @@ export type BreakdownResult = FigureScope & {
   band: BenchmarkArgs["band"];
   total: Measure;
   categories: BreakdownCategory[];
+  thenBy: QuestionRow | null;
+  crossCategories: CrossCategory[];
 };
 
 interface Row {
@@ -51,14 +54,22 @@ export function secondarySuppression<T extends { measure: Measure; size: number 
   return result;
 }
 
-/** A measure split by the answer to an ABOUT_YOU question of the same question set. */
-export async function breakdown(db: Db, args: BenchmarkArgs & { by: string }, access: Access): Promise<BreakdownResult> {
+async function aboutYouQuestion(db: Db, questionSet: QuestionSetRow, code: string, argument: string) {
+  const [question] = await db.query.questions.findMany({ where: (q, { and, eq }) => and(eq(q.questionSetId, questionSet.id), eq(q.code, code)) });
+  if (!question) throw notFound(`No question "${code}" in ${questionSet.code} version ${questionSet.version}`, argument);
+  if (question.kind !== "ABOUT_YOU") throw badInput(`Break figures down by an ABOUT_YOU question; "${question.code}" is ${question.kind}`, argument);
+  const options = (await db.query.scaleOptions.findMany({ where: (o, { eq }) => eq(o.scaleId, question.scaleId), orderBy: (o, { asc }) => asc(o.position) })).filter((o) => o.band === null);
+  return { question, options };
+}
+
+/** A measure split by the answer to an ABOUT_YOU question (and, for England and regions, a second). */
+export async function breakdown(db: Db, args: BenchmarkArgs & { by: string; thenBy?: string | null }, access: Access): Promise<BreakdownResult> {
   const headline = await benchmark(db, args);
   assertBreakdownAllowed(access, headline.area, "Breakdowns");
-  const [by] = await db.query.questions.findMany({ where: (q, { and, eq }) => and(eq(q.questionSetId, headline.questionSet.id), eq(q.code, args.by)) });
-  if (!by) throw notFound(`No question "${args.by}" in ${headline.questionSet.code} version ${headline.questionSet.version}`, "by");
-  if (by.kind !== "ABOUT_YOU") throw badInput(`Break figures down by an ABOUT_YOU question; "${by.code}" is ${by.kind}`, "by");
-  const options = (await db.query.scaleOptions.findMany({ where: (o, { eq }) => eq(o.scaleId, by.scaleId), orderBy: (o, { asc }) => asc(o.position) })).filter((o) => o.band === null);
+  if (args.thenBy) assertCrossBreakdownAllowed(access, headline.area);
+  const { question: by, options } = await aboutYouQuestion(db, headline.questionSet, args.by, "by");
+  const then = args.thenBy ? await aboutYouQuestion(db, headline.questionSet, args.thenBy, "thenBy") : null;
+  if (then && then.question.id === by.id) throw badInput("`thenBy` must be another question than `by`", "thenBy");
   const period = headline.period;
   const rows = period
     ? await queryRows<Row>(
@@ -81,9 +92,14 @@ export async function breakdown(db: Db, args: BenchmarkArgs & { by: string }, ac
       return { option, size: denominator.count, measure: publishMeasure(numerator, denominator, { exact: false, areaName: areaLabel(headline.area), population }) };
     }),
   );
+  const cross = then
+    ? await crossCategories(db, { questionSetId: headline.questionSet.id, question: headline.question, by, thenBy: then.question, area: headline.area, band: args.band, period }, { by: options, thenBy: then.options })
+    : [];
   return {
     ...headline,
     by,
+    thenBy: then?.question ?? null,
+    crossCategories: cross,
     total: headline.value,
     categories: categories.map(({ option, measure }) => ({
       option,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { secondarySuppression } from "./breakdown.ts";
+import { secondarySuppression2D } from "./cross-breakdown.ts";
 import { cellKey, EMPTY_CELL, PERTURBATION_TABLE, publishedCount, type Cell } from "./disclosure.ts";
 import { publishMeasure, SUPPRESSION_REASON } from "./measure.ts";
 import { wilsonInterval } from "./statistics.ts";
@@ -97,5 +98,17 @@ describe("secondary suppression", () => {
   it("leaves a breakdown alone when nothing, or already two, are hidden", () => {
     expect(secondarySuppression([category(30, 80, 1), category(20, 45, 3)]).map((c) => c.measure.status)).toEqual(["AVAILABLE", "AVAILABLE"]);
     expect(secondarySuppression([category(1, 3, 1), category(2, 5, 3), category(20, 45, 2)]).map((c) => c.measure.status)).toEqual(["SUPPRESSED", "SUPPRESSED", "AVAILABLE"]);
+  });
+});
+
+describe("two-way secondary suppression", () => {
+  const at = (row: number, column: number, n: number, d: number) => ({ row, column, size: d, measure: publishMeasure(cell(n, row * 7 + column), cell(d, row + column * 11), subNational) });
+  const hiddenIn = (cells: ReturnType<typeof at>[], axis: "row" | "column", line: number) => cells.filter((c) => c[axis] === line && c.measure.status !== "AVAILABLE").length;
+
+  it("leaves no row and no column with exactly one hidden cell", () => {
+    const table = [at(0, 0, 30, 80), at(0, 1, 2, 5), at(0, 2, 25, 60), at(1, 0, 40, 90), at(1, 1, 20, 50), at(1, 2, 35, 70), at(2, 0, 15, 40), at(2, 1, 22, 55), at(2, 2, 18, 45)];
+    const result = secondarySuppression2D(table);
+    for (const axis of ["row", "column"] as const) for (const line of [0, 1, 2]) expect([0, 2, 3]).toContain(hiddenIn(result, axis, line));
+    expect(result.filter((c) => c.measure.status !== "AVAILABLE").length).toBeGreaterThanOrEqual(4);
   });
 });

@@ -82,6 +82,40 @@ describe("breakdown", () => {
   });
 });
 
+describe("two-way breakdown", () => {
+  const CROSS = `query($by: String!, $then: String!, $area: String) {
+    breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: $by, thenBy: $then, area: $area) {
+      thenBy { code } crossCategories { option { code } thenOption { code } measure { numerator denominator status } } } }`;
+
+  it("splits England by two ABOUT_YOU questions for anyone, hiding no lone cell in any row or column", async () => {
+    const { breakdown } = await api.data(CROSS, { by: "gender", then: "age_band" });
+    expect(breakdown.thenBy.code).toBe("age_band");
+    const cells = breakdown.crossCategories as { option: { code: string }; thenOption: { code: string }; measure: { numerator: number; denominator: number; status: string } }[];
+    const rows = new Set(cells.map((c) => c.option.code));
+    const columns = new Set(cells.map((c) => c.thenOption.code));
+    expect(cells).toHaveLength(rows.size * columns.size);
+    expect(cells.some((c) => c.measure.status === "AVAILABLE")).toBe(true);
+    for (const [key, lines] of [["option", rows], ["thenOption", columns]] as const) {
+      for (const line of lines) {
+        const hidden = cells.filter((c) => c[key].code === line && c.measure.status !== "AVAILABLE").length;
+        expect(hidden === 0 || hidden >= 2).toBe(true);
+      }
+    }
+    const swapped = (await api.data(CROSS, { by: "age_band", then: "gender" })).breakdown.crossCategories as typeof cells;
+    for (const c of cells) {
+      expect(swapped.find((s) => s.option.code === c.thenOption.code && s.thenOption.code === c.option.code)!.measure).toEqual(c.measure);
+    }
+  });
+
+  it("keeps regions for researchers, and councils for nobody", async () => {
+    const region = { by: "gender", then: "age_band", area: "E12000007" };
+    expect(await api.errorCodes(CROSS, region)).toEqual(["FORBIDDEN"]);
+    expect((await asCaller(researcherKey, CROSS, region)).errors).toBeUndefined();
+    expect((await asCaller(researcherKey, CROSS, { ...region, area: "E08000025" })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(await api.errorCodes(CROSS, { by: "gender", then: "gender" })).toEqual(["BAD_USER_INPUT"]);
+  });
+});
+
 describe("association", () => {
   const ASSOCIATION = `query($p: String!, $o: String!, $contrast: Contrast, $area: String) {
     association(questionSet: ADULT_PB, process: $p, outcome: $o, contrast: $contrast, area: $area) {

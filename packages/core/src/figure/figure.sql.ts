@@ -55,6 +55,32 @@ export const breakdownCounts = pgTable(
   (t) => [primaryKey({ name: "breakdown_counts_pk", columns: [t.questionId, t.byQuestionId, t.areaCode, t.financialYear, t.byOptionId, t.band] })],
 );
 
+/**
+ * A graded question's bands split by the answers to two ABOUT_YOU questions (`byQuestionId` <
+ * `thenQuestionId`), at region grain: two-way breakdowns for England and regions only.
+ */
+export const crossBreakdownCounts = pgTable(
+  "cross_breakdown_counts",
+  {
+    questionId: integer("question_id").notNull(),
+    byQuestionId: integer("by_question_id").notNull(),
+    byOptionId: integer("by_option_id").notNull(),
+    thenQuestionId: integer("then_question_id").notNull(),
+    thenOptionId: integer("then_option_id").notNull(),
+    regionCode: text("region_code").notNull(),
+    financialYear: smallint("financial_year").notNull(),
+    band: band("band").notNull(),
+    count: integer("count").notNull(),
+    keySum: integer("key_sum").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: "cross_breakdown_counts_pk",
+      columns: [t.questionId, t.byQuestionId, t.thenQuestionId, t.regionCode, t.financialYear, t.byOptionId, t.thenOptionId, t.band],
+    }),
+  ],
+);
+
 /** A PROCESS question's band against an OUTCOME question's band: associations. */
 export const pairCounts = pgTable(
   "pair_counts",
