@@ -61,7 +61,7 @@ const measureOf = (cells: MeasureCells, area: AreaRow) => publishCells(cells, { 
 /** Competition ranking ("1224") of the area among peers of its type with a published value. */
 function rankAmongPeers(ref: ReferenceData, leaves: Parameters<typeof poolCells>[0], area: AreaRow, polarity: Polarity, value: Measure): RankResult | null {
   if (area.code === ENGLAND || value.percentage === null) return null;
-  const peers = [...ref.areas.values()].filter((a) => a.type === area.type);
+  const peers = ref.areasByType.get(area.type) ?? [];
   const values = peers.map((peer) => measureOf(poolCells(leaves, ref, peer.code), peer).percentage).filter((p): p is number => p !== null);
   const better = polarity === "LOWER_IS_BETTER" ? (p: number) => p < value.percentage! : (p: number) => p > value.percentage!;
   const position = values.filter(better).length + 1;

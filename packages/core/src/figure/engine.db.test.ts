@@ -1,40 +1,29 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { issueApiKey, revokeApiKey } from "../organisation/index.ts";
 import { organisations } from "../organisation/organisation.sql.ts";
-import { createDemoDatabase, type TestDatabase } from "../testing/database.ts";
-import { createTestClient } from "../testing/graphql.ts";
+import { useDemoApi } from "../testing/fixtures.ts";
 import { trueCells } from "../testing/truth.ts";
-import { createContext } from "../graphql/context.ts";
 import { parseCsv } from "../util/csv.ts";
 
-let database: TestDatabase;
-let api: ReturnType<typeof createTestClient>;
+const demo = useDemoApi();
 let researcherKey: string;
 
 beforeAll(async () => {
-  database = await createDemoDatabase(inject("demoDatabase"));
-  api = createTestClient(database);
-  const [org] = await database.db.insert(organisations).values({ slug: "lancaster-cedr", name: "Centre for Disability Research", type: "RESEARCH" }).returning();
-  researcherKey = await issueApiKey(database.db, org!.id, "tests");
+  const [org] = await demo.database.db.insert(organisations).values({ slug: "lancaster-cedr", name: "Centre for Disability Research", type: "RESEARCH" }).returning();
+  researcherKey = await issueApiKey(demo.database.db, org!.id, "tests");
 });
-afterAll(() => database?.close());
 
-/** A query with an Authorization header, through the real server. */
-async function asCaller(key: string, query: string, variables?: Record<string, unknown>) {
-  const response = await api.server.executeOperation({ query, variables }, { contextValue: createContext(database, { headers: { authorization: `Bearer ${key}` } }) });
-  if (response.body.kind !== "single") throw new Error("expected a single result");
-  return response.body.singleResult as { data?: any; errors?: any[] };
-}
+const asCaller = (key: string, query: string, variables?: Record<string, unknown>) => demo.api.query(query, variables, { authorization: `Bearer ${key}` });
 
 describe("areaProfile", () => {
   it("gives every graded question of the set, each exactly as benchmark gives it", async () => {
     const fields = `question { code kind } value { numerator denominator percentage status } comparisons { comparator outcome measure { percentage } } rank { position of quartile }`;
-    const { areaProfile } = await api.data(`{ areaProfile(questionSet: PARENT_EHCP, area: "E12000002") { band period { label } items { ${fields} } } }`);
+    const { areaProfile } = await demo.api.data(`{ areaProfile(questionSet: PARENT_EHCP, area: "E12000002") { band period { label } items { ${fields} } } }`);
     expect(areaProfile.items.length).toBeGreaterThan(10);
     expect(areaProfile.items.every((i: { question: { kind: string } }) => i.question.kind !== "ABOUT_YOU")).toBe(true);
     for (const item of areaProfile.items.slice(0, 5)) {
-      const { benchmark } = await api.data(`query($q: String!) { benchmark(questionSet: PARENT_EHCP, question: $q, area: "E12000002") { ${fields} } }`, { q: item.question.code });
+      const { benchmark } = await demo.api.data(`query($q: String!) { benchmark(questionSet: PARENT_EHCP, question: $q, area: "E12000002") { ${fields} } }`, { q: item.question.code });
       expect(benchmark).toEqual(item);
     }
   });
@@ -48,7 +37,7 @@ describe("breakdown", () => {
   const share = (b: { categories: { option: { code: string }; measure: { percentage: number } }[] }, code: string) => b.categories.find((c) => c.option.code === code)!.measure.percentage;
 
   it("shows direct payments more positive than council-managed budgets, as the seeds report", async () => {
-    const { breakdown } = await api.data(BREAKDOWN, { set: "ADULT_PB", q: "quality_of_life", by: "budget_management" });
+    const { breakdown } = await demo.api.data(BREAKDOWN, { set: "ADULT_PB", q: "quality_of_life", by: "budget_management" });
     expect(breakdown.by).toEqual({ code: "budget_management", kind: "ABOUT_YOU" });
     expect(share(breakdown, "direct_payment")).toBeGreaterThan(share(breakdown, "council_managed") + 10);
     expect(breakdown.categories.find((c: { option: { code: string } }) => c.option.code === "council_managed").comparedWithTotal).toBe("WORSE");
@@ -57,27 +46,27 @@ describe("breakdown", () => {
   });
 
   it("shows children who answered by themselves more positive", async () => {
-    const { breakdown } = await api.data(BREAKDOWN, { set: "CYP_EHCP", q: "dignity", by: "completed_by" });
+    const { breakdown } = await demo.api.data(BREAKDOWN, { set: "CYP_EHCP", q: "dignity", by: "completed_by" });
     expect(share(breakdown, "self")).toBeGreaterThan(share(breakdown, "with_help"));
   });
 
   it("rejects a split by a question that is not ABOUT_YOU, and a measure of a category", async () => {
-    expect(await api.errorCodes(BREAKDOWN, { set: "ADULT_PB", q: "quality_of_life", by: "independence" })).toEqual(["BAD_USER_INPUT"]);
-    expect(await api.errorCodes(BREAKDOWN, { set: "ADULT_PB", q: "gender", by: "budget_management" })).toEqual(["BAD_USER_INPUT"]);
-    expect(await api.errorCodes(BREAKDOWN, { set: "ADULT_PB", q: "quality_of_life", by: "nope" })).toEqual(["NOT_FOUND"]);
+    expect(await demo.api.errorCodes(BREAKDOWN, { set: "ADULT_PB", q: "quality_of_life", by: "independence" })).toEqual(["BAD_USER_INPUT"]);
+    expect(await demo.api.errorCodes(BREAKDOWN, { set: "ADULT_PB", q: "gender", by: "budget_management" })).toEqual(["BAD_USER_INPUT"]);
+    expect(await demo.api.errorCodes(BREAKDOWN, { set: "ADULT_PB", q: "quality_of_life", by: "nope" })).toEqual(["NOT_FOUND"]);
   });
 
   it("keeps single councils for researchers, and refuses a bad or revoked key", async () => {
     const variables = { set: "ADULT_PB", q: "quality_of_life", by: "gender", area: "E08000025" };
-    const anonymous = await api.query(BREAKDOWN, variables);
+    const anonymous = await demo.api.query(BREAKDOWN, variables);
     expect(anonymous.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", argument: "area" });
     const researcher = await asCaller(researcherKey, BREAKDOWN, variables);
     expect(researcher.errors).toBeUndefined();
     expect((await asCaller(researcherKey, `{ viewer { access organisation { slug type } } }`)).data.viewer).toEqual({ access: "RESEARCHER", organisation: { slug: "lancaster-cedr", type: "RESEARCH" } });
     expect((await asCaller("poet_not-a-real-key", BREAKDOWN, variables)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    const [org] = await database.db.select().from(organisations).where(eq(organisations.slug, "lancaster-cedr"));
-    const revoked = await issueApiKey(database.db, org!.id, "to revoke");
-    await revokeApiKey(database.db, revoked);
+    const [org] = await demo.database.db.select().from(organisations).where(eq(organisations.slug, "lancaster-cedr"));
+    const revoked = await issueApiKey(demo.database.db, org!.id, "to revoke");
+    await revokeApiKey(demo.database.db, revoked);
     expect((await asCaller(revoked, BREAKDOWN, variables)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });
@@ -88,7 +77,7 @@ describe("two-way breakdown", () => {
       thenBy { code } crossCategories { option { code } thenOption { code } measure { numerator denominator status } } } }`;
 
   it("splits England by two ABOUT_YOU questions for anyone, hiding no lone cell in any row or column", async () => {
-    const { breakdown } = await api.data(CROSS, { by: "gender", then: "age_band" });
+    const { breakdown } = await demo.api.data(CROSS, { by: "gender", then: "age_band" });
     expect(breakdown.thenBy.code).toBe("age_band");
     const cells = breakdown.crossCategories as { option: { code: string }; thenOption: { code: string }; measure: { numerator: number; denominator: number; status: string } }[];
     const rows = new Set(cells.map((c) => c.option.code));
@@ -101,7 +90,7 @@ describe("two-way breakdown", () => {
         expect(hidden === 0 || hidden >= 2).toBe(true);
       }
     }
-    const swapped = (await api.data(CROSS, { by: "age_band", then: "gender" })).breakdown.crossCategories as typeof cells;
+    const swapped = (await demo.api.data(CROSS, { by: "age_band", then: "gender" })).breakdown.crossCategories as typeof cells;
     for (const c of cells) {
       expect(swapped.find((s) => s.option.code === c.thenOption.code && s.thenOption.code === c.option.code)!.measure).toEqual(c.measure);
     }
@@ -109,10 +98,10 @@ describe("two-way breakdown", () => {
 
   it("keeps regions for researchers, and councils for nobody", async () => {
     const region = { by: "gender", then: "age_band", area: "E12000007" };
-    expect(await api.errorCodes(CROSS, region)).toEqual(["FORBIDDEN"]);
+    expect(await demo.api.errorCodes(CROSS, region)).toEqual(["FORBIDDEN"]);
     expect((await asCaller(researcherKey, CROSS, region)).errors).toBeUndefined();
     expect((await asCaller(researcherKey, CROSS, { ...region, area: "E08000025" })).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    expect(await api.errorCodes(CROSS, { by: "gender", then: "gender" })).toEqual(["BAD_USER_INPUT"]);
+    expect(await demo.api.errorCodes(CROSS, { by: "gender", then: "gender" })).toEqual(["BAD_USER_INPUT"]);
   });
 });
 
@@ -123,7 +112,7 @@ describe("association", () => {
       relativeRisk { estimate lower upper } oddsRatio { estimate lower upper } status summary } }`;
 
   it("finds people who found getting the budget easy about three times as likely to report a better life", async () => {
-    const { association } = await api.data(ASSOCIATION, { p: "ease_getting_budget", o: "quality_of_life" });
+    const { association } = await demo.api.data(ASSOCIATION, { p: "ease_getting_budget", o: "quality_of_life" });
     const { exposedPositive: a, exposedOther: b, unexposedPositive: c, unexposedOther: d } = association.table;
     expect([a, b, c, d].every((n: number) => n % 5 === 0)).toBe(true);
     expect(association.relativeRisk.estimate).toBeCloseTo(a / (a + b) / (c / (c + d)), 10);
@@ -135,26 +124,26 @@ describe("association", () => {
   });
 
   it("finds views included nearly twice as likely, and a weaker contrast against everyone else", async () => {
-    const views = (await api.data(ASSOCIATION, { p: "views_included_in_plan", o: "quality_of_life" })).association;
+    const views = (await demo.api.data(ASSOCIATION, { p: "views_included_in_plan", o: "quality_of_life" })).association;
     expect(views.relativeRisk.estimate).toBeGreaterThan(1.5);
     expect(views.relativeRisk.estimate).toBeLessThan(2.6);
-    const strict = (await api.data(ASSOCIATION, { p: "ease_getting_budget", o: "quality_of_life" })).association;
-    const loose = (await api.data(ASSOCIATION, { p: "ease_getting_budget", o: "quality_of_life", contrast: "POSITIVE_VS_REST" })).association;
+    const strict = (await demo.api.data(ASSOCIATION, { p: "ease_getting_budget", o: "quality_of_life" })).association;
+    const loose = (await demo.api.data(ASSOCIATION, { p: "ease_getting_budget", o: "quality_of_life", contrast: "POSITIVE_VS_REST" })).association;
     expect(loose.relativeRisk.estimate).toBeLessThan(strict.relativeRisk.estimate);
   });
 
   it("takes a PROCESS question then an OUTCOME question, and keeps councils for researchers", async () => {
-    expect(await api.errorCodes(ASSOCIATION, { p: "quality_of_life", o: "ease_getting_budget" })).toEqual(["BAD_USER_INPUT"]);
-    expect(await api.errorCodes(ASSOCIATION, { p: "ease_getting_budget", o: "quality_of_life", area: "E08000025" })).toEqual(["FORBIDDEN"]);
+    expect(await demo.api.errorCodes(ASSOCIATION, { p: "quality_of_life", o: "ease_getting_budget" })).toEqual(["BAD_USER_INPUT"]);
+    expect(await demo.api.errorCodes(ASSOCIATION, { p: "ease_getting_budget", o: "quality_of_life", area: "E08000025" })).toEqual(["FORBIDDEN"]);
   });
 });
 
 describe("trend", () => {
   it("gives one point per financial year, England's exact, with a direction and its method", async () => {
-    const { trend } = await api.data(`{ trend(questionSet: ADULT_PB, question: "quality_of_life", area: "E92000001") {
+    const { trend } = await demo.api.data(`{ trend(questionSet: ADULT_PB, question: "quality_of_life", area: "E92000001") {
       points { financialYear measure { numerator denominator disclosure } } direction assessment method } }`);
     expect(trend.points.map((p: { financialYear: string }) => p.financialYear)).toEqual(["2022-23", "2023-24", "2024-25", "2025-26"]);
-    const truth = await trueCells(database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: "E92000001", band: "POSITIVE", from: 2023, to: 2023 });
+    const truth = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: "E92000001", band: "POSITIVE", from: 2023, to: 2023 });
     expect(trend.points[1].measure).toEqual({ numerator: truth.numerator.count, denominator: truth.denominator.count, disclosure: "EXACT" });
     expect(["INCREASING", "DECREASING", "NO_SIGNIFICANT_CHANGE"]).toContain(trend.direction);
     expect(trend.method).toMatch(/Cochran–Armitage/);
@@ -163,7 +152,7 @@ describe("trend", () => {
 
 describe("triangulation", () => {
   it("sets children's, parents' and practitioners' views of a theme side by side", async () => {
-    const { triangulation } = await api.data(`{ triangulation(area: "E92000001", theme: "being_heard") {
+    const { triangulation } = await demo.api.data(`{ triangulation(area: "E92000001", theme: "being_heard") {
       views { questionSet { code } question { code theme } measure { percentage confidenceInterval { lower upper } } }
       pairs { first second difference agreement } agreement } }`);
     expect(triangulation.views.map((v: { questionSet: { code: string } }) => v.questionSet.code)).toEqual(["CYP_EHCP", "PARENT_EHCP", "PRACTITIONER_EHCP"]);
@@ -174,13 +163,13 @@ describe("triangulation", () => {
       const overlap = a.confidenceInterval.lower <= b.confidenceInterval.upper && b.confidenceInterval.lower <= a.confidenceInterval.upper;
       expect(pair.agreement).toBe(overlap ? "AGREE" : "DISAGREE");
     }
-    expect(await api.errorCodes(`{ triangulation(area: "E92000001", theme: "no_such_theme") { agreement } }`)).toEqual(["NOT_FOUND"]);
+    expect(await demo.api.errorCodes(`{ triangulation(area: "E92000001", theme: "no_such_theme") { agreement } }`)).toEqual(["NOT_FOUND"]);
   });
 });
 
 describe("reportEligibility", () => {
   it("says which instruments have more than the threshold of responses, counted as published", async () => {
-    const { reportEligibility } = await api.data(`{ reportEligibility(area: "E92000001") { threshold instruments { questionSet { code } responses eligible } } }`);
+    const { reportEligibility } = await demo.api.data(`{ reportEligibility(area: "E92000001") { threshold instruments { questionSet { code } responses eligible } } }`);
     expect(reportEligibility.threshold).toBe(100);
     expect(reportEligibility.instruments).toHaveLength(6);
     const cyp = reportEligibility.instruments.find((i: { questionSet: { code: string } }) => i.questionSet.code === "CYP_EHCP");
@@ -192,14 +181,14 @@ describe("reportEligibility", () => {
 
 describe("figureExport", () => {
   it("exports every area × graded question × band as CSV, the same figures as benchmark", async () => {
-    const { figureExport } = await api.data(`{ figureExport(questionSet: CARER) { format filename contentType rowCount content } }`);
+    const { figureExport } = await demo.api.data(`{ figureExport(questionSet: CARER) { format filename contentType rowCount content } }`);
     const rows = parseCsv(figureExport.content);
     expect(rows).toHaveLength(figureExport.rowCount);
     expect(figureExport).toMatchObject({ format: "CSV", contentType: "text/csv" });
     expect(figureExport.filename).toMatch(/^poet-carer-v1-.*\.csv$/);
     expect(new Set(rows.map((r) => r.area_code)).size).toBe(212);
     const england = rows.find((r) => r.area_code === "E92000001" && r.question_code === "continue_caring" && r.band === "POSITIVE")!;
-    const { benchmark } = await api.data(`{ benchmark(questionSet: CARER, question: "continue_caring", area: "E92000001") { value { numerator denominator } } }`);
+    const { benchmark } = await demo.api.data(`{ benchmark(questionSet: CARER, question: "continue_caring", area: "E92000001") { value { numerator denominator } } }`);
     expect({ numerator: Number(england.numerator), denominator: Number(england.denominator) }).toEqual(benchmark.value);
     expect(rows.every((r) => r.synthetic === "true")).toBe(true);
   });

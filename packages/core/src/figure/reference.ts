@@ -12,6 +12,8 @@ import { groupBy } from "../util/loader.ts";
  */
 export interface ReferenceData {
   areas: Map<string, AreaRow>;
+  /** Areas of each type, the peers an area is ranked among. */
+  areasByType: Map<AreaRow["type"], AreaRow[]>;
   /** Each area's ancestors and itself. */
   ancestors: Map<string, Set<string>>;
   neighbours: Map<string, string[]>;
@@ -46,6 +48,7 @@ async function load(db: Db): Promise<ReferenceData> {
   }
   return {
     areas: new Map(areaRows.map((a) => [a.code, a])),
+    areasByType: groupBy(areaRows, (a) => a.type),
     ancestors,
     neighbours: new Map([...groupBy(neighbourRows, (n) => n.areaCode)].map(([code, rows]) => [code, rows.map((r) => r.neighbourCode)])),
     questionSets: setRows,

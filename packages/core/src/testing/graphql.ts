@@ -13,8 +13,9 @@ export function createTestClient(database: Database, options: ServerOptions = {}
   const server = createApolloServer(options);
   return {
     server,
-    async query<T = any>(query: string, variables?: Record<string, unknown>): Promise<QueryResult<T>> {
-      const response = await server.executeOperation<T>({ query, variables }, { contextValue: createContext(database) });
+    /** `headers` are the request's, e.g. `{ authorization: "Bearer poet_…" }`. */
+    async query<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<QueryResult<T>> {
+      const response = await server.executeOperation<T>({ query, variables }, { contextValue: createContext(database, { headers }) });
       if (response.body.kind !== "single") throw new Error("expected a single (non-incremental) result");
       return response.body.singleResult;
     },
