@@ -1,14 +1,19 @@
 import { defineConfig } from "vitest/config";
 
-// The database tests (*.db.test.ts) run once per driver: on PGlite always, and on the real
-// PostgreSQL at TEST_DATABASE_URL through the Neon driver when it is set (CI sets it).
+// Three projects. `unit` runs every test that needs no database, with no global set-up, so a
+// pure file runs in about a second (`npx vitest --project unit`). The database tests
+// (*.db.test.ts) run once per driver: on PGlite always, and on the real PostgreSQL at
+// TEST_DATABASE_URL through the Neon driver when it is set (CI sets it); only they build the
+// demo database.
+const DB_TESTS = ["packages/*/src/**/*.db.test.ts"];
+
 const postgres = process.env.TEST_DATABASE_URL
   ? [
       {
         extends: true as const,
         test: {
           name: "postgres",
-          include: ["packages/*/src/**/*.db.test.ts"],
+          include: DB_TESTS,
           env: { POET_TEST_DRIVER: "postgres" },
           globalSetup: ["packages/core/src/testing/global-setup.ts"],
         },
@@ -16,21 +21,45 @@ const postgres = process.env.TEST_DATABASE_URL
     ]
   : [];
 
+// POET_TEST_PROJECTS=unit (comma-separated names) narrows a run, e.g. a quick mutation run.
+const only = process.env.POET_TEST_PROJECTS?.split(",");
+const chosen = <T extends { test: { name: string } }>(projects: T[]) => (only ? projects.filter((p) => only.includes(p.test.name)) : projects);
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    projects: [
+    coverage: {
+      provider: "v8",
+      include: ["packages/core/src/figure/**", "packages/core/src/organisation/**", "packages/core/src/graphql/**"],
+      exclude: ["**/*.test.ts", "**/generated/**", "**/*.sql.ts", "packages/core/src/figure/index.ts"],
+      reporter: ["text-summary", "text"],
+      thresholds: {
+        // Just under what the suite measured (unit + PGlite, 2026-11-25): a drop fails the run.
+        "packages/core/src/figure/**": { statements: 97, branches: 88, functions: 97, lines: 99 },
+        "packages/core/src/organisation/**": { statements: 100, branches: 100, functions: 100, lines: 100 },
+        "packages/core/src/graphql/**": { statements: 95, branches: 75, functions: 95, lines: 95 },
+      },
+    },
+    projects: chosen([
+      {
+        extends: true as const,
+        test: {
+          name: "unit",
+          include: ["packages/*/src/**/*.test.ts", "stacks/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: [...DB_TESTS, "**/node_modules/**"],
+        },
+      },
       {
         extends: true as const,
         test: {
           name: "pglite",
-          include: ["packages/*/src/**/*.test.ts", "stacks/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: DB_TESTS,
           env: { POET_TEST_DRIVER: "pglite" },
           globalSetup: ["packages/core/src/testing/global-setup.ts"],
         },
       },
       ...postgres,
-    ],
+    ]),
   },
 });

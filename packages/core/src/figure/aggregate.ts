@@ -56,7 +56,6 @@ export async function rebuildFigureCubes(db: Db): Promise<void> {
       join responses r on r.id = a.response_id
       join scale_options o on o.id = a.option_id
       join answers b on b.response_id = a.response_id
-      join questions bq on bq.id = b.question_id and bq.kind = 'ABOUT_YOU'
       join scale_options bo on bo.id = b.option_id and bo.band is null
       where ${LIVE} and o.band is not null and o.band <> 'EXCLUDED'
       group by 1, 2, 3, 4, 5, 6`);
@@ -68,10 +67,8 @@ export async function rebuildFigureCubes(db: Db): Promise<void> {
       join areas ar on ar.code = r.area_code
       join scale_options o on o.id = a.option_id
       join answers b on b.response_id = a.response_id
-      join questions bq on bq.id = b.question_id and bq.kind = 'ABOUT_YOU'
       join scale_options bo on bo.id = b.option_id and bo.band is null
       join answers c on c.response_id = a.response_id and c.question_id > b.question_id
-      join questions cq on cq.id = c.question_id and cq.kind = 'ABOUT_YOU'
       join scale_options co on co.id = c.option_id and co.band is null
       where ${LIVE} and o.band is not null and o.band <> 'EXCLUDED'
       group by 1, 2, 3, 4, 5, 6, 7, 8`);

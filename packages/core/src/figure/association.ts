@@ -5,8 +5,7 @@ import type { QuestionRow } from "../questionset/questionset.sql.ts";
 import type { QuestionSetCode } from "../questionset/types.ts";
 import { assertBreakdownAllowed } from "./access.ts";
 import type { FigureScope } from "./benchmark.ts";
-import { populationKey } from "./cube.ts";
-import { EMPTY_CELL, publishedCount, type Access, type Cell } from "./disclosure.ts";
+import { addCells, EMPTY_CELL, publishedCount, type Access, type Cell } from "./disclosure.ts";
 import { SUPPRESSION_REASON } from "./measure.ts";
 import { resolvePeriod, type PeriodInput } from "./period.ts";
 import { referenceData } from "./reference.ts";
@@ -43,7 +42,6 @@ interface Row {
   outcome_band: string;
   n: number;
   k: number;
-  pk: number;
 }
 
 /**
@@ -63,7 +61,7 @@ export async function association(db: Db, args: AssociationArgs, access: Access)
   const rows = period
     ? await queryRows<Row>(
         db,
-        sql`select c.process_band, c.outcome_band, sum(c.count)::int as n, sum(c.key_sum)::int as k, ${populationKey(questionSet.id, area.code, period)} as pk
+        sql`select c.process_band, c.outcome_band, sum(c.count)::int as n, sum(c.key_sum)::int as k
             from pair_counts c join area_ancestors aa on aa.area_code = c.area_code and aa.ancestor_code = ${area.code}
             where c.process_question_id = ${process.id} and c.outcome_question_id = ${outcome.id} and c.financial_year between ${period.from} and ${period.to}
             group by 1, 2`,
@@ -73,14 +71,13 @@ export async function association(db: Db, args: AssociationArgs, access: Access)
     rows
       .filter((r) => (exposed ? r.process_band === "POSITIVE" : args.contrast === "POSITIVE_VS_NEGATIVE" ? r.process_band === "NEGATIVE" : r.process_band !== "POSITIVE"))
       .filter((r) => (positiveOutcome ? r.outcome_band === "POSITIVE" : r.outcome_band !== "POSITIVE"))
-      .reduce((s, r) => ({ count: s.count + r.n, keySum: s.keySum + r.k }), EMPTY_CELL);
+      .reduce((s, r) => addCells(s, { count: r.n, keySum: r.k }), EMPTY_CELL);
   const cells = [cell(true, true), cell(true, false), cell(false, true), cell(false, false)];
   const base = { questionSet, area, period, syntheticData: ref.synthetic, process, outcome, contrast: args.contrast };
   if (cells.every((c) => c.count === 0)) {
     return { ...base, table: null, relativeRisk: null, oddsRatio: null, status: "NO_DATA", reason: `No one in ${area.name} answered both questions in this period.` };
   }
-  const population = { count: 0, keySum: rows[0]?.pk ?? 0 };
-  const published = cells.map((c) => publishedCount(c, population));
+  const published = cells.map(publishedCount);
   if (published.some((p) => p === null)) return { ...base, table: null, relativeRisk: null, oddsRatio: null, status: "SUPPRESSED", reason: SUPPRESSION_REASON };
   const [a, b, c, d] = published as [number, number, number, number];
   return {
@@ -91,4 +88,29 @@ export async function association(db: Db, args: AssociationArgs, access: Access)
     status: "AVAILABLE",
     reason: null,
   };
+}
+
+const quoted = (labels: string[]) => {
+  const parts = labels.map((l) => `"${l}"`);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} or ${parts.at(-1)}` : (parts[0] ?? "");
+};
+const answersIn = (options: { label: string; band: string | null }[], band: string) => quoted(options.filter((o) => o.band === band).map((o) => o.label));
+
+/**
+ * The relative risk in one sentence, in the questions' short wording and their answers' labels,
+ * e.g. `People who answered "Easy" or "Very easy" on ease of getting your budget were 2.8 times
+ * as likely (95% CI 2.4 to 3.2) to answer "Better" or "A lot better" on quality of life as people
+ * who answered "Difficult" or "Very difficult".` Null without an estimate.
+ */
+export function associationSummary(
+  result: Pick<AssociationResult, "process" | "outcome" | "contrast" | "relativeRisk">,
+  options: { process: { label: string; band: string | null }[]; outcome: { label: string; band: string | null }[] },
+): string | null {
+  if (!result.relativeRisk) return null;
+  const { estimate, lower, upper } = result.relativeRisk;
+  const others = result.contrast === "POSITIVE_VS_NEGATIVE" ? `people who answered ${answersIn(options.process, "NEGATIVE")}` : "everyone else who answered it";
+  return (
+    `People who answered ${answersIn(options.process, "POSITIVE")} on ${result.process.shortText} were ${estimate.toFixed(1)} times as likely ` +
+    `(95% CI ${lower.toFixed(1)} to ${upper.toFixed(1)}) to answer ${answersIn(options.outcome, "POSITIVE")} on ${result.outcome.shortText} as ${others}.`
+  );
 }

@@ -5,7 +5,7 @@ import publishedCsv from "../demo/published-figures.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { trueCells } from "../testing/truth.ts";
 import { publishedCount } from "./disclosure.ts";
-import { publishCells } from "./measure.ts";
+import { COUNTABLE_BANDS, publishBand } from "./measure.ts";
 
 const demo = useDemoApi();
 
@@ -44,9 +44,9 @@ describe("benchmark for an area", () => {
 
   it("publishes exactly what the disclosure pipeline makes of the stored answers", async () => {
     const area = await busiest("ADULT_PB");
-    const truth = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area, band: "POSITIVE" });
+    const truth = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area });
     const { benchmark } = await demo.api.data(BENCHMARK, { set: "ADULT_PB", q: "quality_of_life", area });
-    const expected = publishCells(truth, { exact: false, areaName: benchmark.area.name });
+    const expected = publishBand(truth, "POSITIVE", { exact: false, areaName: benchmark.area.name, bands: COUNTABLE_BANDS });
     expect(expected.status).toBe("AVAILABLE");
     expect(benchmark.value).toEqual({ ...expected, confidenceInterval: { ...expected.confidenceInterval } });
     expect(benchmark.value.numerator % 5).toBe(0);
@@ -55,10 +55,10 @@ describe("benchmark for an area", () => {
   });
 
   it("pools a region's councils, and a council's statistical neighbours, through the same pipeline", async () => {
-    const truth = await trueCells(demo.database.db, { questionSet: "CYP_EHCP", question: "dignity", area: "E12000007", band: "POSITIVE" });
+    const truth = await trueCells(demo.database.db, { questionSet: "CYP_EHCP", question: "dignity", area: "E12000007" });
     const { benchmark } = await demo.api.data(BENCHMARK, { set: "CYP_EHCP", q: "dignity", area: "E12000007" });
-    expect(truth.denominator.count).toBeGreaterThan(20);
-    expect(benchmark.value).toMatchObject({ numerator: publishedCount(truth.numerator, truth.population), denominator: publishedCount(truth.denominator, truth.population) });
+    expect(truth.answered.count).toBeGreaterThan(20);
+    expect(benchmark.value).toMatchObject({ numerator: publishedCount(truth.POSITIVE), denominator: publishedCount(truth.answered) });
   });
 
   it("compares with England, the region and the neighbours by Fingertips' rule, on the published values", async () => {
@@ -90,6 +90,32 @@ describe("benchmark for an area", () => {
     expect(benchmark.rank).toEqual({ position: better + 1, of: peers.length, quartile: Math.floor((better * 4) / peers.length) + 1, peerType: "LOCAL_AUTHORITY" });
   });
 
+  it("ranks a NEGATIVE share lowest first, and gives a NEUTRAL share no judgement", async () => {
+    const area = "E12000007";
+    const { figureExport } = await demo.api.data(`{ figureExport(questionSet: ADULT_PB, format: JSON) { content } }`);
+    const rows = JSON.parse(figureExport.content) as Record<string, unknown>[];
+    const peersOf = (band: string) => rows.filter((r) => r.area_type === "REGION" && r.question_code === "quality_of_life" && r.band === band && r.status === "AVAILABLE");
+    const q = `query($area: String!, $b: Band) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area, band: $b) {
+      polarity value { percentage confidenceInterval { lower upper } } rank { position of } comparisons { measure { percentage } outcome } } }`;
+    const negative = (await demo.api.data(q, { area, b: "NEGATIVE" })).benchmark;
+    expect(negative.polarity).toBe("LOWER_IS_BETTER");
+    const peers = peersOf("NEGATIVE");
+    const lower = peers.filter((r) => (r.percentage as number) < negative.value.percentage).length;
+    const higher = peers.filter((r) => (r.percentage as number) > negative.value.percentage).length;
+    expect(lower).not.toBe(higher);
+    expect(negative.rank).toEqual({ position: lower + 1, of: peers.length });
+    for (const c of negative.comparisons) {
+      const { lower: lo, upper: hi } = negative.value.confidenceInterval;
+      expect(c.outcome).toBe(c.measure.percentage === null ? "NOT_COMPARED" : c.measure.percentage > hi ? "BETTER" : c.measure.percentage < lo ? "WORSE" : "SIMILAR");
+    }
+    const neutral = (await demo.api.data(q, { area, b: "NEUTRAL" })).benchmark;
+    expect(neutral.polarity).toBe("NO_JUDGEMENT");
+    for (const c of neutral.comparisons) {
+      const { lower: lo, upper: hi } = neutral.value.confidenceInterval;
+      expect(c.outcome).toBe(c.measure.percentage === null ? "NOT_COMPARED" : c.measure.percentage > hi ? "LOWER" : c.measure.percentage < lo ? "HIGHER" : "SIMILAR");
+    }
+  });
+
   it("says there is no data for a council with no responses, and does not rank it", async () => {
     const [quiet] = await queryRows<{ code: string }>(
       demo.database.db,
@@ -98,20 +124,20 @@ describe("benchmark for an area", () => {
     const { benchmark } = await demo.api.data(`query($area: String!) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area) { value { status symbol reason } comparisons { outcome } rank { position } } }`, { area: quiet!.code });
     expect(benchmark.value).toMatchObject({ status: "NO_DATA", symbol: "x" });
     expect(benchmark.value.reason).toContain("No answers");
-    expect(benchmark.comparisons.every((c: { outcome: string }) => c.outcome === "NOT_COMPARED")).toBe(true);
+    expect(benchmark.comparisons.map((c: { outcome: string }) => c.outcome)).toEqual(["NOT_COMPARED", "NOT_COMPARED", "NOT_COMPARED"]);
     expect(benchmark.rank).toBeNull();
   });
 
   it("pools a run of financial years, and a single year", async () => {
-    const one = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: "E92000001", band: "POSITIVE", from: 2024, to: 2024 });
-    const two = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: "E92000001", band: "POSITIVE", from: 2023, to: 2024 });
+    const one = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: "E92000001", from: 2024, to: 2024 });
+    const two = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: "E92000001", from: 2023, to: 2024 });
     const q = `query($p: PeriodInput) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: "E92000001", period: $p) { period { label financialYears } england { numerator denominator } } }`;
     const single = (await demo.api.data(q, { p: { from: "2024-25" } })).benchmark;
     expect(single.period).toEqual({ label: "2024-25", financialYears: ["2024-25"] });
-    expect(single.england).toEqual({ numerator: one.numerator.count, denominator: one.denominator.count });
+    expect(single.england).toEqual({ numerator: one.POSITIVE.count, denominator: one.answered.count });
     const run = (await demo.api.data(q, { p: { from: "2023-24", to: "2024-25" } })).benchmark;
     expect(run.period.label).toBe("2023-24 to 2024-25");
-    expect(run.england).toEqual({ numerator: two.numerator.count, denominator: two.denominator.count });
+    expect(run.england).toEqual({ numerator: two.POSITIVE.count, denominator: two.answered.count });
     expect(await demo.api.errorCodes(q, { p: { from: "2024-26" } })).toEqual(["BAD_USER_INPUT"]);
     expect(await demo.api.errorCodes(q, { p: { from: "2024-25", to: "2023-24" } })).toEqual(["BAD_USER_INPUT"]);
   });

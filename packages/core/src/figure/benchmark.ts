@@ -1,14 +1,15 @@
 import type { AreaRow } from "../area/area.sql.ts";
-import { ENGLAND } from "../area/index.ts";
+import { assertAreaCode, ENGLAND } from "../area/index.ts";
 import type { Db } from "../db/types.ts";
+import { badInput } from "../errors.ts";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { Band, QuestionSetCode } from "../questionset/types.ts";
-import { leafMeasureCells, poolCells, type MeasureCells } from "./cube.ts";
-import { publishCells, type Measure } from "./measure.ts";
+import { leafBandCells, poolCells, type BandCells } from "./cube.ts";
+import { publishBand, type CountableBand, type Measure } from "./measure.ts";
 import { resolvePeriod, type Period, type PeriodInput } from "./period.ts";
 import { referenceData, type ReferenceData } from "./reference.ts";
 import { compareWithComparator, type ComparisonOutcome, type Polarity } from "./statistics.ts";
-import { assertCountableBand, polarityOf, resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
+import { assertBandOf, polarityOf, resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
 
 export type Comparator = "ENGLAND" | "REGION" | "STATISTICAL_NEIGHBOURS";
 
@@ -56,40 +57,44 @@ export interface BenchmarkArgs {
   version?: number | null;
 }
 
-const measureOf = (cells: MeasureCells, area: AreaRow) => publishCells(cells, { exact: area.code === ENGLAND, areaName: area.name });
+/** A question's band measure in a place: exact at England, rounded by the cell key method elsewhere. */
+export const measureAt = (ref: ReferenceData, question: QuestionRow, cells: BandCells, band: CountableBand, place: { code: string; name: string }): Measure =>
+  publishBand(cells, band, { exact: place.code === ENGLAND, areaName: place.name, bands: ref.bandsByQuestion.get(question.id) ?? [] });
 
 /** Competition ranking ("1224") of the area among peers of its type with a published value. */
-function rankAmongPeers(ref: ReferenceData, leaves: Parameters<typeof poolCells>[0], area: AreaRow, polarity: Polarity, value: Measure): RankResult | null {
+function rankAmongPeers(ref: ReferenceData, leaves: Parameters<typeof poolCells>[0], question: QuestionRow, band: CountableBand, area: AreaRow, value: Measure): RankResult | null {
   if (area.code === ENGLAND || value.percentage === null) return null;
+  const polarity = polarityOf(band);
   const peers = ref.areasByType.get(area.type) ?? [];
-  const values = peers.map((peer) => measureOf(poolCells(leaves, ref, peer.code), peer).percentage).filter((p): p is number => p !== null);
+  const values = peers.map((peer) => measureAt(ref, question, poolCells(leaves, ref, peer.code), band, peer).percentage).filter((p): p is number => p !== null);
   const better = polarity === "LOWER_IS_BETTER" ? (p: number) => p < value.percentage! : (p: number) => p > value.percentage!;
   const position = values.filter(better).length + 1;
   return { position, of: values.length, quartile: Math.floor(((position - 1) * 4) / values.length) + 1, peerType: area.type };
 }
 
-function benchmarkItem(ref: ReferenceData, leaves: Parameters<typeof poolCells>[0], question: QuestionRow, area: AreaRow, band: Band): BenchmarkItem {
+function benchmarkItem(ref: ReferenceData, leaves: Parameters<typeof poolCells>[0], question: QuestionRow, area: AreaRow, band: CountableBand): BenchmarkItem {
   const polarity = polarityOf(band);
-  const value = measureOf(poolCells(leaves, ref, area.code), area);
-  const england = area.code === ENGLAND ? value : measureOf(poolCells(leaves, ref, ENGLAND), ref.areas.get(ENGLAND)!);
+  const measureOf = (place: { code: string; name: string }, cells = poolCells(leaves, ref, place.code)) => measureAt(ref, question, cells, band, place);
+  const value = measureOf(area);
+  const england = area.code === ENGLAND ? value : measureOf(ref.areas.get(ENGLAND)!);
   const comparisons: ComparisonResult[] = [];
   const compare = (comparator: Comparator, name: string, areaCodes: string[], measure: Measure) =>
     comparisons.push({ comparator, name, areaCodes, measure, outcome: compareWithComparator(value.confidenceInterval, measure.percentage, polarity) });
   if (area.code !== ENGLAND) {
     compare("ENGLAND", "England", [ENGLAND], england);
     const parent = area.parentCode ? ref.areas.get(area.parentCode) : undefined;
-    if (parent && parent.code !== ENGLAND) compare("REGION", parent.name, [parent.code], measureOf(poolCells(leaves, ref, parent.code), parent));
+    if (parent && parent.code !== ENGLAND) compare("REGION", parent.name, [parent.code], measureOf(parent));
     const neighbours = ref.neighbours.get(area.code);
     if (neighbours?.length) {
       const pooled = poolCells(leaves, ref, neighbours);
-      compare("STATISTICAL_NEIGHBOURS", `${area.name}'s ${neighbours.length} statistical neighbours`, neighbours, publishCells(pooled, { exact: false, areaName: "its statistical neighbours" }));
+      compare("STATISTICAL_NEIGHBOURS", `${area.name}'s ${neighbours.length} statistical neighbours`, neighbours, measureOf({ code: "", name: "its statistical neighbours" }, pooled));
     }
   }
-  return { question, band, polarity, value, england, comparisons, rank: rankAmongPeers(ref, leaves, area, polarity, value) };
+  return { question, band, polarity, value, england, comparisons, rank: rankAmongPeers(ref, leaves, question, band, area, value) };
 }
 
-async function scope(db: Db, args: { questionSet: QuestionSetCode; area: string; band: Band; period?: PeriodInput | null; version?: number | null }) {
-  assertCountableBand(args.band);
+async function scope(db: Db, args: { questionSet: QuestionSetCode; area: string; period?: PeriodInput | null; version?: number | null }) {
+  assertAreaCode(args.area, "area");
   const ref = await referenceData(db);
   const questionSet = resolveQuestionSet(ref, args.questionSet, args.version);
   const area = resolveArea(ref, args.area);
@@ -101,14 +106,22 @@ async function scope(db: Db, args: { questionSet: QuestionSetCode; area: string;
 export async function benchmark(db: Db, args: BenchmarkArgs): Promise<BenchmarkResult> {
   const { ref, ...context } = await scope(db, args);
   const question = resolveGradedQuestion(ref, context.questionSet, args.question);
-  const cells = context.period ? await leafMeasureCells(db, [question.id], args.band, context.period) : new Map();
-  return { ...context, ...benchmarkItem(ref, cells.get(question.id), question, context.area, args.band) };
+  const band = assertBandOf(ref, question, args.band);
+  const cells = context.period ? await leafBandCells(db, [question.id], context.period) : new Map();
+  return { ...context, ...benchmarkItem(ref, cells.get(question.id), question, context.area, band) };
 }
 
-/** Every graded question of a question set for one area, in one read of the cube. */
+/**
+ * Every graded question of a question set for one area whose scale has the band, in one read of
+ * the cube.
+ */
 export async function areaProfile(db: Db, args: Omit<BenchmarkArgs, "question">): Promise<AreaProfileResult> {
   const { ref, ...context } = await scope(db, args);
-  const graded = (ref.questionsBySet.get(context.questionSet.id) ?? []).filter((q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id));
-  const cells = context.period ? await leafMeasureCells(db, graded.map((q) => q.id), args.band, context.period) : new Map();
-  return { ...context, band: args.band, items: graded.map((q) => ({ ...context, ...benchmarkItem(ref, cells.get(q.id), q, context.area, args.band) })) };
+  if (args.band === "EXCLUDED") throw badInput("EXCLUDED answers are outside every denominator: choose POSITIVE, NEUTRAL or NEGATIVE", "band");
+  const band: CountableBand = args.band;
+  const graded = (ref.questionsBySet.get(context.questionSet.id) ?? []).filter(
+    (q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id) && ref.bandsByQuestion.get(q.id)?.includes(band),
+  );
+  const cells = context.period ? await leafBandCells(db, graded.map((q) => q.id), context.period) : new Map();
+  return { ...context, band, items: graded.map((q) => ({ ...context, ...benchmarkItem(ref, cells.get(q.id), q, context.area, band) })) };
 }

@@ -8,8 +8,9 @@ import { assertCrossBreakdownAllowed, crossCategories, type CrossCategory } from
 import { assertBreakdownAllowed } from "./access.ts";
 import { benchmark, type BenchmarkArgs, type FigureScope } from "./benchmark.ts";
 import type { Access } from "./disclosure.ts";
-import { populationKey } from "./cube.ts";
-import { publishMeasure, suppressedMeasure, type Measure } from "./measure.ts";
+import { BAND_SUMS, toBandCells, type BandCells, type BandSumsRow } from "./cube.ts";
+import { bandPasses, publishBand, suppressedMeasure, type CountableBand, type Measure } from "./measure.ts";
+import { referenceData } from "./reference.ts";
 import { compareWithComparator, type ComparisonOutcome } from "./statistics.ts";
 
 export interface BreakdownCategory {
@@ -29,19 +30,11 @@ export type BreakdownResult = FigureScope & {
   crossCategories: CrossCategory[];
 };
 
-interface Row {
-  option_id: number;
-  n: number | null;
-  nk: number | null;
-  d: number | null;
-  dk: number | null;
-  pk: number;
-}
-
 /**
  * Hides enough categories that none can be recovered from the total by subtraction: when one is
  * suppressed, the smallest published one goes too. An empty category is suppressed like a small
- * one, so a true zero cannot be told from a few.
+ * one, so a true zero cannot be told from a few. Sizes are the categories' answers in every band,
+ * so each band's breakdown of a question hides the same categories.
  */
 export function secondarySuppression<T extends { measure: Measure; size: number }>(categories: T[]): T[] {
   const result = categories.map((c) => (c.measure.status === "NO_DATA" ? { ...c, measure: suppressedMeasure() } : c));
@@ -54,46 +47,59 @@ export function secondarySuppression<T extends { measure: Measure; size: number 
   return result;
 }
 
-async function aboutYouQuestion(db: Db, questionSet: QuestionSetRow, code: string, argument: string) {
+/**
+ * A category of a breakdown (or a cell of a two-way one), rounded like every count below England's
+ * headline. Shown for a band when that band and the rest each hold at least 10 of its answers.
+ * Where the table's total is exact (England), a category is shown only when every band of the
+ * question's scale passes that test: otherwise another band's breakdown would show its size while
+ * this one hides it, and the exact total less the shown categories would pin it down.
+ */
+export function publishCategory(cells: BandCells, band: CountableBand, options: { bands: readonly CountableBand[]; areaName: string; exactTotal: boolean }): Measure {
+  const publish = { exact: false, areaName: options.areaName, bands: options.bands };
+  if (options.exactTotal && cells.answered.count > 0 && !options.bands.every((b) => bandPasses(cells, b))) return suppressedMeasure();
+  return publishBand(cells, band, publish);
+}
+
+/** A question whose answers are categories (band-less options): any of them can split a measure. */
+async function categoricalQuestion(db: Db, questionSet: QuestionSetRow, measured: QuestionRow, code: string, argument: string) {
   const [question] = await db.query.questions.findMany({ where: (q, { and, eq }) => and(eq(q.questionSetId, questionSet.id), eq(q.code, code)) });
   if (!question) throw notFound(`No question "${code}" in ${questionSet.code} version ${questionSet.version}`, argument);
-  if (question.kind !== "ABOUT_YOU") throw badInput(`Break figures down by an ABOUT_YOU question; "${question.code}" is ${question.kind}`, argument);
   const options = (await db.query.scaleOptions.findMany({ where: (o, { eq }) => eq(o.scaleId, question.scaleId), orderBy: (o, { asc }) => asc(o.position) })).filter((o) => o.band === null);
+  if (options.length === 0) throw badInput(`"${question.code}" is a graded question: break figures down by a question whose answers are categories`, argument);
+  if (question.id === measured.id) throw badInput(`A question cannot be broken down by itself`, argument);
   return { question, options };
 }
 
-/** A measure split by the answer to an ABOUT_YOU question (and, for England and regions, a second). */
+/** A measure split by the answer to a categorical question (and, for England and regions, a second). */
 export async function breakdown(db: Db, args: BenchmarkArgs & { by: string; thenBy?: string | null }, access: Access): Promise<BreakdownResult> {
   const headline = await benchmark(db, args);
   assertBreakdownAllowed(access, headline.area, "Breakdowns");
   if (args.thenBy) assertCrossBreakdownAllowed(access, headline.area);
-  const { question: by, options } = await aboutYouQuestion(db, headline.questionSet, args.by, "by");
-  const then = args.thenBy ? await aboutYouQuestion(db, headline.questionSet, args.thenBy, "thenBy") : null;
+  const { question: by, options } = await categoricalQuestion(db, headline.questionSet, headline.question, args.by, "by");
+  const then = args.thenBy ? await categoricalQuestion(db, headline.questionSet, headline.question, args.thenBy, "thenBy") : null;
   if (then && then.question.id === by.id) throw badInput("`thenBy` must be another question than `by`", "thenBy");
   const period = headline.period;
+  const band = headline.band as CountableBand;
+  const bands = (await referenceData(db)).bandsByQuestion.get(headline.question.id) ?? [];
   const rows = period
-    ? await queryRows<Row>(
+    ? await queryRows<BandSumsRow & { option_id: number }>(
         db,
-        sql`select c.by_option_id as option_id,
-              sum(c.count) filter (where c.band = ${args.band})::int as n, sum(c.key_sum) filter (where c.band = ${args.band})::int as nk,
-              sum(c.count)::int as d, sum(c.key_sum)::int as dk, ${populationKey(headline.questionSet.id, headline.area.code, period)} as pk
+        sql`select by_option_id as option_id, ${BAND_SUMS}
             from breakdown_counts c join area_ancestors aa on aa.area_code = c.area_code and aa.ancestor_code = ${headline.area.code}
             where c.question_id = ${headline.question.id} and c.by_question_id = ${by.id} and c.financial_year between ${period.from} and ${period.to}
-            group by c.by_option_id`,
+            group by by_option_id`,
       )
     : [];
-  const byOption = new Map(rows.map((r) => [r.option_id, r]));
+  const byOption = new Map(rows.map((r) => [r.option_id, toBandCells(r)]));
   const categories = secondarySuppression(
     options.map((option) => {
-      const row = byOption.get(option.id);
-      const numerator = { count: row?.n ?? 0, keySum: row?.nk ?? 0 };
-      const denominator = { count: row?.d ?? 0, keySum: row?.dk ?? 0 };
-      const population = { count: 0, keySum: row?.pk ?? 0 };
-      return { option, size: denominator.count, measure: publishMeasure(numerator, denominator, { exact: false, areaName: areaLabel(headline.area), population }) };
+      const cells = byOption.get(option.id) ?? toBandCells(undefined);
+      const measure = publishCategory(cells, band, { bands, areaName: areaLabel(headline.area), exactTotal: headline.area.code === ENGLAND });
+      return { option, size: cells.answered.count, measure };
     }),
   );
   const cross = then
-    ? await crossCategories(db, { questionSetId: headline.questionSet.id, question: headline.question, by, thenBy: then.question, area: headline.area, band: args.band, period }, { by: options, thenBy: then.options })
+    ? await crossCategories(db, { question: headline.question, by, thenBy: then.question, area: headline.area, band, bands, period }, { by: options, thenBy: then.options })
     : [];
   return {
     ...headline,

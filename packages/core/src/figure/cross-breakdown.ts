@@ -1,28 +1,19 @@
 import { sql } from "drizzle-orm";
 import type { AreaRow } from "../area/area.sql.ts";
+import { ENGLAND } from "../area/index.ts";
 import { queryRows, type Db } from "../db/types.ts";
 import { badInput, PoetError } from "../errors.ts";
 import type { QuestionRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
-import type { Band } from "../questionset/types.ts";
-import { populationKey } from "./cube.ts";
+import { publishCategory } from "./breakdown.ts";
+import { BAND_SUMS, toBandCells, type BandSumsRow } from "./cube.ts";
 import type { Access } from "./disclosure.ts";
-import { publishMeasure, suppressedMeasure, type Measure } from "./measure.ts";
+import { suppressedMeasure, type CountableBand, type Measure } from "./measure.ts";
 import type { Period } from "./period.ts";
 
 export interface CrossCategory {
   option: ScaleOptionRow;
   thenOption: ScaleOptionRow;
   measure: Measure;
-}
-
-interface Row {
-  by_option_id: number;
-  then_option_id: number;
-  n: number | null;
-  nk: number | null;
-  d: number | null;
-  dk: number | null;
-  pk: number;
 }
 
 /** Two-way breakdowns exist for England (anyone) and regions (researchers), never below. */
@@ -62,17 +53,15 @@ export function secondarySuppression2D<T extends { row: number; column: number; 
 /** The cells of a two-way breakdown, read from the region-grain cube. */
 export async function crossCategories(
   db: Db,
-  args: { questionSetId: number; question: QuestionRow; by: QuestionRow; thenBy: QuestionRow; area: AreaRow; band: Band; period: Period | null },
+  args: { question: QuestionRow; by: QuestionRow; thenBy: QuestionRow; area: AreaRow; band: CountableBand; bands: readonly CountableBand[]; period: Period | null },
   options: { by: ScaleOptionRow[]; thenBy: ScaleOptionRow[] },
 ): Promise<CrossCategory[]> {
   const swapped = args.by.id > args.thenBy.id;
   const [low, high] = swapped ? [args.thenBy, args.by] : [args.by, args.thenBy];
   const rows = args.period
-    ? await queryRows<Row>(
+    ? await queryRows<BandSumsRow & { by_option_id: number; then_option_id: number }>(
         db,
-        sql`select c.by_option_id, c.then_option_id,
-              sum(c.count) filter (where c.band = ${args.band})::int as n, sum(c.key_sum) filter (where c.band = ${args.band})::int as nk,
-              sum(c.count)::int as d, sum(c.key_sum)::int as dk, ${populationKey(args.questionSetId, args.area.code, args.period)} as pk
+        sql`select by_option_id, then_option_id, ${BAND_SUMS}
             from cross_breakdown_counts c join area_ancestors aa on aa.area_code = c.region_code and aa.ancestor_code = ${args.area.code}
             where c.question_id = ${args.question.id} and c.by_question_id = ${low.id} and c.then_question_id = ${high.id}
               and c.financial_year between ${args.period.from} and ${args.period.to}
@@ -82,13 +71,11 @@ export async function crossCategories(
   // Suppress in one canonical orientation (the lower question id as rows), so that asking for
   // `by: A, thenBy: B` or `by: B, thenBy: A` publishes the same cells.
   const [lowOptions, highOptions] = swapped ? [options.thenBy, options.by] : [options.by, options.thenBy];
-  const cell = new Map(rows.map((r) => [`${r.by_option_id}|${r.then_option_id}`, r]));
+  const cell = new Map(rows.map((r) => [`${r.by_option_id}|${r.then_option_id}`, toBandCells(r)]));
   const table = lowOptions.flatMap((low, row) =>
     highOptions.map((high, column) => {
-      const r = cell.get(`${low.id}|${high.id}`);
-      const denominator = { count: r?.d ?? 0, keySum: r?.dk ?? 0 };
-      const measure = publishMeasure({ count: r?.n ?? 0, keySum: r?.nk ?? 0 }, denominator, { exact: false, areaName: args.area.name, population: { count: 0, keySum: r?.pk ?? 0 } });
-      return { low, high, row, column, size: denominator.count, measure };
+      const cells = cell.get(`${low.id}|${high.id}`) ?? toBandCells(undefined);
+      return { low, high, row, column, size: cells.answered.count, measure: publishCategory(cells, args.band, { bands: args.bands, areaName: args.area.name, exactTotal: args.area.code === ENGLAND }) };
     }),
   );
   const published = new Map(secondarySuppression2D(table).map((c) => [`${c.low.id}|${c.high.id}`, c.measure]));

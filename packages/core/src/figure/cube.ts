@@ -1,51 +1,58 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../db/types.ts";
-import type { Band } from "../questionset/types.ts";
 import { addCells, EMPTY_CELL, type Cell } from "./disclosure.ts";
 import type { Period } from "./period.ts";
 import type { ReferenceData } from "./reference.ts";
 
 /**
- * The two cells of a measure (answers in the band; answers outside EXCLUDED) and the population
- * they are counted in (the responses of the question set in that area and period).
+ * What a cube holds for one question in one place and period: its answers in each countable band
+ * and all its answers outside EXCLUDED (the denominator of every band's measure).
  */
-export interface MeasureCells {
-  numerator: Cell;
-  denominator: Cell;
-  population: Cell;
+export interface BandCells {
+  POSITIVE: Cell;
+  NEUTRAL: Cell;
+  NEGATIVE: Cell;
+  answered: Cell;
 }
 
-export const EMPTY_MEASURE_CELLS: MeasureCells = { numerator: EMPTY_CELL, denominator: EMPTY_CELL, population: EMPTY_CELL };
-export const addMeasureCells = (a: MeasureCells, b: MeasureCells): MeasureCells => ({
-  numerator: addCells(a.numerator, b.numerator),
-  denominator: addCells(a.denominator, b.denominator),
-  population: addCells(a.population, b.population),
+export const EMPTY_BAND_CELLS: BandCells = { POSITIVE: EMPTY_CELL, NEUTRAL: EMPTY_CELL, NEGATIVE: EMPTY_CELL, answered: EMPTY_CELL };
+export const addBandCells = (a: BandCells, b: BandCells): BandCells => ({
+  POSITIVE: addCells(a.POSITIVE, b.POSITIVE),
+  NEUTRAL: addCells(a.NEUTRAL, b.NEUTRAL),
+  NEGATIVE: addCells(a.NEGATIVE, b.NEGATIVE),
+  answered: addCells(a.answered, b.answered),
 });
 
-interface Row {
-  question_id: number;
-  area_code: string;
-  year: number;
-  n: number | null;
-  nk: number | null;
-  d: number | null;
-  dk: number | null;
-  p: number | null;
+/** The columns that sum a cube's rows into `BandCells`; `toBandCells` reads them back. */
+export const BAND_SUMS = sql`
+  sum(count) filter (where band = 'POSITIVE')::int as pn, sum(key_sum) filter (where band = 'POSITIVE')::int as pk,
+  sum(count) filter (where band = 'NEUTRAL')::int as un, sum(key_sum) filter (where band = 'NEUTRAL')::int as uk,
+  sum(count) filter (where band = 'NEGATIVE')::int as nn, sum(key_sum) filter (where band = 'NEGATIVE')::int as nk,
+  sum(count) filter (where band <> 'EXCLUDED')::int as an, sum(key_sum) filter (where band <> 'EXCLUDED')::int as ak`;
+
+export interface BandSumsRow {
+  pn: number | null;
   pk: number | null;
+  un: number | null;
+  uk: number | null;
+  nn: number | null;
+  nk: number | null;
+  an: number | null;
+  ak: number | null;
 }
 
-const toCells = (r: Row): MeasureCells => ({
-  numerator: { count: r.n ?? 0, keySum: r.nk ?? 0 },
-  denominator: { count: r.d ?? 0, keySum: r.dk ?? 0 },
-  population: { count: r.p ?? 0, keySum: r.pk ?? 0 },
-});
+const cellOf = (count: number | null, keySum: number | null): Cell => ({ count: count ?? 0, keySum: keySum ?? 0 });
+export const toBandCells = (r: BandSumsRow | undefined): BandCells =>
+  r
+    ? { POSITIVE: cellOf(r.pn, r.pk), NEUTRAL: cellOf(r.un, r.uk), NEGATIVE: cellOf(r.nn, r.nk), answered: cellOf(r.an, r.ak) }
+    : EMPTY_BAND_CELLS;
 
 /**
- * Measure cells of some questions for every leaf area (council or ICB), over a period or year by
+ * Band cells of some questions for every leaf area (council or ICB), over a period or year by
  * year: one indexed read of the band cube, whose size does not depend on how many responses
  * there are. Keyed question id → area code → (year, or 0 over the whole period).
  */
-export type LeafCells = Map<number, Map<string, Map<number, MeasureCells>>>;
+export type LeafCells = Map<number, Map<string, Map<number, BandCells>>>;
 
 const CACHE_SIZE = 500;
 const cache = new WeakMap<Db, Map<string, Promise<LeafCells>>>();
@@ -54,15 +61,15 @@ const cache = new WeakMap<Db, Map<string, Promise<LeafCells>>>();
  * `readLeafCells`, cached per database by cube version: a dashboard's repeated reads cost one
  * one-row query, and any write to the cubes (which bumps the version) is seen at once.
  */
-export async function leafMeasureCells(db: Db, questionIds: number[], band: Band, period: Period, byYear = false): Promise<LeafCells> {
+export async function leafBandCells(db: Db, questionIds: number[], period: Period, byYear = false): Promise<LeafCells> {
   if (questionIds.length === 0) return new Map();
   const [row] = await queryRows<{ version: number }>(db, sql`select version from cube_version`);
-  const key = `${row?.version ?? 0}|${band}|${period.from}-${period.to}|${byYear}|${questionIds.join(",")}`;
+  const key = `${row?.version ?? 0}|${period.from}-${period.to}|${byYear}|${questionIds.join(",")}`;
   const entries = cache.get(db) ?? new Map<string, Promise<LeafCells>>();
   cache.set(db, entries);
   let cells = entries.get(key);
   if (!cells) {
-    cells = readLeafCells(db, questionIds, band, period, byYear);
+    cells = readLeafCells(db, questionIds, period, byYear);
     cells.catch(() => entries.delete(key));
     entries.set(key, cells);
     if (entries.size > CACHE_SIZE) entries.delete(entries.keys().next().value!);
@@ -70,54 +77,37 @@ export async function leafMeasureCells(db: Db, questionIds: number[], band: Band
   return cells;
 }
 
-async function readLeafCells(db: Db, questionIds: number[], band: Band, period: Period, byYear: boolean): Promise<LeafCells> {
-  const year = byYear ? sql`financial_year` : sql`0`;
+async function readLeafCells(db: Db, questionIds: number[], period: Period, byYear: boolean): Promise<LeafCells> {
   const ids = sql.join(questionIds.map((id) => sql`${id}`), sql`, `);
-  const rows = await queryRows<Row>(
+  const rows = await queryRows<BandSumsRow & { question_id: number; area_code: string; year: number }>(
     db,
-    sql`with cells as (
-          select question_id, area_code, ${year}::int as year,
-            sum(count) filter (where band = ${band})::int as n, sum(key_sum) filter (where band = ${band})::int as nk,
-            sum(count) filter (where band <> 'EXCLUDED')::int as d, sum(key_sum) filter (where band <> 'EXCLUDED')::int as dk
-          from band_counts
-          where question_id in (${ids}) and financial_year between ${period.from} and ${period.to}
-          group by 1, 2, 3
-        ), population as (
-          select question_set_id, area_code, ${byYear ? sql`financial_year` : sql`0`}::int as year, sum(count)::int as p, sum(key_sum)::int as pk
-          from response_counts
-          where question_set_id in (select question_set_id from questions where id in (${ids})) and financial_year between ${period.from} and ${period.to}
-          group by 1, 2, 3
-        )
-        select c.*, p.p, p.pk from cells c join questions q on q.id = c.question_id
-        left join population p on p.question_set_id = q.question_set_id and p.area_code = c.area_code and p.year = c.year`,
+    sql`select question_id, area_code, ${byYear ? sql`financial_year` : sql`0`}::int as year, ${BAND_SUMS}
+        from band_counts
+        where question_id in (${ids}) and financial_year between ${period.from} and ${period.to}
+        group by 1, 2, 3`,
   );
   const result: LeafCells = new Map();
   for (const row of rows) {
-    const byArea = result.get(row.question_id) ?? new Map<string, Map<number, MeasureCells>>();
+    const byArea = result.get(row.question_id) ?? new Map<string, Map<number, BandCells>>();
     result.set(row.question_id, byArea);
-    const byYearMap = byArea.get(row.area_code) ?? new Map<number, MeasureCells>();
+    const byYearMap = byArea.get(row.area_code) ?? new Map<number, BandCells>();
     byArea.set(row.area_code, byYearMap);
-    byYearMap.set(row.year, toCells(row));
+    byYearMap.set(row.year, toBandCells(row));
   }
   return result;
 }
 
 /** Pools leaf cells into any area (all its leaves) or a list of areas (e.g. statistical neighbours). */
-export function poolCells(leaves: Map<string, Map<number, MeasureCells>> | undefined, ref: ReferenceData, within: string | string[], year = 0): MeasureCells {
-  if (!leaves) return EMPTY_MEASURE_CELLS;
+export function poolCells(leaves: Map<string, Map<number, BandCells>> | undefined, ref: ReferenceData, within: string | string[], year = 0): BandCells {
+  if (!leaves) return EMPTY_BAND_CELLS;
   const type = typeof within === "string" ? ref.areas.get(within)?.type : undefined;
-  if (type === "LOCAL_AUTHORITY" || type === "ICB") return leaves.get(within as string)?.get(year) ?? EMPTY_MEASURE_CELLS;
+  if (type === "LOCAL_AUTHORITY" || type === "ICB") return leaves.get(within as string)?.get(year) ?? EMPTY_BAND_CELLS;
   const codes = typeof within === "string" ? null : new Set(within);
-  let total = EMPTY_MEASURE_CELLS;
+  let total = EMPTY_BAND_CELLS;
   for (const [areaCode, years] of leaves) {
     const inside = codes ? codes.has(areaCode) : ref.ancestors.get(areaCode)?.has(within as string);
     const cells = years.get(year);
-    if (inside && cells) total = addMeasureCells(total, cells);
+    if (inside && cells) total = addBandCells(total, cells);
   }
   return total;
 }
-
-/** SQL for the key sum of a population: the responses of a question set in an area and period. */
-export const populationKey = (questionSetId: number, areaCode: string, period: Period) => sql`(
-  select coalesce(sum(r.key_sum), 0)::int from response_counts r join area_ancestors pa on pa.area_code = r.area_code and pa.ancestor_code = ${areaCode}
-  where r.question_set_id = ${questionSetId} and r.financial_year between ${period.from} and ${period.to})`;

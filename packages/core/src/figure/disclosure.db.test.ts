@@ -4,10 +4,7 @@ import { queryRows } from "../db/types.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { trueCells } from "../testing/truth.ts";
 import { parseCsv } from "../util/csv.ts";
-import { rebuildFigureCubes } from "./aggregate.ts";
 import { breakdown } from "./breakdown.ts";
-import { addCells, publishedCount } from "./disclosure.ts";
-import { invalidateReferenceData } from "./reference.ts";
 import { wilsonInterval } from "./statistics.ts";
 
 // Attacks on the published figures, through the real server and SQL, on every driver.
@@ -46,8 +43,9 @@ describe("counts cannot be recovered from percentages or intervals", () => {
       expect(Number(r.upper_ci_95)).toBeCloseTo(100 * wilsonInterval(n, d).upper, 9);
     }
     const sample = rows.filter((r) => r.area_type === "REGION" && r.question_code === "quality_of_life");
-    const truths = await Promise.all(sample.map((r) => trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: r.area_code!, band: r.band! })));
-    expect(truths.filter((t, i) => t.numerator.count !== Number(sample[i]!.numerator)).length).toBeGreaterThan(sample.length / 3);
+    expect(sample.length).toBeGreaterThan(9);
+    const truths = await Promise.all(sample.map((r) => trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: r.area_code! })));
+    expect(truths.filter((t, i) => t[sample[i]!.band as "POSITIVE"].count !== Number(sample[i]!.numerator)).length).toBeGreaterThan(sample.length / 3);
   });
 });
 
@@ -74,61 +72,21 @@ describe("a true zero cannot be told from a suppressed cell", () => {
 });
 
 describe("breakdowns resist recovery by subtraction", () => {
-  it("never leaves a single hidden category beside a published total", async () => {
+  it("never leaves a single hidden category beside published ones", async () => {
     const [set] = await queryRows<{ id: number }>(demo.database.db, sql`select id from question_sets where code = 'ADULT_PB'`);
-    const areas = await queryRows<{ area_code: string }>(demo.database.db, sql`select area_code from responses where question_set_id = ${set!.id} group by 1 order by count(*) desc limit 12`);
-    let withSuppression = 0;
+    const areas = await queryRows<{ area_code: string }>(demo.database.db, sql`select area_code from responses where question_set_id = ${set!.id} group by 1 order by count(*) desc, 1 limit 12`);
+    const hiddenCounts: number[] = [];
     for (const { area_code } of areas) {
       for (const by of ["gender", "age_band", "type_of_need", "budget_management", "completed_by"]) {
         const result = await breakdown(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", by, area: area_code, band: "POSITIVE" }, "RESEARCHER");
         const hidden = result.categories.filter((c) => c.measure.status !== "AVAILABLE").length;
-        if (result.total.status === "AVAILABLE" && result.categories.length > 1) expect(hidden === 0 || hidden >= 2).toBe(true);
-        if (hidden > 0) withSuppression++;
+        const shown = result.categories.length - hidden;
+        expect(hidden === 1 && shown > 0, `${area_code} by ${by}`).toBe(false);
+        hiddenCounts.push(hidden);
       }
     }
-    expect(withSuppression).toBeGreaterThan(0);
-  });
-});
-
-describe("differencing two states that differ by one response", () => {
-  it("does not point at the band the new respondent answered in", async () => {
-    const [{ region, council }] = (await queryRows<{ region: string; council: string }>(
-      demo.database.db,
-      sql`select a.parent_code as region, min(r.area_code) as council from responses r join areas a on a.code = r.area_code join question_sets s on s.id = r.question_set_id
-          where s.code = 'ADULT_PB' and a.type = 'LOCAL_AUTHORITY' group by 1 order by count(*) desc limit 1`,
-    )) as [{ region: string; council: string }];
-    const area = region;
-    const cellsOf = (band: string) => trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area, band });
-    const [positive, negative] = [await cellsOf("POSITIVE"), await cellsOf("NEGATIVE")];
-    const one = (key: number) => ({ count: 1, keySum: key });
-    // The newcomer answers "better" (POSITIVE). Find a record key for which the attacker sees the
-    // POSITIVE numerator unchanged while the NEGATIVE one, whose records did not change, moves.
-    const key = Array.from({ length: 256 }, (_, k) => k).find((k) => {
-      const population = addCells(positive.population, one(k));
-      return (
-        publishedCount(addCells(positive.numerator, one(k)), population) === publishedCount(positive.numerator, positive.population) &&
-        publishedCount(negative.numerator, population) !== publishedCount(negative.numerator, negative.population)
-      );
-    });
-    expect(key).toBeDefined();
-    const query = `query($a: String!, $b: Band) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $a, band: $b) { value { numerator } } }`;
-    const before = { positive: (await demo.api.data(query, { a: area, b: "POSITIVE" })).benchmark.value.numerator, negative: (await demo.api.data(query, { a: area, b: "NEGATIVE" })).benchmark.value.numerator };
-
-    await demo.database.db.execute(sql`
-      with r as (
-        insert into responses (question_set_id, area_code, organisation_id, external_ref, collected_on, financial_year, collection_mode, completed_by, record_key)
-        select s.id, ${council}, o.id, 'ATTACK-1', '2024-06-01', 2024, 'ONLINE', 'SELF', ${key!}
-        from question_sets s, organisations o where s.code = 'ADULT_PB' and o.area_code = ${council} limit 1
-        returning id, question_set_id)
-      insert into answers (response_id, question_id, option_id)
-      select r.id, q.id, o.id from r join questions q on q.question_set_id = r.question_set_id and q.code = 'quality_of_life'
-      join scale_options o on o.scale_id = q.scale_id and o.code = 'better'`);
-    await rebuildFigureCubes(demo.database.db);
-    invalidateReferenceData(demo.database.db);
-
-    const after = { positive: (await demo.api.data(query, { a: area, b: "POSITIVE" })).benchmark.value.numerator, negative: (await demo.api.data(query, { a: area, b: "NEGATIVE" })).benchmark.value.numerator };
-    expect(after.positive).toBe(before.positive);
-    expect(after.negative).not.toBe(before.negative);
+    expect(hiddenCounts).toHaveLength(60);
+    expect(hiddenCounts.filter((n) => n >= 2).length).toBeGreaterThan(0);
   });
 });
 

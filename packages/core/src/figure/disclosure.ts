@@ -23,14 +23,12 @@ export const ROUNDING_BASE = 5;
 export const addCells = (a: Cell, b: Cell): Cell => ({ count: a.count + b.count, keySum: a.keySum + b.keySum });
 
 /**
- * The cell's key: the sum of its records' keys, plus the key sum of the population it is counted
- * in (the responses of that question set, area and period), modulo 256. The population term means
- * that one response more or less re-draws the rounding of every cell of the table, not only of the
- * cell it sits in: comparing a table before and after a submission or a withdrawal does not point
- * at the band that person answered in (docs/disclosure-control.md).
+ * The cell's key: the sum of its records' keys modulo 256. It depends on nothing but the set of
+ * records counted, so a set publishes one value by every route that counts it (benchmark, area
+ * profile, breakdown, association, eligibility, trend, export), and repeating or rephrasing a
+ * query cannot average the rounding away (docs/disclosure-control.md).
  */
-export const cellKey = (cell: Cell, population: Cell = EMPTY_CELL): number =>
-  ((((cell.keySum + population.keySum) % CELL_KEY_RANGE) + CELL_KEY_RANGE) % CELL_KEY_RANGE);
+export const cellKey = (cell: Cell): number => ((cell.keySum % CELL_KEY_RANGE) + CELL_KEY_RANGE) % CELL_KEY_RANGE;
 
 /**
  * The perturbation table, by count modulo 5 (rows) and cell key (columns): the change to apply to
@@ -43,11 +41,17 @@ export const PERTURBATION_TABLE: readonly (readonly number[])[] = Array.from({ l
   return Array.from({ length: CELL_KEY_RANGE }, (_, key) => (residue === 0 ? 0 : key < roundUpBelow ? ROUNDING_BASE - residue : -residue));
 });
 
-/** The count that may be published for a cell of a population, or null when it must be suppressed. */
-export function publishedCount(cell: Cell, population: Cell = EMPTY_CELL): number | null {
+/** The count that may be published for a set of records, or null when it must be suppressed. */
+export function publishedCount(cell: Cell): number | null {
   if (cell.count < SMALL_COUNT) return null;
-  return cell.count + PERTURBATION_TABLE[cell.count % ROUNDING_BASE]![cellKey(cell, population)]!;
+  return cell.count + PERTURBATION_TABLE[cell.count % ROUNDING_BASE]![cellKey(cell)]!;
 }
+
+/**
+ * A count as published at a level: exact for England's headline figures (still never under
+ * 10), by the cell key method everywhere else.
+ */
+export const publishCount = (cell: Cell, exact: boolean): number | null => (exact ? (cell.count < SMALL_COUNT ? null : cell.count) : publishedCount(cell));
 
 /** Who is asking: anonymous callers see the public cube; researchers a larger one. */
 export type Access = "PUBLIC" | "RESEARCHER";

@@ -2,14 +2,15 @@ import { sql } from "drizzle-orm";
 import type { AreaRow } from "../area/area.sql.ts";
 import { queryRows, type Db } from "../db/types.ts";
 import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
-import { publishedCount } from "./disclosure.ts";
+import { ENGLAND } from "../area/index.ts";
+import { publishCount } from "./disclosure.ts";
 import { resolvePeriod, type Period, type PeriodInput } from "./period.ts";
 import { referenceData } from "./reference.ts";
 import { resolveArea, resolveQuestionSet } from "./target.ts";
 
 export interface InstrumentEligibility {
   questionSet: QuestionSetRow;
-  /** Published (cell-key) count of responses; null when fewer than 10. */
+  /** Published count of responses (exact for England, cell-key elsewhere); null when fewer than 10. */
   responses: number | null;
   eligible: boolean;
 }
@@ -21,7 +22,10 @@ export interface EligibilityResult {
   instruments: InstrumentEligibility[];
 }
 
-/** Whether an area has more than `threshold` responses of each instrument for a local report. */
+/**
+ * Whether an area has more than `threshold` responses of each instrument for a local report,
+ * judged on the published count, so that `eligible` says nothing the count does not.
+ */
 export async function reportEligibility(db: Db, args: { area: string; period?: PeriodInput | null }, threshold: number): Promise<EligibilityResult> {
   const ref = await referenceData(db);
   const area = resolveArea(ref, args.area);
@@ -43,8 +47,8 @@ export async function reportEligibility(db: Db, args: { area: string; period?: P
     threshold,
     instruments: latest.map((questionSet) => {
       const row = rows.find((r) => r.code === questionSet.code);
-      const cell = { count: row?.n ?? 0, keySum: row?.k ?? 0 };
-      return { questionSet, responses: publishedCount(cell), eligible: cell.count > threshold };
+      const responses = publishCount({ count: row?.n ?? 0, keySum: row?.k ?? 0 }, area.code === ENGLAND);
+      return { questionSet, responses, eligible: responses !== null && responses > threshold };
     }),
   };
 }

@@ -1,8 +1,8 @@
-import { ENGLAND } from "../area/index.ts";
 import type { Db } from "../db/types.ts";
-import type { Band, QuestionSetCode } from "../questionset/types.ts";
-import { leafMeasureCells, poolCells } from "./cube.ts";
-import { publishCells } from "./measure.ts";
+import type { QuestionSetCode } from "../questionset/types.ts";
+import { measureAt } from "./benchmark.ts";
+import { leafBandCells, poolCells } from "./cube.ts";
+import { COUNTABLE_BANDS } from "./measure.ts";
 import { periodLabel, resolvePeriod, type PeriodInput } from "./period.ts";
 import { referenceData } from "./reference.ts";
 import { resolveQuestionSet } from "./target.ts";
@@ -17,7 +17,6 @@ export interface FigureExport {
   content: string;
 }
 
-const BANDS: Band[] = ["POSITIVE", "NEUTRAL", "NEGATIVE"];
 const COLUMNS = [
   "question_set", "version", "period", "area_code", "area_name", "area_type", "question_code", "question_kind", "theme", "band",
   "numerator", "denominator", "percentage", "lower_ci_95", "upper_ci_95", "status", "symbol", "disclosure", "synthetic",
@@ -30,7 +29,7 @@ const csvField = (value: ExportRow[keyof ExportRow]) => {
 };
 
 /**
- * Every area × every graded question × each band of one question set, as CSV or JSON: the same
+ * Every area × every graded question × each band its scale has, of one question set, as CSV or JSON: the same
  * published measures as `benchmark`, under the same disclosure control, for researchers' own tools.
  */
 export async function exportFigures(db: Db, args: { questionSet: QuestionSetCode; version?: number | null; period?: PeriodInput | null; format: ExportFormat }): Promise<FigureExport> {
@@ -40,12 +39,11 @@ export async function exportFigures(db: Db, args: { questionSet: QuestionSetCode
   const questions = (ref.questionsBySet.get(set.id) ?? []).filter((q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id));
   const areas = [...ref.areas.values()].sort((a, b) => a.code.localeCompare(b.code));
   const rows: ExportRow[] = [];
-  for (const band of BANDS) {
-    const cells = period ? await leafMeasureCells(db, questions.map((q) => q.id), band, period) : new Map();
+  const cells = period ? await leafBandCells(db, questions.map((q) => q.id), period) : new Map();
+  for (const band of COUNTABLE_BANDS) {
     for (const area of areas) {
-      for (const q of questions) {
-        const pooled = poolCells(cells.get(q.id), ref, area.code);
-        const m = publishCells(pooled, { exact: area.code === ENGLAND, areaName: area.name });
+      for (const q of questions.filter((question) => ref.bandsByQuestion.get(question.id)?.includes(band))) {
+        const m = measureAt(ref, q, poolCells(cells.get(q.id), ref, area.code), band, area);
         rows.push({
           question_set: set.code, version: set.version, period: period ? periodLabel(period) : null, area_code: area.code, area_name: area.name, area_type: area.type,
           question_code: q.code, question_kind: q.kind, theme: q.theme, band, numerator: m.numerator, denominator: m.denominator, percentage: m.percentage,

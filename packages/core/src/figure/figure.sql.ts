@@ -39,7 +39,7 @@ export const bandCounts = pgTable(
   (t) => [primaryKey({ name: "band_counts_pk", columns: [t.questionId, t.areaCode, t.financialYear, t.band] })],
 );
 
-/** A graded question's bands split by the answer to an ABOUT_YOU question: breakdowns. */
+/** A graded question's bands split by the answer to a categorical question (band-less options): breakdowns. */
 export const breakdownCounts = pgTable(
   "breakdown_counts",
   {
@@ -56,7 +56,7 @@ export const breakdownCounts = pgTable(
 );
 
 /**
- * A graded question's bands split by the answers to two ABOUT_YOU questions (`byQuestionId` <
+ * A graded question's bands split by the answers to two categorical questions (`byQuestionId` <
  * `thenQuestionId`), at region grain: two-way breakdowns for England and regions only.
  */
 export const crossBreakdownCounts = pgTable(

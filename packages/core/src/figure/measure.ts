@@ -1,5 +1,6 @@
-import { EMPTY_CELL, publishedCount, SMALL_COUNT, type Cell } from "./disclosure.ts";
-import type { MeasureCells } from "./cube.ts";
+import type { Band } from "../questionset/types.ts";
+import type { BandCells } from "./cube.ts";
+import { publishedCount, SMALL_COUNT } from "./disclosure.ts";
 import { wilsonInterval } from "./statistics.ts";
 
 export type MeasureStatus = "AVAILABLE" | "SUPPRESSED" | "NO_DATA";
@@ -44,23 +45,53 @@ const available = (numerator: number, denominator: number, disclosure: Measure["
   };
 };
 
-export const suppressedMeasure = (): Measure => missing("SUPPRESSED", "c", SUPPRESSION_REASON, "ROUNDED");
+export const suppressedMeasure = (disclosure: Measure["disclosure"] = "ROUNDED"): Measure => missing("SUPPRESSED", "c", SUPPRESSION_REASON, disclosure);
+
+/** The bands a measure can count (EXCLUDED answers are outside every denominator). */
+export type CountableBand = Exclude<Band, "EXCLUDED">;
+export const COUNTABLE_BANDS: readonly CountableBand[] = ["POSITIVE", "NEUTRAL", "NEGATIVE"];
+
+/** A band may be shown when it, and the rest of the answers, each hold at least 10. */
+export const bandPasses = (cells: BandCells, band: CountableBand): boolean =>
+  cells[band].count >= SMALL_COUNT && cells.answered.count - cells[band].count >= SMALL_COUNT;
 
 /**
- * A proportion with its Wilson 95% interval, or why it is not shown. `exact` (England's headline
- * figures only) publishes the true counts. Every other measure publishes the cell-key counts of
- * its numerator and denominator, and only when both the band and the rest hold at least 10
- * answers: so no small cell, no 0% and no 100% is ever shown below England, and the percentage
- * and interval, computed from the published counts, reveal nothing more than they do.
+ * The bands of a question that may be shown at an exact level (England): each must pass the
+ * minimum, and when only one band of the scale fails it, the smallest other band is hidden too,
+ * or the hidden one would be the exact total minus the others (secondary suppression across
+ * bands). Rounded levels need no such step: there the subtraction is off by up to 4 per count.
  */
-export function publishMeasure(numerator: Cell, denominator: Cell, options: { exact: boolean; areaName: string; population?: Cell }): Measure {
-  if (denominator.count === 0) return missing("NO_DATA", "x", `No answers to this question in ${options.areaName} for this period.`, options.exact ? "EXACT" : "ROUNDED");
-  if (options.exact) return available(numerator.count, denominator.count, "EXACT");
-  if (numerator.count < SMALL_COUNT || denominator.count - numerator.count < SMALL_COUNT) return suppressedMeasure();
-  const population = options.population ?? EMPTY_CELL;
-  return available(publishedCount(numerator, population)!, publishedCount(denominator, population)!, "ROUNDED");
+export function exactBandsShown(cells: BandCells, bands: readonly CountableBand[]): Set<CountableBand> {
+  const shown = bands.filter((b) => bandPasses(cells, b));
+  if (shown.length === bands.length - 1 && shown.length > 0) {
+    const smallest = shown.reduce((a, b) => (cells[b].count < cells[a].count ? b : a));
+    return new Set(shown.filter((b) => b !== smallest));
+  }
+  return new Set(shown);
 }
 
-/** `publishMeasure` over the cells of a cube, keyed with their population. */
-export const publishCells = (cells: MeasureCells, options: { exact: boolean; areaName: string }): Measure =>
-  publishMeasure(cells.numerator, cells.denominator, { ...options, population: cells.population });
+export interface PublishOptions {
+  /** England's headline figures: the true counts, under the same minimum. */
+  exact: boolean;
+  areaName: string;
+  /** The countable bands of the question's scale. */
+  bands: readonly CountableBand[];
+}
+
+/**
+ * A band's share of a question's answers with its Wilson 95% interval, or why it is not shown.
+ * Every level publishes only when the band and the rest each hold at least 10 answers, so no
+ * small cell, no 0% and no 100% is ever shown. England's headline figures publish the true
+ * counts; every other measure the cell-key counts of its numerator and denominator, and the
+ * percentage and interval, computed from the published counts, reveal nothing more than they do.
+ */
+export function publishBand(cells: BandCells, band: CountableBand, options: PublishOptions): Measure {
+  const disclosure = options.exact ? "EXACT" : "ROUNDED";
+  if (cells.answered.count === 0) return missing("NO_DATA", "x", `No answers to this question in ${options.areaName} for this period.`, disclosure);
+  if (options.exact) {
+    if (!exactBandsShown(cells, options.bands).has(band)) return suppressedMeasure(disclosure);
+    return available(cells[band].count, cells.answered.count, disclosure);
+  }
+  if (!bandPasses(cells, band)) return suppressedMeasure(disclosure);
+  return available(publishedCount(cells[band])!, publishedCount(cells.answered)!, disclosure);
+}

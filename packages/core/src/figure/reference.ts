@@ -4,6 +4,7 @@ import { queryRows, type Db } from "../db/types.ts";
 import { questions, questionSets, type QuestionRow, type QuestionSetRow } from "../questionset/questionset.sql.ts";
 import { hasSyntheticData } from "../response/index.ts";
 import { groupBy } from "../util/loader.ts";
+import { COUNTABLE_BANDS, type CountableBand } from "./measure.ts";
 
 /**
  * What every figure needs besides counts: the area hierarchy, statistical neighbours and the
@@ -21,6 +22,8 @@ export interface ReferenceData {
   questionsBySet: Map<number, QuestionRow[]>;
   /** Questions whose answers have a direction (a POSITIVE or NEGATIVE option): the measurable ones. */
   gradedQuestionIds: Set<number>;
+  /** The countable bands on each graded question's scale, in the order POSITIVE, NEUTRAL, NEGATIVE. */
+  bandsByQuestion: Map<number, CountableBand[]>;
   /** Financial years with responses, by question set id. */
   yearsBySet: Map<number, number[]>;
   synthetic: boolean;
@@ -37,7 +40,10 @@ async function load(db: Db): Promise<ReferenceData> {
     db.select().from(questionSets).orderBy(asc(questionSets.id)),
     db.select().from(questions).orderBy(asc(questions.questionSetId), asc(questions.position)),
     hasSyntheticData(db),
-    queryRows<{ id: number }>(db, sql`select distinct q.id from questions q join scale_options o on o.scale_id = q.scale_id where o.band in ('POSITIVE', 'NEGATIVE')`),
+    queryRows<{ id: number; band: CountableBand }>(
+      db,
+      sql`select distinct q.id, o.band from questions q join scale_options o on o.scale_id = q.scale_id where o.band in ('POSITIVE', 'NEUTRAL', 'NEGATIVE')`,
+    ),
     queryRows<{ set: number; year: number }>(db, sql`select distinct question_set_id as set, financial_year as year from response_counts order by 1, 2`),
   ]);
   const ancestors = new Map<string, Set<string>>();
@@ -53,7 +59,10 @@ async function load(db: Db): Promise<ReferenceData> {
     neighbours: new Map([...groupBy(neighbourRows, (n) => n.areaCode)].map(([code, rows]) => [code, rows.map((r) => r.neighbourCode)])),
     questionSets: setRows,
     questionsBySet: groupBy(questionRows, (q) => q.questionSetId),
-    gradedQuestionIds: new Set(graded.map((g) => g.id)),
+    gradedQuestionIds: new Set(graded.filter((g) => g.band !== "NEUTRAL").map((g) => g.id)),
+    bandsByQuestion: new Map(
+      [...groupBy(graded, (g) => g.id)].map(([id, rows]) => [id, COUNTABLE_BANDS.filter((b) => rows.some((r) => r.band === b))]),
+    ),
     yearsBySet: new Map([...groupBy(years, (y) => y.set)].map(([set, rows]) => [set, rows.map((r) => r.year)])),
     synthetic,
   };

@@ -3,6 +3,7 @@ import { assertAreaCode } from "../area/index.ts";
 import { badInput, notFound } from "../errors.ts";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { Band, QuestionSetCode } from "../questionset/types.ts";
+import type { CountableBand } from "./measure.ts";
 import type { Polarity } from "./statistics.ts";
 import type { ReferenceData } from "./reference.ts";
 
@@ -31,8 +32,12 @@ export function resolveArea(ref: ReferenceData, code: string, argument = "area")
   return area;
 }
 
-export function assertCountableBand(band: Band): void {
+/** The band asked for, when the question's scale has it: EXCLUDED answers are never counted. */
+export function assertBandOf(ref: ReferenceData, question: QuestionRow, band: Band): CountableBand {
   if (band === "EXCLUDED") throw badInput("EXCLUDED answers are outside every denominator: choose POSITIVE, NEUTRAL or NEGATIVE", "band");
+  const bands = ref.bandsByQuestion.get(question.id) ?? [];
+  if (!bands.includes(band)) throw badInput(`"${question.code}" has no ${band} answers: its scale's bands are ${bands.join(" and ")}`, "band");
+  return band;
 }
 
 /** A POSITIVE share is better high, a NEGATIVE share better low; a NEUTRAL one is neither. */

@@ -1,9 +1,8 @@
-import { ENGLAND } from "../area/index.ts";
 import type { Db } from "../db/types.ts";
 import { financialYearLabel } from "../response/index.ts";
-import { benchmark, type BenchmarkArgs, type BenchmarkResult } from "./benchmark.ts";
-import { leafMeasureCells, poolCells } from "./cube.ts";
-import { publishCells, type Measure } from "./measure.ts";
+import { benchmark, measureAt, type BenchmarkArgs, type BenchmarkResult } from "./benchmark.ts";
+import { leafBandCells, poolCells } from "./cube.ts";
+import type { CountableBand, Measure } from "./measure.ts";
 import { referenceData } from "./reference.ts";
 import { trendZ, Z_95, type Polarity } from "./statistics.ts";
 
@@ -18,10 +17,18 @@ export type TrendResult = Omit<BenchmarkResult, "value" | "england" | "compariso
   assessment: TrendAssessment;
 };
 
-function assess(direction: TrendDirection, polarity: Polarity): TrendAssessment {
+/** Whether a direction is getting better or worse, given which way is better. */
+export function assess(direction: TrendDirection, polarity: Polarity): TrendAssessment {
   if (direction === "NO_SIGNIFICANT_CHANGE") return "NO_SIGNIFICANT_CHANGE";
   if (direction === "NOT_ENOUGH_DATA" || polarity === "NO_JUDGEMENT") return "NOT_ASSESSED";
   return (direction === "INCREASING") === (polarity === "HIGHER_IS_BETTER") ? "GETTING_BETTER" : "GETTING_WORSE";
+}
+
+/** The direction of the published yearly values, by the Cochran–Armitage test at 95%. */
+export function trendDirection(measures: Measure[]): TrendDirection {
+  const published = measures.filter((m) => m.status === "AVAILABLE").map((m) => ({ numerator: m.numerator!, denominator: m.denominator! }));
+  const z = trendZ(published);
+  return z === null ? "NOT_ENOUGH_DATA" : z > Z_95 ? "INCREASING" : z < -Z_95 ? "DECREASING" : "NO_SIGNIFICANT_CHANGE";
 }
 
 /** A measure by financial year, every year with data for the question set, with the direction of change. */
@@ -29,13 +36,11 @@ export async function trend(db: Db, args: Omit<BenchmarkArgs, "period">): Promis
   const { value: _value, england: _england, comparisons: _comparisons, rank: _rank, ...headline } = await benchmark(db, { ...args, period: null });
   const ref = await referenceData(db);
   const years = ref.yearsBySet.get(headline.questionSet.id) ?? [];
-  const cells = headline.period ? (await leafMeasureCells(db, [headline.question.id], args.band, headline.period, true)).get(headline.question.id) : undefined;
-  const points = years.map((year) => {
-    const pooled = poolCells(cells, ref, headline.area.code, year);
-    return { financialYear: financialYearLabel(year), measure: publishCells(pooled, { exact: headline.area.code === ENGLAND, areaName: headline.area.name }) };
-  });
-  const published = points.filter((p) => p.measure.status === "AVAILABLE").map((p) => ({ numerator: p.measure.numerator!, denominator: p.measure.denominator! }));
-  const z = trendZ(published);
-  const direction: TrendDirection = z === null ? "NOT_ENOUGH_DATA" : z > Z_95 ? "INCREASING" : z < -Z_95 ? "DECREASING" : "NO_SIGNIFICANT_CHANGE";
+  const cells = headline.period ? (await leafBandCells(db, [headline.question.id], headline.period, true)).get(headline.question.id) : undefined;
+  const points = years.map((year) => ({
+    financialYear: financialYearLabel(year),
+    measure: measureAt(ref, headline.question, poolCells(cells, ref, headline.area.code, year), headline.band as CountableBand, headline.area),
+  }));
+  const direction = trendDirection(points.map((p) => p.measure));
   return { ...headline, points, direction, assessment: assess(direction, headline.polarity) };
 }

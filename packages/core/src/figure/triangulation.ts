@@ -1,10 +1,10 @@
 import type { AreaRow } from "../area/area.sql.ts";
-import { ENGLAND } from "../area/index.ts";
 import type { Db } from "../db/types.ts";
 import { notFound } from "../errors.ts";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
-import { leafMeasureCells, poolCells } from "./cube.ts";
-import { publishCells, type Measure } from "./measure.ts";
+import { measureAt } from "./benchmark.ts";
+import { leafBandCells, poolCells } from "./cube.ts";
+import type { Measure } from "./measure.ts";
 import { resolvePeriod, type Period, type PeriodInput } from "./period.ts";
 import { referenceData } from "./reference.ts";
 import { resolveArea, resolveQuestionSet } from "./target.ts";
@@ -57,11 +57,8 @@ export async function triangulation(db: Db, args: { area: string; theme: string;
   );
   if (questions.length === 0) throw notFound(`No graded question has the theme "${args.theme}"`, "theme");
   const period = resolvePeriod(args.period, [...new Set(questions.flatMap(({ set }) => ref.yearsBySet.get(set.id) ?? []))]);
-  const cells = period ? await leafMeasureCells(db, questions.map(({ q }) => q.id), "POSITIVE", period) : new Map();
-  const views = questions.map(({ set, q }) => {
-    const pooled = poolCells(cells.get(q.id), ref, area.code);
-    return { questionSet: set, question: q, measure: publishCells(pooled, { exact: area.code === ENGLAND, areaName: area.name }) };
-  });
+  const cells = period ? await leafBandCells(db, questions.map(({ q }) => q.id), period) : new Map();
+  const views = questions.map(({ set, q }) => ({ questionSet: set, question: q, measure: measureAt(ref, q, poolCells(cells.get(q.id), ref, area.code), "POSITIVE", area) }));
   const pairs = views.flatMap((first, i) => views.slice(i + 1).map((second) => compareViews(first, second)));
   const compared = pairs.filter((p) => p.agreement !== "NOT_COMPARED");
   const agreement: Agreement = compared.length === 0 ? "NOT_COMPARED" : compared.some((p) => p.agreement === "DISAGREE") ? "DISAGREE" : "AGREE";

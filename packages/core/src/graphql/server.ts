@@ -1,6 +1,6 @@
 import { ApolloServer } from "@apollo/server";
-import { unwrapResolverError } from "@apollo/server/errors";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
 import { PoetError } from "../errors.ts";
 import type { GraphQLContext } from "./context.ts";
 import { typeDefs } from "./generated/type-defs.ts";
@@ -15,11 +15,12 @@ export interface ServerOptions {
   introspection?: boolean;
 }
 
+/** The codes Apollo gives a request it refuses before running it (parse, validation, variables). */
+const REQUEST_ERROR_CODES: ReadonlySet<unknown> = new Set(Object.values(ApolloServerErrorCode).filter((code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR));
+
 /** Errors the caller should see as they are: ours, and GraphQL's own request errors. */
 function isCallerError(formatted: GraphQLFormattedError, error: unknown): boolean {
-  const original = unwrapResolverError(error);
-  if (original instanceof PoetError) return true;
-  return original instanceof GraphQLError && formatted.extensions?.code !== "INTERNAL_SERVER_ERROR";
+  return unwrapResolverError(error) instanceof PoetError || REQUEST_ERROR_CODES.has(formatted.extensions?.code);
 }
 
 /** The one Apollo server: `npm start`, the tests and the Lambda handler all run this. */

@@ -108,6 +108,17 @@ describe("question set definitions", () => {
         expect(opts).toEqual(def.code === "CYP_EHCP" ? ["self", "with_help"] : ["self", "with_help", "on_behalf"]);
       });
 
+      it("gives every question a short wording, unique within the set", () => {
+        for (const q of def.questions) {
+          expect(q.shortText.trim().length, q.code).toBeGreaterThan(0);
+          expect(q.shortText, q.code).toBe(q.shortText.trim());
+          expect(q.shortText.length, `${q.code}: ${q.shortText}`).toBeLessThanOrEqual(60);
+          expect(q.shortText.endsWith("?"), `${q.code}: ${q.shortText}`).toBe(false);
+        }
+        const shortTexts = def.questions.map((q) => q.shortText.toLowerCase());
+        expect(new Set(shortTexts).size).toBe(shortTexts.length);
+      });
+
       it("uses a theme at most once, so triangulation is unambiguous", () => {
         const themes = def.questions.map((q) => q.theme).filter((t): t is string => t !== null);
         expect(new Set(themes).size).toBe(themes.length);

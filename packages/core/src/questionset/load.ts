@@ -4,7 +4,10 @@ import { QUESTION_SET_DEFINITIONS } from "./definitions/index.ts";
 import { questions, questionSets, scaleOptions, scales } from "./questionset.sql.ts";
 import type { QuestionSetDefinition } from "./types.ts";
 
-/** What must never change in a published version: question codes, kinds, scales and bands. */
+/**
+ * What must never change in a published version: question codes, kinds, themes, scales and
+ * bands. Presentation metadata (a question's `shortText`) is not part of it.
+ */
 function fingerprint(set: Pick<QuestionSetDefinition, "questions" | "scales">): string {
   const scaleOf = new Map(set.scales.map((s) => [s.code, s]));
   return JSON.stringify(
@@ -28,9 +31,23 @@ async function storedFingerprint(db: Db, questionSetId: number): Promise<string>
   return JSON.stringify([...byQuestion.values()].map(({ q, options }) => [q.code, q.kind, q.theme, options]));
 }
 
+/** Brings the stored short wording of a published version's questions up to its definition. */
+async function updateShortTexts(db: Db, questionSetId: number, def: QuestionSetDefinition): Promise<void> {
+  const stored = await db
+    .select({ id: questions.id, code: questions.code, shortText: questions.shortText })
+    .from(questions)
+    .where(eq(questions.questionSetId, questionSetId));
+  const wanted = new Map(def.questions.map((q) => [q.code, q.shortText]));
+  for (const row of stored) {
+    const shortText = wanted.get(row.code);
+    if (shortText !== undefined && shortText !== row.shortText) await db.update(questions).set({ shortText }).where(eq(questions.id, row.id));
+  }
+}
+
 /**
  * Inserts each question set version that is not in the database yet. A version already there
- * must match its definition: published versions never change, a change is a new version.
+ * must match its definition: published versions never change, a change is a new version. Only
+ * presentation metadata may differ: the stored short wording of its questions is updated.
  */
 export async function loadQuestionSets(db: Db, definitions: readonly QuestionSetDefinition[] = QUESTION_SET_DEFINITIONS): Promise<void> {
   await db.transaction(async (tx) => {
@@ -43,6 +60,7 @@ export async function loadQuestionSets(db: Db, definitions: readonly QuestionSet
         if ((await storedFingerprint(tx, existing.id)) !== fingerprint(def)) {
           throw new Error(`${def.code} version ${def.version} is published and differs from its definition: publish the change as a new version`);
         }
+        await updateShortTexts(tx, existing.id, def);
         continue;
       }
       const [set] = await tx
@@ -59,7 +77,7 @@ export async function loadQuestionSets(db: Db, definitions: readonly QuestionSet
         def.questions.map((q, position) => {
           const scaleId = scaleIds.get(q.scale);
           if (scaleId === undefined) throw new Error(`${def.code} question ${q.code} uses unknown scale ${q.scale}`);
-          return { questionSetId: set!.id, code: q.code, text: q.text, kind: q.kind, theme: q.theme, section: q.section, position, scaleId };
+          return { questionSetId: set!.id, code: q.code, text: q.text, shortText: q.shortText, kind: q.kind, theme: q.theme, section: q.section, position, scaleId };
         }),
       );
     }

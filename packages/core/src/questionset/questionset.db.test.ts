@@ -1,4 +1,4 @@
-import { count } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
 import { createTestClient } from "../testing/graphql.ts";
@@ -56,6 +56,18 @@ describe("question sets", () => {
     expect(questionSet.none).toBeNull();
   });
 
+  it("serves each question's short wording", async () => {
+    const { questionSet } = await api.data(`{ questionSet(code: ADULT_PB) { question(code: "ease_getting_budget") { code text shortText } } }`);
+    expect(questionSet.question).toEqual({
+      code: "ease_getting_budget",
+      text: "How easy or hard was it to get your personal budget?",
+      shortText: "ease of getting your budget",
+    });
+    const definition = QUESTION_SET_DEFINITIONS.find((d) => d.code === "CARER")!;
+    const { questionSet: carer } = await api.data(`{ questionSet(code: CARER) { questions { code shortText } } }`);
+    expect(carer.questions).toEqual(definition.questions.map((q) => ({ code: q.code, shortText: q.shortText })));
+  });
+
   it("answers null for a version that does not exist", async () => {
     expect(await api.data(`{ questionSet(code: ADULT_PB, version: 99) { code } }`)).toEqual({ questionSet: null });
   });
@@ -64,6 +76,35 @@ describe("question sets", () => {
     const before = await tableSizes();
     await loadQuestionSets(database.db);
     expect(await tableSizes()).toEqual(before);
+  });
+
+  it("brings the short wording of a published version up to its definition", async () => {
+    const [set] = await database.db
+      .select({ id: questionSets.id })
+      .from(questionSets)
+      .where(and(eq(questionSets.code, "ADULT_PB"), eq(questionSets.version, 1)));
+    const question = and(eq(questions.questionSetId, set!.id), eq(questions.code, "ease_getting_budget"));
+    const shortTextOf = async () => (await database.db.select({ shortText: questions.shortText }).from(questions).where(question))[0]!.shortText;
+    await database.db.update(questions).set({ shortText: "an older wording" }).where(question);
+    expect(await shortTextOf()).toBe("an older wording");
+
+    const before = await tableSizes();
+    await loadQuestionSets(database.db);
+    expect(await shortTextOf()).toBe("ease of getting your budget");
+    expect(await tableSizes()).toEqual(before);
+    const { questionSet } = await api.data(`{ questionSet(code: ADULT_PB, version: 1) { question(code: "ease_getting_budget") { shortText } } }`);
+    expect(questionSet.question.shortText).toBe("ease of getting your budget");
+
+    // A changed wording alone is no change to the published version.
+    const v1 = QUESTION_SET_DEFINITIONS.find((d) => d.code === "ADULT_PB")!;
+    const reworded: QuestionSetDefinition = {
+      ...v1,
+      questions: v1.questions.map((q) => (q.code === "ease_getting_budget" ? { ...q, shortText: "getting your budget" } : q)),
+    };
+    await loadQuestionSets(database.db, [reworded]);
+    expect(await shortTextOf()).toBe("getting your budget");
+    await loadQuestionSets(database.db);
+    expect(await shortTextOf()).toBe("ease of getting your budget");
   });
 
   it("refuses to change a published version, and publishes a new version beside it", async () => {

@@ -52,6 +52,8 @@ export const questions = pgTable(
     questionSetId: integer("question_set_id").notNull().references(() => questionSets.id),
     code: text("code").notNull(),
     text: text("text").notNull(),
+    /** A short noun phrase naming what the question asks about; presentation only, kept up to date by `loadQuestionSets`. */
+    shortText: text("short_text").notNull().default(""),
     kind: questionKind("kind").notNull(),
     theme: text("theme"),
     section: text("section").notNull(),

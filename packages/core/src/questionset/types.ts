@@ -45,6 +45,14 @@ export interface QuestionDefinition {
   code: string;
   /** The words the respondent reads. */
   text: string;
+  /**
+   * A short noun phrase naming what the question asks about, for figures and sentences such as
+   * `a positive answer on "ease of getting your budget"`: lower case unless a proper noun, no
+   * question mark, at most 60 characters, e.g. "ease of getting your budget", "quality of life",
+   * "gender", "who helped you plan". Presentation metadata: it is not part of what a published
+   * version fixes, so the wording can be improved without a new version.
+   */
+  shortText: string;
   kind: QuestionKind;
   /**
    * Shared across instruments where they ask about the same thing (what makes triangulation

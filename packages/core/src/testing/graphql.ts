@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from "graphql";
 import type { Database } from "../db/types.ts";
-import { createContext } from "../graphql/context.ts";
+import { createContext, type ContextSettings } from "../graphql/context.ts";
 import { createApolloServer, type ServerOptions } from "../graphql/server.ts";
 
 export interface QueryResult<T> {
@@ -9,13 +9,13 @@ export interface QueryResult<T> {
 }
 
 /** The real Apollo server (parsing, validation, resolvers, error formatting), without HTTP. */
-export function createTestClient(database: Database, options: ServerOptions = {}) {
+export function createTestClient(database: Database, options: ServerOptions & { settings?: ContextSettings } = {}) {
   const server = createApolloServer(options);
   return {
     server,
     /** `headers` are the request's, e.g. `{ authorization: "Bearer poet_…" }`. */
     async query<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<QueryResult<T>> {
-      const response = await server.executeOperation<T>({ query, variables }, { contextValue: createContext(database, { headers }) });
+      const response = await server.executeOperation<T>({ query, variables }, { contextValue: createContext(database, { headers }, options.settings) });
       if (response.body.kind !== "single") throw new Error("expected a single (non-incremental) result");
       return response.body.singleResult;
     },

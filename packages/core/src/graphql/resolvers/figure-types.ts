@@ -1,3 +1,4 @@
+import { associationSummary } from "../../figure/association.ts";
 import { TREND_METHOD } from "../../figure/index.ts";
 import { periodLabel, periodYears } from "../../figure/period.ts";
 import { financialYearLabel } from "../../response/index.ts";
@@ -24,11 +25,10 @@ export const Trend: TrendResolvers = {
 };
 
 export const Association: AssociationResolvers = {
-  summary: (a) => {
+  summary: async (a, _, ctx) => {
     if (!a.relativeRisk) return null;
-    const who = a.contrast === "POSITIVE_VS_NEGATIVE" ? "a negative one" : "any other answer";
-    const { estimate, lower, upper } = a.relativeRisk;
-    return `People with a positive answer to "${a.process.code}" were ${estimate.toFixed(1)} times as likely (95% CI ${lower.toFixed(1)} to ${upper.toFixed(1)}) to give a positive answer to "${a.outcome.code}" as people with ${who}.`;
+    const [process, outcome] = await Promise.all([ctx.loaders.questionSet.optionsOf.load(a.process.scaleId), ctx.loaders.questionSet.optionsOf.load(a.outcome.scaleId)]);
+    return associationSummary(a, { process, outcome });
   },
 };
 

@@ -13,7 +13,8 @@ const PROCESS = "Your views and information";
 const OUTCOMES = "What difference the personal budget has made";
 const ABOUT = "About you";
 
-const outcome = (code: string, theme: string | null, what: string) =>
+// `shortText` defaults to `what` when that already reads as a short noun phrase.
+const outcome = (code: string, theme: string | null, what: string, shortText = what) =>
   q(
     code,
     `Since the person you care for has had a personal budget, what difference has it made to ${what}?`,
@@ -21,6 +22,7 @@ const outcome = (code: string, theme: string | null, what: string) =>
     theme,
     "BETTER_WORSE_5",
     OUTCOMES,
+    shortText,
   );
 
 export const CARER_V1: QuestionSetDefinition = {
@@ -48,10 +50,34 @@ export const CARER_V1: QuestionSetDefinition = {
     COMPLETED_BY(),
   ],
   questions: [
-    q("relationship_to_person", "What is your relationship to the person you care for?", "ABOUT_YOU", null, "CARER_RELATIONSHIP", CARING),
-    q("caring_hours", "About how many hours a week do you spend caring?", "ABOUT_YOU", null, "CARING_HOURS", CARING),
-    q("type_of_need", "What is the main reason the person you care for needs support?", "ABOUT_YOU", "type_of_need", "NEED_ADULT", CARING),
-    q("budget_management", "How is their personal budget managed?", "ABOUT_YOU", "budget_management", "BUDGET_MANAGEMENT", CARING),
+    q(
+      "relationship_to_person",
+      "What is your relationship to the person you care for?",
+      "ABOUT_YOU",
+      null,
+      "CARER_RELATIONSHIP",
+      CARING,
+      "relationship to the person you care for",
+    ),
+    q("caring_hours", "About how many hours a week do you spend caring?", "ABOUT_YOU", null, "CARING_HOURS", CARING, "hours a week spent caring"),
+    q(
+      "type_of_need",
+      "What is the main reason the person you care for needs support?",
+      "ABOUT_YOU",
+      "type_of_need",
+      "NEED_ADULT",
+      CARING,
+      "main reason the person you care for needs support",
+    ),
+    q(
+      "budget_management",
+      "How is their personal budget managed?",
+      "ABOUT_YOU",
+      "budget_management",
+      "BUDGET_MANAGEMENT",
+      CARING,
+      "how their budget is managed",
+    ),
 
     q(
       "carer_views_included",
@@ -60,23 +86,53 @@ export const CARER_V1: QuestionSetDefinition = {
       "views_included",
       "VIEWS_INCLUDED_4",
       PROCESS,
+      "your views as a carer included in their plan",
     ),
-    q("information_and_advice", "How good or poor is the information and advice available to you as a carer?", "PROCESS", "information", "GOOD_POOR_5", PROCESS),
-    q("carer_assessment", "Have you had a carer's assessment in the last 12 months?", "PROCESS", null, "YES_NO", PROCESS),
-    q("support_for_carer", "How good or poor is the support you get for yourself as a carer?", "PROCESS", null, "GOOD_POOR_5", PROCESS),
+    q(
+      "information_and_advice",
+      "How good or poor is the information and advice available to you as a carer?",
+      "PROCESS",
+      "information",
+      "GOOD_POOR_5",
+      PROCESS,
+      "information and advice for carers",
+    ),
+    q(
+      "carer_assessment",
+      "Have you had a carer's assessment in the last 12 months?",
+      "PROCESS",
+      null,
+      "YES_NO",
+      PROCESS,
+      "a carer's assessment in the last 12 months",
+    ),
+    q(
+      "support_for_carer",
+      "How good or poor is the support you get for yourself as a carer?",
+      "PROCESS",
+      null,
+      "GOOD_POOR_5",
+      PROCESS,
+      "support for you as a carer",
+    ),
 
     outcome("physical_health", "physical_health", "your own physical health"),
     outcome("mental_wellbeing", "mental_wellbeing", "your own mental health and wellbeing"),
-    outcome("continue_caring", null, "your being able to continue caring"),
+    outcome("continue_caring", null, "your being able to continue caring", "being able to continue caring"),
     outcome("carer_quality_of_life", "impact_on_carer", "your quality of life"),
-    outcome("cared_for_quality_of_life", "quality_of_life", "the quality of life of the person you care for"),
+    outcome("cared_for_quality_of_life", "quality_of_life", "the quality of life of the person you care for", "quality of life of the person you care for"),
     outcome("day_to_day_stress", null, "coping with day-to-day stress"),
-    outcome("control_over_life", "control_over_life", "the choice and control you have over your own life"),
-    outcome("relationship_with_cared_for", "relationships_with_family", "your relationship with the person you care for"),
+    outcome("control_over_life", "control_over_life", "the choice and control you have over your own life", "choice and control over your own life"),
+    outcome(
+      "relationship_with_cared_for",
+      "relationships_with_family",
+      "your relationship with the person you care for",
+      "your relationship with the person you care for",
+    ),
 
-    q("gender", "Which best describes your gender?", "ABOUT_YOU", "gender", "GENDER", ABOUT),
-    q("age_band", "How old are you?", "ABOUT_YOU", "age_band", "AGE_BAND_ADULT", ABOUT),
-    q("ethnicity", "What is your ethnic group?", "ABOUT_YOU", "ethnicity", "ETHNICITY", ABOUT),
-    q("completed_by", "Who filled in this form?", "ABOUT_YOU", "completed_by", "COMPLETED_BY", ABOUT),
+    q("gender", "Which best describes your gender?", "ABOUT_YOU", "gender", "GENDER", ABOUT, "gender"),
+    q("age_band", "How old are you?", "ABOUT_YOU", "age_band", "AGE_BAND_ADULT", ABOUT, "age"),
+    q("ethnicity", "What is your ethnic group?", "ABOUT_YOU", "ethnicity", "ETHNICITY", ABOUT, "ethnic group"),
+    q("completed_by", "Who filled in this form?", "ABOUT_YOU", "completed_by", "COMPLETED_BY", ABOUT, "who filled in the form"),
   ],
 };

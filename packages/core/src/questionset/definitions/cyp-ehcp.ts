@@ -14,9 +14,10 @@ const SUPPORT = "Your support";
 const LIFE = "How things are going";
 const ABOUT = "About you";
 
-const support = (code: string, kind: "PROCESS" | "OUTCOME", theme: string, what: string) =>
-  q(code, `How good or poor has your support been at ${what}?`, kind, theme, "GOOD_POOR_5", SUPPORT);
-const life = (code: string, theme: string, what: string) =>
+// `shortText` defaults to `what` when that already reads as a short noun phrase.
+const support = (code: string, kind: "PROCESS" | "OUTCOME", theme: string, what: string, shortText = what) =>
+  q(code, `How good or poor has your support been at ${what}?`, kind, theme, "GOOD_POOR_5", SUPPORT, shortText);
+const life = (code: string, theme: string, what: string, shortText = what) =>
   q(
     code,
     `In the last 12 months, how good or poor has your support been at helping you with ${what}?`,
@@ -24,6 +25,7 @@ const life = (code: string, theme: string, what: string) =>
     theme,
     "GOOD_POOR_5",
     LIFE,
+    shortText,
   );
 
 export const CYP_EHCP_V1: QuestionSetDefinition = {
@@ -38,15 +40,21 @@ export const CYP_EHCP_V1: QuestionSetDefinition = {
   publishedOn: "2022-04-01",
   scales: [YES_NO(), FREQUENCY_5(), GOOD_POOR_5(), GENDER(), AGE_BAND_CYP(), SCHOOL_PHASE(), NEED_SEND(), COMPLETED_BY_CYP()],
   questions: [
-    q("plan_about_me", "Is your plan about you and the things that matter to you?", "PROCESS", "child_at_centre", "YES_NO", PLAN),
-    q("support_when_needed", "Do you get help when you need it?", "PROCESS", "timely_support", "FREQUENCY_5", PLAN),
+    q("plan_about_me", "Is your plan about you and the things that matter to you?", "PROCESS", "child_at_centre", "YES_NO", PLAN, "your plan being about you"),
+    q("support_when_needed", "Do you get help when you need it?", "PROCESS", "timely_support", "FREQUENCY_5", PLAN, "getting help when you need it"),
 
-    support("dignity", "PROCESS", "dignity", "treating you with respect and dignity"),
-    support("level_of_support", "PROCESS", "amount_of_support", "giving you the right amount of help"),
-    support("looking_forward", "OUTCOME", "preparing_for_the_future", "helping you look forward and plan for the future"),
-    support("being_heard", "PROCESS", "being_heard", "listening to you and taking notice of what you say"),
-    support("information", "PROCESS", "information", "giving you information you can understand"),
-    support("choice_about_support", "PROCESS", "choice_and_control", "giving you a choice about your support"),
+    support("dignity", "PROCESS", "dignity", "treating you with respect and dignity", "being treated with respect and dignity"),
+    support("level_of_support", "PROCESS", "amount_of_support", "giving you the right amount of help", "getting the right amount of help"),
+    support(
+      "looking_forward",
+      "OUTCOME",
+      "preparing_for_the_future",
+      "helping you look forward and plan for the future",
+      "looking forward and planning for the future",
+    ),
+    support("being_heard", "PROCESS", "being_heard", "listening to you and taking notice of what you say", "being listened to"),
+    support("information", "PROCESS", "information", "giving you information you can understand", "information you can understand"),
+    support("choice_about_support", "PROCESS", "choice_and_control", "giving you a choice about your support", "choice about your support"),
 
     life("school_and_learning", "school_and_learning", "school, college and learning"),
     life("relationships_with_family", "relationships_with_family", "getting on with your family"),
@@ -55,10 +63,18 @@ export const CYP_EHCP_V1: QuestionSetDefinition = {
     life("part_of_local_community", "community", "doing things in your local community"),
     life("quality_of_life", "quality_of_life", "your life in general"),
 
-    q("gender", "Are you…", "ABOUT_YOU", "gender", "GENDER", ABOUT),
-    q("age_band", "How old are you?", "ABOUT_YOU", "age_band", "AGE_BAND_CYP", ABOUT),
-    q("school_phase", "Where are you in education?", "ABOUT_YOU", "school_phase", "SCHOOL_PHASE", ABOUT),
-    q("type_of_need", "What is the main thing you get support with?", "ABOUT_YOU", "type_of_need", "NEED_SEND", ABOUT),
-    q("completed_by", "Did you fill in these questions by yourself or with help?", "ABOUT_YOU", "completed_by", "COMPLETED_BY_CYP", ABOUT),
+    q("gender", "Are you…", "ABOUT_YOU", "gender", "GENDER", ABOUT, "gender"),
+    q("age_band", "How old are you?", "ABOUT_YOU", "age_band", "AGE_BAND_CYP", ABOUT, "age"),
+    q("school_phase", "Where are you in education?", "ABOUT_YOU", "school_phase", "SCHOOL_PHASE", ABOUT, "where you are in education"),
+    q("type_of_need", "What is the main thing you get support with?", "ABOUT_YOU", "type_of_need", "NEED_SEND", ABOUT, "main thing you get support with"),
+    q(
+      "completed_by",
+      "Did you fill in these questions by yourself or with help?",
+      "ABOUT_YOU",
+      "completed_by",
+      "COMPLETED_BY_CYP",
+      ABOUT,
+      "whether you had help to fill in",
+    ),
   ],
 };

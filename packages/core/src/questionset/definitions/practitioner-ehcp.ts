@@ -14,9 +14,10 @@ const PROCESS = "The EHCP process";
 const OUTCOMES = "Outcomes for children and young people";
 const ABOUT = "About you";
 
-const helped = (code: string, theme: string | null, what: string) =>
-  q(code, `Has the EHCP helped you to ${what}?`, "PROCESS", theme, "FREQUENCY_5", HELPED);
-const outcome = (code: string, theme: string, what: string) =>
+// `shortText` defaults to `what` when that already reads as a short noun phrase.
+const helped = (code: string, theme: string | null, what: string, shortText = what) =>
+  q(code, `Has the EHCP helped you to ${what}?`, "PROCESS", theme, "FREQUENCY_5", HELPED, shortText);
+const outcome = (code: string, theme: string, what: string, shortText = what) =>
   q(
     code,
     `For the children and young people you work with, what difference has having an EHCP made to ${what}?`,
@@ -24,6 +25,7 @@ const outcome = (code: string, theme: string, what: string) =>
     theme,
     "BETTER_WORSE_5",
     OUTCOMES,
+    shortText,
   );
 
 export const PRACTITIONER_EHCP_V1: QuestionSetDefinition = {
@@ -52,15 +54,33 @@ export const PRACTITIONER_EHCP_V1: QuestionSetDefinition = {
     }),
   ],
   questions: [
-    helped("partnership_with_parents", "partnership_with_parents", "work in partnership with parents and carers"),
-    helped("understand_needs", "understanding_needs", "understand the needs of the child or young person"),
-    helped("individually_tailored_support", null, "provide individually tailored support"),
-    helped("child_at_centre_of_planning", "child_at_centre", "put the child or young person at the centre of planning"),
-    helped("partnership_with_colleagues", null, "work in partnership with colleagues from other professions"),
-    helped("clear_information_for_parents", "information", "give parents and carers clear information and advice"),
-    helped("timely_response", "timely_support", "respond in a timely way to the needs of the child or young person"),
+    helped(
+      "partnership_with_parents",
+      "partnership_with_parents",
+      "work in partnership with parents and carers",
+      "working in partnership with parents and carers",
+    ),
+    helped("understand_needs", "understanding_needs", "understand the needs of the child or young person", "understanding the child's needs"),
+    helped("individually_tailored_support", null, "provide individually tailored support", "providing individually tailored support"),
+    helped(
+      "child_at_centre_of_planning",
+      "child_at_centre",
+      "put the child or young person at the centre of planning",
+      "putting the child at the centre of planning",
+    ),
+    helped("partnership_with_colleagues", null, "work in partnership with colleagues from other professions", "working in partnership with other professions"),
+    helped("clear_information_for_parents", "information", "give parents and carers clear information and advice", "clear information for parents and carers"),
+    helped("timely_response", "timely_support", "respond in a timely way to the needs of the child or young person", "responding to needs in a timely way"),
 
-    q("process_gone_well", "Overall, how good or poor has the EHCP process been?", "PROCESS", "process_overall", "GOOD_POOR_5", PROCESS),
+    q(
+      "process_gone_well",
+      "Overall, how good or poor has the EHCP process been?",
+      "PROCESS",
+      "process_overall",
+      "GOOD_POOR_5",
+      PROCESS,
+      "the EHCP process overall",
+    ),
     q(
       "child_views_included",
       "Were the child's or young person's own views included in the EHCP?",
@@ -68,18 +88,27 @@ export const PRACTITIONER_EHCP_V1: QuestionSetDefinition = {
       "being_heard",
       "VIEWS_INCLUDED_4",
       PROCESS,
+      "the child's own views included in the EHCP",
     ),
 
-    outcome("school_and_learning", "school_and_learning", "their school and learning"),
-    outcome("relationships_with_family", "relationships_with_family", "their relationships with family"),
-    outcome("fit_and_healthy", "physical_health", "their being fit and healthy"),
-    outcome("enjoying_friendships", "friendships", "their friendships"),
-    outcome("preparing_for_adulthood", "preparing_for_the_future", "preparing them for adulthood"),
-    outcome("quality_of_life", "quality_of_life", "their lives overall"),
+    outcome("school_and_learning", "school_and_learning", "their school and learning", "school and learning"),
+    outcome("relationships_with_family", "relationships_with_family", "their relationships with family", "relationships with family"),
+    outcome("fit_and_healthy", "physical_health", "their being fit and healthy", "being fit and healthy"),
+    outcome("enjoying_friendships", "friendships", "their friendships", "friendships"),
+    outcome("preparing_for_adulthood", "preparing_for_the_future", "preparing them for adulthood", "preparing for adulthood"),
+    outcome("quality_of_life", "quality_of_life", "their lives overall", "children's lives overall"),
 
-    q("role", "What is your role?", "ABOUT_YOU", null, "PRACTITIONER_ROLE", ABOUT),
-    q("setting", "Where do you mainly work?", "ABOUT_YOU", "setting", "SETTING_PRACTITIONER", ABOUT),
-    q("school_phase", "Which phase are the children and young people you work with in?", "ABOUT_YOU", "school_phase", "SCHOOL_PHASE_PRACTITIONER", ABOUT),
+    q("role", "What is your role?", "ABOUT_YOU", null, "PRACTITIONER_ROLE", ABOUT, "your role"),
+    q("setting", "Where do you mainly work?", "ABOUT_YOU", "setting", "SETTING_PRACTITIONER", ABOUT, "where you mainly work"),
+    q(
+      "school_phase",
+      "Which phase are the children and young people you work with in?",
+      "ABOUT_YOU",
+      "school_phase",
+      "SCHOOL_PHASE_PRACTITIONER",
+      ABOUT,
+      "phase of the children you work with",
+    ),
     q(
       "type_of_need",
       "What is the main type of need of the children and young people you work with?",
@@ -87,7 +116,8 @@ export const PRACTITIONER_EHCP_V1: QuestionSetDefinition = {
       "type_of_need",
       "NEED_SEND",
       ABOUT,
+      "main need of the children you work with",
     ),
-    q("completed_by", "Who filled in this form?", "ABOUT_YOU", "completed_by", "COMPLETED_BY", ABOUT),
+    q("completed_by", "Who filled in this form?", "ABOUT_YOU", "completed_by", "COMPLETED_BY", ABOUT, "who filled in the form"),
   ],
 };

@@ -102,7 +102,10 @@ export const VIEWS_INCLUDED_4 = (): ScaleDefinition => ({
 // ---------------------------------------------------------------------------------------------
 // Small helpers for the definitions.
 
-/** A question, in the order of `QuestionDefinition`'s fields. */
+/**
+ * A question, in the order of `QuestionDefinition`'s fields, except `shortText`, which comes
+ * last: a short noun phrase for figures and sentences, e.g. "ease of getting your budget".
+ */
 export const q = (
   code: string,
   text: string,
@@ -110,4 +113,5 @@ export const q = (
   theme: string | null,
   scale: string,
   section: string,
-): QuestionDefinition => ({ code, text, kind, theme, scale, section });
+  shortText: string,
+): QuestionDefinition => ({ code, text, shortText, kind, theme, scale, section });

@@ -1,0 +1,71 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../db/types.ts";
+import { useDemoApi } from "../testing/fixtures.ts";
+import { trueCells, trueResponses } from "../testing/truth.ts";
+import { rebuildFigureCubes } from "./aggregate.ts";
+import { publishedCount } from "./disclosure.ts";
+import { invalidateReferenceData } from "./reference.ts";
+
+// One rebuild of the cubes (slow on PGlite) after two changes in different regions: a response
+// added in the West Midlands, forty withdrawn in the South West.
+const demo = useDemoApi();
+const ADDED_IN = "E12000005";
+const WITHDRAWN_IN = "E12000009";
+const FIGURES = `query($a: String!, $b: Band) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $a, band: $b) { value { numerator denominator } } }`;
+const look = async (area: string, band: string) => (await demo.api.data(FIGURES, { a: area, b: band })).benchmark.value;
+let elsewhere: string;
+let before: { negative: unknown; elsewhere: unknown; withdrawn: Awaited<ReturnType<typeof trueCells>> };
+
+beforeAll(async () => {
+  const [{ council, other }] = (await queryRows<{ council: string; other: string }>(
+    demo.database.db,
+    sql`select min(a.code) filter (where a.parent_code = ${ADDED_IN}) as council, min(a.code) filter (where a.parent_code not in (${ADDED_IN}, ${WITHDRAWN_IN})) as other
+        from areas a where a.type = 'LOCAL_AUTHORITY' and a.code in (select area_code from responses)`,
+  )) as [{ council: string; other: string }];
+  elsewhere = other;
+  before = { negative: await look(ADDED_IN, "NEGATIVE"), elsewhere: await look(elsewhere, "POSITIVE"), withdrawn: await trueCells(demo.database.db, { questionSet: "ADULT_PB", area: WITHDRAWN_IN, question: "quality_of_life" }) };
+  await demo.database.db.execute(sql`
+    with r as (
+      insert into responses (question_set_id, area_code, organisation_id, external_ref, collected_on, financial_year, collection_mode, completed_by, record_key)
+      select s.id, ${council}, o.id, 'ONE-MORE', '2024-06-01', 2024, 'ONLINE', 'SELF', 77
+      from question_sets s, organisations o where s.code = 'ADULT_PB' and s.version = 1 order by o.id limit 1
+      returning id, question_set_id)
+    insert into answers (response_id, question_id, option_id)
+    select r.id, q.id, o.id from r join questions q on q.question_set_id = r.question_set_id and q.code = 'quality_of_life'
+    join scale_options o on o.scale_id = q.scale_id and o.code = 'better'`);
+  await demo.database.db.execute(sql`
+    update responses set withdrawn_at = now() where id in (
+      select r.id from responses r join question_sets s on s.id = r.question_set_id join areas a on a.code = r.area_code
+      where s.code = 'ADULT_PB' and a.parent_code = ${WITHDRAWN_IN} order by r.id limit 40)`);
+  await rebuildFigureCubes(demo.database.db);
+  invalidateReferenceData(demo.database.db);
+});
+
+describe("the cubes count live responses only", () => {
+  it("drops withdrawn responses from every figure after a rebuild", async () => {
+    const scope = { questionSet: "ADULT_PB", area: WITHDRAWN_IN };
+    const after = await trueCells(demo.database.db, { ...scope, question: "quality_of_life" });
+    expect(before.withdrawn.answered.count - after.answered.count).toBeGreaterThan(30);
+    expect(await look(WITHDRAWN_IN, "POSITIVE")).toEqual({ numerator: publishedCount(after.POSITIVE), denominator: publishedCount(after.answered) });
+    const { reportEligibility } = await demo.api.data(`query($a: String!) { reportEligibility(area: $a) { instruments { questionSet { code } responses } } }`, { a: WITHDRAWN_IN });
+    const responses = await trueResponses(demo.database.db, scope);
+    expect(reportEligibility.instruments.find((i: { questionSet: { code: string } }) => i.questionSet.code === "ADULT_PB").responses).toBe(publishedCount(responses));
+    const [cube] = await queryRows<{ n: number }>(
+      demo.database.db,
+      sql`select coalesce(sum(c.count), 0)::int as n from band_counts c join questions q on q.id = c.question_id join question_sets s on s.id = q.question_set_id
+          join areas a on a.code = c.area_code where s.code = 'ADULT_PB' and q.code = 'quality_of_life' and a.parent_code = ${WITHDRAWN_IN} and c.band <> 'EXCLUDED'`,
+    );
+    expect(cube!.n).toBe(after.answered.count);
+  });
+});
+
+describe("a set of records publishes one value", () => {
+  it("keeps a cell's published count when a response joins another band, or another area", async () => {
+    // The NEGATIVE numerator of the region, and every count of an area elsewhere, count the
+    // same records as before, so they publish the same values.
+    expect(before.negative).not.toEqual({ numerator: null, denominator: null });
+    expect(await look(ADDED_IN, "NEGATIVE")).toMatchObject({ numerator: (before.negative as { numerator: number }).numerator });
+    expect(await look(elsewhere, "POSITIVE")).toEqual(before.elsewhere);
+  });
+});

@@ -1,0 +1,127 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ENGLAND } from "../area/index.ts";
+import { queryRows } from "../db/types.ts";
+import { issueApiKey } from "../organisation/index.ts";
+import { organisations } from "../organisation/organisation.sql.ts";
+import { useDemoApi } from "../testing/fixtures.ts";
+import { trueCells, truePairs, trueResponses } from "../testing/truth.ts";
+import { parseCsv } from "../util/csv.ts";
+import { addCells, EMPTY_CELL, publishCount, publishedCount } from "./disclosure.ts";
+import { COUNTABLE_BANDS, publishBand } from "./measure.ts";
+
+// Route consistency: the same records, counted through every route that publishes them, give the
+// value that the disclosure pipeline makes of the stored rows, computed here without the cubes.
+const demo = useDemoApi();
+let researcher: Record<string, string>;
+
+beforeAll(async () => {
+  const [org] = await demo.database.db.insert(organisations).values({ slug: "routes-research", name: "Routes research", type: "RESEARCH" }).returning();
+  researcher = { authorization: `Bearer ${await issueApiKey(demo.database.db, org!.id, "routes")}` };
+});
+
+const asResearcher = async (query: string, variables: Record<string, unknown>) => {
+  const result = await demo.api.query(query, variables, researcher);
+  if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
+  return result.data;
+};
+
+const PERIODS = [
+  { label: "a single year", input: { from: "2024-25" }, from: 2024, to: 2024 },
+  { label: "a run of years", input: { from: "2023-24", to: "2025-26" }, from: 2023, to: 2025 },
+  { label: "every year", input: null, from: 2022, to: 2025 },
+];
+
+const FIELDS = `numerator denominator status`;
+const pick = (m: { numerator: number | null; denominator: number | null; status: string }) => ({ numerator: m.numerator, denominator: m.denominator, status: m.status });
+
+describe("every route publishes one value for one set of records", async () => {
+  const cases = [
+    ["NATION", "ADULT_PB", "quality_of_life"],
+    ["REGION", "ADULT_PB", "quality_of_life"],
+    ["LOCAL_AUTHORITY", "ADULT_PB", "quality_of_life"],
+    ["NHS_REGION", "PHB", "quality_of_life"],
+    ["ICB", "PHB", "quality_of_life"],
+  ] as const;
+
+  it.each(cases)("%s (%s %s): benchmark, profile, breakdown total, export, trend, eligibility", async (type, set, question) => {
+    const [{ code }] = (await queryRows<{ code: string }>(
+      demo.database.db,
+      sql`select a.code from areas a join area_ancestors aa on aa.ancestor_code = a.code join responses r on r.area_code = aa.area_code
+          join question_sets s on s.id = r.question_set_id where a.type = ${type} and s.code = ${set} group by a.code order by count(*) desc, a.code limit 1`,
+    )) as [{ code: string }];
+    const exact = code === ENGLAND;
+    let available = 0;
+    for (const period of PERIODS) {
+      const truth = await trueCells(demo.database.db, { questionSet: set, area: code, question, from: period.from, to: period.to });
+      const rows = parseCsv((await demo.api.data(`query($s: QuestionSetCode!, $p: PeriodInput) { figureExport(questionSet: $s, period: $p) { content } }`, { s: set, p: period.input })).figureExport.content);
+      for (const band of COUNTABLE_BANDS) {
+        const expected = pick(publishBand(truth, band, { exact, areaName: "", bands: COUNTABLE_BANDS }));
+        const variables = { s: set, q: question, a: code, b: band, p: period.input };
+        const { benchmark, areaProfile } = await demo.api.data(
+          `query($s: QuestionSetCode!, $q: String!, $a: String!, $b: Band, $p: PeriodInput) {
+            benchmark(questionSet: $s, question: $q, area: $a, band: $b, period: $p) { value { ${FIELDS} } }
+            areaProfile(questionSet: $s, area: $a, band: $b, period: $p) { items { question { code } value { ${FIELDS} } } } }`,
+          variables,
+        );
+        expect(pick(benchmark.value), `${code} ${period.label} ${band}`).toEqual(expected);
+        expect(pick(areaProfile.items.find((i: { question: { code: string } }) => i.question.code === question).value)).toEqual(expected);
+        const { breakdown } = await asResearcher(
+          `query($s: QuestionSetCode!, $q: String!, $a: String!, $b: Band, $p: PeriodInput) { breakdown(questionSet: $s, question: $q, area: $a, band: $b, period: $p, by: "gender") { total { ${FIELDS} } } }`,
+          variables,
+        );
+        expect(pick(breakdown.total)).toEqual(expected);
+        const row = rows.find((r) => r.area_code === code && r.question_code === question && r.band === band)!;
+        expect({ numerator: row.numerator === "" ? null : Number(row.numerator), denominator: row.denominator === "" ? null : Number(row.denominator), status: row.status }).toEqual(expected);
+        if (period.from === period.to) {
+          const { trend } = await demo.api.data(`query($s: QuestionSetCode!, $q: String!, $a: String!, $b: Band) { trend(questionSet: $s, question: $q, area: $a, band: $b) { points { financialYear measure { ${FIELDS} } } } }`, variables);
+          expect(pick(trend.points.find((p: { financialYear: string }) => p.financialYear === period.input!.from).measure)).toEqual(expected);
+        }
+        if (expected.status === "AVAILABLE") available++;
+      }
+      const responses = await trueResponses(demo.database.db, { questionSet: set, area: code, from: period.from, to: period.to });
+      const { reportEligibility } = await demo.api.data(`query($a: String!, $p: PeriodInput) { reportEligibility(area: $a, period: $p) { instruments { questionSet { code } responses } } }`, { a: code, p: period.input });
+      const published = reportEligibility.instruments.find((i: { questionSet: { code: string } }) => i.questionSet.code === set).responses;
+      expect(published).toBe(publishCount(responses, exact));
+      // Where everyone answered the question, eligibility and the denominator count one set.
+      if (responses.count === truth.answered.count && responses.keySum === truth.answered.keySum) expect(published).toBe(publishCount(truth.answered, exact));
+    }
+    expect(available).toBeGreaterThan(2);
+  });
+
+  it.each(["E92000001", "E12000007"])("association cells in %s are the published counts of their records", async (area) => {
+    for (const period of PERIODS) {
+      for (const contrast of ["POSITIVE_VS_NEGATIVE", "POSITIVE_VS_REST"] as const) {
+        const pairs = await truePairs(demo.database.db, { questionSet: "ADULT_PB", area, process: "ease_getting_budget", outcome: "quality_of_life", from: period.from, to: period.to });
+        const sum = (exposed: boolean, positive: boolean) =>
+          pairs
+            .filter((p) => (exposed ? p.process === "POSITIVE" : contrast === "POSITIVE_VS_NEGATIVE" ? p.process === "NEGATIVE" : p.process !== "POSITIVE"))
+            .filter((p) => (p.outcome === "POSITIVE") === positive)
+            .reduce((s, p) => addCells(s, p.cell), EMPTY_CELL);
+        const cells = [sum(true, true), sum(true, false), sum(false, true), sum(false, false)].map(publishedCount);
+        const { association } = await demo.api.data(
+          `query($a: String!, $p: PeriodInput, $c: Contrast) { association(questionSet: ADULT_PB, process: "ease_getting_budget", outcome: "quality_of_life", area: $a, period: $p, contrast: $c) {
+            status table { exposedPositive exposedOther unexposedPositive unexposedOther } } }`,
+          { a: area, p: period.input, c: contrast },
+        );
+        if (cells.some((c) => c === null)) expect(association).toEqual({ status: "SUPPRESSED", table: null });
+        else expect(association).toEqual({ status: "AVAILABLE", table: { exposedPositive: cells[0], exposedOther: cells[1], unexposedPositive: cells[2], unexposedOther: cells[3] } });
+      }
+    }
+  });
+
+  it("counts a breakdown category as the records of everyone who gave that answer", async () => {
+    for (const area of ["E92000001", "E12000007"]) {
+      const { breakdown } = await demo.api.data(`query($a: String!) { breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "budget_management", area: $a) { categories { option { code } measure { numerator denominator } } } }`, { a: area });
+      let shown = 0;
+      for (const c of breakdown.categories as { option: { code: string }; measure: { numerator: number | null; denominator: number | null } }[]) {
+        if (c.measure.numerator === null) continue;
+        const truth = await trueCells(demo.database.db, { questionSet: "ADULT_PB", area, question: "quality_of_life", where: { question: "budget_management", option: c.option.code } });
+        expect(c.measure).toEqual({ numerator: publishedCount(truth.POSITIVE), denominator: publishedCount(truth.answered) });
+        shown++;
+      }
+      expect(shown).toBeGreaterThan(1);
+    }
+  });
+});
+

@@ -1,0 +1,22 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
+import { createTestClient } from "../testing/graphql.ts";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.close());
+
+describe("a production server", () => {
+  it("passes the caller's own errors through, with their code and argument", async () => {
+    const api = createTestClient(database, { production: true });
+    const result = await api.query(`{ benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: "England") { value { status } } }`);
+    expect(result.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", argument: "area" });
+    expect(result.errors?.[0]?.message).toMatch(/GSS code/);
+    const unknown = await api.query(`{ benchmark(questionSet: ADULT_PB, question: "nope", area: "E92000001") { value { status } } }`);
+    expect(unknown.errors?.[0]?.extensions).toEqual({ code: "NOT_FOUND", argument: "question" });
+    const key = await api.query(`{ viewer { access } }`, undefined, { authorization: "Bearer poet_unknown" });
+    expect(key.errors?.[0]?.extensions).toEqual({ code: "UNAUTHENTICATED" });
+  });
+});
