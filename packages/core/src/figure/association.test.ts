@@ -36,5 +36,9 @@ describe("associationSummary", () => {
         `to answer "Better" or "A lot better" on quality of life as everyone else who answered it.`,
     );
     expect(associationSummary({ ...base, contrast: "POSITIVE_VS_NEGATIVE", relativeRisk: null }, { process: EASE, outcome: BETTER })).toBeNull();
+    const yesNo = [{ label: "No", band: "NEGATIVE" }, { label: "Yes", band: "POSITIVE" }];
+    expect(associationSummary({ ...base, contrast: "POSITIVE_VS_NEGATIVE", relativeRisk: { estimate: 2, lower: 1.5, upper: 2.5 } }, { process: yesNo, outcome: BETTER })).toBe(
+      `People who answered "Yes" on ease of getting your budget were 2.0 times as likely (95% CI 1.5 to 2.5) to answer "Better" or "A lot better" on quality of life as people who answered "No".`,
+    );
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { publishCategory, secondarySuppression } from "./breakdown.ts";
 import { secondarySuppression2D } from "./cross-breakdown.ts";
 import { EMPTY_BAND_CELLS, type BandCells } from "./cube.ts";
-import { cellKey, PERTURBATION_TABLE, publishCount, publishedCount, type Cell } from "./disclosure.ts";
-import { COUNTABLE_BANDS, exactBandsShown, publishBand, SUPPRESSION_REASON, type CountableBand } from "./measure.ts";
+import { addCells, cellKey, PERTURBATION_TABLE, publishCount, publishedCount, type Cell } from "./disclosure.ts";
+import { COUNTABLE_BANDS, exactBandsShown, publishBand, SUPPRESSION_REASON, suppressedMeasure, type CountableBand } from "./measure.ts";
 import { wilsonInterval } from "./statistics.ts";
 
 const cell = (count: number, keySum: number): Cell => ({ count, keySum });
@@ -56,6 +56,10 @@ describe("the perturbation table", () => {
     }
   });
 
+  it("adds cells as sets of records: counts and key sums", () => {
+    expect(addCells(cell(3, 200), cell(4, 100))).toEqual({ count: 7, keySum: 300 });
+  });
+
   it("keys a cell by its records' key sum modulo 256 and nothing else", () => {
     expect(cellKey(cell(23, 1000))).toBe(1000 % 256);
     expect(cellKey(cell(23, -1))).toBe(255);
@@ -102,6 +106,8 @@ describe("a measure below England", () => {
     for (let n = 1; n < 10; n++) expect(publishBand(yesNo(n, 50), "POSITIVE", subNational)).toEqual(zero);
     for (let rest = 0; rest < 10; rest++) expect(publishBand(yesNo(50 - rest, 50), "POSITIVE", subNational)).toEqual(zero);
     expect(zero).toEqual({ status: "SUPPRESSED", symbol: "c", numerator: null, denominator: null, percentage: null, confidenceInterval: null, reason: SUPPRESSION_REASON, disclosure: "ROUNDED" });
+    expect(SUPPRESSION_REASON).toBe("Too few answers to publish without risk of identifying someone (fewer than 10 in the band or outside it).");
+    expect(suppressedMeasure()).toEqual(zero);
   });
 
   it("never shows 0% or 100%: the published numerator stays strictly inside the denominator", () => {
@@ -146,6 +152,10 @@ describe("England's exact headline figures", () => {
     // Two hidden already: their sum is known, neither alone.
     expect([...exactBandsShown(graded(100, 6, 5), COUNTABLE_BANDS)]).toEqual(["POSITIVE"]);
     expect([...exactBandsShown(graded(100, 5, 4), COUNTABLE_BANDS)]).toEqual([]);
+    // Between equal bands the first in scale order goes.
+    expect([...exactBandsShown(graded(40, 40, 5), COUNTABLE_BANDS)]).toEqual(["NEUTRAL"]);
+    // A one-band scale whose band fails has nothing left to hide.
+    expect([...exactBandsShown(yesNo(5, 100), ["POSITIVE"])]).toEqual([]);
     // Two-band scales need nothing more: the rest rule hides both together.
     expect([...exactBandsShown(yesNo(5, 100), YES_NO)]).toEqual([]);
   });

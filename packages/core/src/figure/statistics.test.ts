@@ -16,6 +16,7 @@ describe("wilsonInterval (95%, no continuity correction)", () => {
   });
 
   it("rejects impossible proportions", () => {
+    expect(() => wilsonInterval(0, 0)).toThrow(new RangeError("Wilson interval needs 0 <= numerator <= denominator and denominator > 0 (got 0/0)"));
     expect(() => wilsonInterval(1, 0)).toThrow(RangeError);
     expect(() => wilsonInterval(11, 10)).toThrow(RangeError);
     expect(() => wilsonInterval(-1, 10)).toThrow(RangeError);
@@ -41,6 +42,10 @@ describe("relativeRisk (Katz) and oddsRatio (Woolf), 95%", () => {
     expect(relativeRisk(5, 5, 0, 10)).toBeNull();
     expect(relativeRisk(5, 0, 5, 5)).not.toBeNull();
     expect(oddsRatio(5, 0, 5, 5)).toBeNull();
+    expect(oddsRatio(0, 5, 5, 5)).toBeNull();
+    expect(oddsRatio(5, 5, 0, 5)).toBeNull();
+    expect(oddsRatio(5, 5, 5, 0)).toBeNull();
+    expect(oddsRatio(5, 5, 5, 5)).toEqual({ estimate: 1, lower: expect.any(Number), upper: expect.any(Number) });
   });
 });
 

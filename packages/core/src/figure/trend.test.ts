@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { suppressedMeasure, type Measure } from "./measure.ts";
-import { assess, trendDirection } from "./trend.ts";
+import { assess, TREND_METHOD, trendDirection } from "./trend.ts";
 
 const shown = (numerator: number, denominator: number): Measure => ({
   numerator,
@@ -41,5 +41,13 @@ describe("assess", () => {
     expect(assess("INCREASING", "NO_JUDGEMENT")).toBe("NOT_ASSESSED");
     expect(assess("NO_SIGNIFICANT_CHANGE", "HIGHER_IS_BETTER")).toBe("NO_SIGNIFICANT_CHANGE");
     expect(assess("NOT_ENOUGH_DATA", "HIGHER_IS_BETTER")).toBe("NOT_ASSESSED");
+  });
+});
+
+describe("TREND_METHOD", () => {
+  it("names the test, its level and what it needs", () => {
+    expect(TREND_METHOD).toBe(
+      "Cochran–Armitage test for a linear trend in proportions over the published yearly counts, two-sided at 95%; needs 3 or more years with published values",
+    );
   });
 });
