@@ -61,6 +61,7 @@ describe("API keys", () => {
   it("refuse a malformed, unknown or revoked key as UNAUTHENTICATED, never as anonymous", async () => {
     const malformed = "The Authorization header must be `Bearer poet_…` with an API key";
     expect(await failure(`Basic ${keys.get("RESEARCH")}`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
+    expect(await failure(`NotBearer ${keys.get("RESEARCH")}`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
     expect(await failure(`Bearer ${keys.get("RESEARCH")!.slice(5)}`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
     expect(await failure(`Bearer ${keys.get("RESEARCH")} extra`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
     expect(await failure("Bearer")).toEqual({ code: "UNAUTHENTICATED", message: malformed });
