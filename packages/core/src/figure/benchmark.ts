@@ -1,7 +1,6 @@
 import type { AreaRow } from "../area/area.sql.ts";
 import { assertAreaCode, ENGLAND } from "../area/index.ts";
 import type { Db } from "../db/types.ts";
-import { badInput } from "../errors.ts";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { Band, QuestionSetCode } from "../questionset/types.ts";
 import { leafBandCells, poolCells, type BandCells } from "./cube.ts";
@@ -9,7 +8,7 @@ import { publishBand, type CountableBand, type Measure } from "./measure.ts";
 import { resolvePeriod, type Period, type PeriodInput } from "./period.ts";
 import { referenceData, type ReferenceData } from "./reference.ts";
 import { compareWithComparator, type ComparisonOutcome, type Polarity } from "./statistics.ts";
-import { assertBandOf, polarityOf, resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
+import { assertBandOf, assertCountableBand, polarityOf, resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
 
 export type Comparator = "ENGLAND" | "REGION" | "STATISTICAL_NEIGHBOURS";
 
@@ -117,8 +116,7 @@ export async function benchmark(db: Db, args: BenchmarkArgs): Promise<BenchmarkR
  */
 export async function areaProfile(db: Db, args: Omit<BenchmarkArgs, "question">): Promise<AreaProfileResult> {
   const { ref, ...context } = await scope(db, args);
-  if (args.band === "EXCLUDED") throw badInput("EXCLUDED answers are outside every denominator: choose POSITIVE, NEUTRAL or NEGATIVE", "band");
-  const band: CountableBand = args.band;
+  const band = assertCountableBand(args.band);
   const graded = (ref.questionsBySet.get(context.questionSet.id) ?? []).filter(
     (q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id) && ref.bandsByQuestion.get(q.id)?.includes(band),
   );

@@ -8,8 +8,8 @@ import { assertCrossBreakdownAllowed, crossCategories, type CrossCategory } from
 import { assertBreakdownAllowed } from "./access.ts";
 import { benchmark, type BenchmarkArgs, type FigureScope } from "./benchmark.ts";
 import type { Access } from "./disclosure.ts";
-import { BAND_SUMS, toBandCells, type BandCells, type BandSumsRow } from "./cube.ts";
-import { bandPasses, publishBand, suppressedMeasure, type CountableBand, type Measure } from "./measure.ts";
+import { BAND_SUMS, toBandCells, type BandSumsRow } from "./cube.ts";
+import { publishCategory, suppressedMeasure, type CountableBand, type Measure } from "./measure.ts";
 import { referenceData } from "./reference.ts";
 import { compareWithComparator, type ComparisonOutcome } from "./statistics.ts";
 
@@ -45,19 +45,6 @@ export function secondarySuppression<T extends { measure: Measure; size: number 
     return result.map((c) => (c === smallest ? { ...c, measure: suppressedMeasure() } : c));
   }
   return result;
-}
-
-/**
- * A category of a breakdown (or a cell of a two-way one), rounded like every count below England's
- * headline. Shown for a band when that band and the rest each hold at least 10 of its answers.
- * Where the table's total is exact (England), a category is shown only when every band of the
- * question's scale passes that test: otherwise another band's breakdown would show its size while
- * this one hides it, and the exact total less the shown categories would pin it down.
- */
-export function publishCategory(cells: BandCells, band: CountableBand, options: { bands: readonly CountableBand[]; areaName: string; exactTotal: boolean }): Measure {
-  const publish = { exact: false, areaName: options.areaName, bands: options.bands };
-  if (options.exactTotal && cells.answered.count > 0 && !options.bands.every((b) => bandPasses(cells, b))) return suppressedMeasure();
-  return publishBand(cells, band, publish);
 }
 
 /** A question whose answers are categories (band-less options): any of them can split a measure. */

@@ -4,10 +4,9 @@ import { ENGLAND } from "../area/index.ts";
 import { queryRows, type Db } from "../db/types.ts";
 import { badInput, PoetError } from "../errors.ts";
 import type { QuestionRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
-import { publishCategory } from "./breakdown.ts";
 import { BAND_SUMS, toBandCells, type BandSumsRow } from "./cube.ts";
 import type { Access } from "./disclosure.ts";
-import { suppressedMeasure, type CountableBand, type Measure } from "./measure.ts";
+import { publishCategory, suppressedMeasure, type CountableBand, type Measure } from "./measure.ts";
 import type { Period } from "./period.ts";
 
 export interface CrossCategory {

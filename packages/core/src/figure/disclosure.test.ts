@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { publishCategory, secondarySuppression } from "./breakdown.ts";
+import { secondarySuppression } from "./breakdown.ts";
 import { secondarySuppression2D } from "./cross-breakdown.ts";
 import { EMPTY_BAND_CELLS, type BandCells } from "./cube.ts";
 import { addCells, cellKey, PERTURBATION_TABLE, publishCount, publishedCount, type Cell } from "./disclosure.ts";
-import { COUNTABLE_BANDS, exactBandsShown, publishBand, SUPPRESSION_REASON, suppressedMeasure, type CountableBand } from "./measure.ts";
+import { COUNTABLE_BANDS, exactBandsShown, publishBand, publishCategory, SUPPRESSION_REASON, suppressedMeasure, type CountableBand } from "./measure.ts";
 import { wilsonInterval } from "./statistics.ts";
 
 const cell = (count: number, keySum: number): Cell => ({ count, keySum });

@@ -95,3 +95,16 @@ export function publishBand(cells: BandCells, band: CountableBand, options: Publ
   if (!bandPasses(cells, band)) return suppressedMeasure(disclosure);
   return available(publishedCount(cells[band])!, publishedCount(cells.answered)!, disclosure);
 }
+
+/**
+ * A category of a breakdown (or a cell of a two-way one), rounded like every count below England's
+ * headline. Shown for a band when that band and the rest each hold at least 10 of its answers.
+ * Where the table's total is exact (England), a category is shown only when every band of the
+ * question's scale passes that test: otherwise another band's breakdown would show its size while
+ * this one hides it, and the exact total less the shown categories would pin it down.
+ */
+export function publishCategory(cells: BandCells, band: CountableBand, options: { bands: readonly CountableBand[]; areaName: string; exactTotal: boolean }): Measure {
+  const publish = { exact: false, areaName: options.areaName, bands: options.bands };
+  if (options.exactTotal && cells.answered.count > 0 && !options.bands.every((b) => bandPasses(cells, b))) return suppressedMeasure();
+  return publishBand(cells, band, publish);
+}

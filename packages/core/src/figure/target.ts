@@ -32,12 +32,18 @@ export function resolveArea(ref: ReferenceData, code: string, argument = "area")
   return area;
 }
 
-/** The band asked for, when the question's scale has it: EXCLUDED answers are never counted. */
-export function assertBandOf(ref: ReferenceData, question: QuestionRow, band: Band): CountableBand {
+/** A band a measure can count: EXCLUDED answers are outside every denominator. */
+export function assertCountableBand(band: Band): CountableBand {
   if (band === "EXCLUDED") throw badInput("EXCLUDED answers are outside every denominator: choose POSITIVE, NEUTRAL or NEGATIVE", "band");
-  const bands = ref.bandsByQuestion.get(question.id) ?? [];
-  if (!bands.includes(band)) throw badInput(`"${question.code}" has no ${band} answers: its scale's bands are ${bands.join(" and ")}`, "band");
   return band;
+}
+
+/** The band asked for, when the question's scale has it. */
+export function assertBandOf(ref: ReferenceData, question: QuestionRow, band: Band): CountableBand {
+  const countable = assertCountableBand(band);
+  const bands = ref.bandsByQuestion.get(question.id) ?? [];
+  if (!bands.includes(countable)) throw badInput(`"${question.code}" has no ${band} answers: its scale's bands are ${bands.join(" and ")}`, "band");
+  return countable;
 }
 
 /** A POSITIVE share is better high, a NEGATIVE share better low; a NEUTRAL one is neither. */
