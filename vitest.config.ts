@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
 // Three projects. `unit` runs every test that needs no database, with no global set-up, so a
@@ -26,6 +27,9 @@ const only = process.env.POET_TEST_PROJECTS?.split(",");
 const chosen = <T extends { test: { name: string } }>(projects: T[]) => (only ? projects.filter((p) => only.includes(p.test.name)) : projects);
 
 export default defineConfig({
+  // graphql ships CommonJS and ESM builds; Node (Apollo, graphql-tools) loads the CommonJS one, so
+  // our source must too, or a schema built by one is "from another realm" to the other.
+  resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }] },
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,

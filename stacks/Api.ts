@@ -1,4 +1,6 @@
-import { Duration } from "aws-cdk-lib";
+import { Duration, Fn } from "aws-cdk-lib";
+import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
+import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as cloudwatchActions from "aws-cdk-lib/aws-cloudwatch-actions";
 import * as sns from "aws-cdk-lib/aws-sns";
@@ -8,6 +10,8 @@ import { Database } from "./Database.ts";
 /** Lambda + HTTP API settings, exported so the stack tests assert against the same numbers. */
 export const GRAPHQL_FUNCTION = { memorySize: "1024 MB", timeout: "15 seconds" } as const;
 export const API_THROTTLE = { rate: 200, burst: 400 } as const;
+/** The longest CloudFront keeps an answer; the function's own Cache-Control (5 minutes) decides below it. */
+export const CDN_MAX_TTL_SECONDS = 3600;
 
 export function Api({ stack, app }: StackContext) {
   const { DATABASE_URL } = use(Database);
@@ -38,7 +42,6 @@ export function Api({ stack, app }: StackContext) {
         "content-type",
         "authorization",
         "x-api-key",
-        "apollo-require-preflight",
         "x-apollo-operation-name",
         "apollographql-client-name",
         "apollographql-client-version",
@@ -113,11 +116,41 @@ export function Api({ stack, app }: StackContext) {
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
   }).addAlarmAction(notify);
 
+  // CloudFront in front: public GETs (the same figure queries, all day) are answered from the edge
+  // for as long as the function's Cache-Control allows, then revalidated with their ETag. The
+  // Authorization header is part of the cache key, so no answer is shared across credentials
+  // (and the function marks every credentialed answer private, no-store besides).
+  const publicReads = new cloudfront.CachePolicy(stack, "PublicReads", {
+    comment: "POET API: GET /graphql keyed on the query string and the Authorization header",
+    queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+    headerBehavior: cloudfront.CacheHeaderBehavior.allowList("Authorization"),
+    cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+    minTtl: Duration.seconds(0),
+    defaultTtl: Duration.seconds(0),
+    maxTtl: Duration.seconds(CDN_MAX_TTL_SECONDS),
+    enableAcceptEncodingGzip: true,
+    enableAcceptEncodingBrotli: true,
+  });
+  const cdn = new cloudfront.Distribution(stack, "Cdn", {
+    comment: `POET API (${app.stage})`,
+    defaultBehavior: {
+      origin: new origins.HttpOrigin(Fn.select(2, Fn.split("/", api.url)), { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY }),
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+      cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
+      cachePolicy: publicReads,
+      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      compress: true,
+    },
+    priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+  });
+
   stack.addOutputs({
     ApiUrl: api.url,
-    GraphQLUrl: `${api.url}/graphql`,
+    CdnUrl: `https://${cdn.distributionDomainName}`,
+    GraphQLUrl: `https://${cdn.distributionDomainName}/graphql`,
     AlarmTopicArn: alarms.topicArn,
   });
 
-  return { api, graphql, alarms };
+  return { api, graphql, alarms, cdn };
 }

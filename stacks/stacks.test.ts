@@ -12,7 +12,7 @@ import { App, getStack } from "sst/constructs";
 import { initProject, setProject, useProject } from "sst/project.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config.ts";
-import { API_THROTTLE, Api } from "./Api.ts";
+import { API_THROTTLE, Api, CDN_MAX_TTL_SECONDS } from "./Api.ts";
 import { Database } from "./Database.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -114,12 +114,31 @@ describe("Api stack", () => {
     }
   });
 
-  it("allows CORS from any origin for dashboards, with Apollo's preflight header", () => {
+  it("puts CloudFront in front, caching GETs keyed on the query string and never shared across Authorization values", () => {
+    api.resourceCountIs("AWS::CloudFront::Distribution", 1);
+    const [policy] = Object.values(api.findResources("AWS::CloudFront::CachePolicy")) as any[];
+    const config = policy.Properties.CachePolicyConfig;
+    expect(config.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+      QueryStringsConfig: { QueryStringBehavior: "all" },
+      HeadersConfig: { HeaderBehavior: "whitelist", Headers: ["Authorization"] },
+      CookiesConfig: { CookieBehavior: "none" },
+    });
+    // The function's Cache-Control decides: public answers for 5 minutes, private ones never.
+    expect([config.MinTTL, config.DefaultTTL, config.MaxTTL]).toEqual([0, 0, CDN_MAX_TTL_SECONDS]);
+    const [distribution] = Object.values(api.findResources("AWS::CloudFront::Distribution")) as any[];
+    const behaviour = distribution.Properties.DistributionConfig.DefaultCacheBehavior;
+    expect(behaviour.CachedMethods).toEqual(["GET", "HEAD"]);
+    expect(behaviour.AllowedMethods).toEqual(expect.arrayContaining(["GET", "POST", "OPTIONS"]));
+    expect(behaviour.ViewerProtocolPolicy).toBe("redirect-to-https");
+    expect(JSON.stringify(distribution.Properties.DistributionConfig.Origins)).toContain(api.findResources("AWS::ApiGatewayV2::Api") && Object.keys(api.findResources("AWS::ApiGatewayV2::Api"))[0]);
+  });
+
+  it("allows CORS from any origin for dashboards, with the Authorization header", () => {
     api.hasResourceProperties("AWS::ApiGatewayV2::Api", {
       CorsConfiguration: Match.objectLike({
         AllowOrigins: ["*"],
         AllowMethods: Match.arrayWith(["GET", "POST"]),
-        AllowHeaders: Match.arrayWith(["content-type", "apollo-require-preflight"]),
+        AllowHeaders: Match.arrayWith(["content-type", "authorization"]),
         MaxAge: 86400,
       }),
     });
@@ -211,7 +230,7 @@ describe("Api stack", () => {
 
   it("outputs the API and GraphQL URLs", () => {
     const outputs = api.findOutputs("*");
-    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(["ApiUrl", "GraphQLUrl", "AlarmTopicArn"]));
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(["ApiUrl", "CdnUrl", "GraphQLUrl", "AlarmTopicArn"]));
   });
 });
 

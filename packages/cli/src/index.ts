@@ -11,13 +11,17 @@ const { positionals, values } = parseArgs({
     slug: { type: "string" },
     name: { type: "string" },
     type: { type: "string" },
+    area: { type: "string", multiple: true },
     organisation: { type: "string" },
+    role: { type: "string" },
     label: { type: "string" },
+    expires: { type: "string" },
+    prefix: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
 
-const [command = "serve"] = positionals;
+const [command = "serve", ...args] = positionals;
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
@@ -27,8 +31,7 @@ try {
   const config = loadConfig();
   const scale = values.scale === undefined ? undefined : Number(values.scale);
   if (scale !== undefined && !(scale > 0)) throw new Error("--scale must be a positive number, e.g. --scale 100");
-  const { slug, name, type, organisation, label } = values;
-  const running = await runCommand(command, config, { scale, replace: values.replace, slug, name, type, organisation, label });
+  const running = await runCommand(command, config, { ...values, scale }, args);
   if (running) {
     const stop = () => void running.stop().then(() => process.exit(0));
     process.once("SIGINT", stop).once("SIGTERM", stop);

@@ -51,10 +51,31 @@ describe("poet serve", () => {
     if (testDriver() === "pglite") expect(body.data.about.dataNotice).toMatch(/^SYNTHETIC DEMO DATA/);
   });
 
-  it("answers cacheable GET requests", async () => {
-    const response = await fetch(`${server.url}?query=${encodeURIComponent("{ area(code: \"E92000001\") { name } }")}`, { headers: { "apollo-require-preflight": "true" } });
+  it("answers a plain GET with Cache-Control and an ETag, then 304 until the cubes change", async () => {
+    const url = `${server.url}?query=${encodeURIComponent("{ area(code: \"E92000001\") { name } }")}`;
+    const response = await fetch(url);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { area: { name: "England" } } });
+    expect(await response.json()).toEqual({ data: { area: { name: "England" } }, extensions: { cost: { requested: 1, limit: 2500 } } });
+    expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+    const etag = response.headers.get("etag")!;
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    const again = await fetch(url, { headers: { "if-none-match": etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    expect(again.headers.get("etag")).toBe(etag);
+    // Another query has another ETag; a credentialed request is never cacheable.
+    const other = await fetch(`${server.url}?query=${encodeURIComponent("{ area(code: \"E12000001\") { name } }")}`, { headers: { "if-none-match": etag } });
+    expect(other.status).toBe(200);
+    expect(other.headers.get("etag")).not.toBe(etag);
+  });
+
+  it("refuses an oversized body unread, and a wrong path, in the GraphQL error shape", async () => {
+    const big = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ ${"__typename ".repeat(600_000)} }` }) });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as any).errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
+    const wrong = await fetch(server.url.replace("/graphql", "/nope"));
+    expect(wrong.status).toBe(404);
+    expect(((await wrong.json()) as any).errors[0].extensions.code).toBe("NOT_FOUND");
   });
 
   it("answers a malformed query with 400 and a typed error", async () => {

@@ -3,17 +3,32 @@ import { loadConfig } from "./config.ts";
 
 describe("loadConfig", () => {
   it("defaults to PGlite in .poet/pglite on port 4000", () => {
-    expect(loadConfig({})).toEqual({ database: { driver: "pglite", dataDir: ".poet/pglite" }, port: 4000, production: false, reportThreshold: 100 });
+    expect(loadConfig({})).toEqual({
+      database: { driver: "pglite", dataDir: ".poet/pglite", statementTimeoutMs: 10_000 },
+      port: 4000,
+      production: false,
+      introspection: true,
+      logLevel: "info",
+      settings: { reportThreshold: 100, jwt: null },
+    });
+    expect(loadConfig({ NODE_ENV: "test" }).logLevel).toBe("silent");
+    expect(loadConfig({ POET_INTROSPECTION: "false", POET_LOG_LEVEL: "debug" })).toMatchObject({ introspection: false, logLevel: "debug" });
   });
 
   it("uses the Neon driver for DATABASE_URL, through a proxy when one is given", () => {
     const config = loadConfig({ DATABASE_URL: "postgres://u:p@localhost:5432/poet", POET_WS_PROXY: "127.0.0.1:5433/v1", NODE_ENV: "production" });
-    expect(config.database).toEqual({ driver: "neon", url: "postgres://u:p@localhost:5432/poet", wsProxy: "127.0.0.1:5433/v1" });
+    expect(config.database).toEqual({ driver: "neon", url: "postgres://u:p@localhost:5432/poet", wsProxy: "127.0.0.1:5433/v1", statementTimeoutMs: 10_000 });
     expect(config.production).toBe(true);
   });
 
   it("keeps PGlite in memory for POET_DATA_DIR=:memory:, and treats empty variables as unset", () => {
-    expect(loadConfig({ POET_DATA_DIR: ":memory:", DATABASE_URL: "" }).database).toEqual({ driver: "pglite", dataDir: null });
+    expect(loadConfig({ POET_DATA_DIR: ":memory:", DATABASE_URL: "" }).database).toEqual({ driver: "pglite", dataDir: null, statementTimeoutMs: 10_000 });
+  });
+
+  it("checks bearer-token settings together", () => {
+    const jwt = { POET_JWT_JWKS_URL: "https://id.example/jwks.json", POET_JWT_ISSUER: "https://id.example/", POET_JWT_AUDIENCE: "poet-api" };
+    expect(loadConfig(jwt).settings.jwt).toEqual({ jwksUrl: jwt.POET_JWT_JWKS_URL, issuer: jwt.POET_JWT_ISSUER, audience: "poet-api", clockToleranceSeconds: 30 });
+    expect(() => loadConfig({ POET_JWT_JWKS_URL: jwt.POET_JWT_JWKS_URL })).toThrow(/POET_JWT_\*: set POET_JWT_JWKS_URL, POET_JWT_ISSUER and POET_JWT_AUDIENCE together/);
   });
 
   it("lists every problem at once, naming the variable", () => {

@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
 
 /** An API Gateway HTTP API (payload format 2.0) event for /graphql, as Lambda receives it. */
 export function graphqlEvent(
@@ -22,9 +22,7 @@ export function graphqlEvent(
     rawPath: "/graphql",
     rawQueryString: query ? new URLSearchParams(query).toString() : "",
     queryStringParameters: query,
-    headers: isGet
-      ? { "apollo-require-preflight": "true", accept: "application/json", ...headers }
-      : { "content-type": "application/json", accept: "application/json", ...headers },
+    headers: isGet ? { accept: "application/json", ...headers } : { "content-type": "application/json", accept: "application/json", ...headers },
     requestContext: {
       accountId: "123456789012",
       apiId: "api",
@@ -42,11 +40,6 @@ export function graphqlEvent(
   };
 }
 
-export const lambdaContext = {
-  functionName: "test",
-  awsRequestId: "request",
-  getRemainingTimeInMillis: () => 15_000,
-} as unknown as Context;
 
 export type Result = { statusCode?: number; headers?: Record<string, unknown>; body?: string };
 

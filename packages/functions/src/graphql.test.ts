@@ -8,7 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { graphqlEvent, json, lambdaContext } from "./events.test-helper.ts";
+import { graphqlEvent, json } from "./events.test-helper.ts";
 
 let dir: string;
 let dataDir: string;
@@ -29,29 +29,30 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const invoke = async (event: ReturnType<typeof graphqlEvent>) => json(await graphql.handler(event, lambdaContext, () => {}));
+const invoke = async (event: ReturnType<typeof graphqlEvent>) => json(await graphql.handler(event));
 
 describe("graphql.handler", () => {
   it("answers a cold { __typename } without opening (or even creating) the database", async () => {
     const result = await invoke(graphqlEvent("POST", { query: "{ __typename }" }));
     expect(result.status).toBe(200);
     expect(result.headers["content-type"]).toMatch(/application\/json/);
-    expect(result.body).toEqual({ data: { __typename: "Query" } });
+    expect(result.body).toEqual({ data: { __typename: "Query" }, extensions: { cost: { requested: 0, limit: 2500 } } });
     expect(existsSync(dataDir)).toBe(false);
   });
 
-  it("serves introspection over GET without the database", async () => {
-    const result = await invoke(graphqlEvent("GET", { query: "{ __schema { queryType { name } } }" }));
+  it("serves introspection over POST without the database", async () => {
+    const result = await invoke(graphqlEvent("POST", { query: "{ __schema { queryType { name } } }" }));
     expect(result.status).toBe(200);
-    expect(result.body).toEqual({ data: { __schema: { queryType: { name: "Query" } } } });
+    expect(result.body).toEqual({ data: { __schema: { queryType: { name: "Query" } } }, extensions: { cost: { requested: 0, limit: 2500 } } });
     expect(existsSync(dataDir)).toBe(false);
   });
 
-  it("blocks a GET without a preflight-forcing header (Apollo's CSRF prevention)", async () => {
-    const event = graphqlEvent("GET", { query: "{ __typename }" });
-    delete event.headers["apollo-require-preflight"];
+  it("refuses a POST a form could send (CSRF): only application/json is read", async () => {
+    const event = graphqlEvent("POST", { query: "{ __typename }" }, { "content-type": "text/plain" });
     const result = await invoke(event);
-    expect(result.status).toBe(400);
+    expect(result.status).toBe(415);
+    expect(result.body.errors[0].extensions.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+    expect(existsSync(dataDir)).toBe(false);
   });
 
   it("answers a query that needs the database, once migrate.handler has set it up", async () => {
@@ -67,8 +68,14 @@ describe("graphql.handler", () => {
     const codes = result.body.data.questionSets.map((q: { code: string }) => q.code);
     expect(codes).toEqual(expect.arrayContaining(["ADULT_PB", "CARER", "PHB", "CYP_EHCP", "PARENT_EHCP"]));
 
-    // Same container, second request: the memoised database answers a GET as well.
+    // Same container, second request: the memoised database answers a plain GET, cacheably.
     const again = await invoke(graphqlEvent("GET", { query: "query Q { questionSets { code } }", operationName: "Q" }));
     expect(again.body.data.questionSets).toHaveLength(codes.length);
+    expect(again.headers["cache-control"]).toBe("public, max-age=300");
+    const etag = again.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    const revalidated = await invoke(graphqlEvent("GET", { query: "query Q { questionSets { code } }", operationName: "Q" }, { "if-none-match": etag }));
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.body).toBeUndefined();
   }, 60_000);
 });

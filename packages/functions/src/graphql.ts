@@ -1,28 +1,25 @@
 /**
- * The GraphQL Lambda: API Gateway HTTP API (payload v2), `GET /graphql` and `POST /graphql`.
+ * The GraphQL Lambda: API Gateway HTTP API (payload v2), `GET /graphql` and `POST /graphql`,
+ * behind CloudFront, which caches the public GETs.
  *
- * It serves the same Apollo server, resolvers and context as the local run. What happens at
- * module load (the cold start) is only building the schema and starting Apollo; the database is
- * opened when the first resolver asks for it (core's context takes a getter) and kept for the
- * container's life (database.ts), and DATABASE_URL itself is read from SSM only then (secret.ts). A cold
- * `{ __typename }` thus costs no SDK load, no SSM call and no connection.
+ * It serves the same Apollo server and HTTP handler as the local run. What happens at module load
+ * (the cold start) is only reading the configuration, building the schema and starting Apollo;
+ * the database is opened when a request first needs it (a credential to check, a figure to read)
+ * and kept for the container's life (database.ts), and DATABASE_URL itself is read from SSM only
+ * then (secret.ts). A cold anonymous `{ __typename }` POST thus costs no SDK load, no SSM call and
+ * no connection.
  */
 import { loadConfig } from "@poet/core/config";
-import { createContext } from "@poet/core/graphql/context";
+import { createHttpHandler } from "@poet/core/graphql/http";
 import { createApolloServer } from "@poet/core/graphql/server";
+import { createLogger } from "@poet/core/util/log";
 import { lazyDatabase } from "./database.ts";
-import { createGraphQLHandler } from "./lambda.ts";
+import { createLambdaHandler } from "./lambda.ts";
 
 // Checked once, at cold start: a bad setting fails the deploy's first request loudly.
 const config = loadConfig();
+const logger = createLogger(config.logLevel);
 const database = lazyDatabase();
+const server = createApolloServer({ production: config.production, introspection: config.introspection, logger });
 
-export const handler = createGraphQLHandler({
-  server: createApolloServer({
-    production: process.env.NODE_ENV === "production",
-    // A public, schema-first API: dashboards discover it by introspection unless a stage opts out.
-    introspection: process.env.POET_INTROSPECTION !== "false",
-  }),
-  getDatabase: database.get,
-  createContext: (getDatabase, request) => createContext(getDatabase, request, { reportThreshold: config.reportThreshold }),
-});
+export const handler = createLambdaHandler(createHttpHandler({ server, database: database.get, settings: config.settings, logger }));

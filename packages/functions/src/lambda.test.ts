@@ -1,81 +1,36 @@
-/** The Lambda adapter over a small throwaway server: event handling and the lazy database. */
-import { ApolloServer } from "@apollo/server";
+/** The Lambda adapter: API Gateway events in, results out, and the lazy database. */
 import type { Database } from "@poet/core/db/index";
+import type { HttpRequest } from "@poet/core/graphql/http";
 import { describe, expect, it, vi } from "vitest";
 import { lazyDatabase } from "./database.ts";
-import { graphqlEvent, json, lambdaContext } from "./events.test-helper.ts";
-import { createGraphQLHandler } from "./lambda.ts";
+import { graphqlEvent } from "./events.test-helper.ts";
+import { createLambdaHandler } from "./lambda.ts";
 
-type Ctx = { db(): Promise<Database>; headers: Record<string, string | undefined> };
-
-function setup() {
-  const fakeDatabase = { driver: "pglite", db: { rows: [1, 2, 3] }, close: vi.fn(async () => {}) } as unknown as Database;
-  const open = vi.fn(async () => fakeDatabase);
-  const database = lazyDatabase(open);
-  const server = new ApolloServer<Ctx>({
-    typeDefs: `type Query { rows: Int!  hello: String!  header: String }`,
-    resolvers: {
-      Query: {
-        rows: async (_: unknown, __: unknown, ctx: Ctx) => ((await ctx.db()).db as unknown as { rows: number[] }).rows.length,
-        hello: () => "world",
-        header: (_: unknown, __: unknown, ctx: Ctx) => ctx.headers["x-api-key"],
-      },
-    },
-  });
-  const handler = createGraphQLHandler({
-    server,
-    getDatabase: database.get,
-    createContext: (db, request) => {
-      let opened: Promise<Database> | undefined;
-      return { db: () => (opened ??= db()), headers: request.headers };
-    },
-  });
-  return { handler, open, database };
-}
-
-describe("createGraphQLHandler", () => {
-  it("answers { __typename } over POST without opening the database", async () => {
-    const { handler, open } = setup();
-    const result = json(await handler(graphqlEvent("POST", { query: "{ __typename }" }), lambdaContext, () => {}));
-    expect(result.status).toBe(200);
-    expect(result.body).toEqual({ data: { __typename: "Query" } });
-    expect(open).not.toHaveBeenCalled();
+describe("createLambdaHandler", () => {
+  const seen: HttpRequest[] = [];
+  const handler = createLambdaHandler(async (request) => {
+    seen.push(request);
+    return { status: 201, headers: { "x-test": "yes" }, body: "answer" };
   });
 
-  it("answers GET requests (cacheable dashboard reads) with variables in the query string", async () => {
-    const { handler } = setup();
-    const result = json(
-      await handler(graphqlEvent("GET", { query: "query Q { hello __typename }", operationName: "Q" }), lambdaContext, () => {}),
-    );
-    expect(result.status).toBe(200);
-    expect(result.body).toEqual({ data: { hello: "world", __typename: "Query" } });
+  it("hands a POST's method, headers, body and request id to the handler, and returns its answer", async () => {
+    const result = await handler(graphqlEvent("POST", { query: "{ hello }" }, { authorization: "Bearer k" }));
+    expect(result).toEqual({ statusCode: 201, headers: { "x-test": "yes" }, body: "answer" });
+    expect(seen.at(-1)).toEqual({
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", authorization: "Bearer k" },
+      search: "",
+      body: JSON.stringify({ query: "{ hello }" }),
+      requestId: "request",
+    });
   });
 
-  it("opens the database on the first resolver that needs it, once per container", async () => {
-    const { handler, open } = setup();
-    await handler(graphqlEvent("POST", { query: "{ hello }" }), lambdaContext, () => {});
-    expect(open).not.toHaveBeenCalled();
-    for (let i = 0; i < 3; i++) {
-      const result = json(await handler(graphqlEvent("POST", { query: "{ rows }" }), lambdaContext, () => {}));
-      expect(result.body).toEqual({ data: { rows: 3 } });
-    }
-    expect(open).toHaveBeenCalledTimes(1);
-  });
-
-  it("passes the request headers to the context", async () => {
-    const { handler } = setup();
-    const result = json(
-      await handler(graphqlEvent("POST", { query: "{ header }" }, { "x-api-key": "k-1" }), lambdaContext, () => {}),
-    );
-    expect(result.body).toEqual({ data: { header: "k-1" } });
-  });
-
-  it("reports GraphQL errors as GraphQL (400 for an invalid document)", async () => {
-    const { handler, open } = setup();
-    const result = json(await handler(graphqlEvent("POST", { query: "{ nope }" }), lambdaContext, () => {}));
-    expect(result.status).toBe(400);
-    expect(result.body.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
-    expect(open).not.toHaveBeenCalled();
+  it("passes a GET's raw query string, and decodes a base64 body", async () => {
+    await handler(graphqlEvent("GET", { query: "{ hello }", operationName: "Q" }));
+    expect(seen.at(-1)).toMatchObject({ method: "GET", search: "query=%7B+hello+%7D&operationName=Q", body: undefined });
+    const event = graphqlEvent("POST", { query: "{ é }" });
+    await handler({ ...event, body: Buffer.from(event.body!).toString("base64"), isBase64Encoded: true });
+    expect(seen.at(-1)?.body).toBe(JSON.stringify({ query: "{ é }" }));
   });
 });
 

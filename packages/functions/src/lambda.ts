@@ -1,24 +1,21 @@
-import type { ApolloServer, BaseContext } from "@apollo/server";
-import { handlers, startServerAndCreateLambdaHandler } from "@as-integrations/aws-lambda";
-import type { Database } from "@poet/core/db/index";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { HttpRequest, HttpResponse } from "@poet/core/graphql/http";
 
-export type RequestInfo = { headers: Record<string, string | undefined> };
-
-export interface GraphQLHandlerOptions<TContext extends BaseContext> {
-  /** The same Apollo server the local run uses (core's `createApolloServer`). */
-  server: ApolloServer<TContext>;
-  /** Memoised, lazy database (database.ts): nothing is opened until it is first called. */
-  getDatabase: () => Promise<Database>;
-  /**
-   * Core's `createContext`: it takes the getter and calls it only when the first resolver asks
-   * for the database, so a `{ __typename }` or introspection request never opens one.
-   */
-  createContext: (database: () => Promise<Database>, request: RequestInfo) => TContext | Promise<TContext>;
-}
-
-/** An API Gateway HTTP API (payload v2) handler over an Apollo server. */
-export function createGraphQLHandler<TContext extends BaseContext>(options: GraphQLHandlerOptions<TContext>) {
-  return startServerAndCreateLambdaHandler(options.server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
-    context: async ({ event }) => options.createContext(options.getDatabase, { headers: event.headers ?? {} }),
-  });
+/**
+ * An API Gateway HTTP API (payload v2) handler over core's transport-neutral GraphQL handler:
+ * the event becomes a request and the response a result, nothing more, so Lambda and
+ * `npm start` answer every request alike.
+ */
+export function createLambdaHandler(handle: (request: HttpRequest) => Promise<HttpResponse>) {
+  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const body = event.body === undefined ? undefined : event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body;
+    const response = await handle({
+      method: event.requestContext.http.method,
+      headers: event.headers ?? {},
+      search: event.rawQueryString ?? "",
+      body,
+      requestId: event.requestContext.requestId,
+    });
+    return { statusCode: response.status, headers: response.headers, body: response.body };
+  };
 }

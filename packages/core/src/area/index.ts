@@ -2,22 +2,24 @@ import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "../db/types.ts";
 import { badInput } from "../errors.ts";
 import { groupBy, Loader } from "../util/loader.ts";
+import { parseInput } from "../util/validate.ts";
 import { areas, statisticalNeighbours, type AreaRow } from "./area.sql.ts";
 import type { AreaType } from "./reference.ts";
+import { areaCode, MAX_PAGE_SIZE, pageSize } from "./validation.ts";
 
+export { MAX_PAGE_SIZE };
 export const ENGLAND = "E92000001";
-export const MAX_PAGE_SIZE = 100;
-const GSS_CODE = /^[EWSN]\d{8}$/;
 
 export function assertAreaCode(code: string, argument = "area"): void {
-  if (!GSS_CODE.test(code)) throw badInput(`"${code}" is not a GSS code (a letter and 8 digits, e.g. E06000001)`, argument);
+  parseInput(areaCode, code, argument);
 }
 
 const encodeCursor = (code: string) => Buffer.from(`area:${code}`).toString("base64url");
 function decodeCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, "base64url").toString();
-  if (!decoded.startsWith("area:")) throw badInput("`after` is not a cursor this API gave out", "after");
-  return decoded.slice(5);
+  const decoded = cursor.length <= 64 ? Buffer.from(cursor, "base64url").toString() : "";
+  const code = decoded.slice(5);
+  if (!decoded.startsWith("area:") || !areaCode.safeParse(code).success) throw badInput("`after` is not a cursor this API gave out", "after");
+  return code;
 }
 
 export interface AreaPageArgs {
@@ -28,9 +30,7 @@ export interface AreaPageArgs {
 }
 
 export async function listAreas(db: Db, args: AreaPageArgs) {
-  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
-    throw badInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}`, "first");
-  }
+  parseInput(pageSize, args.first, "first");
   if (args.parent) assertAreaCode(args.parent, "parent");
   const filter = and(args.type ? eq(areas.type, args.type) : undefined, args.parent ? eq(areas.parentCode, args.parent) : undefined);
   const after = args.after ? decodeCursor(args.after) : null;

@@ -7,8 +7,8 @@ export type { Database, Db } from "./types.ts";
 export async function createDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.driver === "pglite") {
     const { createPgliteDatabase } = await import("./pglite.ts");
-    return createPgliteDatabase(config.dataDir);
+    return createPgliteDatabase(config.dataDir, { statementTimeoutMs: config.statementTimeoutMs });
   }
   const { createNeonDatabase } = await import("./neon.ts");
-  return createNeonDatabase(config.url, config.wsProxy);
+  return createNeonDatabase(config.url, config.wsProxy, config.statementTimeoutMs);
 }

@@ -7,7 +7,7 @@ import type { Database, Db } from "./types.ts";
  * Postgres over WebSockets with Neon's driver: what the Lambdas use against Neon. Against any
  * other host (a local PostgreSQL in tests) it goes through a WebSocket proxy, `wsProxy`.
  */
-export async function createNeonDatabase(url: string, wsProxy: string | null): Promise<Database> {
+export async function createNeonDatabase(url: string, wsProxy: string | null, statementTimeoutMs?: number): Promise<Database> {
   // Lambda's Node 22 has a global WebSocket; `ws` stays out of its bundle (stacks/bundling.ts).
   if (typeof WebSocket === "undefined" || wsProxy) neonConfig.webSocketConstructor = (await import("ws")).default;
   if (wsProxy) {
@@ -18,6 +18,8 @@ export async function createNeonDatabase(url: string, wsProxy: string | null): P
   }
   const pool = new Pool({ connectionString: url, max: 10 });
   pool.on("error", () => {}); // an idle client's dropped socket must not crash the process
+  // No statement may hold a connection for long: a slow query fails instead of queueing the rest.
+  if (statementTimeoutMs) pool.on("connect", (client: { query(text: string): Promise<unknown> }) => void client.query(`set statement_timeout = ${Math.trunc(statementTimeoutMs)}`).catch(() => {}));
   const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
   return { db, driver: "neon", close: () => pool.end() };
 }

@@ -2,7 +2,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { areas } from "../area/area.sql.ts";
 import type { Database, Db } from "../db/types.ts";
 import { rebuildFigureCubes } from "../figure/aggregate.ts";
-import { organisations } from "../organisation/organisation.sql.ts";
+import { organisationAreas, organisations } from "../organisation/organisation.sql.ts";
 import { questions, questionSets, scaleOptions } from "../questionset/questionset.sql.ts";
 import { responses } from "../response/response.sql.ts";
 import { financialYearOf } from "../response/index.ts";
@@ -38,17 +38,19 @@ async function questionSetIds(db: Db): Promise<Map<string, number>> {
 
 /** One synthetic organisation per demo area, so demo rows are never mistaken for a member's. */
 async function demoOrganisations(db: Db): Promise<Map<string, number>> {
-  const all = await db.select().from(areas);
+  const leaves = (await db.select().from(areas)).filter((a) => a.type === "LOCAL_AUTHORITY" || a.type === "ICB");
+  const slugOf = (code: string) => `demo-${code.toLowerCase()}`;
   await db
     .insert(organisations)
-    .values(
-      all
-        .filter((a) => a.type === "LOCAL_AUTHORITY" || a.type === "ICB")
-        .map((a) => ({ slug: `demo-${a.code.toLowerCase()}`, name: `${a.name} (synthetic demo data)`, type: a.type === "ICB" ? ("HEALTH_BODY" as const) : ("COUNCIL" as const), areaCode: a.code, synthetic: true })),
-    )
+    .values(leaves.map((a) => ({ slug: slugOf(a.code), name: `${a.name} (synthetic demo data)`, type: a.type === "ICB" ? ("HEALTH_BODY" as const) : ("COUNCIL" as const), synthetic: true })))
     .onConflictDoNothing({ target: organisations.slug });
-  const rows = await db.select({ id: organisations.id, areaCode: organisations.areaCode }).from(organisations).where(eq(organisations.synthetic, true));
-  return new Map(rows.map((r) => [r.areaCode!, r.id]));
+  const ids = new Map((await db.select({ id: organisations.id, slug: organisations.slug }).from(organisations).where(eq(organisations.synthetic, true))).map((r) => [r.slug, r.id]));
+  const byArea = new Map(leaves.map((a) => [a.code, ids.get(slugOf(a.code))!]));
+  await db
+    .insert(organisationAreas)
+    .values([...byArea].map(([areaCode, organisationId]) => ({ organisationId, areaCode })))
+    .onConflictDoNothing();
+  return byArea;
 }
 
 /** A fixed key per demo response (FNV-1a of its reference), so figures are reproducible. */

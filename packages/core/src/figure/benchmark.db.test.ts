@@ -4,6 +4,7 @@ import { queryRows } from "../db/types.ts";
 import publishedCsv from "../demo/published-figures.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { trueCells } from "../testing/truth.ts";
+import { parseCsv } from "../util/csv.ts";
 import { publishedCount } from "./disclosure.ts";
 import { COUNTABLE_BANDS, publishBand } from "./measure.ts";
 
@@ -82,26 +83,26 @@ describe("benchmark for an area", () => {
   it("ranks a council among councils with published values, consistently with the bulk export", async () => {
     const area = await busiest("ADULT_PB");
     const { benchmark } = await demo.api.data(`query($area: String!) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area) { value { percentage } rank { position of quartile peerType } } }`, { area });
-    const { figureExport } = await demo.api.data(`{ figureExport(questionSet: ADULT_PB, format: JSON) { content } }`);
-    const peers = (JSON.parse(figureExport.content) as Record<string, unknown>[]).filter(
+    const { figureExport } = await demo.api.data(`{ figureExport(questionSet: ADULT_PB, format: CSV) { content } }`);
+    const peers = parseCsv(figureExport.content).filter(
       (r) => r.area_type === "LOCAL_AUTHORITY" && r.question_code === "quality_of_life" && r.band === "POSITIVE" && r.status === "AVAILABLE",
     );
-    const better = peers.filter((r) => (r.percentage as number) > benchmark.value.percentage).length;
+    const better = peers.filter((r) => Number(r.percentage) > benchmark.value.percentage).length;
     expect(benchmark.rank).toEqual({ position: better + 1, of: peers.length, quartile: Math.floor((better * 4) / peers.length) + 1, peerType: "LOCAL_AUTHORITY" });
   });
 
   it("ranks a NEGATIVE share lowest first, and gives a NEUTRAL share no judgement", async () => {
     const area = "E12000007";
-    const { figureExport } = await demo.api.data(`{ figureExport(questionSet: ADULT_PB, format: JSON) { content } }`);
-    const rows = JSON.parse(figureExport.content) as Record<string, unknown>[];
+    const { figureExport } = await demo.api.data(`{ figureExport(questionSet: ADULT_PB, format: CSV) { content } }`);
+    const rows = parseCsv(figureExport.content);
     const peersOf = (band: string) => rows.filter((r) => r.area_type === "REGION" && r.question_code === "quality_of_life" && r.band === band && r.status === "AVAILABLE");
     const q = `query($area: String!, $b: Band) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area, band: $b) {
       polarity value { percentage confidenceInterval { lower upper } } rank { position of } comparisons { measure { percentage } outcome } } }`;
     const negative = (await demo.api.data(q, { area, b: "NEGATIVE" })).benchmark;
     expect(negative.polarity).toBe("LOWER_IS_BETTER");
     const peers = peersOf("NEGATIVE");
-    const lower = peers.filter((r) => (r.percentage as number) < negative.value.percentage).length;
-    const higher = peers.filter((r) => (r.percentage as number) > negative.value.percentage).length;
+    const lower = peers.filter((r) => Number(r.percentage) < negative.value.percentage).length;
+    const higher = peers.filter((r) => Number(r.percentage) > negative.value.percentage).length;
     expect(lower).not.toBe(higher);
     expect(negative.rank).toEqual({ position: lower + 1, of: peers.length });
     for (const c of negative.comparisons) {

@@ -12,6 +12,8 @@ import { BAND_SUMS, toBandCells, type BandSumsRow } from "./cube.ts";
 import { publishCategory, suppressedMeasure, type CountableBand, type Measure } from "./measure.ts";
 import { referenceData } from "./reference.ts";
 import { compareWithComparator, type ComparisonOutcome } from "./statistics.ts";
+import { questionCode } from "../questionset/validation.ts";
+import { parseInput } from "../util/validate.ts";
 
 export interface BreakdownCategory {
   option: ScaleOptionRow;
@@ -49,6 +51,7 @@ export function secondarySuppression<T extends { measure: Measure; size: number 
 
 /** A question whose answers are categories (band-less options): any of them can split a measure. */
 async function categoricalQuestion(db: Db, questionSet: QuestionSetRow, measured: QuestionRow, code: string, argument: string) {
+  parseInput(questionCode, code, argument);
   const [question] = await db.query.questions.findMany({ where: (q, { and, eq }) => and(eq(q.questionSetId, questionSet.id), eq(q.code, code)) });
   if (!question) throw notFound(`No question "${code}" in ${questionSet.code} version ${questionSet.version}`, argument);
   const options = (await db.query.scaleOptions.findMany({ where: (o, { eq }) => eq(o.scaleId, question.scaleId), orderBy: (o, { asc }) => asc(o.position) })).filter((o) => o.band === null);

@@ -55,6 +55,13 @@ export const toBandCells = (r: BandSumsRow | undefined): BandCells =>
 export type LeafCells = Map<number, Map<string, Map<number, BandCells>>>;
 
 const CACHE_SIZE = 500;
+
+/** Bumped by every write to the cubes: what caches of figures (in memory, ETags, CDNs) are keyed on. */
+export async function cubeVersion(db: Db): Promise<number> {
+  const [row] = await queryRows<{ version: number }>(db, sql`select version from cube_version`);
+  return row?.version ?? 0;
+}
+
 const cache = new WeakMap<Db, Map<string, Promise<LeafCells>>>();
 
 /**
@@ -63,8 +70,7 @@ const cache = new WeakMap<Db, Map<string, Promise<LeafCells>>>();
  */
 export async function leafBandCells(db: Db, questionIds: number[], period: Period, byYear = false): Promise<LeafCells> {
   if (questionIds.length === 0) return new Map();
-  const [row] = await queryRows<{ version: number }>(db, sql`select version from cube_version`);
-  const key = `${row?.version ?? 0}|${period.from}-${period.to}|${byYear}|${questionIds.join(",")}`;
+  const key = `${await cubeVersion(db)}|${period.from}-${period.to}|${byYear}|${questionIds.join(",")}`;
   const entries = cache.get(db) ?? new Map<string, Promise<LeafCells>>();
   cache.set(db, entries);
   let cells = entries.get(key);

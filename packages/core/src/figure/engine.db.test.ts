@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
-import { issueApiKey, revokeApiKey } from "../organisation/index.ts";
-import { organisations } from "../organisation/organisation.sql.ts";
+import { revokeApiKey } from "../organisation/index.ts";
+import { systemScope, testCredential } from "../testing/keys.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { trueCells } from "../testing/truth.ts";
 import { parseCsv } from "../util/csv.ts";
@@ -12,8 +12,7 @@ const demo = useDemoApi();
 let researcherKey: string;
 
 beforeAll(async () => {
-  const [org] = await demo.database.db.insert(organisations).values({ slug: "lancaster-cedr", name: "Centre for Disability Research", type: "RESEARCH" }).returning();
-  researcherKey = await issueApiKey(demo.database.db, org!.id, "tests");
+  researcherKey = (await testCredential(demo.database.db, { type: "RESEARCH", slug: "lancaster-cedr" })).key;
 });
 
 const asCaller = (key: string, query: string, variables?: Record<string, unknown>) => demo.api.query(query, variables, { authorization: `Bearer ${key}` });
@@ -64,12 +63,11 @@ describe("breakdown", () => {
     expect(anonymous.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", argument: "area" });
     const researcher = await asCaller(researcherKey, BREAKDOWN, variables);
     expect(researcher.errors).toBeUndefined();
-    expect((await asCaller(researcherKey, `{ viewer { access organisation { slug type } } }`)).data.viewer).toEqual({ access: "RESEARCHER", organisation: { slug: "lancaster-cedr", type: "RESEARCH" } });
+    expect((await asCaller(researcherKey, `{ viewer { role access organisation { slug type } } }`)).data.viewer).toEqual({ role: "RESEARCHER", access: "RESEARCHER", organisation: { slug: "lancaster-cedr", type: "RESEARCH" } });
     expect((await asCaller("poet_not-a-real-key", BREAKDOWN, variables)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    const [org] = await demo.database.db.select().from(organisations).where(eq(organisations.slug, "lancaster-cedr"));
-    const revoked = await issueApiKey(demo.database.db, org!.id, "to revoke");
-    await revokeApiKey(demo.database.db, revoked);
-    expect((await asCaller(revoked, BREAKDOWN, variables)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const revoked = await testCredential(demo.database.db, { type: "RESEARCH" });
+    await revokeApiKey(systemScope(demo.database.db), revoked.prefix);
+    expect((await asCaller(revoked.key, BREAKDOWN, variables)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });
 

@@ -7,3 +7,4 @@ export { reportEligibility, type EligibilityResult, type InstrumentEligibility }
 export { exportFigures, type FigureExport } from "./export.ts";
 export type { Measure } from "./measure.ts";
 export type { Access } from "./disclosure.ts";
+export { cubeVersion } from "./cube.ts";

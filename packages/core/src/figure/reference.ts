@@ -4,6 +4,7 @@ import { queryRows, type Db } from "../db/types.ts";
 import { questions, questionSets, type QuestionRow, type QuestionSetRow } from "../questionset/questionset.sql.ts";
 import { hasSyntheticData } from "../response/index.ts";
 import { groupBy } from "../util/loader.ts";
+import { cubeVersion } from "./cube.ts";
 import { COUNTABLE_BANDS, type CountableBand } from "./measure.ts";
 
 /**
@@ -30,7 +31,7 @@ export interface ReferenceData {
 }
 
 const TTL_MS = 60_000;
-const cache = new WeakMap<Db, { at: number; data: Promise<ReferenceData> }>();
+const cache = new WeakMap<Db, { at: number; version: number; data: Promise<ReferenceData> }>();
 
 async function load(db: Db): Promise<ReferenceData> {
   const [areaRows, closure, neighbourRows, setRows, questionRows, synthetic, graded, years] = await Promise.all([
@@ -68,11 +69,16 @@ async function load(db: Db): Promise<ReferenceData> {
   };
 }
 
-export function referenceData(db: Db): Promise<ReferenceData> {
+/**
+ * Kept per database for a minute and for one cube version: new data (a new financial year, say)
+ * bumps the version and shows at once, in every container.
+ */
+export async function referenceData(db: Db): Promise<ReferenceData> {
+  const version = await cubeVersion(db);
   const hit = cache.get(db);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.data;
+  if (hit && hit.version === version && Date.now() - hit.at < TTL_MS) return hit.data;
   const data = load(db);
-  cache.set(db, { at: Date.now(), data });
+  cache.set(db, { at: Date.now(), version, data });
   data.catch(() => cache.delete(db));
   return data;
 }

@@ -2,8 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ENGLAND } from "../area/index.ts";
 import { queryRows } from "../db/types.ts";
-import { issueApiKey } from "../organisation/index.ts";
-import { organisations } from "../organisation/organisation.sql.ts";
+import { testCredential } from "../testing/keys.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { trueCells, truePairs, trueResponses } from "../testing/truth.ts";
 import { parseCsv } from "../util/csv.ts";
@@ -16,8 +15,7 @@ const demo = useDemoApi();
 let researcher: Record<string, string>;
 
 beforeAll(async () => {
-  const [org] = await demo.database.db.insert(organisations).values({ slug: "routes-research", name: "Routes research", type: "RESEARCH" }).returning();
-  researcher = { authorization: `Bearer ${await issueApiKey(demo.database.db, org!.id, "routes")}` };
+  researcher = { authorization: (await testCredential(demo.database.db, { type: "RESEARCH" })).header };
 });
 
 const asResearcher = async (query: string, variables: Record<string, unknown>) => {

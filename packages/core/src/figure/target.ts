@@ -1,6 +1,8 @@
 import type { AreaRow } from "../area/area.sql.ts";
 import { assertAreaCode } from "../area/index.ts";
 import { badInput, notFound } from "../errors.ts";
+import { questionCode, version as versionSchema } from "../questionset/validation.ts";
+import { parseInput } from "../util/validate.ts";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { Band, QuestionSetCode } from "../questionset/types.ts";
 import type { CountableBand } from "./measure.ts";
@@ -9,6 +11,7 @@ import type { ReferenceData } from "./reference.ts";
 
 /** The published version asked for, or the latest. */
 export function resolveQuestionSet(ref: ReferenceData, code: QuestionSetCode, version?: number | null): QuestionSetRow {
+  if (version != null) parseInput(versionSchema, version, "version");
   const candidates = ref.questionSets.filter((s) => s.code === code && s.status !== "DRAFT" && (version == null || s.version === version));
   const set = candidates.sort((a, b) => b.version - a.version)[0];
   if (!set) throw notFound(`No published ${code} question set${version != null ? ` version ${version}` : ""}`, "version");
@@ -17,6 +20,7 @@ export function resolveQuestionSet(ref: ReferenceData, code: QuestionSetCode, ve
 
 /** A question of the set whose answers have a direction, so that a band can be counted. */
 export function resolveGradedQuestion(ref: ReferenceData, set: QuestionSetRow, code: string, argument = "question"): QuestionRow {
+  parseInput(questionCode, code, argument);
   const question = ref.questionsBySet.get(set.id)?.find((q) => q.code === code);
   if (!question) throw notFound(`No question "${code}" in ${set.code} version ${set.version}`, argument);
   if (question.kind === "ABOUT_YOU" || !ref.gradedQuestionIds.has(question.id)) {

@@ -8,6 +8,8 @@ import type { Measure } from "./measure.ts";
 import { resolvePeriod, type Period, type PeriodInput } from "./period.ts";
 import { referenceData } from "./reference.ts";
 import { resolveArea, resolveQuestionSet } from "./target.ts";
+import { theme as themeSchema } from "../questionset/validation.ts";
+import { parseInput } from "../util/validate.ts";
 
 export interface TriangulationView {
   questionSet: QuestionSetRow;
@@ -49,6 +51,7 @@ function compareViews(first: TriangulationView, second: TriangulationView): Tria
  * child's, the parent's and the practitioner's views of an EHCP, say), side by side for an area.
  */
 export async function triangulation(db: Db, args: { area: string; theme: string; period?: PeriodInput | null }): Promise<TriangulationResult> {
+  parseInput(themeSchema, args.theme, "theme");
   const ref = await referenceData(db);
   const area = resolveArea(ref, args.area);
   const latestSets = [...new Set(ref.questionSets.map((s) => s.code))].map((code) => resolveQuestionSet(ref, code));

@@ -1,47 +1,52 @@
+import { ANONYMOUS, type Actor } from "../actor/index.ts";
 import { createAreaLoaders } from "../area/index.ts";
 import type { Database, Db } from "../db/types.ts";
-import { ANONYMOUS, authenticate, type Viewer } from "../organisation/index.ts";
+import { createOrganisationLoaders } from "../organisation/loaders.ts";
 import { createQuestionSetLoaders } from "../questionset/index.ts";
+import { DEFAULT_SETTINGS, type Scope, type Settings } from "../scope.ts";
 
 export interface GraphQLContext {
   /** The database, opened on first use: a query that needs none (`{ __typename }`) opens none. */
   db(): Promise<Db>;
+  /** What every domain function takes: the database, the caller and the settings. */
+  scope(): Promise<Scope>;
+  /** Who is asking: resolved from the `Authorization` header before any field runs. */
+  actor: Actor;
   /** Per-request batching loaders, so nested fields cost one query per level, not per item. */
   loaders: ReturnType<typeof createLoaders>;
-  /** Who is asking, from the Authorization header: resolved on first use. */
-  viewer(): Promise<Viewer>;
-  /** Configuration the figures need. */
-  settings: ContextSettings;
+  settings: Settings;
+  /** Names this request in logs and in masked errors. */
+  requestId: string;
+  /**
+   * What the server learns while answering, for the HTTP layer's headers and log. An object of
+   * its own because Apollo hands plugins a shallow copy of the context, which shares it.
+   */
+  outcome: { cost?: number; failed?: boolean };
 }
 
-export interface ContextSettings {
-  /** More responses than this of an instrument make an area eligible for a local report. */
-  reportThreshold: number;
-}
-
-export interface RequestInfo {
-  headers: Record<string, string | undefined>;
-}
+export type DatabaseSource = Database | (() => Promise<Database>);
 
 function createLoaders(getDb: () => Promise<Db>) {
-  return { area: createAreaLoaders(getDb), questionSet: createQuestionSetLoaders(getDb) };
+  return { area: createAreaLoaders(getDb), questionSet: createQuestionSetLoaders(getDb), organisation: createOrganisationLoaders(getDb) };
 }
 
-const header = (request: RequestInfo | undefined, name: string) =>
-  Object.entries(request?.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
-
-/** One context per request, over an open database or a function that opens it lazily. */
-export function createContext(source: Database | (() => Promise<Database>), request?: RequestInfo, settings: ContextSettings = { reportThreshold: 100 }): GraphQLContext {
+/** Opens the database lazily, once per source. */
+export const databaseGetter = (source: DatabaseSource): (() => Promise<Db>) => {
   let db: Promise<Db> | undefined;
-  let viewer: Promise<Viewer> | undefined;
-  const getDb = () => (db ??= typeof source === "function" ? source().then((d) => d.db) : Promise.resolve(source.db));
+  return () => (db ??= typeof source === "function" ? source().then((d) => d.db) : Promise.resolve(source.db));
+};
+
+/** One context per request, for an actor already resolved. */
+export function createContext(getDb: () => Promise<Db>, options: { actor?: Actor; requestId?: string; settings?: Settings } = {}): GraphQLContext {
+  const actor = options.actor ?? ANONYMOUS;
+  const settings = options.settings ?? DEFAULT_SETTINGS;
   return {
     db: getDb,
+    scope: async () => ({ db: await getDb(), actor, settings }),
+    actor,
     loaders: createLoaders(getDb),
-    viewer: () => {
-      const authorization = header(request, "authorization");
-      return (viewer ??= authorization ? getDb().then((d) => authenticate(d, authorization)) : Promise.resolve(ANONYMOUS));
-    },
     settings,
+    requestId: options.requestId ?? "local",
+    outcome: {},
   };
 }

@@ -16,7 +16,8 @@ describe("a production server", () => {
     expect(result.errors?.[0]?.message).toMatch(/GSS code/);
     const unknown = await api.query(`{ benchmark(questionSet: ADULT_PB, question: "nope", area: "E92000001") { value { status } } }`);
     expect(unknown.errors?.[0]?.extensions).toEqual({ code: "NOT_FOUND", argument: "question" });
-    const key = await api.query(`{ viewer { access } }`, undefined, { authorization: "Bearer poet_unknown" });
-    expect(key.errors?.[0]?.extensions).toEqual({ code: "UNAUTHENTICATED" });
+    const key = await api.post(`{ viewer { access } }`, undefined, { authorization: "Bearer poet_unknown" });
+    expect(key.status).toBe(401);
+    expect(JSON.parse(key.body).errors[0].extensions).toEqual({ code: "UNAUTHENTICATED", requestId: key.headers["x-request-id"] });
   });
 });

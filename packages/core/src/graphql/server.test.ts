@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "../db/types.ts";
-import { createContext } from "./context.ts";
+import { createContext, databaseGetter } from "./context.ts";
 import { createApolloServer } from "./server.ts";
 
 // Error formatting, with a database that fails the way a real outage does: no database needed.
@@ -9,7 +9,7 @@ const broken = (): Promise<Database> => Promise.reject(new Error(SECRET));
 
 async function run(production: boolean, query: string) {
   const server = createApolloServer({ production });
-  const response = await server.executeOperation({ query }, { contextValue: createContext(broken) });
+  const response = await server.executeOperation({ query }, { contextValue: createContext(databaseGetter(broken), { requestId: "req-1" }) });
   if (response.body.kind !== "single") throw new Error("expected a single result");
   return response.body.singleResult;
 }
@@ -17,7 +17,7 @@ async function run(production: boolean, query: string) {
 describe("error formatting", () => {
   it("masks an unexpected error in production: no message, no stack, one code", async () => {
     const result = await run(true, `{ areas(first: 1) { totalCount } }`);
-    expect(result.errors).toEqual([{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }]);
+    expect(result.errors).toEqual([{ message: "Internal server error", locations: [{ line: 1, column: 3 }], path: ["areas"], extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "req-1" } }]);
     expect(JSON.stringify(result)).not.toContain("hunter2");
   });
 

@@ -1,8 +1,14 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLFormattedError } from "graphql";
 import { PoetError } from "../errors.ts";
+import { silentLogger, type Logger } from "../util/log.ts";
+import { enforceAccess } from "./access.ts";
 import type { GraphQLContext } from "./context.ts";
+import { costError, MAX_COST, operationCost } from "./cost.ts";
 import { typeDefs } from "./generated/type-defs.ts";
 import { resolvers } from "./resolvers/index.ts";
 
@@ -13,27 +19,108 @@ export interface ServerOptions {
   production?: boolean;
   /** Allow schema introspection (on by default: the schema is the public documentation). */
   introspection?: boolean;
+  logger?: Logger;
 }
+
+/** Limits on the document itself, checked before anything runs; tuned so every README example passes. */
+export const DOCUMENT_LIMITS = { depth: 10, aliases: 20, directives: 10, tokens: 2000 } as const;
 
 /** The codes Apollo gives a request it refuses before running it (parse, validation, variables). */
 const REQUEST_ERROR_CODES: ReadonlySet<unknown> = new Set(Object.values(ApolloServerErrorCode).filter((code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR));
 
-/** Errors the caller should see as they are: ours, and GraphQL's own request errors. */
-function isCallerError(formatted: GraphQLFormattedError, error: unknown): boolean {
-  return unwrapResolverError(error) instanceof PoetError || REQUEST_ERROR_CODES.has(formatted.extensions?.code);
+/** Errors the caller should see as they are: ours, GraphQL's own request errors, and the limits'. */
+const isCallerError = (formatted: GraphQLFormattedError) => REQUEST_ERROR_CODES.has(formatted.extensions?.code) || formatted.extensions?.code === "QUERY_TOO_COMPLEX";
+
+/** The domain's plain errors become GraphQL errors here, and only here. */
+function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof PoetError) {
+      const { stacktrace: _, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, message: original.message, extensions: { ...(production ? {} : extensions), code: original.code, ...original.details } };
+    }
+    if (!production || isCallerError(formatted)) return formatted;
+    return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  };
 }
+
+/** Prices each operation before it runs, refuses the costly, and reports the cost in `extensions`. */
+function costPlugin(schema: ReturnType<typeof makeExecutableSchema>): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, request, contextValue }) {
+          if (!operation) return;
+          const fragments = Object.fromEntries(document.definitions.flatMap((d) => (d.kind === "FragmentDefinition" ? [[d.name.value, d]] : [])));
+          const cost = operationCost({ schema, operation, fragments, variables: request.variables ?? {} });
+          contextValue.outcome.cost = cost;
+          if (cost > MAX_COST) throw costError(cost);
+        },
+        async willSendResponse({ response, contextValue }) {
+          const { cost } = contextValue.outcome;
+          if (response.body.kind === "single" && cost !== undefined) {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: { requested: cost, limit: MAX_COST } };
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Logs what the caller does not see: the detail behind a masked error, with the request id. */
+function errorLogPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          contextValue.outcome.failed = true;
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (original instanceof PoetError || REQUEST_ERROR_CODES.has(error.extensions?.code)) continue;
+            logger.error({ requestId: contextValue.requestId, operationName, path: error.path, err: original }, "unexpected error");
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== "single") return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (error.extensions?.code === "INTERNAL_SERVER_ERROR") (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The one executable schema: SDL, resolvers, and `@access` enforced. */
+export const createSchema = () => enforceAccess(makeExecutableSchema({ typeDefs, resolvers }));
 
 /** The one Apollo server: `npm start`, the tests and the Lambda handler all run this. */
 export function createApolloServer(options: ServerOptions = {}): ApolloServer<GraphQLContext> {
   const production = options.production ?? false;
+  const introspection = options.introspection ?? true;
+  const schema = createSchema();
+  const armor = new ApolloArmor({
+    maxDepth: { n: DOCUMENT_LIMITS.depth },
+    maxAliases: { n: DOCUMENT_LIMITS.aliases },
+    maxDirectives: { n: DOCUMENT_LIMITS.directives },
+    // graphql-js's own parser limit (below) answers 400 GRAPHQL_PARSE_FAILED; armor's answers 500.
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+    // "Did you mean …?" would map a hidden schema field by field.
+    blockFieldSuggestion: { enabled: !introspection },
+  }).protect();
   return new ApolloServer<GraphQLContext>({
-    typeDefs,
-    resolvers,
-    introspection: options.introspection ?? true,
+    schema,
+    introspection,
     includeStacktraceInErrorResponses: !production,
-    formatError: (formatted, error) => {
-      if (!production || isCallerError(formatted, error)) return formatted;
-      return { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
-    },
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: DOCUMENT_LIMITS.tokens },
+    // The HTTP layer (http.ts) prevents CSRF: a POST must be application/json, which no form
+    // can send without a preflight; a GET can only read, and reads need no protection.
+    csrfPrevention: false,
+    validationRules: armor.validationRules,
+    // Apollo's landing page loads its sandbox from a CDN: nothing here may.
+    plugins: [...armor.plugins, costPlugin(schema), errorLogPlugin(options.logger ?? silentLogger), ApolloServerPluginLandingPageDisabled()],
+    formatError: formatError(production),
   });
 }

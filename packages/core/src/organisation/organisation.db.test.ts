@@ -1,76 +1,152 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ANONYMOUS, type Actor } from "../actor/index.ts";
 import { queryRows } from "../db/types.ts";
+import { DEFAULT_SETTINGS } from "../scope.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
-import { apiKeys } from "./apikey.sql.ts";
-import { ANONYMOUS, authenticate, issueApiKey, revokeApiKey } from "./index.ts";
-import { organisations } from "./organisation.sql.ts";
+import { systemScope, testCredential } from "../testing/keys.ts";
+import { apiKeys, auditEvents } from "./apikey.sql.ts";
+import { authenticate, createApiKey, createOrganisation, listApiKeys, listAuditEvents, revokeApiKey } from "./index.ts";
+import { organisationAreas, organisations } from "./organisation.sql.ts";
 
 let database: TestDatabase;
-const keys = new Map<string, string>();
+const keys = new Map<string, Awaited<ReturnType<typeof testCredential>>>();
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  for (const type of ["COUNCIL", "HEALTH_BODY", "RESEARCH", "ADMINISTRATOR"] as const) {
-    const [org] = await database.db.insert(organisations).values({ slug: `org-${type.toLowerCase()}`, name: `A ${type}`, type }).returning();
-    keys.set(type, await issueApiKey(database.db, org!.id, "tests"));
-  }
+  keys.set("COUNCIL", await testCredential(database.db, { type: "COUNCIL", slug: "org-council", areas: ["E06000001", "E06000002"] }));
+  keys.set("HEALTH_BODY", await testCredential(database.db, { type: "HEALTH_BODY", slug: "org-health-body" }));
+  keys.set("RESEARCH", await testCredential(database.db, { type: "RESEARCH", slug: "org-research" }));
+  keys.set("ADMINISTRATOR", await testCredential(database.db, { type: "ADMINISTRATOR", slug: "org-administrator" }));
 });
 afterAll(() => database?.close());
 
+const auth = (header: string | undefined) => authenticate(database.db, header, DEFAULT_SETTINGS);
 const failure = async (header: string) => {
   try {
-    await authenticate(database.db, header);
+    await auth(header);
   } catch (error) {
-    return { code: (error as { extensions?: { code?: string } }).extensions?.code, message: (error as Error).message };
+    return { code: (error as { code?: string }).code, message: (error as Error).message };
   }
   return null;
 };
+const scope = (actor: Actor) => ({ db: database.db, actor, settings: DEFAULT_SETTINGS });
 
 describe("API keys", () => {
-  it("are poet_ and 43 base64url characters, shown once and stored only as their SHA-256", async () => {
-    const key = keys.get("RESEARCH")!;
-    expect(key).toMatch(/^poet_[A-Za-z0-9_-]{43}$/);
+  it("are poet_, an 8-character prefix and a 43-character secret, shown once and stored only as their SHA-256", async () => {
+    const { key, prefix } = keys.get("RESEARCH")!;
+    expect(key).toMatch(/^poet_[A-Za-z0-9]{8}_[A-Za-z0-9_-]{43}$/);
+    expect(key.startsWith(`${prefix}_`)).toBe(true);
     const stored = await database.db.select().from(apiKeys);
     expect(stored.map((k) => k.keyHash)).toContain(createHash("sha256").update(key).digest("hex"));
-    const dump = JSON.stringify(await queryRows(database.db, sql`select * from api_keys`));
-    for (const issued of keys.values()) expect(dump).not.toContain(issued.slice(5));
+    const dump = JSON.stringify(await queryRows(database.db, sql`select * from api_keys`)) + JSON.stringify(await queryRows(database.db, sql`select * from audit_events`));
+    for (const issued of keys.values()) expect(dump).not.toContain(issued.key.slice(prefix.length + 1));
   });
 
-  it("give researcher access to research and administrator organisations only", async () => {
-    const access = async (type: string) => (await authenticate(database.db, `Bearer ${keys.get(type)}`)).access;
-    expect(await access("RESEARCH")).toBe("RESEARCHER");
-    expect(await access("ADMINISTRATOR")).toBe("RESEARCHER");
-    expect(await access("COUNCIL")).toBe("PUBLIC");
-    expect(await access("HEALTH_BODY")).toBe("PUBLIC");
-    expect((await authenticate(database.db, `Bearer ${keys.get("COUNCIL")}`)).organisation?.slug).toBe("org-council");
+  it("carry the role their organisation's kind allows: one actor per role", async () => {
+    expect(await auth(keys.get("COUNCIL")!.header)).toMatchObject({ type: "member", organisation: { slug: "org-council" }, areas: ["E06000001", "E06000002"] });
+    expect(await auth(keys.get("HEALTH_BODY")!.header)).toMatchObject({ type: "member", organisation: { slug: "org-health-body" }, areas: [] });
+    expect(await auth(keys.get("RESEARCH")!.header)).toMatchObject({ type: "researcher", organisation: { slug: "org-research" }, credential: keys.get("RESEARCH")!.prefix });
+    expect(await auth(keys.get("ADMINISTRATOR")!.header)).toMatchObject({ type: "admin", organisation: { slug: "org-administrator" } });
+    const research = await createApiKey(systemScope(database.db), { organisation: "org-administrator", role: "RESEARCHER" });
+    expect((await auth(`Bearer ${research.key}`)).type).toBe("researcher");
+    await expect(createApiKey(systemScope(database.db), { organisation: "org-council", role: "ADMIN" })).rejects.toMatchObject({ code: "BAD_USER_INPUT", message: "A COUNCIL organisation's keys may carry MEMBER, not ADMIN" });
+    await expect(createApiKey(systemScope(database.db), { organisation: "nobody" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("read the scheme case-insensitively and tolerate surrounding space", async () => {
-    expect((await authenticate(database.db, `bearer ${keys.get("RESEARCH")}`)).access).toBe("RESEARCHER");
-    expect((await authenticate(database.db, `  Bearer   ${keys.get("RESEARCH")}  `)).access).toBe("RESEARCHER");
+    expect((await auth(`bearer ${keys.get("RESEARCH")!.key}`)).type).toBe("researcher");
+    expect((await auth(`  Bearer   ${keys.get("RESEARCH")!.key}  `)).type).toBe("researcher");
   });
 
   it("are anonymous without a header", async () => {
-    expect(await authenticate(database.db, undefined)).toBe(ANONYMOUS);
-    expect(await authenticate(database.db, "")).toBe(ANONYMOUS);
-    expect(ANONYMOUS).toEqual({ access: "PUBLIC", organisation: null });
+    expect(await auth(undefined)).toBe(ANONYMOUS);
+    expect(await auth("")).toBe(ANONYMOUS);
+    expect(ANONYMOUS).toEqual({ type: "anonymous" });
   });
 
-  it("refuse a malformed, unknown or revoked key as UNAUTHENTICATED, never as anonymous", async () => {
-    const malformed = "The Authorization header must be `Bearer poet_…` with an API key";
-    expect(await failure(`Basic ${keys.get("RESEARCH")}`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
-    expect(await failure(`NotBearer ${keys.get("RESEARCH")}`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
-    expect(await failure(`Bearer ${keys.get("RESEARCH")!.slice(5)}`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
-    expect(await failure(`Bearer ${keys.get("RESEARCH")} extra`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
+  it("refuse a malformed, unknown, expired or revoked credential as UNAUTHENTICATED, never as anonymous", async () => {
+    const malformed = "The Authorization header must be `Bearer <API key>` (poet_…) or `Bearer <JWT>` from the membership portal";
+    const key = keys.get("RESEARCH")!.key;
+    expect(await failure(`Basic ${key}`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
+    expect(await failure(`NotBearer ${key}`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
+    expect(await failure(`Bearer ${key.slice(5)}`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
+    expect(await failure(`Bearer ${key} extra`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
     expect(await failure("Bearer")).toEqual({ code: "UNAUTHENTICATED", message: malformed });
+    expect(await failure(`Bearer poet_${"x".repeat(5000)}`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
     expect(await failure("Bearer poet_unknown")).toEqual({ code: "UNAUTHENTICATED", message: "This API key is not valid (unknown or revoked)" });
-    const [org] = await database.db.select().from(organisations).where(eq(organisations.slug, "org-research"));
-    const doomed = await issueApiKey(database.db, org!.id, "to revoke");
-    expect((await authenticate(database.db, `Bearer ${doomed}`)).access).toBe("RESEARCHER");
-    await revokeApiKey(database.db, doomed);
-    expect(await failure(`Bearer ${doomed}`)).toEqual({ code: "UNAUTHENTICATED", message: "This API key is not valid (unknown or revoked)" });
-    expect((await authenticate(database.db, `Bearer ${keys.get("RESEARCH")}`)).access).toBe("RESEARCHER");
+    expect(await failure("Bearer a.b.c")).toEqual({ code: "UNAUTHENTICATED", message: "This deployment accepts API keys only, not tokens" });
+
+    const doomed = await testCredential(database.db, { type: "RESEARCH" });
+    expect((await auth(doomed.header)).type).toBe("researcher");
+    const revoked = await revokeApiKey(systemScope(database.db), doomed.prefix);
+    expect(revoked.revokedAt).toBeInstanceOf(Date);
+    expect(await failure(doomed.header)).toEqual({ code: "UNAUTHENTICATED", message: "This API key is not valid (unknown or revoked)" });
+    expect((await revokeApiKey(systemScope(database.db), doomed.prefix)).revokedAt).toEqual(revoked.revokedAt);
+    expect((await auth(keys.get("RESEARCH")!.header)).type).toBe("researcher");
+
+    const expiring = await testCredential(database.db, { type: "RESEARCH", expiresAt: new Date(Date.now() + 1500) });
+    expect((await auth(expiring.header)).type).toBe("researcher");
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect((await failure(expiring.header))?.message).toMatch(/^This API key expired at \d{4}-/);
+    await expect(createApiKey(systemScope(database.db), { organisation: "org-research", expiresAt: new Date(Date.now() - 1000) })).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { argument: "expiresAt" } });
+  });
+
+  it("record when they were last used, at most once a minute", async () => {
+    const used = await testCredential(database.db, { type: "RESEARCH" });
+    const lastUsed = async () => (await database.db.select().from(apiKeys).where(eq(apiKeys.prefix, used.prefix)))[0]!.lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    await auth(used.header);
+    const first = await lastUsed();
+    expect(first).toBeInstanceOf(Date);
+    await auth(used.header);
+    expect(await lastUsed()).toEqual(first);
+  });
+
+  it("are managed by administrators and the system only, and every change is audited", async () => {
+    const member = await auth(keys.get("COUNCIL")!.header);
+    const researcher = await auth(keys.get("RESEARCH")!.header);
+    for (const actor of [ANONYMOUS, member, researcher]) {
+      await expect(createApiKey(scope(actor), { organisation: "org-council" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(revokeApiKey(scope(actor), keys.get("COUNCIL")!.prefix)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(listApiKeys(scope(actor))).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(createOrganisation(scope(actor), { slug: "x", name: "X", type: "COUNCIL" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(listAuditEvents(scope(actor), { first: 10 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    const admin = await auth(keys.get("ADMINISTRATOR")!.header);
+    const made = await createApiKey(scope(admin), { organisation: "org-council", name: "portal" });
+    await revokeApiKey(scope(admin), made.apiKey.prefix);
+    const { edges } = await listAuditEvents(scope(admin), { first: 2 });
+    expect(edges.map((e) => [e.node.action, e.node.subject, e.node.actor])).toEqual([
+      ["key.revoke", made.apiKey.prefix, `admin:org-administrator:${keys.get("ADMINISTRATOR")!.prefix}`],
+      ["key.create", made.apiKey.prefix, `admin:org-administrator:${keys.get("ADMINISTRATOR")!.prefix}`],
+    ]);
+    expect(edges[1]!.node.detail).toEqual({ organisation: "org-council", role: "MEMBER", expiresAt: null });
+    const listed = await listApiKeys(scope(admin), { organisation: "org-council" });
+    expect(listed.map((r) => [r.key.prefix, r.key.role, r.key.revokedAt === null])).toEqual([
+      [keys.get("COUNCIL")!.prefix, "MEMBER", true],
+      [made.apiKey.prefix, "MEMBER", false],
+    ]);
+  });
+});
+
+describe("organisations", () => {
+  it("are created with the areas they cover, all or nothing", async () => {
+    const system = systemScope(database.db);
+    const before = (await database.db.select().from(auditEvents)).length;
+    await expect(createOrganisation(system, { slug: "half-made", name: "Half", type: "COUNCIL", areas: ["E06000001", "E06999999"] })).rejects.toMatchObject({ code: "BAD_USER_INPUT", message: "Unknown area code(s): E06999999" });
+    await expect(createOrganisation(system, { slug: "org-council", name: "Again", type: "COUNCIL" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(createOrganisation(system, { slug: "Bad Slug", name: "X", type: "COUNCIL" })).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { argument: "slug" } });
+    await expect(createOrganisation(system, { slug: "nul", name: "X\u0000", type: "COUNCIL" })).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { argument: "name" } });
+    await expect(createOrganisation(system, { slug: "lower", name: "X", type: "COUNCIL", areas: ["e06000001"] })).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { argument: "areas.0" } });
+    expect(await database.db.select().from(organisations).where(eq(organisations.slug, "half-made"))).toEqual([]);
+    expect((await database.db.select().from(auditEvents)).length).toBe(before);
+
+    const made = await createOrganisation(system, { slug: "two-areas", name: "Two", type: "HEALTH_BODY", areas: ["E54000008", "E54000008", "E54000010"] });
+    const covered = await database.db.select().from(organisationAreas).where(eq(organisationAreas.organisationId, made.id));
+    expect(covered.map((c) => c.areaCode).sort()).toEqual(["E54000008", "E54000010"]);
+    const [event] = (await listAuditEvents(system, { first: 1 })).edges;
+    expect(event!.node).toMatchObject({ actor: "system:tests", action: "organisation.create", subject: "two-areas", detail: { type: "HEALTH_BODY", areas: ["E54000008", "E54000010"] } });
   });
 });

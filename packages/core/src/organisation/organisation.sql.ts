@@ -1,4 +1,4 @@
-import { boolean, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { areas } from "../area/area.sql.ts";
 
 export const organisationType = pgEnum("organisation_type", ["COUNCIL", "HEALTH_BODY", "RESEARCH", "ADMINISTRATOR"]);
@@ -11,9 +11,22 @@ export const organisations = pgTable("organisations", {
   name: text("name").notNull(),
   type: organisationType("type").notNull(),
   membership: membershipStatus("membership").notNull().default("MEMBER"),
-  areaCode: text("area_code").references(() => areas.code),
   synthetic: boolean("synthetic").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** The areas an organisation covers: its members send and read responses for these only. */
+export const organisationAreas = pgTable(
+  "organisation_areas",
+  {
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    areaCode: text("area_code")
+      .notNull()
+      .references(() => areas.code),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.areaCode] }), index("organisation_areas_area_idx").on(t.areaCode)],
+);
 
 export type OrganisationRow = typeof organisations.$inferSelect;

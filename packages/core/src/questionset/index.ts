@@ -3,6 +3,8 @@ import type { Db } from "../db/types.ts";
 import { groupBy, Loader } from "../util/loader.ts";
 import { questions, questionSets, scaleOptions, scales, type QuestionRow, type QuestionSetRow, type ScaleOptionRow, type ScaleRow } from "./questionset.sql.ts";
 import type { QuestionSetCode } from "./types.ts";
+import { parseInput } from "../util/validate.ts";
+import { version as versionSchema } from "./validation.ts";
 
 const published = inArray(questionSets.status, ["PUBLISHED", "RETIRED"]);
 
@@ -17,6 +19,7 @@ export async function listQuestionSets(db: Db, options: { allVersions?: boolean 
 
 /** A version of an instrument, or its latest published version when `version` is omitted. */
 export async function findQuestionSet(db: Db, code: QuestionSetCode, version?: number | null): Promise<QuestionSetRow | null> {
+  if (version != null) parseInput(versionSchema, version, "version");
   const [row] = await db
     .select()
     .from(questionSets)

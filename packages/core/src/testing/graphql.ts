@@ -1,33 +1,41 @@
 import type { GraphQLFormattedError } from "graphql";
 import type { Database } from "../db/types.ts";
-import { createContext, type ContextSettings } from "../graphql/context.ts";
+import { createHttpHandler, type HttpResponse } from "../graphql/http.ts";
 import { createApolloServer, type ServerOptions } from "../graphql/server.ts";
+import { DEFAULT_SETTINGS, type Settings } from "../scope.ts";
 
 export interface QueryResult<T> {
   data?: T | null;
   errors?: readonly GraphQLFormattedError[];
+  extensions?: Record<string, any>;
 }
 
-/** The real Apollo server (parsing, validation, resolvers, error formatting), without HTTP. */
-export function createTestClient(database: Database, options: ServerOptions & { settings?: ContextSettings } = {}) {
+/**
+ * The real server over its real HTTP handler (credentials, limits, parsing, validation,
+ * resolvers, error formatting), called in-process: only the socket is left out.
+ */
+export function createTestClient(database: Database, options: ServerOptions & { settings?: Partial<Settings> } = {}) {
   const server = createApolloServer(options);
+  const handle = createHttpHandler({ server, database, settings: { ...DEFAULT_SETTINGS, ...options.settings }, logger: options.logger });
   return {
     server,
-    /** `headers` are the request's, e.g. `{ authorization: "Bearer poet_…" }`. */
+    handle,
+    /** POSTs a query; `headers` are the request's, e.g. `{ authorization: "Bearer poet_…" }`. */
+    async post(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<HttpResponse> {
+      return handle({ method: "POST", headers: { "content-type": "application/json", ...headers }, search: "", body: JSON.stringify({ query, variables }) });
+    },
     async query<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<QueryResult<T>> {
-      const response = await server.executeOperation<T>({ query, variables }, { contextValue: createContext(database, { headers }, options.settings) });
-      if (response.body.kind !== "single") throw new Error("expected a single (non-incremental) result");
-      return response.body.singleResult;
+      return JSON.parse((await this.post(query, variables, headers)).body) as QueryResult<T>;
     },
     /** The data of a query that must succeed. */
-    async data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-      const result = await this.query<T>(query, variables);
+    async data<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<T> {
+      const result = await this.query<T>(query, variables, headers);
       if (result.errors?.length) throw new Error(`query failed: ${JSON.stringify(result.errors)}`);
       return result.data as T;
     },
     /** The `extensions.code` of each error of a query that must fail. */
-    async errorCodes(query: string, variables?: Record<string, unknown>): Promise<string[]> {
-      const result = await this.query(query, variables);
+    async errorCodes(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<string[]> {
+      const result = await this.query(query, variables, headers);
       return (result.errors ?? []).map((e) => String(e.extensions?.code));
     },
   };

@@ -1,9 +1,12 @@
-import { listAreas } from "../../area/index.ts";
+import { assertAreaCode, listAreas } from "../../area/index.ts";
 import type { AreaResolvers, QueryResolvers } from "../generated/resolvers.ts";
 
 const areas: NonNullable<QueryResolvers["areas"]> = async (_, args, ctx) => listAreas(await ctx.db(), args);
 
-const area: NonNullable<QueryResolvers["area"]> = (_, { code }, ctx) => ctx.loaders.area.byCode.load(code);
+const area: NonNullable<QueryResolvers["area"]> = (_, { code }, ctx) => {
+  assertAreaCode(code, "code");
+  return ctx.loaders.area.byCode.load(code);
+};
 
 export const Area: AreaResolvers = {
   parent: (row, _, ctx) => (row.parentCode ? ctx.loaders.area.byCode.load(row.parentCode) : null),

@@ -3,7 +3,7 @@ import { aboutQueries } from "./about.ts";
 import { Area, areaQueries } from "./area.ts";
 import { figureQueries } from "./figure.ts";
 import { Association, Benchmark, Comparison, Period, Trend, TriangulationPair } from "./figure-types.ts";
-import { Organisation, organisationQueries } from "./organisation.ts";
+import { ApiKey, AuditEvent, Organisation, organisationMutations, organisationQueries, Viewer } from "./organisation.ts";
 import { Question, QuestionSet, questionSetQueries, Scale, ScaleOption } from "./questionset.ts";
 
 export const resolvers: Resolvers = {
@@ -20,4 +20,8 @@ export const resolvers: Resolvers = {
   Association,
   TriangulationPair,
   Organisation,
+  Viewer,
+  ApiKey,
+  AuditEvent,
+  Mutation: { ...organisationMutations },
 };

@@ -1,0 +1,59 @@
+import { systemActor } from "@poet/core/actor/index";
+import type { Db } from "@poet/core/db/types";
+import { createApiKey, createOrganisation, listApiKeys, revokeApiKey } from "@poet/core/organisation/index";
+import type { NewOrganisation } from "@poet/core/organisation/validation";
+import type { Scope, Settings } from "@poet/core/scope";
+
+export const ADMIN_USAGE = `  organisation     add an organisation: --slug SLUG --name NAME
+                   --type COUNCIL|HEALTH_BODY|RESEARCH|ADMINISTRATOR [--area CODE]... (the areas it covers)
+  key create       issue an API key: --organisation SLUG [--role MEMBER|RESEARCHER|ADMIN]
+                   [--name TEXT] [--expires 2027-03-31]; the key alone is on the last line (shown once)
+  key revoke       revoke a key: --prefix poet_XXXXXXXX
+  key list         list keys (never secrets) [--organisation SLUG]`;
+
+export interface AdminOptions {
+  slug?: string;
+  name?: string;
+  type?: string;
+  area?: string[];
+  organisation?: string;
+  role?: string;
+  label?: string;
+  expires?: string;
+  prefix?: string;
+}
+
+const SETTINGS: Settings = { reportThreshold: 100, jwt: null };
+
+function expiry(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new Error("--expires must be an ISO 8601 date, e.g. 2027-03-31");
+  return date;
+}
+
+/** Organisation and key administration as the system actor: how the first administrator key is made. */
+export async function runAdminCommand(db: Db, command: "organisation" | "key", args: string[], options: AdminOptions): Promise<void> {
+  const scope: Scope = { db, actor: systemActor("cli"), settings: SETTINGS };
+  if (command === "organisation") {
+    const organisation = await createOrganisation(scope, { slug: options.slug!, name: options.name!, type: options.type as NewOrganisation["type"], areas: options.area ?? [] });
+    console.log(`poet: added ${organisation.type} organisation "${organisation.name}" (${organisation.slug}) covering ${options.area?.length ? options.area.join(", ") : "no areas"}`);
+    return;
+  }
+  const [action] = args;
+  if (action === "create") {
+    const { key, apiKey } = await createApiKey(scope, { organisation: options.organisation!, role: options.role as "MEMBER" | undefined, name: options.label ?? options.name ?? "issued with the poet command", expiresAt: expiry(options.expires) });
+    console.log(`poet: ${apiKey.role} key ${apiKey.prefix} for ${options.organisation}${apiKey.expiresAt ? `, expiring ${apiKey.expiresAt.toISOString()}` : ""} (shown once, keep it safe):`);
+    console.log(key);
+  } else if (action === "revoke") {
+    const revoked = await revokeApiKey(scope, options.prefix ?? args[1] ?? "");
+    console.log(`poet: key ${revoked.prefix} revoked at ${revoked.revokedAt?.toISOString()}`);
+  } else if (action === "list") {
+    for (const { key, organisation } of await listApiKeys(scope, { organisation: options.organisation })) {
+      const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : key.expiresAt && key.expiresAt <= new Date() ? "expired" : "active";
+      console.log([key.prefix, organisation, key.role, state, key.lastUsedAt ? `last used ${key.lastUsedAt.toISOString()}` : "never used", key.name].join("\t"));
+    }
+  } else {
+    throw new Error(`key needs an action: create, revoke or list\n\n${ADMIN_USAGE}`);
+  }
+}

@@ -1,0 +1,106 @@
+import { MAX_PAGE_SIZE } from "../area/validation.ts";
+import {
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isCompositeType,
+  isListType,
+  Kind,
+  valueFromAST,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
+
+/** The most an operation may cost: a dashboard page is tens of points; abuse is thousands. */
+export const MAX_COST = 2500;
+
+/**
+ * What a field costs, besides 1 for every object it returns: the figure fields that read cubes
+ * cost more, and the export (every area × every question) most.
+ */
+const FIELD_WEIGHT: Record<string, number> = {
+  "Query.benchmark": 5,
+  "Query.trend": 5,
+  "Query.association": 5,
+  "Query.triangulation": 5,
+  "Query.reportEligibility": 5,
+  "Query.areaProfile": 150,
+  "Query.breakdown": 150,
+  "Query.figureExport": 500,
+};
+
+/** How many items a list field is reckoned to hold when no `first` argument says. */
+const LIST_SIZE: Record<string, number> = {
+  "AreaProfile.items": 40,
+  "Benchmark.comparisons": 4,
+  "Comparison.areas": 15,
+  "Breakdown.categories": 12,
+  "Breakdown.crossCategories": 60,
+  "Trend.points": 6,
+  "Triangulation.views": 3,
+  "Triangulation.pairs": 3,
+  "ReportEligibility.instruments": 6,
+  "Area.children": 50,
+  "Area.statisticalNeighbours": 15,
+  "QuestionSet.questions": 60,
+  "QuestionSet.scales": 20,
+  "Scale.options": 10,
+  "Query.questionSets": 10,
+};
+const DEFAULT_LIST_SIZE = 25;
+
+export interface CostInput {
+  schema: GraphQLSchema;
+  operation: OperationDefinitionNode;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+}
+
+/**
+ * An operation's cost, computed from the document and its arguments before anything runs: each
+ * object a field may return costs 1 (plus its weight), multiplied by how many of its parents
+ * there may be; a connection's `first` sets how many.
+ */
+export function operationCost({ schema, operation, fragments, variables }: CostInput): number {
+  const root = operation.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
+  if (!root) return 0;
+  const visit = (set: SelectionSetNode, type: GraphQLCompositeType, times: number, seen: ReadonlySet<string>): number => {
+    let total = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const on = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : type;
+        total += visit(selection.selectionSet, on ?? type, times, seen);
+      } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const name = selection.name.value;
+        const fragment = fragments[name];
+        if (!fragment || seen.has(name)) continue;
+        const on = schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType;
+        total += visit(fragment.selectionSet, on ?? type, times, new Set([...seen, name]));
+      } else if ("getFields" in type) {
+        const field = type.getFields()[selection.name.value];
+        if (!field) continue;
+        const key = `${type.name}.${field.name}`;
+        const named = getNamedType(field.type);
+        if (!isCompositeType(named) || !selection.selectionSet) continue;
+        const firstArg = field.args.find((a) => a.name === "first");
+        const firstNode = selection.arguments?.find((a) => a.name.value === "first");
+        const first = firstArg ? Number((firstNode ? valueFromAST(firstNode.value, firstArg.type, variables) : firstArg.defaultValue) ?? 1) : 1;
+        // Out-of-range pages are the resolver's to refuse (BAD_USER_INPUT); here they count as the most allowed.
+        const each = times * Math.min(MAX_PAGE_SIZE, Math.max(1, Number.isFinite(first) ? first : 1));
+        const objects = isListType(getNullableType(field.type)) && !key.endsWith("Connection.edges") ? each * (LIST_SIZE[key] ?? DEFAULT_LIST_SIZE) : each;
+        total += objects * (1 + (FIELD_WEIGHT[key] ?? 0)) + visit(selection.selectionSet, named, objects, seen);
+      }
+      if (total > Number.MAX_SAFE_INTEGER) return Number.MAX_SAFE_INTEGER;
+    }
+    return total;
+  };
+  return visit(operation.selectionSet, root, 1, new Set());
+}
+
+export const costError = (cost: number) =>
+  new GraphQLError(`This query would cost ${cost} points, over the limit of ${MAX_COST}: ask for fewer aliases or expensive fields, or smaller pages (\`first\`)`, {
+    extensions: { code: "QUERY_TOO_COMPLEX", cost: { requested: cost, limit: MAX_COST }, http: { status: 400 } },
+  });

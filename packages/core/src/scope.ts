@@ -1,0 +1,29 @@
+import type { Actor } from "./actor/index.ts";
+import type { Db } from "./db/types.ts";
+
+/** How bearer JWTs from the membership portal's identity provider are checked. */
+export interface JwtSettings {
+  /** Where the provider publishes its signing keys (a JWKS document). */
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+  /** Seconds of clock difference tolerated on `exp` and `nbf`. */
+  clockToleranceSeconds: number;
+}
+
+/** What the domain needs from configuration; the GraphQL server and the CLI build it from `Config`. */
+export interface Settings {
+  /** More responses than this of an instrument make an area eligible for a local report. */
+  reportThreshold: number;
+  /** Null when the deployment accepts API keys only. */
+  jwt: JwtSettings | null;
+}
+
+export const DEFAULT_SETTINGS: Settings = { reportThreshold: 100, jwt: null };
+
+/** One request's or one command's view of the world: every domain function takes it. */
+export interface Scope {
+  db: Db;
+  actor: Actor;
+  settings: Settings;
+}
