@@ -1,7 +1,7 @@
 import type { SSTConfig } from "sst";
 import { Api } from "./stacks/Api.ts";
-import { Database } from "./stacks/Database.ts";
 import { LAMBDA_RUNTIME, NODEJS_BUNDLING } from "./stacks/bundling.ts";
+import { Database } from "./stacks/Database.ts";
 
 export default {
   config() {

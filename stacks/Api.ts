@@ -4,7 +4,7 @@ import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as cloudwatchActions from "aws-cdk-lib/aws-cloudwatch-actions";
 import * as sns from "aws-cdk-lib/aws-sns";
-import { Api as HttpApi, Function, Script, use, type StackContext } from "sst/constructs";
+import { Api as HttpApi, Script, Function as SstFunction, type StackContext, use } from "sst/constructs";
 import { Database } from "./Database.ts";
 
 /** Lambda + HTTP API settings, exported so the stack tests assert against the same numbers. */
@@ -18,7 +18,7 @@ export function Api({ stack, app }: StackContext) {
 
   // One function behind both routes, so GET (cacheable dashboard reads) and POST share warm
   // containers and the per-container database connection.
-  const graphql = new Function(stack, "GraphQL", {
+  const graphql = new SstFunction(stack, "GraphQL", {
     handler: "packages/functions/src/graphql.handler",
     description: "POET GraphQL API",
     bind: [DATABASE_URL],
@@ -38,14 +38,7 @@ export function Api({ stack, app }: StackContext) {
       // (credentials travel in headers), so any origin may read.
       allowOrigins: ["*"],
       allowMethods: ["GET", "POST", "OPTIONS"],
-      allowHeaders: [
-        "content-type",
-        "authorization",
-        "x-api-key",
-        "x-apollo-operation-name",
-        "apollographql-client-name",
-        "apollographql-client-version",
-      ],
+      allowHeaders: ["content-type", "authorization", "x-api-key", "x-apollo-operation-name", "apollographql-client-name", "apollographql-client-version"],
       maxAge: "1 day",
     },
     accessLog: { retention: "one_month" },
@@ -60,7 +53,7 @@ export function Api({ stack, app }: StackContext) {
 
   // Migrations, reference areas and question sets, on every deploy, before traffic needs them.
   // One function for both hooks (a string per hook would build and deploy two copies).
-  const migrateFunction = new Function(stack, "Migrate", {
+  const migrateFunction = new SstFunction(stack, "Migrate", {
     handler: "packages/functions/src/migrate.handler",
     description: "POET database migrations and reference data",
     bind: [DATABASE_URL],

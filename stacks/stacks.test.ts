@@ -103,7 +103,9 @@ describe("Api stack", () => {
     api.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
     api.hasResourceProperties("AWS::ApiGatewayV2::Api", { ProtocolType: "HTTP" });
     const routes = api.findResources("AWS::ApiGatewayV2::Route");
-    const keys = Object.values(routes).map((r: any) => r.Properties.RouteKey).sort();
+    const keys = Object.values(routes)
+      .map((r: any) => r.Properties.RouteKey)
+      .sort();
     expect(keys).toEqual(["GET /graphql", "POST /graphql"]);
     const { id } = graphqlFunction();
     const integrations = Object.values(api.findResources("AWS::ApiGatewayV2::Integration"));
@@ -130,7 +132,9 @@ describe("Api stack", () => {
     expect(behaviour.CachedMethods).toEqual(["GET", "HEAD"]);
     expect(behaviour.AllowedMethods).toEqual(expect.arrayContaining(["GET", "POST", "OPTIONS"]));
     expect(behaviour.ViewerProtocolPolicy).toBe("redirect-to-https");
-    expect(JSON.stringify(distribution.Properties.DistributionConfig.Origins)).toContain(api.findResources("AWS::ApiGatewayV2::Api") && Object.keys(api.findResources("AWS::ApiGatewayV2::Api"))[0]);
+    expect(JSON.stringify(distribution.Properties.DistributionConfig.Origins)).toContain(
+      api.findResources("AWS::ApiGatewayV2::Api") && Object.keys(api.findResources("AWS::ApiGatewayV2::Api"))[0],
+    );
   });
 
   it("allows CORS from any origin for dashboards, with the Authorization header", () => {
@@ -212,8 +216,7 @@ describe("Api stack", () => {
   it("alarms on function errors and throttles, API 5xx and latency, to an SNS topic", () => {
     api.resourceCountIs("AWS::SNS::Topic", 1);
     const alarms = Object.values(api.findResources("AWS::CloudWatch::Alarm")) as any[];
-    const byMetric = (ns: string, name: string) =>
-      alarms.find((a) => a.Properties.Namespace === ns && a.Properties.MetricName === name);
+    const byMetric = (ns: string, name: string) => alarms.find((a) => a.Properties.Namespace === ns && a.Properties.MetricName === name);
     for (const [ns, name] of [
       ["AWS/Lambda", "Errors"],
       ["AWS/Lambda", "Throttles"],

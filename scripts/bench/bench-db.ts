@@ -7,12 +7,12 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import { createDatabase } from "@poet/core/db/index";
 import { setupDatabase } from "@poet/core/db/setup";
-import { queryRows, type Database } from "@poet/core/db/types";
+import { type Database, queryRows } from "@poet/core/db/types";
 import { seedDemoData } from "@poet/core/demo/seed";
-import { watchSeeding, type SeedProfile } from "./seed-profile.ts";
+import { sql } from "drizzle-orm";
+import { type SeedProfile, watchSeeding } from "./seed-profile.ts";
 
 export const DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -41,7 +41,12 @@ export async function migrationsFingerprint(root: string): Promise<string> {
   const dir = path.join(root, "packages/core/migrations");
   const files = [...(await readdir(dir)).filter((f) => f.endsWith(".sql")).sort(), "meta/_journal.json"];
   const hash = createHash("sha256");
-  for (const file of files) hash.update(file).update("\0").update(await readFile(path.join(dir, file))).update("\0");
+  for (const file of files)
+    hash
+      .update(file)
+      .update("\0")
+      .update(await readFile(path.join(dir, file)))
+      .update("\0");
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -85,10 +90,20 @@ export async function ensureBenchDatabase(name: string, scale: number, options: 
   try {
     const meta = await readMeta(admin, name);
     if (meta && !options.rebuild && meta.scale === scale && meta.migrations === fingerprint) {
-      options.log(`${name}: reusing (scale ${scale}, ${meta.responses.toLocaleString("en-GB")} responses, migrations ${fingerprint}, seeded ${meta.seededAt} in ${meta.seedSeconds.toFixed(0)} s)`);
+      options.log(
+        `${name}: reusing (scale ${scale}, ${meta.responses.toLocaleString("en-GB")} responses, migrations ${fingerprint}, seeded ${meta.seededAt} in ${meta.seedSeconds.toFixed(0)} s)`,
+      );
       return { name, url, scale, meta };
     }
-    const why = options.rebuild ? "--rebuild" : meta === undefined ? "missing" : meta === null ? "incomplete" : meta.scale !== scale ? `scale ${meta.scale} ≠ ${scale}` : `migrations ${meta.migrations} ≠ ${fingerprint}`;
+    const why = options.rebuild
+      ? "--rebuild"
+      : meta === undefined
+        ? "missing"
+        : meta === null
+          ? "incomplete"
+          : meta.scale !== scale
+            ? `scale ${meta.scale} ≠ ${scale}`
+            : `migrations ${meta.migrations} ≠ ${fingerprint}`;
     options.log(`${name}: building at scale ${scale} (${why})…`);
     await admin.db.execute(sql.raw(`drop database if exists ${ident(name)} with (force)`));
     await admin.db.execute(sql.raw(`create database ${ident(name)}`));

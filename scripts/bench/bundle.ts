@@ -2,8 +2,9 @@
  * Bundles the GraphQL handler exactly as SST v2 does at deploy time (sst/runtime/handlers/node.js,
  * with this app's default `nodejs` props from stacks/bundling.ts), using SST's own esbuild.
  */
-import { createRequire } from "node:module";
+
 import { mkdir, readFile, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type * as Esbuild from "esbuild";
@@ -71,7 +72,9 @@ export const bundleSize: Benchmark = {
     const code = await readFile(outfile);
     const size = code.byteLength;
     const gzip = gzipSync(code, { level: 9 }).byteLength;
-    const map = await stat(`${outfile}.map`).then((s) => s.size).catch(() => 0);
+    const map = await stat(`${outfile}.map`)
+      .then((s) => s.size)
+      .catch(() => 0);
     shared.graphqlBundle = { file: outfile, bytes: size, gzipBytes: gzip };
     const ok = size < SIZE_TARGET_BYTES;
     return [
@@ -89,11 +92,7 @@ export const bundleSize: Benchmark = {
       {
         title: "Largest contributors to the minified bundle",
         columns: ["package / folder", "bytes", "share"],
-        rows: contributors(result.metafile!, outfile).map(([name, n]) => [
-          name,
-          n.toLocaleString("en-GB"),
-          `${((100 * n) / size).toFixed(1)} %`,
-        ]),
+        rows: contributors(result.metafile!, outfile).map(([name, n]) => [name, n.toLocaleString("en-GB"), `${((100 * n) / size).toFixed(1)} %`]),
       },
     ];
   },

@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { GRAPHQL_HANDLER, buildLikeSst } from "./bundle.ts";
+import { buildLikeSst, GRAPHQL_HANDLER } from "./bundle.ts";
 import { ms, summary } from "./stats.ts";
 import type { Benchmark } from "./types.ts";
 

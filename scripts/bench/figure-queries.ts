@@ -3,9 +3,10 @@
  * interim shape while the engine lacks fields, chosen by validating against the served schema),
  * the HTTP client, and the naive baseline (one plain GROUP BY over the stored answers).
  */
+
+import { type Database, queryRows } from "@poet/core/db/types";
 import { sql } from "drizzle-orm";
-import { buildClientSchema, getIntrospectionQuery, parse, validate, type GraphQLSchema, type IntrospectionQuery } from "graphql";
-import { queryRows, type Database } from "@poet/core/db/types";
+import { buildClientSchema, type GraphQLSchema, getIntrospectionQuery, type IntrospectionQuery, parse, validate } from "graphql";
 
 export const QUESTION_SET = "ADULT_PB";
 export const QUESTION = "quality_of_life";
@@ -31,7 +32,11 @@ export interface Shapes {
 
 /** Posts one GraphQL request; any HTTP error, `errors` entry or missing data throws. */
 export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>): Promise<Record<string, any>> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
   const text = await response.text();
   let body: { data?: Record<string, any> | null; errors?: { message: string; path?: unknown; extensions?: unknown }[] };
   try {
@@ -40,7 +45,9 @@ export async function postGraphQL(url: string, query: string, variables?: Record
     throw new Error(`HTTP ${response.status} from ${url}, not JSON: ${text.slice(0, 300)}`);
   }
   if (!response.ok || body.errors?.length || !body.data) {
-    throw new Error(`GraphQL request failed (HTTP ${response.status}) for ${JSON.stringify(variables ?? {})}:\n${JSON.stringify(body.errors ?? body, null, 2).slice(0, 2000)}\nquery: ${query}`);
+    throw new Error(
+      `GraphQL request failed (HTTP ${response.status}) for ${JSON.stringify(variables ?? {})}:\n${JSON.stringify(body.errors ?? body, null, 2).slice(0, 2000)}\nquery: ${query}`,
+    );
   }
   return body.data;
 }

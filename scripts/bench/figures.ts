@@ -15,9 +15,9 @@ import { createDatabase } from "@poet/core/db/index";
 import type { Database } from "@poet/core/db/types";
 import { startWsProxy } from "@poet/core/db/ws-proxy";
 import type { RunningServer } from "../../packages/cli/src/commands.ts";
-import { DEFAULT_ADMIN_URL, ensureBenchDatabase, tableCounts, type BenchDb } from "./bench-db.ts";
+import { type BenchDb, DEFAULT_ADMIN_URL, ensureBenchDatabase, tableCounts } from "./bench-db.ts";
 import { busiestCouncils, detectShapes, naiveBenchmark, postGraphQL, TYPENAME } from "./figure-queries.ts";
-import { interleave, percentile, type Probe } from "./interleave.ts";
+import { interleave, type Probe, percentile } from "./interleave.ts";
 import { ms } from "./stats.ts";
 import type { Benchmark, Section } from "./types.ts";
 
@@ -59,14 +59,24 @@ export const figures: Benchmark = {
     try {
       const dbs: BenchDb[] = [];
       for (const scale of scales) {
-        dbs.push(await ensureBenchDatabase(`poet_bench_s${scale}`, scale, { root, adminUrl: pg ?? DEFAULT_ADMIN_URL, wsProxy: proxy.address, rebuild: rebuild ?? false, log }));
+        dbs.push(
+          await ensureBenchDatabase(`poet_bench_s${scale}`, scale, {
+            root,
+            adminUrl: pg ?? DEFAULT_ADMIN_URL,
+            wsProxy: proxy.address,
+            rebuild: rebuild ?? false,
+            log,
+          }),
+        );
       }
       for (const db of dbs) {
         const database = await createDatabase({ driver: "neon", url: db.url, wsProxy: proxy.address });
         const server = await runCommand("serve", loadConfig({ DATABASE_URL: db.url, PORT: "0", NODE_ENV: "production" }), {}).catch(async (e) => {
           await database.close();
           // Typically the migrations changed after the fingerprint was taken (during the seed): rerun to reseed.
-          throw new Error(`poet serve failed on ${db.name} (seeded under migrations ${db.meta.migrations}; if they changed since, rerun to reseed)`, { cause: e });
+          throw new Error(`poet serve failed on ${db.name} (seeded under migrations ${db.meta.migrations}; if they changed since, rerun to reseed)`, {
+            cause: e,
+          });
         });
         const tableRows = await tableCounts(database);
         targets.push({ db, label: approxLabel(tableRows.responses ?? db.meta.responses), database, server: server!, counts: tableRows });
@@ -89,41 +99,54 @@ export interface FigureCounts {
 
 /** Measures the probes of every target, interleaved, and renders the sections. */
 export async function measureFigures(targets: Target[], counts: FigureCounts, quick: boolean): Promise<Section[]> {
-    const shapes = await detectShapes(targets[0]!.server.url);
-    for (const m of shapes.missing) log(`not served yet: ${m}`);
-    const largest = targets[targets.length - 1]!;
-    const areas = await busiestCouncils(largest.database, AREAS);
-    if (areas.length === 0) throw new Error(`${largest.db.name} has no ADULT_PB responses in any council`);
-    log(`areas: ${areas.join(", ")} (councils with the most ADULT_PB responses in ${largest.db.name})`);
-    const agreement = await crossCheck(targets, areas[0]!, shapes.benchmark.query);
+  const shapes = await detectShapes(targets[0]!.server.url);
+  for (const m of shapes.missing) log(`not served yet: ${m}`);
+  const largest = targets[targets.length - 1]!;
+  const areas = await busiestCouncils(largest.database, AREAS);
+  if (areas.length === 0) throw new Error(`${largest.db.name} has no ADULT_PB responses in any council`);
+  log(`areas: ${areas.join(", ")} (councils with the most ADULT_PB responses in ${largest.db.name})`);
+  const agreement = await crossCheck(targets, areas[0]!, shapes.benchmark.query);
 
-    const probes: Probe[] = [];
-    for (const t of targets) {
-      const area = (i: number) => areas[i % areas.length]!;
-      const http = (kind: Kind, query: string, variables: (i: number) => Record<string, unknown> | undefined) =>
-        probes.push({ id: `${kind}@${t.db.scale}`, n: counts[kind], warmup: Math.max(10, areas.length), run: (i) => postGraphQL(t.server.url, query, variables(i)).then(() => undefined) });
-      http("typename", TYPENAME, () => undefined);
-      http("benchmark", shapes.benchmark.query, (i) => ({ area: area(i) }));
-      if (shapes.profile) http("profile", shapes.profile.query, (i) => ({ area: area(i) }));
-      probes.push({ id: `groupby@${t.db.scale}`, n: counts.groupby, warmup: 2, run: (i) => naiveBenchmark(t.database, area(i)).then(() => undefined) });
-    }
-    log(`measuring ${probes.length} probes interleaved: ${KINDS.filter((k) => k !== "profile" || shapes.profile).map((k) => `${k} ×${counts[k]}`).join(", ")} per database…`);
-    const samples = await interleave(probes, log);
-    const p = (kind: Kind, t: Target, q: number) => percentile(samples.get(`${kind}@${t.db.scale}`) ?? [], q);
+  const probes: Probe[] = [];
+  for (const t of targets) {
+    const area = (i: number) => areas[i % areas.length]!;
+    const http = (kind: Kind, query: string, variables: (i: number) => Record<string, unknown> | undefined) =>
+      probes.push({
+        id: `${kind}@${t.db.scale}`,
+        n: counts[kind],
+        warmup: Math.max(10, areas.length),
+        run: (i) => postGraphQL(t.server.url, query, variables(i)).then(() => undefined),
+      });
+    http("typename", TYPENAME, () => undefined);
+    http("benchmark", shapes.benchmark.query, (i) => ({ area: area(i) }));
+    if (shapes.profile) http("profile", shapes.profile.query, (i) => ({ area: area(i) }));
+    probes.push({ id: `groupby@${t.db.scale}`, n: counts.groupby, warmup: 2, run: (i) => naiveBenchmark(t.database, area(i)).then(() => undefined) });
+  }
+  log(
+    `measuring ${probes.length} probes interleaved: ${KINDS.filter((k) => k !== "profile" || shapes.profile)
+      .map((k) => `${k} ×${counts[k]}`)
+      .join(", ")} per database…`,
+  );
+  const samples = await interleave(probes, log);
+  const p = (kind: Kind, t: Target, q: number) => percentile(samples.get(`${kind}@${t.db.scale}`) ?? [], q);
 
-    const latency: Section = {
-      title: `Figure latency: p50 / p99 per query kind and data set (${quick ? "--quick, " : ""}${targets.map((t) => `${t.label} = ${t.db.name}`).join(", ")})`,
-      columns: ["query", "n", ...targets.flatMap((t) => [`${t.label} p50`, `${t.label} p99`])],
-      rows: KINDS.filter((k) => k !== "profile" || shapes.profile).map((k) => [KIND_LABEL[k], counts[k], ...targets.flatMap((t) => [ms(p(k, t, 50)), ms(p(k, t, 99))])]),
-      notes: [
-        `benchmark shape: ${shapes.benchmark.label}`,
-        `areaProfile: ${shapes.profile ? shapes.profile.label : "NOT MEASURED: the served schema has no areaProfile in the contract's shape yet"}`,
-        `areas (round-robin): ${areas.join(", ")}; question set ADULT_PB, question quality_of_life`,
-        "Sequential POSTs with keep-alive; client, server, Neon driver and WebSocket proxy share this one node process; all probes interleaved after a warm-up.",
-        `GROUP BY vs benchmark (${areas[0]}): ${agreement}`,
-      ],
-    };
-    return [dataSection(targets), latency, aimsSection(targets, p, shapes.profile !== null, quick), ...targets.flatMap((t) => seedSection(t))];
+  const latency: Section = {
+    title: `Figure latency: p50 / p99 per query kind and data set (${quick ? "--quick, " : ""}${targets.map((t) => `${t.label} = ${t.db.name}`).join(", ")})`,
+    columns: ["query", "n", ...targets.flatMap((t) => [`${t.label} p50`, `${t.label} p99`])],
+    rows: KINDS.filter((k) => k !== "profile" || shapes.profile).map((k) => [
+      KIND_LABEL[k],
+      counts[k],
+      ...targets.flatMap((t) => [ms(p(k, t, 50)), ms(p(k, t, 99))]),
+    ]),
+    notes: [
+      `benchmark shape: ${shapes.benchmark.label}`,
+      `areaProfile: ${shapes.profile ? shapes.profile.label : "NOT MEASURED: the served schema has no areaProfile in the contract's shape yet"}`,
+      `areas (round-robin): ${areas.join(", ")}; question set ADULT_PB, question quality_of_life`,
+      "Sequential POSTs with keep-alive; client, server, Neon driver and WebSocket proxy share this one node process; all probes interleaved after a warm-up.",
+      `GROUP BY vs benchmark (${areas[0]}): ${agreement}`,
+    ],
+  };
+  return [dataSection(targets), latency, aimsSection(targets, p, shapes.profile !== null, quick), ...targets.flatMap((t) => seedSection(t))];
 }
 
 /** Whether the naive GROUP BY gives the figure the API gives (disclosure control may round it). */
@@ -133,14 +156,20 @@ async function crossCheck(targets: Target[], area: string, query: string): Promi
     const api = (await postGraphQL(t.server.url, query, { area })).benchmark.value;
     const naive = await naiveBenchmark(t.database, area);
     const same = api.numerator === naive.numerator && api.denominator === naive.denominator;
-    parts.push(`${t.label} API ${api.numerator}/${api.denominator}, SQL ${naive.numerator}/${naive.denominator}${same ? " (same)" : " (differ: the API's may be perturbed or pooled differently)"}`);
+    parts.push(
+      `${t.label} API ${api.numerator}/${api.denominator}, SQL ${naive.numerator}/${naive.denominator}${same ? " (same)" : " (differ: the API's may be perturbed or pooled differently)"}`,
+    );
   }
   return parts.join("; ");
 }
 
 /** The cube every figure reads: band_counts (answer_counts before it). */
 const cube = (counts: Record<string, number>) =>
-  counts.band_counts !== undefined ? `band_counts ${counts.band_counts.toLocaleString("en-GB")}` : counts.answer_counts !== undefined ? `answer_counts ${counts.answer_counts.toLocaleString("en-GB")}` : "(no cube table)";
+  counts.band_counts !== undefined
+    ? `band_counts ${counts.band_counts.toLocaleString("en-GB")}`
+    : counts.answer_counts !== undefined
+      ? `answer_counts ${counts.answer_counts.toLocaleString("en-GB")}`
+      : "(no cube table)";
 
 function dataSection(targets: Target[]): Section {
   return {
@@ -152,7 +181,9 @@ function dataSection(targets: Target[]): Section {
       (t.counts.responses ?? 0).toLocaleString("en-GB"),
       (t.counts.answers ?? 0).toLocaleString("en-GB"),
       cube(t.counts),
-      t.db.seeded ? `seeded now in ${t.db.seeded.seconds.toFixed(1)} s` : `reused (seeded ${t.db.meta.seededAt.slice(0, 16)}Z in ${t.db.meta.seedSeconds.toFixed(0)} s)`,
+      t.db.seeded
+        ? `seeded now in ${t.db.seeded.seconds.toFixed(1)} s`
+        : `reused (seeded ${t.db.meta.seededAt.slice(0, 16)}Z in ${t.db.meta.seedSeconds.toFixed(0)} s)`,
     ]),
     notes: ["The cube is what figures read: it should barely grow while responses and answers grow 100×."],
   };

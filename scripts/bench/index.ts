@@ -1,7 +1,8 @@
 import { bundleSize } from "./bundle.ts";
 import { coldStart } from "./cold-start.ts";
 import { figures } from "./figures.ts";
+import { layer } from "./layer.ts";
 import type { Benchmark } from "./types.ts";
 
 /** Every benchmark, in run order. */
-export const BENCHMARKS: Benchmark[] = [bundleSize, coldStart, figures];
+export const BENCHMARKS: Benchmark[] = [bundleSize, coldStart, figures, layer];

@@ -25,7 +25,13 @@ export function percentile(values: number[], q: number): number {
 /** Whether a probe with `n` executions over `rounds` rounds runs in round `i` (evenly spread). */
 const due = (n: number, rounds: number, i: number) => Math.floor(((i + 1) * n) / rounds) > Math.floor((i * n) / rounds);
 
-async function phase(probes: Probe[], count: (p: Probe) => number, counters: Map<string, number>, record: ((p: Probe, ms: number) => void) | null, progress?: (done: number, rounds: number) => void) {
+async function phase(
+  probes: Probe[],
+  count: (p: Probe) => number,
+  counters: Map<string, number>,
+  record: ((p: Probe, ms: number) => void) | null,
+  progress?: (done: number, rounds: number) => void,
+) {
   const rounds = Math.max(0, ...probes.map(count));
   for (let i = 0; i < rounds; i++) {
     // Rotate the starting probe each round so no probe always follows the same one.

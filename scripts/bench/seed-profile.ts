@@ -4,8 +4,9 @@
  * transaction" means Postgres waits on the client: generating responses, building parameters,
  * the WebSocket proxy. Also reports this process's CPU time (generator, driver and proxy share it).
  */
+
+import { type Database, queryRows } from "@poet/core/db/types";
 import { sql } from "drizzle-orm";
-import { queryRows, type Database } from "@poet/core/db/types";
 
 export interface SeedProfile {
   samples: number;

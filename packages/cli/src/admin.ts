@@ -36,14 +36,28 @@ function expiry(value: string | undefined): Date | undefined {
 export async function runAdminCommand(db: Db, command: "organisation" | "key", args: string[], options: AdminOptions): Promise<void> {
   const scope: Scope = { db, actor: systemActor("cli"), settings: SETTINGS };
   if (command === "organisation") {
-    const organisation = await createOrganisation(scope, { slug: options.slug!, name: options.name!, type: options.type as NewOrganisation["type"], areas: options.area ?? [] });
-    console.log(`poet: added ${organisation.type} organisation "${organisation.name}" (${organisation.slug}) covering ${options.area?.length ? options.area.join(", ") : "no areas"}`);
+    const organisation = await createOrganisation(scope, {
+      slug: options.slug!,
+      name: options.name!,
+      type: options.type as NewOrganisation["type"],
+      areas: options.area ?? [],
+    });
+    console.log(
+      `poet: added ${organisation.type} organisation "${organisation.name}" (${organisation.slug}) covering ${options.area?.length ? options.area.join(", ") : "no areas"}`,
+    );
     return;
   }
   const [action] = args;
   if (action === "create") {
-    const { key, apiKey } = await createApiKey(scope, { organisation: options.organisation!, role: options.role as "MEMBER" | undefined, name: options.label ?? options.name ?? "issued with the poet command", expiresAt: expiry(options.expires) });
-    console.log(`poet: ${apiKey.role} key ${apiKey.prefix} for ${options.organisation}${apiKey.expiresAt ? `, expiring ${apiKey.expiresAt.toISOString()}` : ""} (shown once, keep it safe):`);
+    const { key, apiKey } = await createApiKey(scope, {
+      organisation: options.organisation!,
+      role: options.role as "MEMBER" | undefined,
+      name: options.label ?? options.name ?? "issued with the poet command",
+      expiresAt: expiry(options.expires),
+    });
+    console.log(
+      `poet: ${apiKey.role} key ${apiKey.prefix} for ${options.organisation}${apiKey.expiresAt ? `, expiring ${apiKey.expiresAt.toISOString()}` : ""} (shown once, keep it safe):`,
+    );
     console.log(key);
   } else if (action === "revoke") {
     const revoked = await revokeApiKey(scope, options.prefix ?? args[1] ?? "");
@@ -51,7 +65,9 @@ export async function runAdminCommand(db: Db, command: "organisation" | "key", a
   } else if (action === "list") {
     for (const { key, organisation } of await listApiKeys(scope, { organisation: options.organisation })) {
       const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : key.expiresAt && key.expiresAt <= new Date() ? "expired" : "active";
-      console.log([key.prefix, organisation, key.role, state, key.lastUsedAt ? `last used ${key.lastUsedAt.toISOString()}` : "never used", key.name].join("\t"));
+      console.log(
+        [key.prefix, organisation, key.role, state, key.lastUsedAt ? `last used ${key.lastUsedAt.toISOString()}` : "never used", key.name].join("\t"),
+      );
     }
   } else {
     throw new Error(`key needs an action: create, revoke or list\n\n${ADMIN_USAGE}`);

@@ -4,7 +4,7 @@ import { setupDatabase } from "@poet/core/db/setup";
 import type { Database } from "@poet/core/db/types";
 import { startWsProxy } from "@poet/core/db/ws-proxy";
 import { seedDemoData } from "@poet/core/demo/seed";
-import { runAdminCommand, ADMIN_USAGE, type AdminOptions } from "./admin.ts";
+import { ADMIN_USAGE, type AdminOptions, runAdminCommand } from "./admin.ts";
 import { serve } from "./serve.ts";
 
 export const USAGE = `poet <command> [options]

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { MAX_BODY_BYTES, type HttpRequest, type HttpResponse } from "@poet/core/graphql/http";
+import { type HttpRequest, type HttpResponse, MAX_BODY_BYTES } from "@poet/core/graphql/http";
 
 /** Reads a body up to the limit; past it, stops reading and returns null (the handler answers 413). */
 function readBody(req: IncomingMessage): Promise<string | null> {
@@ -25,7 +25,9 @@ export async function listen(handle: (request: HttpRequest) => Promise<HttpRespo
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname !== "/graphql") {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ errors: [{ message: "The API is at /graphql", extensions: { code: "NOT_FOUND" } }] }));
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end(JSON.stringify({ errors: [{ message: "The API is at /graphql", extensions: { code: "NOT_FOUND" } }] }));
       return;
     }
     const body = req.method === "POST" ? await readBody(req) : undefined;

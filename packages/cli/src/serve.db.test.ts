@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "@poet/core/config";
-import { createTestDatabase, testDriver, type TestDatabase } from "@poet/core/testing/database";
+import { createTestDatabase, type TestDatabase, testDriver } from "@poet/core/testing/database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCommand, type RunningServer } from "./commands.ts";
+import { type RunningServer, runCommand } from "./commands.ts";
 
 // What `npm start` does, over HTTP: on PGlite a fresh data folder (set up with the demo data on
 // first start), on Postgres a fresh database named by DATABASE_URL (reached through the Neon
@@ -42,7 +42,14 @@ describe("poet serve", () => {
     const { status, body } = await post(`{ areas(type: LOCAL_AUTHORITY, first: 100) { totalCount } questionSets { code } }`);
     expect(status).toBe(200);
     expect(body.data.areas.totalCount).toBe(153);
-    expect(body.data.questionSets.map((s: { code: string }) => s.code).sort()).toEqual(["ADULT_PB", "CARER", "CYP_EHCP", "PARENT_EHCP", "PHB", "PRACTITIONER_EHCP"]);
+    expect(body.data.questionSets.map((s: { code: string }) => s.code).sort()).toEqual([
+      "ADULT_PB",
+      "CARER",
+      "CYP_EHCP",
+      "PARENT_EHCP",
+      "PHB",
+      "PRACTITIONER_EHCP",
+    ]);
   });
 
   it("loads the synthetic demo data on PGlite's first start, and never into a Postgres by itself", async () => {
@@ -52,7 +59,7 @@ describe("poet serve", () => {
   });
 
   it("answers a plain GET with Cache-Control and an ETag, then 304 until the cubes change", async () => {
-    const url = `${server.url}?query=${encodeURIComponent("{ area(code: \"E92000001\") { name } }")}`;
+    const url = `${server.url}?query=${encodeURIComponent('{ area(code: "E92000001") { name } }')}`;
     const response = await fetch(url);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { area: { name: "England" } }, extensions: { cost: { requested: 1, limit: 2500 } } });
@@ -64,13 +71,17 @@ describe("poet serve", () => {
     expect(await again.text()).toBe("");
     expect(again.headers.get("etag")).toBe(etag);
     // Another query has another ETag; a credentialed request is never cacheable.
-    const other = await fetch(`${server.url}?query=${encodeURIComponent("{ area(code: \"E12000001\") { name } }")}`, { headers: { "if-none-match": etag } });
+    const other = await fetch(`${server.url}?query=${encodeURIComponent('{ area(code: "E12000001") { name } }')}`, { headers: { "if-none-match": etag } });
     expect(other.status).toBe(200);
     expect(other.headers.get("etag")).not.toBe(etag);
   });
 
   it("refuses an oversized body unread, and a wrong path, in the GraphQL error shape", async () => {
-    const big = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ ${"__typename ".repeat(600_000)} }` }) });
+    const big = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ ${"__typename ".repeat(600_000)} }` }),
+    });
     expect(big.status).toBe(413);
     expect(((await big.json()) as any).errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
     const wrong = await fetch(server.url.replace("/graphql", "/nope"));

@@ -27,8 +27,15 @@ describe("loadConfig", () => {
 
   it("checks bearer-token settings together", () => {
     const jwt = { POET_JWT_JWKS_URL: "https://id.example/jwks.json", POET_JWT_ISSUER: "https://id.example/", POET_JWT_AUDIENCE: "poet-api" };
-    expect(loadConfig(jwt).settings.jwt).toEqual({ jwksUrl: jwt.POET_JWT_JWKS_URL, issuer: jwt.POET_JWT_ISSUER, audience: "poet-api", clockToleranceSeconds: 30 });
-    expect(() => loadConfig({ POET_JWT_JWKS_URL: jwt.POET_JWT_JWKS_URL })).toThrow(/POET_JWT_\*: set POET_JWT_JWKS_URL, POET_JWT_ISSUER and POET_JWT_AUDIENCE together/);
+    expect(loadConfig(jwt).settings.jwt).toEqual({
+      jwksUrl: jwt.POET_JWT_JWKS_URL,
+      issuer: jwt.POET_JWT_ISSUER,
+      audience: "poet-api",
+      clockToleranceSeconds: 30,
+    });
+    expect(() => loadConfig({ POET_JWT_JWKS_URL: jwt.POET_JWT_JWKS_URL })).toThrow(
+      /POET_JWT_\*: set POET_JWT_JWKS_URL, POET_JWT_ISSUER and POET_JWT_AUDIENCE together/,
+    );
   });
 
   it("lists every problem at once, naming the variable", () => {

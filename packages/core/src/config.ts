@@ -6,9 +6,7 @@ import type { LogLevel } from "./util/log.ts";
 const flag = z._default(z.enum(["true", "false"]), "true");
 
 const envSchema = z.object({
-  DATABASE_URL: z.optional(
-    z.string().check(z.regex(/^postgres(ql)?:\/\/[^/\s]+/, "DATABASE_URL must be a URL starting with postgres:// or postgresql://")),
-  ),
+  DATABASE_URL: z.optional(z.string().check(z.regex(/^postgres(ql)?:\/\/[^/\s]+/, "DATABASE_URL must be a URL starting with postgres:// or postgresql://"))),
   POET_DATA_DIR: z._default(z.string().check(z.minLength(1)), ".poet/pglite"),
   POET_WS_PROXY: z.optional(z.string().check(z.regex(/^[\w.-]+:\d+(\/.*)?$/, "POET_WS_PROXY must look like host:port or host:port/path"))),
   // 0 asks the system for a free port.
@@ -45,7 +43,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
   const e = parsed.data;
   const jwtParts = e ? [e.POET_JWT_JWKS_URL, e.POET_JWT_ISSUER, e.POET_JWT_AUDIENCE] : [];
-  if (jwtParts.some(Boolean) && !jwtParts.every(Boolean)) problems.push("  - POET_JWT_*: set POET_JWT_JWKS_URL, POET_JWT_ISSUER and POET_JWT_AUDIENCE together, or none");
+  if (jwtParts.some(Boolean) && !jwtParts.every(Boolean))
+    problems.push("  - POET_JWT_*: set POET_JWT_JWKS_URL, POET_JWT_ISSUER and POET_JWT_AUDIENCE together, or none");
   if (!e || problems.length) throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   return {
     database: e.DATABASE_URL

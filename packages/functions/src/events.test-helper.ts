@@ -40,7 +40,6 @@ export function graphqlEvent(
   };
 }
 
-
 export type Result = { statusCode?: number; headers?: Record<string, unknown>; body?: string };
 
 export function json(result: unknown): { status: number | undefined; body: any; headers: Record<string, unknown> } {

@@ -1,5 +1,5 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { HttpRequest, HttpResponse } from "@poet/core/graphql/http";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 
 /**
  * An API Gateway HTTP API (payload v2) handler over core's transport-neutral GraphQL handler:

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { openDatabase } from "./database.ts";
-import { type ParameterStore, readSecret, resolveDatabaseUrl, secretParameterNames, SSM_PLACEHOLDER } from "./secret.ts";
+import { type ParameterStore, readSecret, resolveDatabaseUrl, SSM_PLACEHOLDER, secretParameterNames } from "./secret.ts";
 
 const boundEnv = {
   SST_APP: "poet-api",
@@ -48,9 +48,7 @@ describe("readSecret (SST v2 Config.Secret, read lazily)", () => {
 
   it("uses a value injected by `sst bind` as is, and is undefined when unbound", async () => {
     const s = store({});
-    await expect(
-      readSecret("DATABASE_URL", { ...boundEnv, SST_Secret_value_DATABASE_URL: "postgres://bound" }, s),
-    ).resolves.toBe("postgres://bound");
+    await expect(readSecret("DATABASE_URL", { ...boundEnv, SST_Secret_value_DATABASE_URL: "postgres://bound" }, s)).resolves.toBe("postgres://bound");
     await expect(readSecret("DATABASE_URL", {}, s)).resolves.toBeUndefined();
     expect(s.calls).toHaveLength(0);
   });

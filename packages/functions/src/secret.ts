@@ -54,9 +54,7 @@ export async function readSecret(
   const found = new Map((await client.getParameters([names.stage, names.fallback])).map((p) => [p.name, p.value]));
   const value = found.get(names.stage) ?? found.get(names.fallback);
   if (value === undefined) {
-    throw new Error(
-      `The secret ${name} is not set for stage "${env.SST_STAGE}". Set it with: npx sst secrets set ${name} <value> --stage ${env.SST_STAGE}`,
-    );
+    throw new Error(`The secret ${name} is not set for stage "${env.SST_STAGE}". Set it with: npx sst secrets set ${name} <value> --stage ${env.SST_STAGE}`);
   }
   return value;
 }

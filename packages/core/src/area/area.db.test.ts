@@ -64,7 +64,9 @@ describe("area", () => {
 
   it("lists a council's statistical neighbours, most similar first", async () => {
     const { area } = await demo.api.data(`{ area(code: "E06000001") { statisticalNeighbours { code } } }`);
-    const expected = referenceNeighbours().filter((n) => n.areaCode === "E06000001").sort((a, b) => a.rank - b.rank);
+    const expected = referenceNeighbours()
+      .filter((n) => n.areaCode === "E06000001")
+      .sort((a, b) => a.rank - b.rank);
     expect(area.statisticalNeighbours.map((a: { code: string }) => a.code)).toEqual(expected.map((n) => n.neighbourCode));
     expect(expected).toHaveLength(10);
   });

@@ -1,5 +1,5 @@
-import { check, index, integer, pgEnum, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { type AnyPgColumn, check, index, integer, pgEnum, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
 import { AREA_TYPES } from "./reference.ts";
 
 export const areaType = pgEnum("area_type", AREA_TYPES);
@@ -10,7 +10,7 @@ export const areas = pgTable(
     code: text("code").primaryKey(),
     name: text("name").notNull(),
     type: areaType("type").notNull(),
-    parentCode: text("parent_code").references((): any => areas.code),
+    parentCode: text("parent_code").references((): AnyPgColumn => areas.code),
     population: integer("population"),
   },
   (t) => [index("areas_parent_idx").on(t.parentCode, t.type, t.code), index("areas_type_idx").on(t.type, t.code)],
@@ -20,8 +20,12 @@ export const areas = pgTable(
 export const areaAncestors = pgTable(
   "area_ancestors",
   {
-    areaCode: text("area_code").notNull().references(() => areas.code),
-    ancestorCode: text("ancestor_code").notNull().references(() => areas.code),
+    areaCode: text("area_code")
+      .notNull()
+      .references(() => areas.code),
+    ancestorCode: text("ancestor_code")
+      .notNull()
+      .references(() => areas.code),
     depth: smallint("depth").notNull(),
   },
   (t) => [primaryKey({ columns: [t.ancestorCode, t.areaCode] }), index("area_ancestors_area_idx").on(t.areaCode)],
@@ -31,8 +35,12 @@ export const areaAncestors = pgTable(
 export const statisticalNeighbours = pgTable(
   "statistical_neighbours",
   {
-    areaCode: text("area_code").notNull().references(() => areas.code),
-    neighbourCode: text("neighbour_code").notNull().references(() => areas.code),
+    areaCode: text("area_code")
+      .notNull()
+      .references(() => areas.code),
+    neighbourCode: text("neighbour_code")
+      .notNull()
+      .references(() => areas.code),
     rank: smallint("rank").notNull(),
   },
   (t) => [primaryKey({ columns: [t.areaCode, t.rank] }), check("neighbour_rank_range", sql`${t.rank} between 1 and 10`)],

@@ -3,7 +3,7 @@ import type { Db } from "../db/types.ts";
 import { badInput } from "../errors.ts";
 import { groupBy, Loader } from "../util/loader.ts";
 import { parseInput } from "../util/validate.ts";
-import { areas, statisticalNeighbours, type AreaRow } from "./area.sql.ts";
+import { type AreaRow, areas, statisticalNeighbours } from "./area.sql.ts";
 import type { AreaType } from "./reference.ts";
 import { areaCode, MAX_PAGE_SIZE, pageSize } from "./validation.ts";
 
@@ -58,22 +58,31 @@ export async function listAreas(db: Db, args: AreaPageArgs) {
 
 export function createAreaLoaders(getDb: () => Promise<Db>) {
   return {
-    byCode: new Loader<string, AreaRow | null>(async (codes) => {
-      const rows = await (await getDb()).select().from(areas).where(inArray(areas.code, codes));
-      return new Map(rows.map((r) => [r.code, r]));
-    }, () => null),
-    childrenOf: new Loader<string, AreaRow[]>(async (codes) => {
-      const rows = await (await getDb()).select().from(areas).where(inArray(areas.parentCode, codes)).orderBy(asc(areas.code));
-      return groupBy(rows, (r) => r.parentCode!);
-    }, () => []),
-    neighboursOf: new Loader<string, AreaRow[]>(async (codes) => {
-      const rows = await (await getDb())
-        .select({ of: statisticalNeighbours.areaCode, area: areas })
-        .from(statisticalNeighbours)
-        .innerJoin(areas, eq(areas.code, statisticalNeighbours.neighbourCode))
-        .where(inArray(statisticalNeighbours.areaCode, codes))
-        .orderBy(asc(statisticalNeighbours.rank));
-      return new Map([...groupBy(rows, (r) => r.of)].map(([k, v]) => [k, v.map((r) => r.area)]));
-    }, () => []),
+    byCode: new Loader<string, AreaRow | null>(
+      async (codes) => {
+        const rows = await (await getDb()).select().from(areas).where(inArray(areas.code, codes));
+        return new Map(rows.map((r) => [r.code, r]));
+      },
+      () => null,
+    ),
+    childrenOf: new Loader<string, AreaRow[]>(
+      async (codes) => {
+        const rows = await (await getDb()).select().from(areas).where(inArray(areas.parentCode, codes)).orderBy(asc(areas.code));
+        return groupBy(rows, (r) => r.parentCode!);
+      },
+      () => [],
+    ),
+    neighboursOf: new Loader<string, AreaRow[]>(
+      async (codes) => {
+        const rows = await (await getDb())
+          .select({ of: statisticalNeighbours.areaCode, area: areas })
+          .from(statisticalNeighbours)
+          .innerJoin(areas, eq(areas.code, statisticalNeighbours.neighbourCode))
+          .where(inArray(statisticalNeighbours.areaCode, codes))
+          .orderBy(asc(statisticalNeighbours.rank));
+        return new Map([...groupBy(rows, (r) => r.of)].map(([k, v]) => [k, v.map((r) => r.area)]));
+      },
+      () => [],
+    ),
   };
 }

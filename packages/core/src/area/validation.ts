@@ -6,4 +6,6 @@ export const areaCode = plainText(9).check(z.regex(/^[EWSN]\d{8}$/, "is not a GS
 
 /** How many items a page holds: the same bounds on every connection. */
 export const MAX_PAGE_SIZE = 100;
-export const pageSize = z.int().check(z.minimum(1, `must be between 1 and ${MAX_PAGE_SIZE}`), z.maximum(MAX_PAGE_SIZE, `must be between 1 and ${MAX_PAGE_SIZE}`));
+export const pageSize = z
+  .int()
+  .check(z.minimum(1, `must be between 1 and ${MAX_PAGE_SIZE}`), z.maximum(MAX_PAGE_SIZE, `must be between 1 and ${MAX_PAGE_SIZE}`));

@@ -1,4 +1,4 @@
-import { Pool, neonConfig } from "@neondatabase/serverless";
+import { neonConfig, Pool } from "@neondatabase/serverless";
 import { drizzle } from "drizzle-orm/neon-serverless";
 import * as schema from "./schema.ts";
 import type { Database, Db } from "./types.ts";
@@ -19,7 +19,11 @@ export async function createNeonDatabase(url: string, wsProxy: string | null, st
   const pool = new Pool({ connectionString: url, max: 10 });
   pool.on("error", () => {}); // an idle client's dropped socket must not crash the process
   // No statement may hold a connection for long: a slow query fails instead of queueing the rest.
-  if (statementTimeoutMs) pool.on("connect", (client: { query(text: string): Promise<unknown> }) => void client.query(`set statement_timeout = ${Math.trunc(statementTimeoutMs)}`).catch(() => {}));
+  if (statementTimeoutMs)
+    pool.on(
+      "connect",
+      (client: { query(text: string): Promise<unknown> }) => void client.query(`set statement_timeout = ${Math.trunc(statementTimeoutMs)}`).catch(() => {}),
+    );
   const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
   return { db, driver: "neon", close: () => pool.end() };
 }

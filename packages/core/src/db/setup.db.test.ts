@@ -2,8 +2,8 @@ import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { areaAncestors, areas, statisticalNeighbours } from "../area/area.sql.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
-import { queryRows } from "./types.ts";
 import { setupDatabase } from "./setup.ts";
+import { queryRows } from "./types.ts";
 
 let database: TestDatabase;
 
@@ -27,7 +27,11 @@ describe("setupDatabase", () => {
 
   it("builds the hierarchy closure: a council has itself, its region and England", async () => {
     const rows = await database.db.select().from(areaAncestors).where(eq(areaAncestors.areaCode, "E06000001"));
-    expect(rows.map((r) => [r.ancestorCode, r.depth]).sort()).toEqual([["E06000001", 0], ["E12000001", 1], ["E92000001", 2]]);
+    expect(rows.map((r) => [r.ancestorCode, r.depth]).sort()).toEqual([
+      ["E06000001", 0],
+      ["E12000001", 1],
+      ["E92000001", 2],
+    ]);
     const [england] = await database.db.select({ n: count() }).from(areaAncestors).where(eq(areaAncestors.ancestorCode, "E92000001"));
     expect(england!.n).toBe(212);
   });

@@ -13,7 +13,7 @@
 import type { QuestionSetDefinition } from "../questionset/types.ts";
 import { DEMO_FINANCIAL_YEARS, demoAreas, yearWeights } from "./areas.ts";
 import type { DemoResponse } from "./generate.ts";
-import { SYNTHETIC, type GradedSpec, type InstrumentModel } from "./model.ts";
+import { type GradedSpec, type InstrumentModel, SYNTHETIC } from "./model.ts";
 import { Rng } from "./prng.ts";
 
 const MODES = ["ONLINE", "PAPER", "REVIEW"] as const;
@@ -33,13 +33,18 @@ export function optionCounts(spec: GradedSpec, bands: ReadonlyArray<string>, d: 
   if (nNeu < 0) throw new Error(`${spec.code}: positive + negative shares exceed 100%`);
   const split = (idx: number[], n: number, extremeShare: number, extremeLast: boolean) => {
     if (idx.length === 0) return;
-    if (idx.length === 1) return void (counts[idx[0]!] = n);
+    if (idx.length === 1) {
+      counts[idx[0]!] = n;
+      return;
+    }
     const extreme = Math.round(n * extremeShare);
     const e = extremeLast ? idx[idx.length - 1]! : idx[0]!;
     const rest = idx.filter((i) => i !== e);
     counts[e] = extreme;
     // Remaining options of the band share the rest evenly.
-    rest.forEach((i, k) => (counts[i] = Math.floor((n - extreme) / rest.length) + (k < (n - extreme) % rest.length ? 1 : 0)));
+    rest.forEach((i, k) => {
+      counts[i] = Math.floor((n - extreme) / rest.length) + (k < (n - extreme) % rest.length ? 1 : 0);
+    });
   };
   split(pos, nPos, spec.top ?? 0.4, true);
   split(neg, nNeg, spec.bottom ?? 0.35, false);
@@ -47,12 +52,7 @@ export function optionCounts(spec: GradedSpec, bands: ReadonlyArray<string>, d: 
   return counts;
 }
 
-export function* generateInstrument(
-  model: InstrumentModel,
-  def: QuestionSetDefinition,
-  seed: number,
-  n: number,
-): Generator<DemoResponse> {
+export function* generateInstrument(model: InstrumentModel, def: QuestionSetDefinition, seed: number, n: number): Generator<DemoResponse> {
   const Q = def.questions.length;
   const qIndex = new Map(def.questions.map((q, i) => [q.code, i]));
   const scaleOf = new Map(def.scales.map((s) => [s.code, s]));
@@ -143,7 +143,11 @@ export function* generateInstrument(
       poolScore[d] = loading * latent[row]! + (spec.effect ? spec.effect(get) : 0) + noise * z;
       d++;
     }
-    const counts = optionCounts(spec, graded.map((i) => opts[i]!.band!), d);
+    const counts = optionCounts(
+      spec,
+      graded.map((i) => opts[i]!.band!),
+      d,
+    );
     const sorted = poolScore.slice(0, d).sort();
     const thresholds: number[] = []; // thresholds[k]: lowest score of graded option k
     let cum = 0;

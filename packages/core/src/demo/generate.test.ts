@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import publishedFigures from "./published-figures.ts";
 import { referenceAreas } from "../area/reference.ts";
-import { QUESTION_SET_DEFINITIONS, findDefinition } from "../questionset/definitions/index.ts";
+import { findDefinition, QUESTION_SET_DEFINITIONS } from "../questionset/definitions/index.ts";
 import type { Band } from "../questionset/types.ts";
-import { DEMO_COUNTS, generateDemoInstrument, generateDemoResponses, type DemoResponse } from "./generate.ts";
+import { DEMO_COUNTS, type DemoResponse, generateDemoInstrument, generateDemoResponses } from "./generate.ts";
+import publishedFigures from "./published-figures.ts";
 
 const published = publishedFigures;
 const responses = [...generateDemoResponses()];
@@ -39,7 +39,10 @@ function share(rs: DemoResponse[], set: string, q: string, target: Band = "POSIT
   return { n, d, p: n / d };
 }
 const positive = (set: string, q: string, where: (r: DemoResponse) => boolean) => share(of(set).filter(where), set, q).p;
-const answered = (q: string, ...options: string[]) => (r: DemoResponse) => options.includes(r.answers[q] ?? "");
+const answered =
+  (q: string, ...options: string[]) =>
+  (r: DemoResponse) =>
+    options.includes(r.answers[q] ?? "");
 const inBand = (set: string, q: string, b: Band) => (r: DemoResponse) => r.answers[q] !== undefined && band(set, q, r.answers[q]!) === b;
 
 /** Relative risk of a POSITIVE outcome, process POSITIVE vs process NEGATIVE. */
@@ -143,16 +146,14 @@ describe("demo data: shape", () => {
     const problems: string[] = [];
     const valid = new Set<string>();
     for (const def of QUESTION_SET_DEFINITIONS)
-      for (const q of def.questions)
-        for (const o of def.scales.find((s) => s.code === q.scale)!.options) valid.add(`${def.code}.${q.code}=${o.code}`);
+      for (const q of def.questions) for (const o of def.scales.find((s) => s.code === q.scale)!.options) valid.add(`${def.code}.${q.code}=${o.code}`);
     for (const r of responses) {
       if (!r.externalRef.startsWith(`DEMO-${r.questionSet}-${r.areaCode}-`)) problems.push(`ref ${r.externalRef}`);
       refs.add(`${r.questionSet}|${r.areaCode}|${r.externalRef}`);
       if (r.version !== 1) problems.push(`version ${r.externalRef}`);
       if (!["ONLINE", "PAPER", "REVIEW"].includes(r.collectionMode)) problems.push(`mode ${r.externalRef}`);
       if (r.completedBy !== completed[r.answers.completed_by ?? ""]) problems.push(`completedBy ${r.externalRef}`);
-      for (const [q, option] of Object.entries(r.answers))
-        if (!valid.has(`${r.questionSet}.${q}=${option}`)) problems.push(`${r.externalRef}: ${q}=${option}`);
+      for (const [q, option] of Object.entries(r.answers)) if (!valid.has(`${r.questionSet}.${q}=${option}`)) problems.push(`${r.externalRef}: ${q}=${option}`);
       if (r.comment !== null) {
         comments++;
         if (!r.comment.startsWith("[Synthetic demo comment]")) problems.push(`comment ${r.externalRef}`);
@@ -169,8 +170,8 @@ describe("demo data: shape", () => {
   });
 
   it("keeps answers consistent with each other", () => {
-    for (const r of of("ADULT_PB")) if (r.answers.help_to_plan === "no" && r.answers.who_helped_plan)
-      expect(["nobody", "family_friends", "dont_know"]).toContain(r.answers.who_helped_plan);
+    for (const r of of("ADULT_PB"))
+      if (r.answers.help_to_plan === "no" && r.answers.who_helped_plan) expect(["nobody", "family_friends", "dont_know"]).toContain(r.answers.who_helped_plan);
     for (const r of of("PARENT_EHCP")) {
       if (r.answers.age_band === "age_0_4") expect(r.answers.statement_converted).not.toBe("yes");
       if (r.answers.school_phase === "pre_school") expect(["age_0_4", "age_5_10", "prefer_not_to_say", undefined]).toContain(r.answers.age_band);
@@ -245,7 +246,9 @@ describe("demo data: the patterns the seeds describe", () => {
 
   it("PRACTITIONER_EHCP: mainstream more positive; secondary and post-16 less; SEN specialists less positive about colleagues", () => {
     const q = "process_gone_well";
-    expect(positive("PRACTITIONER_EHCP", q, answered("setting", "mainstream")) - positive("PRACTITIONER_EHCP", q, answered("setting", "special"))).toBeGreaterThan(0.04);
+    expect(
+      positive("PRACTITIONER_EHCP", q, answered("setting", "mainstream")) - positive("PRACTITIONER_EHCP", q, answered("setting", "special")),
+    ).toBeGreaterThan(0.04);
     const primary = positive("PRACTITIONER_EHCP", q, answered("school_phase", "primary"));
     expect(primary - positive("PRACTITIONER_EHCP", q, answered("school_phase", "secondary", "post_16"))).toBeGreaterThan(0.08);
     const qol = (where: (r: DemoResponse) => boolean) => positive("PRACTITIONER_EHCP", "quality_of_life", where);

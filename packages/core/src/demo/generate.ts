@@ -46,9 +46,10 @@ export const DEMO_MODELS: Record<QuestionSetCode, InstrumentModel> = {
 };
 
 /** Responses per instrument at scale 1. */
-export const DEMO_COUNTS: Record<QuestionSetCode, number> = Object.fromEntries(
-  Object.entries(DEMO_MODELS).map(([code, m]) => [code, m.count]),
-) as Record<QuestionSetCode, number>;
+export const DEMO_COUNTS: Record<QuestionSetCode, number> = Object.fromEntries(Object.entries(DEMO_MODELS).map(([code, m]) => [code, m.count])) as Record<
+  QuestionSetCode,
+  number
+>;
 
 /** Responses of one instrument (all of them, in generation order). */
 export function generateDemoInstrument(code: QuestionSetCode, options: { seed?: number; scale?: number } = {}): Iterable<DemoResponse> {

@@ -87,7 +87,6 @@ export const catBy =
   };
 
 /** An additive effect looked up from an answer: `lookup(get("type_of_need"), {semh: -0.3})`. */
-export const lookup = (answer: string | undefined, effects: Record<string, number>): number =>
-  answer === undefined ? 0 : (effects[answer] ?? 0);
+export const lookup = (answer: string | undefined, effects: Record<string, number>): number => (answer === undefined ? 0 : (effects[answer] ?? 0));
 
 export const SYNTHETIC = "[Synthetic demo comment]";

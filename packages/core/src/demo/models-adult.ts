@@ -11,7 +11,7 @@
  * older people less about impact; personal assistants and community activities more positive,
  * home care less; little difference by gender or by who completed the form.
  */
-import { cat, catBy, lookup, type DerivedSpec, type Get, type GradedSpec, type InstrumentModel } from "./model.ts";
+import { cat, catBy, type DerivedSpec, type Get, type GradedSpec, type InstrumentModel, lookup } from "./model.ts";
 
 const OLD = new Set(["age_65_74", "age_75_84", "age_85_plus"]);
 const isOld = (get: Get) => OLD.has(get("age_band") ?? "");
@@ -83,8 +83,12 @@ export const ADULT_PB_MODEL: InstrumentModel = {
       code: "type_of_need",
       draw: (rng, get) =>
         isOld(get)
-          ? cat({ older_person: 55, physical_disability: 25, sensory_impairment: 6, mental_health: 5, learning_disability: 3, other: 4, prefer_not_to_say: 2 })(rng)
-          : cat({ physical_disability: 27, learning_disability: 30, mental_health: 18, autism: 8, sensory_impairment: 5, other: 10, prefer_not_to_say: 2 })(rng),
+          ? cat({ older_person: 55, physical_disability: 25, sensory_impairment: 6, mental_health: 5, learning_disability: 3, other: 4, prefer_not_to_say: 2 })(
+              rng,
+            )
+          : cat({ physical_disability: 27, learning_disability: 30, mental_health: 18, autism: 8, sensory_impairment: 5, other: 10, prefer_not_to_say: 2 })(
+              rng,
+            ),
     },
     { code: "gender", draw: GENDER },
     { code: "ethnicity", draw: ETHNICITY },
@@ -99,8 +103,26 @@ export const ADULT_PB_MODEL: InstrumentModel = {
       code: "support_type",
       draw: (rng, get) =>
         isOld(get)
-          ? cat({ personal_assistant: 18, community_activities: 6, home_care: 48, residential_care: 10, day_services: 8, equipment: 6, other: 2, dont_know: 2 })(rng)
-          : cat({ personal_assistant: 36, community_activities: 20, home_care: 12, residential_care: 4, day_services: 18, equipment: 4, other: 4, dont_know: 2 })(rng),
+          ? cat({
+              personal_assistant: 18,
+              community_activities: 6,
+              home_care: 48,
+              residential_care: 10,
+              day_services: 8,
+              equipment: 6,
+              other: 2,
+              dont_know: 2,
+            })(rng)
+          : cat({
+              personal_assistant: 36,
+              community_activities: 20,
+              home_care: 12,
+              residential_care: 4,
+              day_services: 18,
+              equipment: 4,
+              other: 4,
+              dont_know: 2,
+            })(rng),
     },
     { code: "budget_duration", draw: DURATION },
     {
@@ -170,10 +192,7 @@ export const ADULT_PB_MODEL: InstrumentModel = {
       "The agency keeps changing carers so I never know who is coming.",
       "I still don't understand what the money can be used for.",
     ],
-    mixed: [
-      "Support is fine most days but planning it was hard work.",
-      "Some things have improved, others are the same as before.",
-    ],
+    mixed: ["Support is fine most days but planning it was hard work.", "Some things have improved, others are the same as before."],
   },
 };
 
@@ -191,7 +210,10 @@ export const CARER_MODEL: InstrumentModel = {
       }),
     },
     { code: "caring_hours", draw: cat({ under_20: 24, hours_20_49: 30, hours_50_plus: 41, dont_know: 5 }) },
-    { code: "budget_management", draw: cat({ direct_payment: 34, direct_payment_family: 20, individual_service_fund: 9, council_managed: 26, broker: 5, dont_know: 6 }) },
+    {
+      code: "budget_management",
+      draw: cat({ direct_payment: 34, direct_payment_family: 20, individual_service_fund: 9, council_managed: 26, broker: 5, dont_know: 6 }),
+    },
     { code: "gender", draw: cat({ female: 70, male: 29, other: 0.5, prefer_not_to_say: 0.5 }) },
     {
       code: "age_band",
@@ -206,8 +228,7 @@ export const CARER_MODEL: InstrumentModel = {
   ],
   process: (get) => lookup(get("budget_management"), budgetEffect),
   outcome: (get) =>
-    lookup(get("caring_hours"), { hours_50_plus: -0.2, under_20: 0.1 }) +
-    lookup(get("type_of_need"), { learning_disability: 0.15, older_person: -0.1 }),
+    lookup(get("caring_hours"), { hours_50_plus: -0.2, under_20: 0.1 }) + lookup(get("type_of_need"), { learning_disability: 0.15, older_person: -0.1 }),
   rho: 0.9,
   graded: [
     process("carer_views_included", 68, 8, { top: 0.45 }),
@@ -229,10 +250,7 @@ export const CARER_MODEL: InstrumentModel = {
       "The budget pays for regular breaks, which means I can keep caring.",
       "My husband is happier with his PA and that makes life easier for both of us.",
     ],
-    poor: [
-      "I do all the paperwork for the budget on top of caring and I am exhausted.",
-      "Nobody asked me what I thought when the plan was written.",
-    ],
+    poor: ["I do all the paperwork for the budget on top of caring and I am exhausted.", "Nobody asked me what I thought when the plan was written."],
     mixed: ["Things are a bit better but I still get very little time for myself."],
   },
 };
@@ -244,12 +262,27 @@ export const PHB_MODEL: InstrumentModel = {
     { code: "age_band", draw: cat({ age_18_24: 7, age_25_44: 20, age_45_64: 30, age_65_74: 18, age_75_84: 14, age_85_plus: 9, prefer_not_to_say: 2 }) },
     {
       code: "type_of_need",
-      draw: cat({ continuing_healthcare: 40, long_term_condition: 15, mental_health: 12, learning_disability_autism: 12, neurological: 10, end_of_life: 3, other: 6, prefer_not_to_say: 2 }),
+      draw: cat({
+        continuing_healthcare: 40,
+        long_term_condition: 15,
+        mental_health: 12,
+        learning_disability_autism: 12,
+        neurological: 10,
+        end_of_life: 3,
+        other: 6,
+        prefer_not_to_say: 2,
+      }),
     },
     { code: "gender", draw: GENDER },
     { code: "ethnicity", draw: ETHNICITY },
-    { code: "budget_management", draw: cat({ direct_payment: 35, direct_payment_family: 12, individual_service_fund: 15, nhs_managed: 28, broker: 4, dont_know: 6 }) },
-    { code: "support_type", draw: cat({ personal_assistant: 38, home_care: 25, therapies: 12, equipment: 8, community_activities: 10, other: 5, dont_know: 2 }) },
+    {
+      code: "budget_management",
+      draw: cat({ direct_payment: 35, direct_payment_family: 12, individual_service_fund: 15, nhs_managed: 28, broker: 4, dont_know: 6 }),
+    },
+    {
+      code: "support_type",
+      draw: cat({ personal_assistant: 38, home_care: 25, therapies: 12, equipment: 8, community_activities: 10, other: 5, dont_know: 2 }),
+    },
     { code: "budget_duration", draw: DURATION },
     { code: "completed_by", draw: cat({ self: 40, with_help: 30, on_behalf: 30 }, 0) },
   ],
@@ -257,8 +290,7 @@ export const PHB_MODEL: InstrumentModel = {
     lookup(get("budget_management"), budgetEffect) +
     lookup(get("support_type"), supportEffect) +
     lookup(get("type_of_need"), { learning_disability_autism: 0.2, mental_health: -0.25 }),
-  outcome: (get) =>
-    lookup(get("type_of_need"), { end_of_life: -0.3, neurological: -0.15 }) + (isOld(get) ? -0.25 : 0),
+  outcome: (get) => lookup(get("type_of_need"), { end_of_life: -0.3, neurological: -0.15 }) + (isOld(get) ? -0.25 : 0),
   rho: 1.0,
   graded: [
     process("help_to_plan", 78, 22, { excluded: 0.04, noise: 0.9 }),
@@ -289,14 +321,8 @@ export const PHB_MODEL: InstrumentModel = {
   derived: [whoHelped],
   modes: [25, 25, 50],
   comments: {
-    good: [
-      "Employing my own carers has kept me out of hospital this year.",
-      "I can now pay for the therapy that actually helps my condition.",
-    ],
-    poor: [
-      "The budget was agreed but the money took months to arrive.",
-      "I was never told how much my personal health budget was.",
-    ],
+    good: ["Employing my own carers has kept me out of hospital this year.", "I can now pay for the therapy that actually helps my condition."],
+    poor: ["The budget was agreed but the money took months to arrive.", "I was never told how much my personal health budget was."],
     mixed: ["Care is better at home but the paperwork is a lot to manage."],
   },
 };

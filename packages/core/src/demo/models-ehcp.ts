@@ -14,15 +14,17 @@
  * slightly less positive about the process; school staff and SEN specialists less positive
  * about working with other professions; better process, much better outcomes.
  */
-import { cat, catBy, lookup, type GradedSpec, type InstrumentModel } from "./model.ts";
+import { cat, catBy, type GradedSpec, type InstrumentModel, lookup } from "./model.ts";
 
-const graded = (latent: "P" | "O") => (code: string, positive: number, negative: number, extra: Partial<GradedSpec> = {}): GradedSpec => ({
-  code,
-  latent,
-  positive,
-  negative,
-  ...extra,
-});
+const graded =
+  (latent: "P" | "O") =>
+  (code: string, positive: number, negative: number, extra: Partial<GradedSpec> = {}): GradedSpec => ({
+    code,
+    latent,
+    positive,
+    negative,
+    ...extra,
+  });
 const process = graded("P");
 const outcome = graded("O");
 
@@ -51,14 +53,21 @@ export const CYP_EHCP_MODEL: InstrumentModel = {
     { code: "gender", draw: cat({ male: 62, female: 35, other: 2, prefer_not_to_say: 1 }) },
     {
       code: "completed_by",
-      draw: catBy("age_band", { age_0_4: { self: 5, with_help: 95 }, age_5_10: { self: 25, with_help: 75 }, age_11_15: { self: 45, with_help: 55 }, "*": { self: 58, with_help: 42 } }, 0),
+      draw: catBy(
+        "age_band",
+        {
+          age_0_4: { self: 5, with_help: 95 },
+          age_5_10: { self: 25, with_help: 75 },
+          age_11_15: { self: 45, with_help: 55 },
+          "*": { self: 58, with_help: 42 },
+        },
+        0,
+      ),
     },
   ],
   process: (get) =>
-    (get("completed_by") === "self" ? 0.35 : 0) +
-    lookup(get("type_of_need"), { sensory_physical: 0.35, communication_interaction: -0.12, semh: -0.4 }),
-  outcome: (get) =>
-    (get("completed_by") === "self" ? 0.1 : 0) + lookup(get("type_of_need"), { sensory_physical: 0.15, semh: -0.15 }),
+    (get("completed_by") === "self" ? 0.35 : 0) + lookup(get("type_of_need"), { sensory_physical: 0.35, communication_interaction: -0.12, semh: -0.4 }),
+  outcome: (get) => (get("completed_by") === "self" ? 0.1 : 0) + lookup(get("type_of_need"), { sensory_physical: 0.15, semh: -0.15 }),
   rho: 0.9,
   graded: [
     process("plan_about_me", 78, 22, { excluded: 0.08, noise: 0.9 }),
@@ -152,10 +161,7 @@ export const PARENT_EHCP_MODEL: InstrumentModel = {
       "Since the plan our son has a keyworker and is much calmer at school.",
       "The review listened to us and to our daughter, which had never happened before.",
     ],
-    poor: [
-      "We waited over a year and the plan still does not say what support she gets.",
-      "We had to fight for every hour of support written in the plan.",
-    ],
+    poor: ["We waited over a year and the plan still does not say what support she gets.", "We had to fight for every hour of support written in the plan."],
     mixed: ["School is going better, but there is nothing for him to do in the holidays."],
   },
 };

@@ -3,10 +3,10 @@ import { areas } from "../area/area.sql.ts";
 import type { Database, Db } from "../db/types.ts";
 import { rebuildFigureCubes } from "../figure/aggregate.ts";
 import { organisationAreas, organisations } from "../organisation/organisation.sql.ts";
-import { questions, questionSets, scaleOptions } from "../questionset/questionset.sql.ts";
-import { responses } from "../response/response.sql.ts";
+import { questionSets, questions, scaleOptions } from "../questionset/questionset.sql.ts";
 import { financialYearOf } from "../response/index.ts";
-import { generateDemoResponses, type DemoResponse } from "./generate.ts";
+import { responses } from "../response/response.sql.ts";
+import { type DemoResponse, generateDemoResponses } from "./generate.ts";
 
 const BATCH = 2000;
 
@@ -15,7 +15,15 @@ type Catalogue = Map<string, Map<string, { id: number; options: Map<string, numb
 
 async function loadCatalogue(db: Db): Promise<Catalogue> {
   const rows = await db
-    .select({ set: questionSets.code, version: questionSets.version, setId: questionSets.id, question: questions.code, questionId: questions.id, option: scaleOptions.code, optionId: scaleOptions.id })
+    .select({
+      set: questionSets.code,
+      version: questionSets.version,
+      setId: questionSets.id,
+      question: questions.code,
+      questionId: questions.id,
+      option: scaleOptions.code,
+      optionId: scaleOptions.id,
+    })
     .from(questions)
     .innerJoin(questionSets, eq(questionSets.id, questions.questionSetId))
     .innerJoin(scaleOptions, eq(scaleOptions.scaleId, questions.scaleId));
@@ -42,9 +50,21 @@ async function demoOrganisations(db: Db): Promise<Map<string, number>> {
   const slugOf = (code: string) => `demo-${code.toLowerCase()}`;
   await db
     .insert(organisations)
-    .values(leaves.map((a) => ({ slug: slugOf(a.code), name: `${a.name} (synthetic demo data)`, type: a.type === "ICB" ? ("HEALTH_BODY" as const) : ("COUNCIL" as const), synthetic: true })))
+    .values(
+      leaves.map((a) => ({
+        slug: slugOf(a.code),
+        name: `${a.name} (synthetic demo data)`,
+        type: a.type === "ICB" ? ("HEALTH_BODY" as const) : ("COUNCIL" as const),
+        synthetic: true,
+      })),
+    )
     .onConflictDoNothing({ target: organisations.slug });
-  const ids = new Map((await db.select({ id: organisations.id, slug: organisations.slug }).from(organisations).where(eq(organisations.synthetic, true))).map((r) => [r.slug, r.id]));
+  const ids = new Map(
+    (await db.select({ id: organisations.id, slug: organisations.slug }).from(organisations).where(eq(organisations.synthetic, true))).map((r) => [
+      r.slug,
+      r.id,
+    ]),
+  );
   const byArea = new Map(leaves.map((a) => [a.code, ids.get(slugOf(a.code))!]));
   await db
     .insert(organisationAreas)
@@ -61,13 +81,28 @@ function demoRecordKey(ref: string): number {
 }
 
 async function insertBatch(db: Db, batch: DemoResponse[], catalogue: Catalogue, setIds: Map<string, number>, orgs: Map<string, number>) {
-  const cols = { set: [] as number[], area: [] as string[], org: [] as number[], ref: [] as string[], on: [] as string[], fy: [] as number[], mode: [] as string[], by: [] as string[], comment: [] as (string | null)[], key: [] as number[] };
+  const cols = {
+    set: [] as number[],
+    area: [] as string[],
+    org: [] as number[],
+    ref: [] as string[],
+    on: [] as string[],
+    fy: [] as number[],
+    mode: [] as string[],
+    by: [] as string[],
+    comment: [] as (string | null)[],
+    key: [] as number[],
+  };
   for (const r of batch) {
     const setId = setIds.get(`${r.questionSet}@${r.version}`);
     const org = orgs.get(r.areaCode);
     if (setId === undefined || org === undefined) throw new Error(`demo response ${r.externalRef}: unknown question set or area`);
     cols.set.push(setId), cols.area.push(r.areaCode), cols.org.push(org), cols.ref.push(r.externalRef), cols.on.push(r.collectedOn);
-    cols.fy.push(financialYearOf(r.collectedOn)), cols.mode.push(r.collectionMode), cols.by.push(r.completedBy), cols.comment.push(r.comment), cols.key.push(demoRecordKey(r.externalRef));
+    cols.fy.push(financialYearOf(r.collectedOn)),
+      cols.mode.push(r.collectionMode),
+      cols.by.push(r.completedBy),
+      cols.comment.push(r.comment),
+      cols.key.push(demoRecordKey(r.externalRef));
   }
   const inserted = await db.execute(sql`
     insert into responses (question_set_id, area_code, organisation_id, external_ref, collected_on, financial_year, collection_mode, completed_by, comment, record_key, synthetic)

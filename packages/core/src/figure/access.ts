@@ -11,8 +11,12 @@ const PUBLIC_BREAKDOWN_AREAS: ReadonlySet<AreaRow["type"]> = new Set(["NATION", 
  */
 export function assertBreakdownAllowed(access: Access, area: AreaRow, what: string): void {
   if (access === "PUBLIC" && !PUBLIC_BREAKDOWN_AREAS.has(area.type)) {
-    throw new PoetError("FORBIDDEN", `${what} for a single council or ICB need researcher access (an API key of a research organisation); England and regions are open to all`, {
-      argument: "area",
-    });
+    throw new PoetError(
+      "FORBIDDEN",
+      `${what} for a single council or ICB need researcher access (an API key of a research organisation); England and regions are open to all`,
+      {
+        argument: "area",
+      },
+    );
   }
 }

@@ -24,7 +24,11 @@ beforeAll(async () => {
         from areas a where a.type = 'LOCAL_AUTHORITY' and a.code in (select area_code from responses)`,
   )) as [{ council: string; other: string }];
   elsewhere = other;
-  before = { negative: await look(ADDED_IN, "NEGATIVE"), elsewhere: await look(elsewhere, "POSITIVE"), withdrawn: await trueCells(demo.database.db, { questionSet: "ADULT_PB", area: WITHDRAWN_IN, question: "quality_of_life" }) };
+  before = {
+    negative: await look(ADDED_IN, "NEGATIVE"),
+    elsewhere: await look(elsewhere, "POSITIVE"),
+    withdrawn: await trueCells(demo.database.db, { questionSet: "ADULT_PB", area: WITHDRAWN_IN, question: "quality_of_life" }),
+  };
   await demo.database.db.execute(sql`
     with r as (
       insert into responses (question_set_id, area_code, organisation_id, external_ref, collected_on, financial_year, collection_mode, completed_by, record_key)
@@ -48,9 +52,13 @@ describe("the cubes count live responses only", () => {
     const after = await trueCells(demo.database.db, { ...scope, question: "quality_of_life" });
     expect(before.withdrawn.answered.count - after.answered.count).toBeGreaterThan(30);
     expect(await look(WITHDRAWN_IN, "POSITIVE")).toEqual({ numerator: publishedCount(after.POSITIVE), denominator: publishedCount(after.answered) });
-    const { reportEligibility } = await demo.api.data(`query($a: String!) { reportEligibility(area: $a) { instruments { questionSet { code } responses } } }`, { a: WITHDRAWN_IN });
+    const { reportEligibility } = await demo.api.data(`query($a: String!) { reportEligibility(area: $a) { instruments { questionSet { code } responses } } }`, {
+      a: WITHDRAWN_IN,
+    });
     const responses = await trueResponses(demo.database.db, scope);
-    expect(reportEligibility.instruments.find((i: { questionSet: { code: string } }) => i.questionSet.code === "ADULT_PB").responses).toBe(publishedCount(responses));
+    expect(reportEligibility.instruments.find((i: { questionSet: { code: string } }) => i.questionSet.code === "ADULT_PB").responses).toBe(
+      publishedCount(responses),
+    );
     const [cube] = await queryRows<{ n: number }>(
       demo.database.db,
       sql`select coalesce(sum(c.count), 0)::int as n from band_counts c join questions q on q.id = c.question_id join question_sets s on s.id = q.question_set_id

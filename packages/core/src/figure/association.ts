@@ -1,15 +1,15 @@
 import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "../db/types.ts";
+import { type Db, queryRows } from "../db/types.ts";
 import { badInput } from "../errors.ts";
 import type { QuestionRow } from "../questionset/questionset.sql.ts";
 import type { QuestionSetCode } from "../questionset/types.ts";
 import { assertBreakdownAllowed } from "./access.ts";
 import type { FigureScope } from "./benchmark.ts";
-import { addCells, EMPTY_CELL, publishedCount, type Access, type Cell } from "./disclosure.ts";
+import { type Access, addCells, type Cell, EMPTY_CELL, publishedCount } from "./disclosure.ts";
 import { SUPPRESSION_REASON } from "./measure.ts";
-import { resolvePeriod, type PeriodInput } from "./period.ts";
+import { type PeriodInput, resolvePeriod } from "./period.ts";
 import { referenceData } from "./reference.ts";
-import { oddsRatio, relativeRisk, type Estimate } from "./statistics.ts";
+import { type Estimate, oddsRatio, relativeRisk } from "./statistics.ts";
 import { resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
 
 /** Who counts as "exposed": a POSITIVE process answer, against NEGATIVE ones or all the others. */
@@ -69,13 +69,22 @@ export async function association(db: Db, args: AssociationArgs, access: Access)
     : [];
   const cell = (exposed: boolean, positiveOutcome: boolean): Cell =>
     rows
-      .filter((r) => (exposed ? r.process_band === "POSITIVE" : args.contrast === "POSITIVE_VS_NEGATIVE" ? r.process_band === "NEGATIVE" : r.process_band !== "POSITIVE"))
+      .filter((r) =>
+        exposed ? r.process_band === "POSITIVE" : args.contrast === "POSITIVE_VS_NEGATIVE" ? r.process_band === "NEGATIVE" : r.process_band !== "POSITIVE",
+      )
       .filter((r) => (positiveOutcome ? r.outcome_band === "POSITIVE" : r.outcome_band !== "POSITIVE"))
       .reduce((s, r) => addCells(s, { count: r.n, keySum: r.k }), EMPTY_CELL);
   const cells = [cell(true, true), cell(true, false), cell(false, true), cell(false, false)];
   const base = { questionSet, area, period, syntheticData: ref.synthetic, process, outcome, contrast: args.contrast };
   if (cells.every((c) => c.count === 0)) {
-    return { ...base, table: null, relativeRisk: null, oddsRatio: null, status: "NO_DATA", reason: `No one in ${area.name} answered both questions in this period.` };
+    return {
+      ...base,
+      table: null,
+      relativeRisk: null,
+      oddsRatio: null,
+      status: "NO_DATA",
+      reason: `No one in ${area.name} answered both questions in this period.`,
+    };
   }
   const published = cells.map(publishedCount);
   if (published.some((p) => p === null)) return { ...base, table: null, relativeRisk: null, oddsRatio: null, status: "SUPPRESSED", reason: SUPPRESSION_REASON };

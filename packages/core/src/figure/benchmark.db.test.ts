@@ -37,11 +37,13 @@ describe("benchmark reproduces POET's published national figures", () => {
 
 describe("benchmark for an area", () => {
   const busiest = async (set: string) =>
-    (await queryRows<{ area_code: string }>(
-      demo.database.db,
-      sql`select r.area_code from responses r join question_sets s on s.id = r.question_set_id
+    (
+      await queryRows<{ area_code: string }>(
+        demo.database.db,
+        sql`select r.area_code from responses r join question_sets s on s.id = r.question_set_id
           where s.code = ${set} group by r.area_code order by count(*) desc, r.area_code limit 1`,
-    ))[0]!.area_code;
+      )
+    )[0]!.area_code;
 
   it("publishes exactly what the disclosure pipeline makes of the stored answers", async () => {
     const area = await busiest("ADULT_PB");
@@ -75,27 +77,43 @@ describe("benchmark for an area", () => {
     expect(comparisons.map((c: { comparator: string }) => c.comparator)).toEqual(["ENGLAND", "REGION", "STATISTICAL_NEIGHBOURS"]);
     expect(comparisons[2].areas).toHaveLength(10);
     for (const c of comparisons) {
-      const expected = c.measure.percentage === null ? "NOT_COMPARED" : c.measure.percentage < value.confidenceInterval.lower ? "BETTER" : c.measure.percentage > value.confidenceInterval.upper ? "WORSE" : "SIMILAR";
+      const expected =
+        c.measure.percentage === null
+          ? "NOT_COMPARED"
+          : c.measure.percentage < value.confidenceInterval.lower
+            ? "BETTER"
+            : c.measure.percentage > value.confidenceInterval.upper
+              ? "WORSE"
+              : "SIMILAR";
       expect(c.outcome).toBe(expected);
     }
   });
 
   it("ranks a council among councils with published values, consistently with the bulk export", async () => {
     const area = await busiest("ADULT_PB");
-    const { benchmark } = await demo.api.data(`query($area: String!) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area) { value { percentage } rank { position of quartile peerType } } }`, { area });
+    const { benchmark } = await demo.api.data(
+      `query($area: String!) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area) { value { percentage } rank { position of quartile peerType } } }`,
+      { area },
+    );
     const { figureExport } = await demo.api.data(`{ figureExport(questionSet: ADULT_PB, format: CSV) { content } }`);
     const peers = parseCsv(figureExport.content).filter(
       (r) => r.area_type === "LOCAL_AUTHORITY" && r.question_code === "quality_of_life" && r.band === "POSITIVE" && r.status === "AVAILABLE",
     );
     const better = peers.filter((r) => Number(r.percentage) > benchmark.value.percentage).length;
-    expect(benchmark.rank).toEqual({ position: better + 1, of: peers.length, quartile: Math.floor((better * 4) / peers.length) + 1, peerType: "LOCAL_AUTHORITY" });
+    expect(benchmark.rank).toEqual({
+      position: better + 1,
+      of: peers.length,
+      quartile: Math.floor((better * 4) / peers.length) + 1,
+      peerType: "LOCAL_AUTHORITY",
+    });
   });
 
   it("ranks a NEGATIVE share lowest first, and gives a NEUTRAL share no judgement", async () => {
     const area = "E12000007";
     const { figureExport } = await demo.api.data(`{ figureExport(questionSet: ADULT_PB, format: CSV) { content } }`);
     const rows = parseCsv(figureExport.content);
-    const peersOf = (band: string) => rows.filter((r) => r.area_type === "REGION" && r.question_code === "quality_of_life" && r.band === band && r.status === "AVAILABLE");
+    const peersOf = (band: string) =>
+      rows.filter((r) => r.area_type === "REGION" && r.question_code === "quality_of_life" && r.band === band && r.status === "AVAILABLE");
     const q = `query($area: String!, $b: Band) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area, band: $b) {
       polarity value { percentage confidenceInterval { lower upper } } rank { position of } comparisons { measure { percentage } outcome } } }`;
     const negative = (await demo.api.data(q, { area, b: "NEGATIVE" })).benchmark;
@@ -107,13 +125,17 @@ describe("benchmark for an area", () => {
     expect(negative.rank).toEqual({ position: lower + 1, of: peers.length });
     for (const c of negative.comparisons) {
       const { lower: lo, upper: hi } = negative.value.confidenceInterval;
-      expect(c.outcome).toBe(c.measure.percentage === null ? "NOT_COMPARED" : c.measure.percentage > hi ? "BETTER" : c.measure.percentage < lo ? "WORSE" : "SIMILAR");
+      expect(c.outcome).toBe(
+        c.measure.percentage === null ? "NOT_COMPARED" : c.measure.percentage > hi ? "BETTER" : c.measure.percentage < lo ? "WORSE" : "SIMILAR",
+      );
     }
     const neutral = (await demo.api.data(q, { area, b: "NEUTRAL" })).benchmark;
     expect(neutral.polarity).toBe("NO_JUDGEMENT");
     for (const c of neutral.comparisons) {
       const { lower: lo, upper: hi } = neutral.value.confidenceInterval;
-      expect(c.outcome).toBe(c.measure.percentage === null ? "NOT_COMPARED" : c.measure.percentage > hi ? "LOWER" : c.measure.percentage < lo ? "HIGHER" : "SIMILAR");
+      expect(c.outcome).toBe(
+        c.measure.percentage === null ? "NOT_COMPARED" : c.measure.percentage > hi ? "LOWER" : c.measure.percentage < lo ? "HIGHER" : "SIMILAR",
+      );
     }
   });
 
@@ -122,7 +144,10 @@ describe("benchmark for an area", () => {
       demo.database.db,
       sql`select code from areas where type = 'LOCAL_AUTHORITY' and code not in (select area_code from responses) order by code limit 1`,
     );
-    const { benchmark } = await demo.api.data(`query($area: String!) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area) { value { status symbol reason } comparisons { outcome } rank { position } } }`, { area: quiet!.code });
+    const { benchmark } = await demo.api.data(
+      `query($area: String!) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area) { value { status symbol reason } comparisons { outcome } rank { position } } }`,
+      { area: quiet!.code },
+    );
     expect(benchmark.value).toMatchObject({ status: "NO_DATA", symbol: "x" });
     expect(benchmark.value.reason).toContain("No answers");
     expect(benchmark.comparisons.map((c: { outcome: string }) => c.outcome)).toEqual(["NOT_COMPARED", "NOT_COMPARED", "NOT_COMPARED"]);

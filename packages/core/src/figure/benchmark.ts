@@ -3,11 +3,11 @@ import { assertAreaCode, ENGLAND } from "../area/index.ts";
 import type { Db } from "../db/types.ts";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { Band, QuestionSetCode } from "../questionset/types.ts";
-import { leafBandCells, poolCells, type BandCells } from "./cube.ts";
-import { publishBand, type CountableBand, type Measure } from "./measure.ts";
-import { resolvePeriod, type Period, type PeriodInput } from "./period.ts";
-import { referenceData, type ReferenceData } from "./reference.ts";
-import { compareWithComparator, type ComparisonOutcome, type Polarity } from "./statistics.ts";
+import { type BandCells, leafBandCells, poolCells } from "./cube.ts";
+import { type CountableBand, type Measure, publishBand } from "./measure.ts";
+import { type Period, type PeriodInput, resolvePeriod } from "./period.ts";
+import { type ReferenceData, referenceData } from "./reference.ts";
+import { type ComparisonOutcome, compareWithComparator, type Polarity } from "./statistics.ts";
 import { assertBandOf, assertCountableBand, polarityOf, resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
 
 export type Comparator = "ENGLAND" | "REGION" | "STATISTICAL_NEIGHBOURS";
@@ -61,7 +61,14 @@ export const measureAt = (ref: ReferenceData, question: QuestionRow, cells: Band
   publishBand(cells, band, { exact: place.code === ENGLAND, areaName: place.name, bands: ref.bandsByQuestion.get(question.id) ?? [] });
 
 /** Competition ranking ("1224") of the area among peers of its type with a published value. */
-function rankAmongPeers(ref: ReferenceData, leaves: Parameters<typeof poolCells>[0], question: QuestionRow, band: CountableBand, area: AreaRow, value: Measure): RankResult | null {
+function rankAmongPeers(
+  ref: ReferenceData,
+  leaves: Parameters<typeof poolCells>[0],
+  question: QuestionRow,
+  band: CountableBand,
+  area: AreaRow,
+  value: Measure,
+): RankResult | null {
   if (area.code === ENGLAND || value.percentage === null) return null;
   const polarity = polarityOf(band);
   const peers = ref.areasByType.get(area.type) ?? [];
@@ -86,7 +93,12 @@ function benchmarkItem(ref: ReferenceData, leaves: Parameters<typeof poolCells>[
     const neighbours = ref.neighbours.get(area.code);
     if (neighbours?.length) {
       const pooled = poolCells(leaves, ref, neighbours);
-      compare("STATISTICAL_NEIGHBOURS", `${area.name}'s ${neighbours.length} statistical neighbours`, neighbours, measureOf({ code: "", name: "its statistical neighbours" }, pooled));
+      compare(
+        "STATISTICAL_NEIGHBOURS",
+        `${area.name}'s ${neighbours.length} statistical neighbours`,
+        neighbours,
+        measureOf({ code: "", name: "its statistical neighbours" }, pooled),
+      );
     }
   }
   return { question, band, polarity, value, england, comparisons, rank: rankAmongPeers(ref, leaves, question, band, area, value) };
@@ -120,6 +132,12 @@ export async function areaProfile(db: Db, args: Omit<BenchmarkArgs, "question">)
   const graded = (ref.questionsBySet.get(context.questionSet.id) ?? []).filter(
     (q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id) && ref.bandsByQuestion.get(q.id)?.includes(band),
   );
-  const cells = context.period ? await leafBandCells(db, graded.map((q) => q.id), context.period) : new Map();
+  const cells = context.period
+    ? await leafBandCells(
+        db,
+        graded.map((q) => q.id),
+        context.period,
+      )
+    : new Map();
   return { ...context, band, items: graded.map((q) => ({ ...context, ...benchmarkItem(ref, cells.get(q.id), q, context.area, band) })) };
 }

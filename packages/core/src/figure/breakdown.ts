@@ -1,19 +1,19 @@
 import { sql } from "drizzle-orm";
 import type { AreaRow } from "../area/area.sql.ts";
 import { ENGLAND } from "../area/index.ts";
-import { queryRows, type Db } from "../db/types.ts";
+import { type Db, queryRows } from "../db/types.ts";
 import { badInput, notFound } from "../errors.ts";
 import type { QuestionRow, QuestionSetRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
-import { assertCrossBreakdownAllowed, crossCategories, type CrossCategory } from "./cross-breakdown.ts";
-import { assertBreakdownAllowed } from "./access.ts";
-import { benchmark, type BenchmarkArgs, type FigureScope } from "./benchmark.ts";
-import type { Access } from "./disclosure.ts";
-import { BAND_SUMS, toBandCells, type BandSumsRow } from "./cube.ts";
-import { publishCategory, suppressedMeasure, type CountableBand, type Measure } from "./measure.ts";
-import { referenceData } from "./reference.ts";
-import { compareWithComparator, type ComparisonOutcome } from "./statistics.ts";
 import { questionCode } from "../questionset/validation.ts";
 import { parseInput } from "../util/validate.ts";
+import { assertBreakdownAllowed } from "./access.ts";
+import { type BenchmarkArgs, benchmark, type FigureScope } from "./benchmark.ts";
+import { assertCrossBreakdownAllowed, type CrossCategory, crossCategories } from "./cross-breakdown.ts";
+import { BAND_SUMS, type BandSumsRow, toBandCells } from "./cube.ts";
+import type { Access } from "./disclosure.ts";
+import { type CountableBand, type Measure, publishCategory, suppressedMeasure } from "./measure.ts";
+import { referenceData } from "./reference.ts";
+import { type ComparisonOutcome, compareWithComparator } from "./statistics.ts";
 
 export interface BreakdownCategory {
   option: ScaleOptionRow;
@@ -54,7 +54,9 @@ async function categoricalQuestion(db: Db, questionSet: QuestionSetRow, measured
   parseInput(questionCode, code, argument);
   const [question] = await db.query.questions.findMany({ where: (q, { and, eq }) => and(eq(q.questionSetId, questionSet.id), eq(q.code, code)) });
   if (!question) throw notFound(`No question "${code}" in ${questionSet.code} version ${questionSet.version}`, argument);
-  const options = (await db.query.scaleOptions.findMany({ where: (o, { eq }) => eq(o.scaleId, question.scaleId), orderBy: (o, { asc }) => asc(o.position) })).filter((o) => o.band === null);
+  const options = (
+    await db.query.scaleOptions.findMany({ where: (o, { eq }) => eq(o.scaleId, question.scaleId), orderBy: (o, { asc }) => asc(o.position) })
+  ).filter((o) => o.band === null);
   if (options.length === 0) throw badInput(`"${question.code}" is a graded question: break figures down by a question whose answers are categories`, argument);
   if (question.id === measured.id) throw badInput(`A question cannot be broken down by itself`, argument);
   return { question, options };
@@ -89,7 +91,11 @@ export async function breakdown(db: Db, args: BenchmarkArgs & { by: string; then
     }),
   );
   const cross = then
-    ? await crossCategories(db, { question: headline.question, by, thenBy: then.question, area: headline.area, band, bands, period }, { by: options, thenBy: then.options })
+    ? await crossCategories(
+        db,
+        { question: headline.question, by, thenBy: then.question, area: headline.area, band, bands, period },
+        { by: options, thenBy: then.options },
+      )
     : [];
   return {
     ...headline,

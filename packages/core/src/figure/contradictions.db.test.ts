@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
-import { createTestClient } from "../testing/graphql.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
+import { createTestClient } from "../testing/graphql.ts";
 import { trueCells, trueResponses } from "../testing/truth.ts";
 import { parseCsv } from "../util/csv.ts";
 import { publishedCount } from "./disclosure.ts";
@@ -15,7 +15,10 @@ const ELIGIBILITY = `query($area: String!, $period: PeriodInput) { reportEligibi
 
 describe("eligibility follows from the published count", () => {
   it("is eligible exactly when the published count is over the threshold, for every area and period", async () => {
-    const areas = await queryRows<{ code: string }>(demo.database.db, sql`select distinct ancestor_code as code from area_ancestors where area_code in (select area_code from responses) order by 1`);
+    const areas = await queryRows<{ code: string }>(
+      demo.database.db,
+      sql`select distinct ancestor_code as code from area_ancestors where area_code in (select area_code from responses) order by 1`,
+    );
     const periods = [{ from: "2023-24", to: "2024-25" }, { from: "2025-26" }, null];
     const seen = new Map<number, number>();
     for (const { code } of areas) {
@@ -37,9 +40,13 @@ describe("eligibility follows from the published count", () => {
     const adult = ((await demo.api.data(ELIGIBILITY, variables)).reportEligibility.instruments as Instrument[]).find((i) => i.questionSet.code === "ADULT_PB")!;
     expect(adult.responses).not.toBeNull();
     const at = createTestClient(demo.database, { settings: { reportThreshold: adult.responses! } });
-    expect(((await at.data(ELIGIBILITY, variables)).reportEligibility.instruments as Instrument[]).find((i) => i.questionSet.code === "ADULT_PB")!.eligible).toBe(false);
+    expect(
+      ((await at.data(ELIGIBILITY, variables)).reportEligibility.instruments as Instrument[]).find((i) => i.questionSet.code === "ADULT_PB")!.eligible,
+    ).toBe(false);
     const below = createTestClient(demo.database, { settings: { reportThreshold: adult.responses! - 1 } });
-    expect(((await below.data(ELIGIBILITY, variables)).reportEligibility.instruments as Instrument[]).find((i) => i.questionSet.code === "ADULT_PB")!.eligible).toBe(true);
+    expect(
+      ((await below.data(ELIGIBILITY, variables)).reportEligibility.instruments as Instrument[]).find((i) => i.questionSet.code === "ADULT_PB")!.eligible,
+    ).toBe(true);
   });
 });
 
@@ -49,8 +56,12 @@ describe("the same responses publish one count", () => {
     const responses = await trueResponses(demo.database.db, scope);
     const answered = (await trueCells(demo.database.db, { ...scope, question: "knew_budget_amount" })).answered;
     expect(answered).toEqual(responses);
-    const eligibility = ((await demo.api.data(ELIGIBILITY, { area: "E12000001", period: { from: "2025-26" } })).reportEligibility.instruments as Instrument[]).find((i) => i.questionSet.code === "ADULT_PB")!;
-    const { benchmark } = await demo.api.data(`{ benchmark(questionSet: ADULT_PB, question: "knew_budget_amount", area: "E12000001", period: { from: "2025-26" }) { value { denominator status } } }`);
+    const eligibility = (
+      (await demo.api.data(ELIGIBILITY, { area: "E12000001", period: { from: "2025-26" } })).reportEligibility.instruments as Instrument[]
+    ).find((i) => i.questionSet.code === "ADULT_PB")!;
+    const { benchmark } = await demo.api.data(
+      `{ benchmark(questionSet: ADULT_PB, question: "knew_budget_amount", area: "E12000001", period: { from: "2025-26" }) { value { denominator status } } }`,
+    );
     expect(eligibility.responses).toBe(publishedCount(responses));
     if (benchmark.value.status === "AVAILABLE") expect(benchmark.value.denominator).toBe(eligibility.responses);
     else expect(benchmark.value.status).toBe("SUPPRESSED");
@@ -61,13 +72,16 @@ describe("the same responses publish one count", () => {
     const cells = await trueCells(demo.database.db, { ...scope, question: "control_over_life" });
     const responses = await trueResponses(demo.database.db, scope);
     expect(responses.count).toBeGreaterThan(cells.answered.count);
-    const { benchmark } = await demo.api.data(`{ benchmark(questionSet: CARER, question: "control_over_life", area: "E12000002", period: { from: "2025-26" }) { value { numerator denominator } } }`);
+    const { benchmark } = await demo.api.data(
+      `{ benchmark(questionSet: CARER, question: "control_over_life", area: "E12000002", period: { from: "2025-26" }) { value { numerator denominator } } }`,
+    );
     expect(benchmark.value).toEqual({ numerator: publishedCount(cells.POSITIVE), denominator: publishedCount(cells.answered) });
   });
 });
 
 describe("England's exact figures obey the minimum", () => {
-  const exports = async (set: string) => parseCsv((await demo.api.data(`query($s: QuestionSetCode!) { figureExport(questionSet: $s) { content } }`, { s: set })).figureExport.content);
+  const exports = async (set: string) =>
+    parseCsv((await demo.api.data(`query($s: QuestionSetCode!) { figureExport(questionSet: $s) { content } }`, { s: set })).figureExport.content);
   const SETS = ["ADULT_PB", "CARER", "PHB", "CYP_EHCP", "PARENT_EHCP", "PRACTITIONER_EHCP"];
 
   it("suppresses PHB paid work in 2023-24 (2 of 34 positive, none negative)", async () => {
@@ -106,7 +120,14 @@ describe("England's exact figures obey the minimum", () => {
     for (const set of SETS) {
       for (const year of [2022, 2023, 2024, 2025]) {
         const label = `${year}-${String((year + 1) % 100).padStart(2, "0")}`;
-        const rows = parseCsv((await demo.api.data(`query($s: QuestionSetCode!, $p: PeriodInput) { figureExport(questionSet: $s, period: $p) { content } }`, { s: set, p: { from: label } })).figureExport.content);
+        const rows = parseCsv(
+          (
+            await demo.api.data(`query($s: QuestionSetCode!, $p: PeriodInput) { figureExport(questionSet: $s, period: $p) { content } }`, {
+              s: set,
+              p: { from: label },
+            })
+          ).figureExport.content,
+        );
         const england = rows.filter((r) => r.area_code === "E92000001" && r.status !== "NO_DATA");
         for (const question of new Set(england.map((r) => r.question_code))) {
           const bands = england.filter((r) => r.question_code === question);
@@ -135,12 +156,19 @@ describe("an England breakdown's exact total narrows no hidden category", () => 
     for (const [set, question, bys] of cases) {
       for (const by of bys) {
         const views = new Map<string, { total: { numerator: number | null }; categories: Category[] }>();
-        for (const band of ["POSITIVE", "NEUTRAL", "NEGATIVE"]) views.set(band, (await demo.api.data(BREAKDOWN, { s: set, q: question, by, b: band })).breakdown);
-        const hiddenBy = [...views.values()].map((v) => v.categories.filter((c) => c.measure.status !== "AVAILABLE").map((c) => c.option.code).join(","));
+        for (const band of ["POSITIVE", "NEUTRAL", "NEGATIVE"])
+          views.set(band, (await demo.api.data(BREAKDOWN, { s: set, q: question, by, b: band })).breakdown);
+        const hiddenBy = [...views.values()].map((v) =>
+          v.categories
+            .filter((c) => c.measure.status !== "AVAILABLE")
+            .map((c) => c.option.code)
+            .join(","),
+        );
         expect(new Set(hiddenBy).size).toBe(1);
         // What any band's breakdown tells of a category's size: its published denominator.
         const sizeShown = new Map<string, number>();
-        for (const view of views.values()) for (const c of view.categories) if (c.measure.denominator !== null) sizeShown.set(c.option.code, c.measure.denominator);
+        for (const view of views.values())
+          for (const c of view.categories) if (c.measure.denominator !== null) sizeShown.set(c.option.code, c.measure.denominator);
         for (const view of views.values()) {
           const hidden = view.categories.filter((c) => c.measure.status !== "AVAILABLE");
           const shown = view.categories.filter((c) => c.measure.status === "AVAILABLE");
@@ -166,13 +194,16 @@ describe("an England breakdown's exact total narrows no hidden category", () => 
 
 describe("a band the question does not have", () => {
   it("is a typed error naming the bands it has, and is not in the export", async () => {
-    const result = await demo.api.query(`{ benchmark(questionSet: ADULT_PB, question: "help_to_plan", area: "E92000001", band: NEUTRAL) { value { status } } }`);
+    const result = await demo.api.query(
+      `{ benchmark(questionSet: ADULT_PB, question: "help_to_plan", area: "E92000001", band: NEUTRAL) { value { status } } }`,
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "band" });
     expect(result.errors?.[0]?.message).toBe(`"help_to_plan" has no NEUTRAL answers: its scale's bands are POSITIVE and NEGATIVE`);
     const rows = parseCsv((await demo.api.data(`{ figureExport(questionSet: ADULT_PB) { content } }`)).figureExport.content);
     expect(new Set(rows.filter((r) => r.question_code === "help_to_plan").map((r) => r.band))).toEqual(new Set(["POSITIVE", "NEGATIVE"]));
     expect(rows.some((r) => r.question_code === "quality_of_life" && r.band === "NEUTRAL")).toBe(true);
-    const profile = (await demo.api.data(`{ areaProfile(questionSet: ADULT_PB, area: "E92000001", band: NEUTRAL) { items { question { code } } } }`)).areaProfile;
+    const profile = (await demo.api.data(`{ areaProfile(questionSet: ADULT_PB, area: "E92000001", band: NEUTRAL) { items { question { code } } } }`))
+      .areaProfile;
     expect(profile.items.map((i: { question: { code: string } }) => i.question.code)).not.toContain("help_to_plan");
     expect(profile.items.length).toBeGreaterThan(5);
   });
@@ -182,12 +213,18 @@ describe("any categorical question splits a measure", () => {
   it("breaks a measure down by who helped plan, which the benchmark error suggests", async () => {
     const error = await demo.api.query(`{ benchmark(questionSet: ADULT_PB, question: "who_helped_plan", area: "E92000001") { value { status } } }`);
     expect(error.errors?.[0]?.message).toMatch(/break figures down by it/);
-    const { breakdown } = await demo.api.data(`{ breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "who_helped_plan") { by { code kind } categories { option { code } measure { status } } } }`);
+    const { breakdown } = await demo.api.data(
+      `{ breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "who_helped_plan") { by { code kind } categories { option { code } measure { status } } } }`,
+    );
     expect(breakdown.by).toEqual({ code: "who_helped_plan", kind: "PROCESS" });
     expect(breakdown.categories.length).toBeGreaterThan(2);
     expect(breakdown.categories.some((c: Category) => c.measure.status === "AVAILABLE")).toBe(true);
-    expect(await demo.api.errorCodes(`{ breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "help_to_plan") { by { code } } }`)).toEqual(["BAD_USER_INPUT"]);
-    expect(await demo.api.errorCodes(`{ breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "quality_of_life") { by { code } } }`)).toEqual(["BAD_USER_INPUT"]);
+    expect(await demo.api.errorCodes(`{ breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "help_to_plan") { by { code } } }`)).toEqual([
+      "BAD_USER_INPUT",
+    ]);
+    expect(await demo.api.errorCodes(`{ breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "quality_of_life") { by { code } } }`)).toEqual([
+      "BAD_USER_INPUT",
+    ]);
   });
   type Category = { measure: { status: string } };
 });

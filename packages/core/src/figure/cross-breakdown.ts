@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { AreaRow } from "../area/area.sql.ts";
 import { ENGLAND } from "../area/index.ts";
-import { queryRows, type Db } from "../db/types.ts";
+import { type Db, queryRows } from "../db/types.ts";
 import { badInput, PoetError } from "../errors.ts";
 import type { QuestionRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
-import { BAND_SUMS, toBandCells, type BandSumsRow } from "./cube.ts";
+import { BAND_SUMS, type BandSumsRow, toBandCells } from "./cube.ts";
 import type { Access } from "./disclosure.ts";
-import { publishCategory, suppressedMeasure, type CountableBand, type Measure } from "./measure.ts";
+import { type CountableBand, type Measure, publishCategory, suppressedMeasure } from "./measure.ts";
 import type { Period } from "./period.ts";
 
 export interface CrossCategory {
@@ -20,7 +20,11 @@ export function assertCrossBreakdownAllowed(access: Access, area: AreaRow): void
   if (area.type === "NATION") return;
   if (area.type !== "REGION" && area.type !== "NHS_REGION") throw badInput("Two-way breakdowns are published for England and regions only", "area");
   if (access !== "RESEARCHER") {
-    throw new PoetError("FORBIDDEN", "Two-way breakdowns for a region need researcher access (an API key of a research organisation); England's are open to all", { argument: "area" });
+    throw new PoetError(
+      "FORBIDDEN",
+      "Two-way breakdowns for a region need researcher access (an API key of a research organisation); England's are open to all",
+      { argument: "area" },
+    );
   }
 }
 
@@ -52,7 +56,15 @@ export function secondarySuppression2D<T extends { row: number; column: number; 
 /** The cells of a two-way breakdown, read from the region-grain cube. */
 export async function crossCategories(
   db: Db,
-  args: { question: QuestionRow; by: QuestionRow; thenBy: QuestionRow; area: AreaRow; band: CountableBand; bands: readonly CountableBand[]; period: Period | null },
+  args: {
+    question: QuestionRow;
+    by: QuestionRow;
+    thenBy: QuestionRow;
+    area: AreaRow;
+    band: CountableBand;
+    bands: readonly CountableBand[];
+    period: Period | null;
+  },
   options: { by: ScaleOptionRow[]; thenBy: ScaleOptionRow[] },
 ): Promise<CrossCategory[]> {
   const swapped = args.by.id > args.thenBy.id;
@@ -74,11 +86,22 @@ export async function crossCategories(
   const table = lowOptions.flatMap((low, row) =>
     highOptions.map((high, column) => {
       const cells = cell.get(`${low.id}|${high.id}`) ?? toBandCells(undefined);
-      return { low, high, row, column, size: cells.answered.count, measure: publishCategory(cells, args.band, { bands: args.bands, areaName: args.area.name, exactTotal: args.area.code === ENGLAND }) };
+      return {
+        low,
+        high,
+        row,
+        column,
+        size: cells.answered.count,
+        measure: publishCategory(cells, args.band, { bands: args.bands, areaName: args.area.name, exactTotal: args.area.code === ENGLAND }),
+      };
     }),
   );
   const published = new Map(secondarySuppression2D(table).map((c) => [`${c.low.id}|${c.high.id}`, c.measure]));
   return options.by.flatMap((option) =>
-    options.thenBy.map((thenOption) => ({ option, thenOption, measure: published.get(swapped ? `${thenOption.id}|${option.id}` : `${option.id}|${thenOption.id}`)! })),
+    options.thenBy.map((thenOption) => ({
+      option,
+      thenOption,
+      measure: published.get(swapped ? `${thenOption.id}|${option.id}` : `${option.id}|${thenOption.id}`)!,
+    })),
   );
 }

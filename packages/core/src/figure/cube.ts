@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "../db/types.ts";
-import { addCells, EMPTY_CELL, type Cell } from "./disclosure.ts";
+import { type Db, queryRows } from "../db/types.ts";
+import { addCells, type Cell, EMPTY_CELL } from "./disclosure.ts";
 import type { Period } from "./period.ts";
 import type { ReferenceData } from "./reference.ts";
 
@@ -43,9 +43,7 @@ export interface BandSumsRow {
 
 const cellOf = (count: number | null, keySum: number | null): Cell => ({ count: count ?? 0, keySum: keySum ?? 0 });
 export const toBandCells = (r: BandSumsRow | undefined): BandCells =>
-  r
-    ? { POSITIVE: cellOf(r.pn, r.pk), NEUTRAL: cellOf(r.un, r.uk), NEGATIVE: cellOf(r.nn, r.nk), answered: cellOf(r.an, r.ak) }
-    : EMPTY_BAND_CELLS;
+  r ? { POSITIVE: cellOf(r.pn, r.pk), NEUTRAL: cellOf(r.un, r.uk), NEGATIVE: cellOf(r.nn, r.nk), answered: cellOf(r.an, r.ak) } : EMPTY_BAND_CELLS;
 
 /**
  * Band cells of some questions for every leaf area (council or ICB), over a period or year by
@@ -84,7 +82,10 @@ export async function leafBandCells(db: Db, questionIds: number[], period: Perio
 }
 
 async function readLeafCells(db: Db, questionIds: number[], period: Period, byYear: boolean): Promise<LeafCells> {
-  const ids = sql.join(questionIds.map((id) => sql`${id}`), sql`, `);
+  const ids = sql.join(
+    questionIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const rows = await queryRows<BandSumsRow & { question_id: number; area_code: string; year: number }>(
     db,
     sql`select question_id, area_code, ${byYear ? sql`financial_year` : sql`0`}::int as year, ${BAND_SUMS}

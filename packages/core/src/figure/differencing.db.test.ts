@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
 import { financialYearLabel } from "../response/index.ts";
-import { ANY, boundOf, combine, intersect, report, type AttackReport, type Bound, type Target } from "../testing/differencing.ts";
+import { ANY, type AttackReport, type Bound, boundOf, combine, intersect, report, type Target } from "../testing/differencing.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { parseCsv } from "../util/csv.ts";
 
@@ -31,7 +31,11 @@ function runIdentities(x: Run): { sign: 1 | -1; run: Run }[][] {
       ids.push(terms);
     }
   }
-  for (let m = a; m < b; m++) ids.push([{ sign: 1, run: [a, m] }, { sign: 1, run: [m + 1, b] }]);
+  for (let m = a; m < b; m++)
+    ids.push([
+      { sign: 1, run: [a, m] },
+      { sign: 1, run: [m + 1, b] },
+    ]);
   return ids;
 }
 
@@ -54,7 +58,10 @@ describe("differencing attacks", () => {
 
   beforeAll(async () => {
     for (const run of RUNS) {
-      const rows = parseCsv((await demo.api.data(`query($p: PeriodInput) { figureExport(questionSet: ADULT_PB, period: $p) { content } }`, { p: periodOf(run) })).figureExport.content);
+      const rows = parseCsv(
+        (await demo.api.data(`query($p: PeriodInput) { figureExport(questionSet: ADULT_PB, period: $p) { content } }`, { p: periodOf(run) })).figureExport
+          .content,
+      );
       for (const r of rows) headline.set(`${runKey(run)}|${r.area_code}|${r.question_code}|${r.band}`, r);
     }
     const counts = await queryRows<{ question: string; area: string; year: number; band: string; n: number }>(
@@ -65,7 +72,11 @@ describe("differencing attacks", () => {
           where r.withdrawn_at is null and o.band in ('POSITIVE', 'NEUTRAL', 'NEGATIVE') group by 1, 2, 3, 4`,
     );
     for (const c of counts) truth.set(`${c.question}|${c.area}|${c.year}|${c.band}`, c.n);
-    parents = new Map((await queryRows<{ code: string; parent: string }>(demo.database.db, sql`select code, parent_code as parent from areas where parent_code is not null`)).map((a) => [a.code, a.parent]));
+    parents = new Map(
+      (
+        await queryRows<{ code: string; parent: string }>(demo.database.db, sql`select code, parent_code as parent from areas where parent_code is not null`)
+      ).map((a) => [a.code, a.parent]),
+    );
   });
 
   const numerator = (run: Run, area: string, question: string, band: string): Bound | null => {
@@ -90,7 +101,13 @@ describe("differencing attacks", () => {
       .filter((r) => r.status === "SUPPRESSED")
       .map((r) => {
         const run = RUNS.find((x) => `${financialYearLabel(x[0])}${x[0] === x[1] ? "" : ` to ${financialYearLabel(x[1])}`}` === r.period)!;
-        return { run, area: r.area_code!, question: r.question_code!, band: r.band!, truth: sumYears(run, (y) => truth.get(`${r.question_code}|${r.area_code}|${y}|${r.band}`) ?? 0) };
+        return {
+          run,
+          area: r.area_code!,
+          question: r.question_code!,
+          band: r.band!,
+          truth: sumYears(run, (y) => truth.get(`${r.question_code}|${r.area_code}|${y}|${r.band}`) ?? 0),
+        };
       });
 
   const equations = {
@@ -100,7 +117,12 @@ describe("differencing attacks", () => {
       const found: (Bound | null)[] = [];
       if (up) {
         const siblings = childrenOf(up).filter((s) => s !== c.area);
-        found.push(combine([{ sign: 1, bound: numerator(c.run, up, c.question, c.band) }, ...siblings.map((s) => ({ sign: -1 as const, bound: numerator(c.run, s, c.question, c.band) ?? ANY }))]));
+        found.push(
+          combine([
+            { sign: 1, bound: numerator(c.run, up, c.question, c.band) },
+            ...siblings.map((s) => ({ sign: -1 as const, bound: numerator(c.run, s, c.question, c.band) ?? ANY })),
+          ]),
+        );
       }
       const below = childrenOf(c.area);
       if (below.length) found.push(combine(below.map((s) => ({ sign: 1 as const, bound: numerator(c.run, s, c.question, c.band) }))));
@@ -108,7 +130,12 @@ describe("differencing attacks", () => {
     },
     bands: (c: ReturnType<typeof hiddenCells>[number]) => {
       const others = ["POSITIVE", "NEUTRAL", "NEGATIVE"].filter((b) => b !== c.band && headline.has(`${runKey(c.run)}|${c.area}|${c.question}|${b}`));
-      return [combine([{ sign: 1, bound: denominator(c.run, c.area, c.question) }, ...others.map((b) => ({ sign: -1 as const, bound: numerator(c.run, c.area, c.question, b) ?? ANY }))])];
+      return [
+        combine([
+          { sign: 1, bound: denominator(c.run, c.area, c.question) },
+          ...others.map((b) => ({ sign: -1 as const, bound: numerator(c.run, c.area, c.question, b) ?? ANY })),
+        ]),
+      ];
     },
   };
 
@@ -125,7 +152,13 @@ describe("differencing attacks", () => {
 
   it("on breakdowns, two-way breakdowns and associations over overlapping periods, never pins a hidden count", async () => {
     type Measure = { numerator: number | null; denominator: number | null; status: string };
-    const areas = ["E92000001", ...[...parents].filter(([, p]) => p === "E92000001").map(([c]) => c).filter((c) => c.startsWith("E12"))];
+    const areas = [
+      "E92000001",
+      ...[...parents]
+        .filter(([, p]) => p === "E92000001")
+        .map(([c]) => c)
+        .filter((c) => c.startsWith("E12")),
+    ];
     const breakdownTruth = new Map<string, number>();
     for (const c of await queryRows<{ area: string; year: number; option: string; band: string; n: number }>(
       demo.database.db,
@@ -134,7 +167,8 @@ describe("differencing attacks", () => {
           join answers a on a.response_id = r.id join questions q on q.id = a.question_id and q.code = 'quality_of_life' join scale_options o on o.id = a.option_id
           join answers b on b.response_id = r.id join questions bq on bq.id = b.question_id and bq.code = 'budget_management' join scale_options bo on bo.id = b.option_id
           where r.withdrawn_at is null group by 1, 2, 3, 4`,
-    )) breakdownTruth.set(`${c.area}|${c.year}|${c.option}|${c.band}`, c.n);
+    ))
+      breakdownTruth.set(`${c.area}|${c.year}|${c.option}|${c.band}`, c.n);
     const published = new Map<string, { total: Measure; categories: { option: { code: string }; measure: Measure }[] }>();
     for (const area of areas) {
       for (const band of ["POSITIVE", "NEGATIVE"]) {
@@ -182,14 +216,23 @@ describe("differencing attacks", () => {
           join answers g on g.response_id = r.id join questions gq on gq.id = g.question_id and gq.code = 'gender' join scale_options go on go.id = g.option_id
           join answers a on a.response_id = r.id join questions aq on aq.id = a.question_id and aq.code = 'age_band' join scale_options ao on ao.id = a.option_id
           where r.withdrawn_at is null group by 1, 2, 3`,
-    )) crossTruth.set(`${c.year}|${c.g}|${c.a}`, c.n);
+    ))
+      crossTruth.set(`${c.year}|${c.g}|${c.a}`, c.n);
     const cross = new Map<string, Map<string, number | null>>();
     for (const run of RUNS) {
       const { breakdown } = await demo.api.data(
         `query($p: PeriodInput) { breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "gender", thenBy: "age_band", period: $p) { crossCategories { option { code } thenOption { code } measure { numerator } } } }`,
         { p: periodOf(run) },
       );
-      cross.set(runKey(run), new Map(breakdown.crossCategories.map((c: { option: { code: string }; thenOption: { code: string }; measure: { numerator: number | null } }) => [`${c.option.code}|${c.thenOption.code}`, c.measure.numerator])));
+      cross.set(
+        runKey(run),
+        new Map(
+          breakdown.crossCategories.map((c: { option: { code: string }; thenOption: { code: string }; measure: { numerator: number | null } }) => [
+            `${c.option.code}|${c.thenOption.code}`,
+            c.measure.numerator,
+          ]),
+        ),
+      );
     }
     const crossTargets: Target[] = [];
     for (const run of RUNS) {
@@ -212,8 +255,17 @@ describe("differencing attacks", () => {
           join answers x on x.response_id = r.id join questions xq on xq.id = x.question_id and xq.code = 'ease_getting_budget' join scale_options po on po.id = x.option_id
           join answers y on y.response_id = r.id join questions yq on yq.id = y.question_id and yq.code = 'quality_of_life' join scale_options qo on qo.id = y.option_id
           where r.withdrawn_at is null and po.band in ('POSITIVE', 'NEGATIVE') and qo.band <> 'EXCLUDED' group by 1, 2, 3, 4`,
-    )) pairTruth.set(`${c.area}|${c.year}|${c.p}|${c.o === "POSITIVE" ? "POSITIVE" : "OTHER"}`, (pairTruth.get(`${c.area}|${c.year}|${c.p}|${c.o === "POSITIVE" ? "POSITIVE" : "OTHER"}`) ?? 0) + c.n);
-    const CELLS = [["exposedPositive", "POSITIVE", "POSITIVE"], ["exposedOther", "POSITIVE", "OTHER"], ["unexposedPositive", "NEGATIVE", "POSITIVE"], ["unexposedOther", "NEGATIVE", "OTHER"]] as const;
+    ))
+      pairTruth.set(
+        `${c.area}|${c.year}|${c.p}|${c.o === "POSITIVE" ? "POSITIVE" : "OTHER"}`,
+        (pairTruth.get(`${c.area}|${c.year}|${c.p}|${c.o === "POSITIVE" ? "POSITIVE" : "OTHER"}`) ?? 0) + c.n,
+      );
+    const CELLS = [
+      ["exposedPositive", "POSITIVE", "POSITIVE"],
+      ["exposedOther", "POSITIVE", "OTHER"],
+      ["unexposedPositive", "NEGATIVE", "POSITIVE"],
+      ["unexposedOther", "NEGATIVE", "OTHER"],
+    ] as const;
     const tables = new Map<string, Record<string, number> | null>();
     for (const area of areas) {
       for (const run of RUNS) {

@@ -10,20 +10,27 @@ import { wilsonInterval } from "./statistics.ts";
 // Attacks on the published figures, through the real server and SQL, on every driver.
 const demo = useDemoApi();
 
-const busiest = async (set: string) =>
-  (await queryRows<{ area_code: string }>(demo.database.db, sql`select r.area_code from responses r join question_sets s on s.id = r.question_set_id where s.code = ${set} group by 1 order by count(*) desc, 1 limit 1`))[0]!.area_code;
-
 describe("the same records always give the same published figure", () => {
   it("however often, and however the question is phrased", async () => {
     const area = "E12000002";
     const q = `{ benchmark(questionSet: CYP_EHCP, question: "being_heard", area: "${area}") { value { numerator denominator percentage } } }`;
     const first = (await demo.api.data(q)).benchmark.value;
     for (let i = 0; i < 3; i++) expect((await demo.api.data(q)).benchmark.value).toEqual(first);
-    const profile = (await demo.api.data(`{ areaProfile(questionSet: CYP_EHCP, area: "${area}") { items { question { code } value { numerator denominator percentage } } } }`)).areaProfile;
+    const profile = (
+      await demo.api.data(`{ areaProfile(questionSet: CYP_EHCP, area: "${area}") { items { question { code } value { numerator denominator percentage } } } }`)
+    ).areaProfile;
     expect(profile.items.find((i: { question: { code: string } }) => i.question.code === "being_heard").value).toEqual(first);
-    const split = (await demo.api.data(`{ breakdown(questionSet: CYP_EHCP, question: "being_heard", by: "gender", area: "${area}") { total { numerator denominator percentage } } }`)).breakdown;
+    const split = (
+      await demo.api.data(
+        `{ breakdown(questionSet: CYP_EHCP, question: "being_heard", by: "gender", area: "${area}") { total { numerator denominator percentage } } }`,
+      )
+    ).breakdown;
     expect(split.total).toEqual(first);
-    const views = (await demo.api.data(`{ triangulation(area: "${area}", theme: "being_heard") { views { questionSet { code } measure { numerator denominator percentage } } } }`)).triangulation.views;
+    const views = (
+      await demo.api.data(
+        `{ triangulation(area: "${area}", theme: "being_heard") { views { questionSet { code } measure { numerator denominator percentage } } } }`,
+      )
+    ).triangulation.views;
     expect(views.find((v: { questionSet: { code: string } }) => v.questionSet.code === "CYP_EHCP").measure).toEqual(first);
     const rows = parseCsv((await demo.api.data(`{ figureExport(questionSet: CYP_EHCP) { content } }`)).figureExport.content);
     const row = rows.find((r) => r.area_code === area && r.question_code === "being_heard" && r.band === "POSITIVE")!;
@@ -33,18 +40,22 @@ describe("the same records always give the same published figure", () => {
 
 describe("counts cannot be recovered from percentages or intervals", () => {
   it("publishes only multiples of 5, with the percentage and interval of those, which differ from the truth", async () => {
-    const rows = parseCsv((await demo.api.data(`{ figureExport(questionSet: ADULT_PB) { content } }`)).figureExport.content).filter((r) => r.status === "AVAILABLE" && r.disclosure === "ROUNDED");
+    const rows = parseCsv((await demo.api.data(`{ figureExport(questionSet: ADULT_PB) { content } }`)).figureExport.content).filter(
+      (r) => r.status === "AVAILABLE" && r.disclosure === "ROUNDED",
+    );
     expect(rows.length).toBeGreaterThan(100);
     for (const r of rows) {
       const [n, d] = [Number(r.numerator), Number(r.denominator)];
-      expect(n % 5 + (d % 5)).toBe(0);
+      expect((n % 5) + (d % 5)).toBe(0);
       expect(Number(r.percentage)).toBeCloseTo((100 * n) / d, 9);
       expect(Number(r.lower_ci_95)).toBeCloseTo(100 * wilsonInterval(n, d).lower, 9);
       expect(Number(r.upper_ci_95)).toBeCloseTo(100 * wilsonInterval(n, d).upper, 9);
     }
     const sample = rows.filter((r) => r.area_type === "REGION" && r.question_code === "quality_of_life");
     expect(sample.length).toBeGreaterThan(9);
-    const truths = await Promise.all(sample.map((r) => trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: r.area_code! })));
+    const truths = await Promise.all(
+      sample.map((r) => trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: r.area_code! })),
+    );
     expect(truths.filter((t, i) => t[sample[i]!.band as "POSITIVE"].count !== Number(sample[i]!.numerator)).length).toBeGreaterThan(sample.length / 3);
   });
 });
@@ -65,7 +76,12 @@ describe("a true zero cannot be told from a suppressed cell", () => {
     const few = cells.find((c) => c.n > 0);
     expect(zero && few).toBeTruthy();
     const shown = async (c: typeof zero) =>
-      (await demo.api.data(`query($q: String!, $a: String!, $b: Band) { benchmark(questionSet: ADULT_PB, question: $q, area: $a, band: $b) { value { numerator denominator percentage confidenceInterval { lower } status symbol reason } } }`, { q: c!.question, a: c!.area, b: c!.band })).benchmark.value;
+      (
+        await demo.api.data(
+          `query($q: String!, $a: String!, $b: Band) { benchmark(questionSet: ADULT_PB, question: $q, area: $a, band: $b) { value { numerator denominator percentage confidenceInterval { lower } status symbol reason } } }`,
+          { q: c!.question, a: c!.area, b: c!.band },
+        )
+      ).benchmark.value;
     expect(await shown(zero)).toEqual(await shown(few));
     expect((await shown(zero)).symbol).toBe("c");
   });
@@ -74,11 +90,18 @@ describe("a true zero cannot be told from a suppressed cell", () => {
 describe("breakdowns resist recovery by subtraction", () => {
   it("never leaves a single hidden category beside published ones", async () => {
     const [set] = await queryRows<{ id: number }>(demo.database.db, sql`select id from question_sets where code = 'ADULT_PB'`);
-    const areas = await queryRows<{ area_code: string }>(demo.database.db, sql`select area_code from responses where question_set_id = ${set!.id} group by 1 order by count(*) desc, 1 limit 12`);
+    const areas = await queryRows<{ area_code: string }>(
+      demo.database.db,
+      sql`select area_code from responses where question_set_id = ${set!.id} group by 1 order by count(*) desc, 1 limit 12`,
+    );
     const hiddenCounts: number[] = [];
     for (const { area_code } of areas) {
       for (const by of ["gender", "age_band", "type_of_need", "budget_management", "completed_by"]) {
-        const result = await breakdown(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", by, area: area_code, band: "POSITIVE" }, "RESEARCHER");
+        const result = await breakdown(
+          demo.database.db,
+          { questionSet: "ADULT_PB", question: "quality_of_life", by, area: area_code, band: "POSITIVE" },
+          "RESEARCHER",
+        );
         const hidden = result.categories.filter((c) => c.measure.status !== "AVAILABLE").length;
         const shown = result.categories.length - hidden;
         expect(hidden === 1 && shown > 0, `${area_code} by ${by}`).toBe(false);
@@ -96,11 +119,13 @@ describe("nothing internal is ever shown", () => {
     // API keys (credentials, not record keys) are the one kind of key the schema may name.
     const credentials = new Set(["ApiKey", "CreatedApiKey", "CreateApiKeyInput"]);
     type SchemaType = { name: string; fields: { name: string; args: { name: string }[] }[] | null; inputFields: { name: string }[] | null };
-    const names: string[] = __schema.types.filter((t: SchemaType) => !credentials.has(t.name)).flatMap((t: SchemaType) => [
-      t.name,
-      ...(t.fields ?? []).flatMap((f) => [f.name, ...f.args.map((a) => a.name)]),
-      ...(t.inputFields ?? []).map((f) => f.name),
-    ]);
+    const names: string[] = __schema.types
+      .filter((t: SchemaType) => !credentials.has(t.name))
+      .flatMap((t: SchemaType) => [
+        t.name,
+        ...(t.fields ?? []).flatMap((f) => [f.name, ...f.args.map((a) => a.name)]),
+        ...(t.inputFields ?? []).map((f) => f.name),
+      ]);
     expect(names.filter((n) => /key|true|perturb|withdrawn|recordId|responseId/i.test(n) && !/^(apiKeys|createApiKey|revokeApiKey)$/.test(n))).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { secondarySuppression } from "./breakdown.ts";
 import { secondarySuppression2D } from "./cross-breakdown.ts";
-import { EMPTY_BAND_CELLS, type BandCells } from "./cube.ts";
-import { addCells, cellKey, PERTURBATION_TABLE, publishCount, publishedCount, type Cell } from "./disclosure.ts";
-import { COUNTABLE_BANDS, exactBandsShown, publishBand, publishCategory, SUPPRESSION_REASON, suppressedMeasure, type CountableBand } from "./measure.ts";
+import { type BandCells, EMPTY_BAND_CELLS } from "./cube.ts";
+import { addCells, type Cell, cellKey, PERTURBATION_TABLE, publishCount, publishedCount } from "./disclosure.ts";
+import { COUNTABLE_BANDS, type CountableBand, exactBandsShown, publishBand, publishCategory, SUPPRESSION_REASON, suppressedMeasure } from "./measure.ts";
 import { wilsonInterval } from "./statistics.ts";
 
 const cell = (count: number, keySum: number): Cell => ({ count, keySum });
@@ -13,7 +13,12 @@ const subNational = { exact: false, areaName: "Rutland", bands: YES_NO };
 const england = { exact: true, areaName: "England", bands: COUNTABLE_BANDS };
 
 /** A yes/no question's cells: n POSITIVE (key sum k) of d answers (key sum kd). */
-const yesNo = (n: number, d: number, k = n * 7, kd = d * 13): BandCells => ({ ...EMPTY_BAND_CELLS, POSITIVE: cell(n, k), NEGATIVE: cell(d - n, kd - k), answered: cell(d, kd) });
+const yesNo = (n: number, d: number, k = n * 7, kd = d * 13): BandCells => ({
+  ...EMPTY_BAND_CELLS,
+  POSITIVE: cell(n, k),
+  NEGATIVE: cell(d - n, kd - k),
+  answered: cell(d, kd),
+});
 /** A five-point question's cells by band counts (key sums fixed by the counts). */
 const graded = (positive: number, neutral: number, negative: number): BandCells => ({
   POSITIVE: cell(positive, positive * 3),
@@ -105,7 +110,16 @@ describe("a measure below England", () => {
     const zero = publishBand(yesNo(0, 50), "POSITIVE", subNational);
     for (let n = 1; n < 10; n++) expect(publishBand(yesNo(n, 50), "POSITIVE", subNational)).toEqual(zero);
     for (let rest = 0; rest < 10; rest++) expect(publishBand(yesNo(50 - rest, 50), "POSITIVE", subNational)).toEqual(zero);
-    expect(zero).toEqual({ status: "SUPPRESSED", symbol: "c", numerator: null, denominator: null, percentage: null, confidenceInterval: null, reason: SUPPRESSION_REASON, disclosure: "ROUNDED" });
+    expect(zero).toEqual({
+      status: "SUPPRESSED",
+      symbol: "c",
+      numerator: null,
+      denominator: null,
+      percentage: null,
+      confidenceInterval: null,
+      reason: SUPPRESSION_REASON,
+      disclosure: "ROUNDED",
+    });
     expect(SUPPRESSION_REASON).toBe("Too few answers to publish without risk of identifying someone (fewer than 10 in the band or outside it).");
     expect(suppressedMeasure()).toEqual(zero);
   });
@@ -121,7 +135,12 @@ describe("a measure below England", () => {
   });
 
   it("says NO_DATA only when nobody answered", () => {
-    expect(publishBand(EMPTY_BAND_CELLS, "POSITIVE", subNational)).toMatchObject({ status: "NO_DATA", symbol: "x", disclosure: "ROUNDED", reason: "No answers to this question in Rutland for this period." });
+    expect(publishBand(EMPTY_BAND_CELLS, "POSITIVE", subNational)).toMatchObject({
+      status: "NO_DATA",
+      symbol: "x",
+      disclosure: "ROUNDED",
+      reason: "No answers to this question in Rutland for this period.",
+    });
     expect(publishBand(EMPTY_BAND_CELLS, "POSITIVE", england)).toMatchObject({ status: "NO_DATA", disclosure: "EXACT" });
   });
 });
@@ -186,8 +205,18 @@ describe("secondary suppression", () => {
   const statuses = (cs: { measure: { status: string } }[]) => cs.map((c) => c.measure.status);
 
   it("hides a second category when exactly one is hidden: the smallest published one", () => {
-    expect(statuses(secondarySuppression([category(30, 80), category(2, 5), category(20, 45), category(40, 90)]))).toEqual(["AVAILABLE", "SUPPRESSED", "SUPPRESSED", "AVAILABLE"]);
-    expect(statuses(secondarySuppression([category(20, 45), category(2, 5), category(30, 80), category(40, 90)]))).toEqual(["SUPPRESSED", "SUPPRESSED", "AVAILABLE", "AVAILABLE"]);
+    expect(statuses(secondarySuppression([category(30, 80), category(2, 5), category(20, 45), category(40, 90)]))).toEqual([
+      "AVAILABLE",
+      "SUPPRESSED",
+      "SUPPRESSED",
+      "AVAILABLE",
+    ]);
+    expect(statuses(secondarySuppression([category(20, 45), category(2, 5), category(30, 80), category(40, 90)]))).toEqual([
+      "SUPPRESSED",
+      "SUPPRESSED",
+      "AVAILABLE",
+      "AVAILABLE",
+    ]);
   });
 
   it("treats an empty category as a small one", () => {
@@ -208,7 +237,17 @@ describe("two-way secondary suppression", () => {
   const hidden = (cells: ReturnType<typeof at>[]) => cells.filter((c) => c.measure.status !== "AVAILABLE").map((c) => `${c.row}${c.column}`);
 
   it("hides the smallest cell of each row and column left with one hidden cell, until none is", () => {
-    const table = [at(0, 0, 30, 80), at(0, 1, 2, 5), at(0, 2, 25, 60), at(1, 0, 40, 90), at(1, 1, 20, 50), at(1, 2, 35, 70), at(2, 0, 15, 40), at(2, 1, 22, 55), at(2, 2, 18, 45)];
+    const table = [
+      at(0, 0, 30, 80),
+      at(0, 1, 2, 5),
+      at(0, 2, 25, 60),
+      at(1, 0, 40, 90),
+      at(1, 1, 20, 50),
+      at(1, 2, 35, 70),
+      at(2, 0, 15, 40),
+      at(2, 1, 22, 55),
+      at(2, 2, 18, 45),
+    ];
     // Rows first: row 0 hides (0,2). Columns: column 1 hides (1,1), column 2 (2,2). Rows again:
     // row 1 hides (1,2), row 2 (2,0). Columns again: column 0 hides (0,0). Then every line is settled.
     expect(hidden(secondarySuppression2D(table)).sort()).toEqual(["00", "01", "02", "11", "12", "20", "22"]);

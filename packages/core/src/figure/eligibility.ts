@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { AreaRow } from "../area/area.sql.ts";
-import { queryRows, type Db } from "../db/types.ts";
-import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
 import { ENGLAND } from "../area/index.ts";
+import { type Db, queryRows } from "../db/types.ts";
+import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
 import { publishCount } from "./disclosure.ts";
-import { resolvePeriod, type Period, type PeriodInput } from "./period.ts";
+import { type Period, type PeriodInput, resolvePeriod } from "./period.ts";
 import { referenceData } from "./reference.ts";
 import { resolveArea, resolveQuestionSet } from "./target.ts";
 

@@ -1,9 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
 import { revokeApiKey } from "../organisation/index.ts";
-import { systemScope, testCredential } from "../testing/keys.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
+import { systemScope, testCredential } from "../testing/keys.ts";
 import { trueCells } from "../testing/truth.ts";
 import { parseCsv } from "../util/csv.ts";
 import { trendZ } from "./statistics.ts";
@@ -24,7 +24,9 @@ describe("areaProfile", () => {
     expect(areaProfile.items.length).toBeGreaterThan(10);
     expect(areaProfile.items.every((i: { question: { kind: string } }) => i.question.kind !== "ABOUT_YOU")).toBe(true);
     for (const item of areaProfile.items.slice(0, 5)) {
-      const { benchmark } = await demo.api.data(`query($q: String!) { benchmark(questionSet: PARENT_EHCP, question: $q, area: "E12000002") { ${fields} } }`, { q: item.question.code });
+      const { benchmark } = await demo.api.data(`query($q: String!) { benchmark(questionSet: PARENT_EHCP, question: $q, area: "E12000002") { ${fields} } }`, {
+        q: item.question.code,
+      });
       expect(benchmark).toEqual(item);
     }
   });
@@ -35,7 +37,8 @@ describe("breakdown", () => {
     breakdown(questionSet: $set, question: $q, by: $by, area: $area) {
       total { percentage disclosure } by { code kind }
       categories { option { code } measure { numerator denominator percentage status disclosure } comparedWithTotal } } }`;
-  const share = (b: { categories: { option: { code: string }; measure: { percentage: number } }[] }, code: string) => b.categories.find((c) => c.option.code === code)!.measure.percentage;
+  const share = (b: { categories: { option: { code: string }; measure: { percentage: number } }[] }, code: string) =>
+    b.categories.find((c) => c.option.code === code)!.measure.percentage;
 
   it("shows direct payments more positive than council-managed budgets, as the seeds report", async () => {
     const { breakdown } = await demo.api.data(BREAKDOWN, { set: "ADULT_PB", q: "quality_of_life", by: "budget_management" });
@@ -63,7 +66,11 @@ describe("breakdown", () => {
     expect(anonymous.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", argument: "area" });
     const researcher = await asCaller(researcherKey, BREAKDOWN, variables);
     expect(researcher.errors).toBeUndefined();
-    expect((await asCaller(researcherKey, `{ viewer { role access organisation { slug type } } }`)).data.viewer).toEqual({ role: "RESEARCHER", access: "RESEARCHER", organisation: { slug: "lancaster-cedr", type: "RESEARCH" } });
+    expect((await asCaller(researcherKey, `{ viewer { role access organisation { slug type } } }`)).data.viewer).toEqual({
+      role: "RESEARCHER",
+      access: "RESEARCHER",
+      organisation: { slug: "lancaster-cedr", type: "RESEARCH" },
+    });
     expect((await asCaller("poet_not-a-real-key", BREAKDOWN, variables)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const revoked = await testCredential(demo.database.db, { type: "RESEARCH" });
     await revokeApiKey(systemScope(demo.database.db), revoked.prefix);
@@ -79,12 +86,19 @@ describe("two-way breakdown", () => {
   it("splits England by two ABOUT_YOU questions for anyone, hiding no lone cell in any row or column", async () => {
     const { breakdown } = await demo.api.data(CROSS, { by: "gender", then: "age_band" });
     expect(breakdown.thenBy.code).toBe("age_band");
-    const cells = breakdown.crossCategories as { option: { code: string }; thenOption: { code: string }; measure: { numerator: number; denominator: number; status: string } }[];
+    const cells = breakdown.crossCategories as {
+      option: { code: string };
+      thenOption: { code: string };
+      measure: { numerator: number; denominator: number; status: string };
+    }[];
     const rows = new Set(cells.map((c) => c.option.code));
     const columns = new Set(cells.map((c) => c.thenOption.code));
     expect(cells).toHaveLength(rows.size * columns.size);
     expect(cells.some((c) => c.measure.status === "AVAILABLE")).toBe(true);
-    for (const [key, lines] of [["option", rows], ["thenOption", columns]] as const) {
+    for (const [key, lines] of [
+      ["option", rows],
+      ["thenOption", columns],
+    ] as const) {
       for (const line of lines) {
         const hidden = cells.filter((c) => c[key].code === line && c.measure.status !== "AVAILABLE").length;
         expect(hidden === 0 || hidden >= 2).toBe(true);
@@ -140,7 +154,8 @@ describe("association", () => {
             and r.question_set_id = (select id from question_sets where code = 'ADULT_PB' and version = 1)
           where a.type = 'LOCAL_AUTHORITY' group by a.code order by n, a.code`,
     );
-    const statusOf = async (area: string) => (await asCaller(researcherKey, ASSOCIATION, { p: "ease_getting_budget", o: "quality_of_life", area })).data.association;
+    const statusOf = async (area: string) =>
+      (await asCaller(researcherKey, ASSOCIATION, { p: "ease_getting_budget", o: "quality_of_life", area })).data.association;
     expect(councils[0]!.n).toBe(0);
     expect(await statusOf(councils[0]!.code)).toMatchObject({ status: "NO_DATA", table: null, relativeRisk: null, oddsRatio: null, summary: null });
     const small = councils.find((c) => c.n > 0)!;
@@ -177,7 +192,9 @@ describe("triangulation", () => {
     expect(triangulation.views.map((v: { questionSet: { code: string } }) => v.questionSet.code)).toEqual(["CYP_EHCP", "PARENT_EHCP", "PRACTITIONER_EHCP"]);
     expect(triangulation.pairs).toHaveLength(3);
     for (const pair of triangulation.pairs) {
-      const [a, b] = [pair.first, pair.second].map((code: string) => triangulation.views.find((v: { questionSet: { code: string } }) => v.questionSet.code === code).measure);
+      const [a, b] = [pair.first, pair.second].map(
+        (code: string) => triangulation.views.find((v: { questionSet: { code: string } }) => v.questionSet.code === code).measure,
+      );
       expect(pair.difference).toBeCloseTo(a.percentage - b.percentage, 10);
       const overlap = a.confidenceInterval.lower <= b.confidenceInterval.upper && b.confidenceInterval.lower <= a.confidenceInterval.upper;
       expect(pair.agreement).toBe(overlap ? "AGREE" : "DISAGREE");
@@ -188,7 +205,9 @@ describe("triangulation", () => {
 
 describe("reportEligibility", () => {
   it("says which instruments have more than the threshold of responses, England's counted exactly", async () => {
-    const { reportEligibility } = await demo.api.data(`{ reportEligibility(area: "E92000001") { threshold instruments { questionSet { code } responses eligible } } }`);
+    const { reportEligibility } = await demo.api.data(
+      `{ reportEligibility(area: "E92000001") { threshold instruments { questionSet { code } responses eligible } } }`,
+    );
     expect(reportEligibility.threshold).toBe(100);
     expect(reportEligibility.instruments).toHaveLength(6);
     const cyp = reportEligibility.instruments.find((i: { questionSet: { code: string } }) => i.questionSet.code === "CYP_EHCP");
@@ -206,7 +225,9 @@ describe("figureExport", () => {
     expect(figureExport.filename).toMatch(/^poet-carer-v1-.*\.csv$/);
     expect(new Set(rows.map((r) => r.area_code)).size).toBe(212);
     const england = rows.find((r) => r.area_code === "E92000001" && r.question_code === "continue_caring" && r.band === "POSITIVE")!;
-    const { benchmark } = await demo.api.data(`{ benchmark(questionSet: CARER, question: "continue_caring", area: "E92000001") { value { numerator denominator } } }`);
+    const { benchmark } = await demo.api.data(
+      `{ benchmark(questionSet: CARER, question: "continue_caring", area: "E92000001") { value { numerator denominator } } }`,
+    );
     expect({ numerator: Number(england.numerator), denominator: Number(england.denominator) }).toEqual(benchmark.value);
     expect(rows.every((r) => r.synthetic === "true")).toBe(true);
   });

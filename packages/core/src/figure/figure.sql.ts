@@ -94,7 +94,9 @@ export const pairCounts = pgTable(
     count: integer("count").notNull(),
     keySum: integer("key_sum").notNull(),
   },
-  (t) => [primaryKey({ name: "pair_counts_pk", columns: [t.processQuestionId, t.outcomeQuestionId, t.areaCode, t.financialYear, t.processBand, t.outcomeBand] })],
+  (t) => [
+    primaryKey({ name: "pair_counts_pk", columns: [t.processQuestionId, t.outcomeQuestionId, t.areaCode, t.financialYear, t.processBand, t.outcomeBand] }),
+  ],
 );
 
 /**

@@ -1,10 +1,18 @@
-export { areaProfile, benchmark, type AreaProfileResult, type BenchmarkItem, type BenchmarkResult, type ComparisonResult, type RankResult } from "./benchmark.ts";
-export { breakdown, type BreakdownCategory, type BreakdownResult } from "./breakdown.ts";
-export { association, type AssociationResult } from "./association.ts";
-export { trend, TREND_METHOD, type TrendResult } from "./trend.ts";
-export { triangulation, type TriangulationPair, type TriangulationResult, type TriangulationView } from "./triangulation.ts";
-export { reportEligibility, type EligibilityResult, type InstrumentEligibility } from "./eligibility.ts";
+export { type AssociationResult, association } from "./association.ts";
+export {
+  type AreaProfileResult,
+  areaProfile,
+  type BenchmarkItem,
+  type BenchmarkResult,
+  benchmark,
+  type ComparisonResult,
+  type RankResult,
+} from "./benchmark.ts";
+export { type BreakdownCategory, type BreakdownResult, breakdown } from "./breakdown.ts";
+export { cubeVersion } from "./cube.ts";
+export type { Access } from "./disclosure.ts";
+export { type EligibilityResult, type InstrumentEligibility, reportEligibility } from "./eligibility.ts";
 export { exportFigures, type FigureExport } from "./export.ts";
 export type { Measure } from "./measure.ts";
-export type { Access } from "./disclosure.ts";
-export { cubeVersion } from "./cube.ts";
+export { TREND_METHOD, type TrendResult, trend } from "./trend.ts";
+export { type TriangulationPair, type TriangulationResult, type TriangulationView, triangulation } from "./triangulation.ts";

@@ -103,7 +103,11 @@ export function publishBand(cells: BandCells, band: CountableBand, options: Publ
  * question's scale passes that test: otherwise another band's breakdown would show its size while
  * this one hides it, and the exact total less the shown categories would pin it down.
  */
-export function publishCategory(cells: BandCells, band: CountableBand, options: { bands: readonly CountableBand[]; areaName: string; exactTotal: boolean }): Measure {
+export function publishCategory(
+  cells: BandCells,
+  band: CountableBand,
+  options: { bands: readonly CountableBand[]; areaName: string; exactTotal: boolean },
+): Measure {
   const publish = { exact: false, areaName: options.areaName, bands: options.bands };
   if (options.exactTotal && cells.answered.count > 0 && !options.bands.every((b) => bandPasses(cells, b))) return suppressedMeasure();
   return publishBand(cells, band, publish);

@@ -1,7 +1,7 @@
 import { asc, sql } from "drizzle-orm";
-import { areaAncestors, areas, statisticalNeighbours, type AreaRow } from "../area/area.sql.ts";
-import { queryRows, type Db } from "../db/types.ts";
-import { questions, questionSets, type QuestionRow, type QuestionSetRow } from "../questionset/questionset.sql.ts";
+import { type AreaRow, areaAncestors, areas, statisticalNeighbours } from "../area/area.sql.ts";
+import { type Db, queryRows } from "../db/types.ts";
+import { type QuestionRow, type QuestionSetRow, questionSets, questions } from "../questionset/questionset.sql.ts";
 import { hasSyntheticData } from "../response/index.ts";
 import { groupBy } from "../util/loader.ts";
 import { cubeVersion } from "./cube.ts";
@@ -61,9 +61,7 @@ async function load(db: Db): Promise<ReferenceData> {
     questionSets: setRows,
     questionsBySet: groupBy(questionRows, (q) => q.questionSetId),
     gradedQuestionIds: new Set(graded.filter((g) => g.band !== "NEUTRAL").map((g) => g.id)),
-    bandsByQuestion: new Map(
-      [...groupBy(graded, (g) => g.id)].map(([id, rows]) => [id, COUNTABLE_BANDS.filter((b) => rows.some((r) => r.band === b))]),
-    ),
+    bandsByQuestion: new Map([...groupBy(graded, (g) => g.id)].map(([id, rows]) => [id, COUNTABLE_BANDS.filter((b) => rows.some((r) => r.band === b))])),
     yearsBySet: new Map([...groupBy(years, (y) => y.set)].map(([set, rows]) => [set, rows.map((r) => r.year)])),
     synthetic,
   };

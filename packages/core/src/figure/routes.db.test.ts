@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ENGLAND } from "../area/index.ts";
 import { queryRows } from "../db/types.ts";
-import { testCredential } from "../testing/keys.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
+import { testCredential } from "../testing/keys.ts";
 import { trueCells, truePairs, trueResponses } from "../testing/truth.ts";
 import { parseCsv } from "../util/csv.ts";
 import { addCells, EMPTY_CELL, publishCount, publishedCount } from "./disclosure.ts";
@@ -31,7 +31,11 @@ const PERIODS = [
 ];
 
 const FIELDS = `numerator denominator status`;
-const pick = (m: { numerator: number | null; denominator: number | null; status: string }) => ({ numerator: m.numerator, denominator: m.denominator, status: m.status });
+const pick = (m: { numerator: number | null; denominator: number | null; status: string }) => ({
+  numerator: m.numerator,
+  denominator: m.denominator,
+  status: m.status,
+});
 
 describe("every route publishes one value for one set of records", async () => {
   const cases = [
@@ -52,7 +56,14 @@ describe("every route publishes one value for one set of records", async () => {
     let available = 0;
     for (const period of PERIODS) {
       const truth = await trueCells(demo.database.db, { questionSet: set, area: code, question, from: period.from, to: period.to });
-      const rows = parseCsv((await demo.api.data(`query($s: QuestionSetCode!, $p: PeriodInput) { figureExport(questionSet: $s, period: $p) { content } }`, { s: set, p: period.input })).figureExport.content);
+      const rows = parseCsv(
+        (
+          await demo.api.data(`query($s: QuestionSetCode!, $p: PeriodInput) { figureExport(questionSet: $s, period: $p) { content } }`, {
+            s: set,
+            p: period.input,
+          })
+        ).figureExport.content,
+      );
       for (const band of COUNTABLE_BANDS) {
         const expected = pick(publishBand(truth, band, { exact, areaName: "", bands: COUNTABLE_BANDS }));
         const variables = { s: set, q: question, a: code, b: band, p: period.input };
@@ -70,15 +81,25 @@ describe("every route publishes one value for one set of records", async () => {
         );
         expect(pick(breakdown.total)).toEqual(expected);
         const row = rows.find((r) => r.area_code === code && r.question_code === question && r.band === band)!;
-        expect({ numerator: row.numerator === "" ? null : Number(row.numerator), denominator: row.denominator === "" ? null : Number(row.denominator), status: row.status }).toEqual(expected);
+        expect({
+          numerator: row.numerator === "" ? null : Number(row.numerator),
+          denominator: row.denominator === "" ? null : Number(row.denominator),
+          status: row.status,
+        }).toEqual(expected);
         if (period.from === period.to) {
-          const { trend } = await demo.api.data(`query($s: QuestionSetCode!, $q: String!, $a: String!, $b: Band) { trend(questionSet: $s, question: $q, area: $a, band: $b) { points { financialYear measure { ${FIELDS} } } } }`, variables);
+          const { trend } = await demo.api.data(
+            `query($s: QuestionSetCode!, $q: String!, $a: String!, $b: Band) { trend(questionSet: $s, question: $q, area: $a, band: $b) { points { financialYear measure { ${FIELDS} } } } }`,
+            variables,
+          );
           expect(pick(trend.points.find((p: { financialYear: string }) => p.financialYear === period.input!.from).measure)).toEqual(expected);
         }
         if (expected.status === "AVAILABLE") available++;
       }
       const responses = await trueResponses(demo.database.db, { questionSet: set, area: code, from: period.from, to: period.to });
-      const { reportEligibility } = await demo.api.data(`query($a: String!, $p: PeriodInput) { reportEligibility(area: $a, period: $p) { instruments { questionSet { code } responses } } }`, { a: code, p: period.input });
+      const { reportEligibility } = await demo.api.data(
+        `query($a: String!, $p: PeriodInput) { reportEligibility(area: $a, period: $p) { instruments { questionSet { code } responses } } }`,
+        { a: code, p: period.input },
+      );
       const published = reportEligibility.instruments.find((i: { questionSet: { code: string } }) => i.questionSet.code === set).responses;
       expect(published).toBe(publishCount(responses, exact));
       // Where everyone answered the question, eligibility and the denominator count one set.
@@ -90,7 +111,14 @@ describe("every route publishes one value for one set of records", async () => {
   it.each(["E92000001", "E12000007"])("association cells in %s are the published counts of their records", async (area) => {
     for (const period of PERIODS) {
       for (const contrast of ["POSITIVE_VS_NEGATIVE", "POSITIVE_VS_REST"] as const) {
-        const pairs = await truePairs(demo.database.db, { questionSet: "ADULT_PB", area, process: "ease_getting_budget", outcome: "quality_of_life", from: period.from, to: period.to });
+        const pairs = await truePairs(demo.database.db, {
+          questionSet: "ADULT_PB",
+          area,
+          process: "ease_getting_budget",
+          outcome: "quality_of_life",
+          from: period.from,
+          to: period.to,
+        });
         const sum = (exposed: boolean, positive: boolean) =>
           pairs
             .filter((p) => (exposed ? p.process === "POSITIVE" : contrast === "POSITIVE_VS_NEGATIVE" ? p.process === "NEGATIVE" : p.process !== "POSITIVE"))
@@ -103,18 +131,30 @@ describe("every route publishes one value for one set of records", async () => {
           { a: area, p: period.input, c: contrast },
         );
         if (cells.some((c) => c === null)) expect(association).toEqual({ status: "SUPPRESSED", table: null });
-        else expect(association).toEqual({ status: "AVAILABLE", table: { exposedPositive: cells[0], exposedOther: cells[1], unexposedPositive: cells[2], unexposedOther: cells[3] } });
+        else
+          expect(association).toEqual({
+            status: "AVAILABLE",
+            table: { exposedPositive: cells[0], exposedOther: cells[1], unexposedPositive: cells[2], unexposedOther: cells[3] },
+          });
       }
     }
   });
 
   it("counts a breakdown category as the records of everyone who gave that answer", async () => {
     for (const area of ["E92000001", "E12000007"]) {
-      const { breakdown } = await demo.api.data(`query($a: String!) { breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "budget_management", area: $a) { categories { option { code } measure { numerator denominator } } } }`, { a: area });
+      const { breakdown } = await demo.api.data(
+        `query($a: String!) { breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "budget_management", area: $a) { categories { option { code } measure { numerator denominator } } } }`,
+        { a: area },
+      );
       let shown = 0;
       for (const c of breakdown.categories as { option: { code: string }; measure: { numerator: number | null; denominator: number | null } }[]) {
         if (c.measure.numerator === null) continue;
-        const truth = await trueCells(demo.database.db, { questionSet: "ADULT_PB", area, question: "quality_of_life", where: { question: "budget_management", option: c.option.code } });
+        const truth = await trueCells(demo.database.db, {
+          questionSet: "ADULT_PB",
+          area,
+          question: "quality_of_life",
+          where: { question: "budget_management", option: c.option.code },
+        });
         expect(c.measure).toEqual({ numerator: publishedCount(truth.POSITIVE), denominator: publishedCount(truth.answered) });
         shown++;
       }
@@ -122,4 +162,3 @@ describe("every route publishes one value for one set of records", async () => {
     }
   });
 });
-

@@ -75,12 +75,22 @@ describe("trendZ (Cochran–Armitage)", () => {
   it("matches hand-computed statistics", () => {
     const rising = [50, 55, 60, 65].map((numerator) => ({ numerator, denominator: 100 }));
     expect(trendZ(rising)).toBeCloseTo(2.2617, 4);
-    const flat = [[30, 50], [33, 60], [40, 70], [44, 80]].map(([numerator, denominator]) => ({ numerator: numerator!, denominator: denominator! }));
+    const flat = [
+      [30, 50],
+      [33, 60],
+      [40, 70],
+      [44, 80],
+    ].map(([numerator, denominator]) => ({ numerator: numerator!, denominator: denominator! }));
     expect(trendZ(flat)).toBeCloseTo(-0.4282, 4);
   });
 
   it("needs three periods and some variation", () => {
-    expect(trendZ([{ numerator: 1, denominator: 2 }, { numerator: 1, denominator: 2 }])).toBeNull();
+    expect(
+      trendZ([
+        { numerator: 1, denominator: 2 },
+        { numerator: 1, denominator: 2 },
+      ]),
+    ).toBeNull();
     expect(trendZ([1, 2, 3].map(() => ({ numerator: 10, denominator: 10 })))).toBeNull();
   });
 });

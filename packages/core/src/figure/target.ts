@@ -1,13 +1,13 @@
 import type { AreaRow } from "../area/area.sql.ts";
 import { assertAreaCode } from "../area/index.ts";
 import { badInput, notFound } from "../errors.ts";
-import { questionCode, version as versionSchema } from "../questionset/validation.ts";
-import { parseInput } from "../util/validate.ts";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { Band, QuestionSetCode } from "../questionset/types.ts";
+import { questionCode, version as versionSchema } from "../questionset/validation.ts";
+import { parseInput } from "../util/validate.ts";
 import type { CountableBand } from "./measure.ts";
-import type { Polarity } from "./statistics.ts";
 import type { ReferenceData } from "./reference.ts";
+import type { Polarity } from "./statistics.ts";
 
 /** The published version asked for, or the latest. */
 export function resolveQuestionSet(ref: ReferenceData, code: QuestionSetCode, version?: number | null): QuestionSetRow {

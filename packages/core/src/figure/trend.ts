@@ -1,15 +1,16 @@
 import type { Db } from "../db/types.ts";
 import { financialYearLabel } from "../response/index.ts";
-import { benchmark, measureAt, type BenchmarkArgs, type BenchmarkResult } from "./benchmark.ts";
+import { type BenchmarkArgs, type BenchmarkResult, benchmark, measureAt } from "./benchmark.ts";
 import { leafBandCells, poolCells } from "./cube.ts";
 import type { CountableBand, Measure } from "./measure.ts";
 import { referenceData } from "./reference.ts";
-import { trendZ, Z_95, type Polarity } from "./statistics.ts";
+import { type Polarity, trendZ, Z_95 } from "./statistics.ts";
 
 export type TrendDirection = "INCREASING" | "DECREASING" | "NO_SIGNIFICANT_CHANGE" | "NOT_ENOUGH_DATA";
 export type TrendAssessment = "GETTING_BETTER" | "GETTING_WORSE" | "NO_SIGNIFICANT_CHANGE" | "NOT_ASSESSED";
 
-export const TREND_METHOD = "Cochran–Armitage test for a linear trend in proportions over the published yearly counts, two-sided at 95%; needs 3 or more years with published values";
+export const TREND_METHOD =
+  "Cochran–Armitage test for a linear trend in proportions over the published yearly counts, two-sided at 95%; needs 3 or more years with published values";
 
 export type TrendResult = Omit<BenchmarkResult, "value" | "england" | "comparisons" | "rank"> & {
   points: { financialYear: string; measure: Measure }[];

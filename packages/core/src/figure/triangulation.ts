@@ -2,14 +2,14 @@ import type { AreaRow } from "../area/area.sql.ts";
 import type { Db } from "../db/types.ts";
 import { notFound } from "../errors.ts";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
+import { theme as themeSchema } from "../questionset/validation.ts";
+import { parseInput } from "../util/validate.ts";
 import { measureAt } from "./benchmark.ts";
 import { leafBandCells, poolCells } from "./cube.ts";
 import type { Measure } from "./measure.ts";
-import { resolvePeriod, type Period, type PeriodInput } from "./period.ts";
+import { type Period, type PeriodInput, resolvePeriod } from "./period.ts";
 import { referenceData } from "./reference.ts";
 import { resolveArea, resolveQuestionSet } from "./target.ts";
-import { theme as themeSchema } from "../questionset/validation.ts";
-import { parseInput } from "../util/validate.ts";
 
 export interface TriangulationView {
   questionSet: QuestionSetRow;
@@ -56,12 +56,24 @@ export async function triangulation(db: Db, args: { area: string; theme: string;
   const area = resolveArea(ref, args.area);
   const latestSets = [...new Set(ref.questionSets.map((s) => s.code))].map((code) => resolveQuestionSet(ref, code));
   const questions = latestSets.flatMap((set) =>
-    (ref.questionsBySet.get(set.id) ?? []).filter((q) => q.theme === args.theme && q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id)).map((q) => ({ set, q })),
+    (ref.questionsBySet.get(set.id) ?? [])
+      .filter((q) => q.theme === args.theme && q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id))
+      .map((q) => ({ set, q })),
   );
   if (questions.length === 0) throw notFound(`No graded question has the theme "${args.theme}"`, "theme");
   const period = resolvePeriod(args.period, [...new Set(questions.flatMap(({ set }) => ref.yearsBySet.get(set.id) ?? []))]);
-  const cells = period ? await leafBandCells(db, questions.map(({ q }) => q.id), period) : new Map();
-  const views = questions.map(({ set, q }) => ({ questionSet: set, question: q, measure: measureAt(ref, q, poolCells(cells.get(q.id), ref, area.code), "POSITIVE", area) }));
+  const cells = period
+    ? await leafBandCells(
+        db,
+        questions.map(({ q }) => q.id),
+        period,
+      )
+    : new Map();
+  const views = questions.map(({ set, q }) => ({
+    questionSet: set,
+    question: q,
+    measure: measureAt(ref, q, poolCells(cells.get(q.id), ref, area.code), "POSITIVE", area),
+  }));
   const pairs = views.flatMap((first, i) => views.slice(i + 1).map((second) => compareViews(first, second)));
   const compared = pairs.filter((p) => p.agreement !== "NOT_COMPARED");
   const agreement: Agreement = compared.length === 0 ? "NOT_COMPARED" : compared.some((p) => p.agreement === "DISAGREE") ? "DISAGREE" : "AGREE";

@@ -50,7 +50,9 @@ const SAMPLES: Record<string, () => [string, Record<string, unknown>?]> = {
   "Query.areaProfile": () => [`{ areaProfile(questionSet: ADULT_PB, area: "${COUNCIL}") { band } }`],
   "Query.breakdown": () => [`{ breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "gender", area: "${COUNCIL}") { band } }`],
   "Query.trend": () => [`{ trend(questionSet: ADULT_PB, question: "quality_of_life", area: "${COUNCIL}") { direction } }`],
-  "Query.association": () => [`{ association(questionSet: ADULT_PB, process: "ease_getting_budget", outcome: "quality_of_life", area: "${COUNCIL}") { status } }`],
+  "Query.association": () => [
+    `{ association(questionSet: ADULT_PB, process: "ease_getting_budget", outcome: "quality_of_life", area: "${COUNCIL}") { status } }`,
+  ],
   "Query.triangulation": () => [`{ triangulation(area: "E12000007", theme: "being_heard") { agreement } }`],
   "Query.reportEligibility": () => [`{ reportEligibility(area: "${COUNCIL}") { threshold } }`],
   "Query.figureExport": () => [`{ figureExport(questionSet: CARER) { rowCount } }`],
@@ -58,7 +60,10 @@ const SAMPLES: Record<string, () => [string, Record<string, unknown>?]> = {
   "Query.organisations": () => [`{ organisations { slug } }`],
   "Query.apiKeys": () => [`{ apiKeys(organisation: "matrix-a") { role } }`],
   "Query.auditEvents": () => [`{ auditEvents(first: 1) { pageInfo { hasNextPage } } }`],
-  "Mutation.createOrganisation": () => [`mutation($slug: String!) { createOrganisation(input: { slug: $slug, name: "Made", type: COUNCIL }) { type } }`, { slug: `matrix-made-${++made}` }],
+  "Mutation.createOrganisation": () => [
+    `mutation($slug: String!) { createOrganisation(input: { slug: $slug, name: "Made", type: COUNCIL }) { type } }`,
+    { slug: `matrix-made-${++made}` },
+  ],
   "Mutation.createApiKey": () => [`mutation { createApiKey(input: { organisation: "matrix-a" }) { apiKey { role } } }`],
   "Mutation.revokeApiKey": () => [`mutation { revokeApiKey(prefix: "poet_nosuchkey") { prefix } }`],
 };

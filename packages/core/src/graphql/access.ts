@@ -1,6 +1,6 @@
 import { getDirective, MapperKind, mapSchema } from "@graphql-tools/utils";
 import { defaultFieldResolver, type GraphQLSchema } from "graphql";
-import { mayRead, type AccessRole } from "../actor/index.ts";
+import { type AccessRole, mayRead } from "../actor/index.ts";
 import { PoetError } from "../errors.ts";
 import type { GraphQLContext } from "./context.ts";
 

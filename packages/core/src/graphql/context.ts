@@ -1,4 +1,4 @@
-import { ANONYMOUS, type Actor } from "../actor/index.ts";
+import { type Actor, ANONYMOUS } from "../actor/index.ts";
 import { createAreaLoaders } from "../area/index.ts";
 import type { Database, Db } from "../db/types.ts";
 import { createOrganisationLoaders } from "../organisation/loaders.ts";

@@ -1,18 +1,18 @@
-import { MAX_PAGE_SIZE } from "../area/validation.ts";
 import {
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  GraphQLError,
+  type GraphQLSchema,
   getNamedType,
   getNullableType,
-  GraphQLError,
   isCompositeType,
   isListType,
   Kind,
-  valueFromAST,
-  type FragmentDefinitionNode,
-  type GraphQLCompositeType,
-  type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  valueFromAST,
 } from "graphql";
+import { MAX_PAGE_SIZE } from "../area/validation.ts";
 
 /** The most an operation may cost: a dashboard page is tens of points; abuse is thousands. */
 export const MAX_COST = 2500;
@@ -101,6 +101,9 @@ export function operationCost({ schema, operation, fragments, variables }: CostI
 }
 
 export const costError = (cost: number) =>
-  new GraphQLError(`This query would cost ${cost} points, over the limit of ${MAX_COST}: ask for fewer aliases or expensive fields, or smaller pages (\`first\`)`, {
-    extensions: { code: "QUERY_TOO_COMPLEX", cost: { requested: cost, limit: MAX_COST }, http: { status: 400 } },
-  });
+  new GraphQLError(
+    `This query would cost ${cost} points, over the limit of ${MAX_COST}: ask for fewer aliases or expensive fields, or smaller pages (\`first\`)`,
+    {
+      extensions: { code: "QUERY_TOO_COMPLEX", cost: { requested: cost, limit: MAX_COST }, http: { status: 400 } },
+    },
+  );

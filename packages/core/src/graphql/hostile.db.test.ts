@@ -15,7 +15,8 @@ const heapMb = () => {
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
 
-const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }) => demo.api.handle({ method: "POST", headers, search: "", body });
+const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
+  demo.api.handle({ method: "POST", headers, search: "", body });
 const codesOf = (body: string) => (JSON.parse(body).errors ?? []).map((e: { extensions: { code: string } }) => e.extensions.code);
 
 /** Sends the attack, checks it is refused within a second with `code`, and that England still answers. */
@@ -75,7 +76,10 @@ describe("hostile requests", () => {
     for (const first of [0, -1, 101, 100_000]) await refused(() => demo.api.post(`{ areas(first: ${first}) { totalCount } }`), "BAD_USER_INPUT");
     await refused(() => demo.api.post(`{ areas(first: 2147483648) { totalCount } }`), "GRAPHQL_VALIDATION_FAILED", 400);
     await refused(() => demo.api.post(`{ areas(first: 5, after: "bm90IGEgY3Vyc29y") { totalCount } }`), "BAD_USER_INPUT");
-    await refused(() => demo.api.post(`{ areas(first: 5, after: "${Buffer.from("area:E0'; drop table areas").toString("base64url")}") { totalCount } }`), "BAD_USER_INPUT");
+    await refused(
+      () => demo.api.post(`{ areas(first: 5, after: "${Buffer.from("area:E0'; drop table areas").toString("base64url")}") { totalCount } }`),
+      "BAD_USER_INPUT",
+    );
   });
 
   it("answers malformed JSON, wrong content types, other methods and batches in the GraphQL error shape", async () => {
@@ -87,7 +91,10 @@ describe("hostile requests", () => {
     }
     await refused(() => post(JSON.stringify({ query: "{ __typename }" }), {}), "UNSUPPORTED_MEDIA_TYPE", 415);
     await refused(() => demo.api.handle({ method: "DELETE", headers: {}, search: "" }), "METHOD_NOT_ALLOWED", 405);
-    await refused(() => demo.api.handle({ method: "GET", headers: {}, search: `query=${encodeURIComponent("mutation { revokeApiKey(prefix: \"poet_x\") { prefix } }")}` }), "BAD_REQUEST");
+    await refused(
+      () => demo.api.handle({ method: "GET", headers: {}, search: `query=${encodeURIComponent('mutation { revokeApiKey(prefix: "poet_x") { prefix } }')}` }),
+      "BAD_REQUEST",
+    );
     const response = await post("not json");
     expect(response.headers["content-type"]).toMatch(/^application\/json/);
     expect(JSON.parse(response.body).errors[0].extensions.requestId).toBe(response.headers["x-request-id"]);
@@ -95,7 +102,10 @@ describe("hostile requests", () => {
 
   it("refuses out-of-range integers", async () => {
     for (const version of [0, -1, 32768]) await refused(() => demo.api.post(`{ questionSet(code: ADULT_PB, version: ${version}) { name } }`), "BAD_USER_INPUT");
-    await refused(() => demo.api.post(`{ benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: "E92000001", version: 32768) { band } }`), "BAD_USER_INPUT");
+    await refused(
+      () => demo.api.post(`{ benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: "E92000001", version: 32768) { band } }`),
+      "BAD_USER_INPUT",
+    );
     await refused(() => demo.api.post(`{ questionSet(code: ADULT_PB, version: 99999999999) { name } }`), "GRAPHQL_VALIDATION_FAILED", 400);
   });
 
@@ -122,16 +132,26 @@ describe("hostile requests", () => {
       [`query($s: String!) { figureExport(questionSet: CARER, period: { from: "2023-24", to: $s }) { rowCount } }`, {}],
     ];
     for (const [query] of queries) {
-      const values = [bad, "quality\u0000of_life", "\u0007", ...(/area|code|parent|period/.test(query.split("$s")[0]!.split(/[(,]/).at(-1)!) ? ["e10000024"] : [])];
+      const values = [
+        bad,
+        "quality\u0000of_life",
+        "\u0007",
+        ...(/area|code|parent|period/.test(query.split("$s")[0]!.split(/[(,]/).at(-1)!) ? ["e10000024"] : []),
+      ];
       for (const value of values) {
         const result = await demo.api.query(query, { s: value });
-        expect(result.errors?.map((e) => e.extensions?.code), `${query} with ${JSON.stringify(value)}`).toEqual(["BAD_USER_INPUT"]);
+        expect(
+          result.errors?.map((e) => e.extensions?.code),
+          `${query} with ${JSON.stringify(value)}`,
+        ).toEqual(["BAD_USER_INPUT"]);
       }
     }
   });
 
   it("treats a GSS code the same way everywhere: lower case is not one", async () => {
-    const result = await demo.api.query(`{ area(code: "e10000024") { name } benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: "e10000024") { band } }`);
+    const result = await demo.api.query(
+      `{ area(code: "e10000024") { name } benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: "e10000024") { band } }`,
+    );
     expect(result.data).toEqual({ area: null, benchmark: null });
     expect(result.errors?.map((e) => [e.path?.[0], e.extensions?.code, e.message])).toEqual([
       ["area", "BAD_USER_INPUT", '`code` "e10000024": is not a GSS code (a capital letter and 8 digits, e.g. E06000001)'],
@@ -147,7 +167,14 @@ describe("hostile requests", () => {
   });
 
   it("refuses every kind of bad credential for the whole request", async () => {
-    for (const authorization of ["Bearer poet_garbage", "Bearer poet_abcdefgh_nope", "Basic dXNlcjpwYXNz", "Bearer", "Bearer a.b.c", `Bearer ${"x".repeat(10_000)}`]) {
+    for (const authorization of [
+      "Bearer poet_garbage",
+      "Bearer poet_abcdefgh_nope",
+      "Basic dXNlcjpwYXNz",
+      "Bearer",
+      "Bearer a.b.c",
+      `Bearer ${"x".repeat(10_000)}`,
+    ]) {
       const response = await demo.api.post(`{ about { version } }`, undefined, { authorization });
       expect(response.status, authorization.slice(0, 30)).toBe(401);
       expect(codesOf(response.body)).toEqual(["UNAUTHENTICATED"]);

@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
-import { HeaderMap, type ApolloServer } from "@apollo/server";
-import { describeActor, type Actor } from "../actor/index.ts";
-import { PoetError, type ErrorCode } from "../errors.ts";
+import { type ApolloServer, HeaderMap } from "@apollo/server";
+import { type Actor, describeActor } from "../actor/index.ts";
+import { type ErrorCode, PoetError } from "../errors.ts";
 import { cubeVersion } from "../figure/cube.ts";
 import { authenticate } from "../organisation/authenticate.ts";
 import type { Settings } from "../scope.ts";
-import { silentLogger, type Logger } from "../util/log.ts";
-import { createContext, databaseGetter, type DatabaseSource, type GraphQLContext } from "./context.ts";
+import { type Logger, silentLogger } from "../util/log.ts";
+import { createContext, type DatabaseSource, databaseGetter, type GraphQLContext } from "./context.ts";
 
 /** A request as any transport sees it: Node's http server, API Gateway, a test. */
 export interface HttpRequest {
@@ -64,24 +64,40 @@ type Parsed = { ok: true; body: unknown; operationName: unknown } | { ok: false;
 function parseRequest(request: HttpRequest, headers: Map<string, string>, search: string, requestId: string): Parsed {
   const method = request.method.toUpperCase();
   if (method === "GET") {
-    if (search.length > 16 * 1024) return { ok: false, response: errorResponse(413, "PAYLOAD_TOO_LARGE", "The query string is longer than 16 KB: send the query by POST", requestId) };
+    if (search.length > 16 * 1024)
+      return { ok: false, response: errorResponse(413, "PAYLOAD_TOO_LARGE", "The query string is longer than 16 KB: send the query by POST", requestId) };
     return { ok: true, body: undefined, operationName: new URLSearchParams(search).get("operationName") };
   }
-  if (method !== "POST") return { ok: false, response: errorResponse(405, "METHOD_NOT_ALLOWED", `${method.slice(0, 10)} is not supported: use GET or POST`, requestId, { allow: "GET, POST, OPTIONS" }) };
+  if (method !== "POST")
+    return {
+      ok: false,
+      response: errorResponse(405, "METHOD_NOT_ALLOWED", `${method.slice(0, 10)} is not supported: use GET or POST`, requestId, {
+        allow: "GET, POST, OPTIONS",
+      }),
+    };
   const type = headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
-    return { ok: false, response: errorResponse(415, "UNSUPPORTED_MEDIA_TYPE", "A POST must have Content-Type: application/json (a GraphQL request as JSON)", requestId) };
+    return {
+      ok: false,
+      response: errorResponse(415, "UNSUPPORTED_MEDIA_TYPE", "A POST must have Content-Type: application/json (a GraphQL request as JSON)", requestId),
+    };
   }
   const raw = request.body ?? "";
-  if (request.body === null || Buffer.byteLength(raw) > MAX_BODY_BYTES) return { ok: false, response: errorResponse(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB`, requestId) };
+  if (request.body === null || Buffer.byteLength(raw) > MAX_BODY_BYTES)
+    return { ok: false, response: errorResponse(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB`, requestId) };
   let body: unknown;
   try {
     body = JSON.parse(raw);
   } catch {
     return { ok: false, response: errorResponse(400, "BAD_REQUEST", "The request body is not valid JSON", requestId) };
   }
-  if (Array.isArray(body)) return { ok: false, response: errorResponse(400, "BAD_REQUEST", "Batched requests (a JSON array) are not supported: send one operation per request", requestId) };
-  if (body === null || typeof body !== "object") return { ok: false, response: errorResponse(400, "BAD_REQUEST", "The request body must be a JSON object with a `query`", requestId) };
+  if (Array.isArray(body))
+    return {
+      ok: false,
+      response: errorResponse(400, "BAD_REQUEST", "Batched requests (a JSON array) are not supported: send one operation per request", requestId),
+    };
+  if (body === null || typeof body !== "object")
+    return { ok: false, response: errorResponse(400, "BAD_REQUEST", "The request body must be a JSON object with a `query`", requestId) };
   return { ok: true, body, operationName: (body as Record<string, unknown>).operationName };
 }
 
@@ -105,11 +121,31 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: HttpRe
     let actor: Actor | undefined;
     let context: GraphQLContext | undefined;
     const log = (response: HttpResponse, operationName?: unknown) => {
-      logger.info({ requestId, method: request.method, status: response.status, actor: actor ? describeActor(actor) : undefined, operationName: typeof operationName === "string" ? operationName.slice(0, 100) : undefined, cost: context?.outcome.cost, durationMs: Math.round(performance.now() - started) }, "request");
+      logger.info(
+        {
+          requestId,
+          method: request.method,
+          status: response.status,
+          actor: actor ? describeActor(actor) : undefined,
+          operationName: typeof operationName === "string" ? operationName.slice(0, 100) : undefined,
+          cost: context?.outcome.cost,
+          durationMs: Math.round(performance.now() - started),
+        },
+        "request",
+      );
       return response;
     };
     if (request.method.toUpperCase() === "OPTIONS") {
-      return { status: 204, headers: { ...CORS, "access-control-allow-methods": "GET, POST, OPTIONS", "access-control-allow-headers": "content-type, authorization", "access-control-max-age": "86400" }, body: "" };
+      return {
+        status: 204,
+        headers: {
+          ...CORS,
+          "access-control-allow-methods": "GET, POST, OPTIONS",
+          "access-control-allow-headers": "content-type, authorization",
+          "access-control-max-age": "86400",
+        },
+        body: "",
+      };
     }
     const parsed = parseRequest(request, headers, search, requestId);
     if (!parsed.ok) return log(parsed.response);
@@ -118,8 +154,16 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: HttpRe
       actor = authorization ? await authenticate(await getDb(), authorization, options.settings) : { type: "anonymous" };
       const cacheable = request.method.toUpperCase() === "GET" && actor.type === "anonymous";
       const etag = cacheable ? etagOf(await cubeVersion(await getDb()), search) : undefined;
-      const cacheHeaders: Record<string, string> = etag ? { etag, "cache-control": `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`, vary: "authorization" } : { "cache-control": PRIVATE };
-      if (etag && headers.get("if-none-match")?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
+      const cacheHeaders: Record<string, string> = etag
+        ? { etag, "cache-control": `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`, vary: "authorization" }
+        : { "cache-control": PRIVATE };
+      if (
+        etag &&
+        headers
+          .get("if-none-match")
+          ?.split(",")
+          .some((tag) => tag.trim().replace(/^W\//, "") === etag)
+      ) {
         return log({ status: 304, headers: { ...CORS, ...cacheHeaders, "x-request-id": requestId }, body: "" }, parsed.operationName);
       }
       const httpGraphQLRequest = { method: request.method.toUpperCase(), headers: new HeaderMap([...headers]), search, body: parsed.body };
@@ -131,11 +175,19 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: HttpRe
       if (result.body.kind === "complete") body = result.body.string;
       else for await (const chunk of result.body.asyncIterator) body += chunk;
       if (Buffer.byteLength(body) > MAX_RESPONSE_BYTES) {
-        return log(errorResponse(400, "RESPONSE_TOO_LARGE", `The answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB: ask for less in one request`, requestId), parsed.operationName);
+        return log(
+          errorResponse(400, "RESPONSE_TOO_LARGE", `The answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB: ask for less in one request`, requestId),
+          parsed.operationName,
+        );
       }
       const status = result.status ?? 200;
       const clean = status === 200 && !context?.outcome.failed;
-      const responseHeaders: Record<string, string> = { ...Object.fromEntries(result.headers), ...CORS, "x-request-id": requestId, ...(clean ? cacheHeaders : { "cache-control": PRIVATE }) };
+      const responseHeaders: Record<string, string> = {
+        ...Object.fromEntries(result.headers),
+        ...CORS,
+        "x-request-id": requestId,
+        ...(clean ? cacheHeaders : { "cache-control": PRIVATE }),
+      };
       return log({ status, headers: responseHeaders, body }, parsed.operationName);
     } catch (error) {
       if (error instanceof PoetError && error.code === "UNAUTHENTICATED") {

@@ -17,7 +17,14 @@ async function run(production: boolean, query: string) {
 describe("error formatting", () => {
   it("masks an unexpected error in production: no message, no stack, one code", async () => {
     const result = await run(true, `{ areas(first: 1) { totalCount } }`);
-    expect(result.errors).toEqual([{ message: "Internal server error", locations: [{ line: 1, column: 3 }], path: ["areas"], extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "req-1" } }]);
+    expect(result.errors).toEqual([
+      {
+        message: "Internal server error",
+        locations: [{ line: 1, column: 3 }],
+        path: ["areas"],
+        extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "req-1" },
+      },
+    ]);
     expect(JSON.stringify(result)).not.toContain("hunter2");
   });
 
@@ -30,6 +37,8 @@ describe("error formatting", () => {
 
   it("keeps GraphQL's own request errors in production", async () => {
     const invalid = await run(true, `{ nope }`);
-    expect(invalid.errors).toEqual([{ message: 'Cannot query field "nope" on type "Query".', locations: [{ line: 1, column: 3 }], extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }]);
+    expect(invalid.errors).toEqual([
+      { message: 'Cannot query field "nope" on type "Query".', locations: [{ line: 1, column: 3 }], extensions: { code: "GRAPHQL_VALIDATION_FAILED" } },
+    ]);
   });
 });

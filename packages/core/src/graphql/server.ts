@@ -5,7 +5,7 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLFormattedError } from "graphql";
 import { PoetError } from "../errors.ts";
-import { silentLogger, type Logger } from "../util/log.ts";
+import { type Logger, silentLogger } from "../util/log.ts";
 import { enforceAccess } from "./access.ts";
 import type { GraphQLContext } from "./context.ts";
 import { costError, MAX_COST, operationCost } from "./cost.ts";
@@ -26,10 +26,13 @@ export interface ServerOptions {
 export const DOCUMENT_LIMITS = { depth: 10, aliases: 20, directives: 10, tokens: 2000 } as const;
 
 /** The codes Apollo gives a request it refuses before running it (parse, validation, variables). */
-const REQUEST_ERROR_CODES: ReadonlySet<unknown> = new Set(Object.values(ApolloServerErrorCode).filter((code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR));
+const REQUEST_ERROR_CODES: ReadonlySet<unknown> = new Set(
+  Object.values(ApolloServerErrorCode).filter((code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR),
+);
 
 /** Errors the caller should see as they are: ours, GraphQL's own request errors, and the limits'. */
-const isCallerError = (formatted: GraphQLFormattedError) => REQUEST_ERROR_CODES.has(formatted.extensions?.code) || formatted.extensions?.code === "QUERY_TOO_COMPLEX";
+const isCallerError = (formatted: GraphQLFormattedError) =>
+  REQUEST_ERROR_CODES.has(formatted.extensions?.code) || formatted.extensions?.code === "QUERY_TOO_COMPLEX";
 
 /** The domain's plain errors become GraphQL errors here, and only here. */
 function formatError(production: boolean) {

@@ -18,7 +18,9 @@ export interface AuditEntry {
 
 /** Records who did what, in the caller's transaction so a rolled-back change leaves no record. */
 export async function recordAudit(scope: Scope, entry: AuditEntry): Promise<void> {
-  await scope.db.insert(auditEvents).values({ actor: describeActor(scope.actor), action: entry.action, subject: entry.subject, rows: entry.rows ?? null, detail: entry.detail ?? null });
+  await scope.db
+    .insert(auditEvents)
+    .values({ actor: describeActor(scope.actor), action: entry.action, subject: entry.subject, rows: entry.rows ?? null, detail: entry.detail ?? null });
 }
 
 const encodeCursor = (id: number) => Buffer.from(`audit:${id}`).toString("base64url");
@@ -45,6 +47,11 @@ export async function listAuditEvents(scope: Scope, args: { first: number; after
   const page = rows.slice(0, args.first);
   return {
     edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
-    pageInfo: { hasNextPage: rows.length > args.first, hasPreviousPage: after !== null, startCursor: page[0] ? encodeCursor(page[0].id) : null, endCursor: page.at(-1) ? encodeCursor(page.at(-1)!.id) : null },
+    pageInfo: {
+      hasNextPage: rows.length > args.first,
+      hasPreviousPage: after !== null,
+      startCursor: page[0] ? encodeCursor(page[0].id) : null,
+      endCursor: page.at(-1) ? encodeCursor(page.at(-1)!.id) : null,
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { ANONYMOUS, type Actor, type ActorOrganisation, type Role } from "../actor/index.ts";
+import { type Actor, type ActorOrganisation, ANONYMOUS, type Role } from "../actor/index.ts";
 import type { Db } from "../db/types.ts";
 import { PoetError } from "../errors.ts";
 import type { JwtSettings, Settings } from "../scope.ts";
@@ -29,7 +29,13 @@ async function actorFor(db: Db, organisation: ActorOrganisation, role: Role, cre
 
 async function fromApiKey(db: Db, key: string): Promise<Actor> {
   const [row] = await db
-    .select({ id: apiKeys.id, prefix: apiKeys.prefix, role: apiKeys.role, expiresAt: apiKeys.expiresAt, organisation: { id: organisations.id, slug: organisations.slug, name: organisations.name } })
+    .select({
+      id: apiKeys.id,
+      prefix: apiKeys.prefix,
+      role: apiKeys.role,
+      expiresAt: apiKeys.expiresAt,
+      organisation: { id: organisations.id, slug: organisations.slug, name: organisations.name },
+    })
     .from(apiKeys)
     .innerJoin(organisations, eq(organisations.id, apiKeys.organisationId))
     .where(and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt)));
@@ -78,7 +84,10 @@ async function fromJwt(db: Db, token: string, settings: JwtSettings): Promise<Ac
   }
   const role = ROLES.find((r) => r === claims.role);
   if (!role || typeof claims.org !== "string") throw unauthenticated(`This token's role must be one of ${ROLES.join(", ")} and org an organisation's slug`);
-  const [organisation] = await db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.slug, claims.org));
+  const [organisation] = await db
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.slug, claims.org));
   if (!organisation) throw unauthenticated(`This token names an organisation POET does not know ("${claims.org.slice(0, 64)}")`);
   return actorFor(db, organisation, role, `jwt:${String(claims.sub ?? "?").slice(0, 64)}`);
 }

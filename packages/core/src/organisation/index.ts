@@ -1,13 +1,13 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import { areas } from "../area/area.sql.ts";
 import { assertAdmin } from "../actor/index.ts";
+import { areas } from "../area/area.sql.ts";
 import { badInput, PoetError } from "../errors.ts";
 import type { Scope } from "../scope.ts";
 import { transaction } from "../util/transaction.ts";
 import { parseInput } from "../util/validate.ts";
 import { recordAudit } from "./audit.ts";
-import { organisationAreas, organisations, type OrganisationRow } from "./organisation.sql.ts";
-import { newOrganisation, type NewOrganisation } from "./validation.ts";
+import { type OrganisationRow, organisationAreas, organisations } from "./organisation.sql.ts";
+import { type NewOrganisation, newOrganisation } from "./validation.ts";
 
 export { listAuditEvents } from "./audit.ts";
 export { authenticate } from "./authenticate.ts";
@@ -24,7 +24,11 @@ export async function createOrganisation(scope: Scope, input: NewOrganisation): 
       const unknown = covered.filter((c) => !known.has(c));
       if (unknown.length) throw badInput(`Unknown area code(s): ${unknown.join(", ")}`, "areas");
     }
-    const [organisation] = await tx.db.insert(organisations).values({ slug: args.slug, name: args.name, type: args.type }).onConflictDoNothing({ target: organisations.slug }).returning();
+    const [organisation] = await tx.db
+      .insert(organisations)
+      .values({ slug: args.slug, name: args.name, type: args.type })
+      .onConflictDoNothing({ target: organisations.slug })
+      .returning();
     if (!organisation) throw new PoetError("CONFLICT", `An organisation "${args.slug}" already exists`, { argument: "slug" });
     if (covered.length) await tx.db.insert(organisationAreas).values(covered.map((areaCode) => ({ organisationId: organisation.id, areaCode })));
     await recordAudit(tx, { action: "organisation.create", subject: args.slug, detail: { type: args.type, areas: covered } });

@@ -9,7 +9,7 @@ import { apiKeys } from "./apikey.sql.ts";
 import { recordAudit } from "./audit.ts";
 import { hashKey, KEY_PREFIX } from "./authenticate.ts";
 import { organisations } from "./organisation.sql.ts";
-import { keyPrefix, newApiKey, ROLES_BY_TYPE, slug as slugSchema, type NewApiKey } from "./validation.ts";
+import { keyPrefix, type NewApiKey, newApiKey, ROLES_BY_TYPE, slug as slugSchema } from "./validation.ts";
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
@@ -31,8 +31,15 @@ export async function createApiKey(scope: Scope, input: NewApiKey): Promise<{ ke
     if (!allowed.includes(role)) throw badInput(`A ${organisation.type} organisation's keys may carry ${allowed.join(" or ")}, not ${role}`, "role");
     const prefix = `${KEY_PREFIX}${alphanumeric(8)}`;
     const key = `${prefix}_${randomBytes(32).toString("base64url")}`;
-    const [apiKey] = await tx.db.insert(apiKeys).values({ organisationId: organisation.id, name: args.name, prefix, role, keyHash: hashKey(key), expiresAt: args.expiresAt ?? null }).returning();
-    await recordAudit(tx, { action: "key.create", subject: prefix, detail: { organisation: organisation.slug, role, expiresAt: args.expiresAt?.toISOString() ?? null } });
+    const [apiKey] = await tx.db
+      .insert(apiKeys)
+      .values({ organisationId: organisation.id, name: args.name, prefix, role, keyHash: hashKey(key), expiresAt: args.expiresAt ?? null })
+      .returning();
+    await recordAudit(tx, {
+      action: "key.create",
+      subject: prefix,
+      detail: { organisation: organisation.slug, role, expiresAt: args.expiresAt?.toISOString() ?? null },
+    });
     return { key, apiKey: apiKey! };
   });
 }
@@ -42,7 +49,11 @@ export async function revokeApiKey(scope: Scope, prefix: string): Promise<ApiKey
   assertAdmin(scope.actor);
   parseInput(keyPrefix, prefix, "prefix");
   return transaction(scope, async (tx) => {
-    const [revoked] = await tx.db.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.prefix, prefix), isNull(apiKeys.revokedAt))).returning();
+    const [revoked] = await tx.db
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiKeys.prefix, prefix), isNull(apiKeys.revokedAt)))
+      .returning();
     if (revoked) {
       await recordAudit(tx, { action: "key.revoke", subject: prefix });
       return revoked;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ANONYMOUS, type Actor } from "../actor/index.ts";
+import { type Actor, ANONYMOUS } from "../actor/index.ts";
 import { queryRows } from "../db/types.ts";
 import { DEFAULT_SETTINGS } from "../scope.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
@@ -40,18 +40,26 @@ describe("API keys", () => {
     expect(key.startsWith(`${prefix}_`)).toBe(true);
     const stored = await database.db.select().from(apiKeys);
     expect(stored.map((k) => k.keyHash)).toContain(createHash("sha256").update(key).digest("hex"));
-    const dump = JSON.stringify(await queryRows(database.db, sql`select * from api_keys`)) + JSON.stringify(await queryRows(database.db, sql`select * from audit_events`));
+    const dump =
+      JSON.stringify(await queryRows(database.db, sql`select * from api_keys`)) + JSON.stringify(await queryRows(database.db, sql`select * from audit_events`));
     for (const issued of keys.values()) expect(dump).not.toContain(issued.key.slice(prefix.length + 1));
   });
 
   it("carry the role their organisation's kind allows: one actor per role", async () => {
     expect(await auth(keys.get("COUNCIL")!.header)).toMatchObject({ type: "member", organisation: { slug: "org-council" }, areas: ["E06000001", "E06000002"] });
     expect(await auth(keys.get("HEALTH_BODY")!.header)).toMatchObject({ type: "member", organisation: { slug: "org-health-body" }, areas: [] });
-    expect(await auth(keys.get("RESEARCH")!.header)).toMatchObject({ type: "researcher", organisation: { slug: "org-research" }, credential: keys.get("RESEARCH")!.prefix });
+    expect(await auth(keys.get("RESEARCH")!.header)).toMatchObject({
+      type: "researcher",
+      organisation: { slug: "org-research" },
+      credential: keys.get("RESEARCH")!.prefix,
+    });
     expect(await auth(keys.get("ADMINISTRATOR")!.header)).toMatchObject({ type: "admin", organisation: { slug: "org-administrator" } });
     const research = await createApiKey(systemScope(database.db), { organisation: "org-administrator", role: "RESEARCHER" });
     expect((await auth(`Bearer ${research.key}`)).type).toBe("researcher");
-    await expect(createApiKey(systemScope(database.db), { organisation: "org-council", role: "ADMIN" })).rejects.toMatchObject({ code: "BAD_USER_INPUT", message: "A COUNCIL organisation's keys may carry MEMBER, not ADMIN" });
+    await expect(createApiKey(systemScope(database.db), { organisation: "org-council", role: "ADMIN" })).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      message: "A COUNCIL organisation's keys may carry MEMBER, not ADMIN",
+    });
     await expect(createApiKey(systemScope(database.db), { organisation: "nobody" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -90,7 +98,10 @@ describe("API keys", () => {
     expect((await auth(expiring.header)).type).toBe("researcher");
     await new Promise((resolve) => setTimeout(resolve, 1600));
     expect((await failure(expiring.header))?.message).toMatch(/^This API key expired at \d{4}-/);
-    await expect(createApiKey(systemScope(database.db), { organisation: "org-research", expiresAt: new Date(Date.now() - 1000) })).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { argument: "expiresAt" } });
+    await expect(createApiKey(systemScope(database.db), { organisation: "org-research", expiresAt: new Date(Date.now() - 1000) })).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      details: { argument: "expiresAt" },
+    });
   });
 
   it("record when they were last used, at most once a minute", async () => {
@@ -135,11 +146,23 @@ describe("organisations", () => {
   it("are created with the areas they cover, all or nothing", async () => {
     const system = systemScope(database.db);
     const before = (await database.db.select().from(auditEvents)).length;
-    await expect(createOrganisation(system, { slug: "half-made", name: "Half", type: "COUNCIL", areas: ["E06000001", "E06999999"] })).rejects.toMatchObject({ code: "BAD_USER_INPUT", message: "Unknown area code(s): E06999999" });
+    await expect(createOrganisation(system, { slug: "half-made", name: "Half", type: "COUNCIL", areas: ["E06000001", "E06999999"] })).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      message: "Unknown area code(s): E06999999",
+    });
     await expect(createOrganisation(system, { slug: "org-council", name: "Again", type: "COUNCIL" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(createOrganisation(system, { slug: "Bad Slug", name: "X", type: "COUNCIL" })).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { argument: "slug" } });
-    await expect(createOrganisation(system, { slug: "nul", name: "X\u0000", type: "COUNCIL" })).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { argument: "name" } });
-    await expect(createOrganisation(system, { slug: "lower", name: "X", type: "COUNCIL", areas: ["e06000001"] })).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { argument: "areas.0" } });
+    await expect(createOrganisation(system, { slug: "Bad Slug", name: "X", type: "COUNCIL" })).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      details: { argument: "slug" },
+    });
+    await expect(createOrganisation(system, { slug: "nul", name: "X\u0000", type: "COUNCIL" })).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      details: { argument: "name" },
+    });
+    await expect(createOrganisation(system, { slug: "lower", name: "X", type: "COUNCIL", areas: ["e06000001"] })).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      details: { argument: "areas.0" },
+    });
     expect(await database.db.select().from(organisations).where(eq(organisations.slug, "half-made"))).toEqual([]);
     expect((await database.db.select().from(auditEvents)).length).toBe(before);
 
@@ -147,6 +170,11 @@ describe("organisations", () => {
     const covered = await database.db.select().from(organisationAreas).where(eq(organisationAreas.organisationId, made.id));
     expect(covered.map((c) => c.areaCode).sort()).toEqual(["E54000008", "E54000010"]);
     const [event] = (await listAuditEvents(system, { first: 1 })).edges;
-    expect(event!.node).toMatchObject({ actor: "system:tests", action: "organisation.create", subject: "two-areas", detail: { type: "HEALTH_BODY", areas: ["E54000008", "E54000010"] } });
+    expect(event!.node).toMatchObject({
+      actor: "system:tests",
+      action: "organisation.create",
+      subject: "two-areas",
+      detail: { type: "HEALTH_BODY", areas: ["E54000008", "E54000010"] },
+    });
   });
 });

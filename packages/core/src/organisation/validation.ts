@@ -5,7 +5,9 @@ import { plainText } from "../util/validate.ts";
 export const ORGANISATION_TYPES = ["COUNCIL", "HEALTH_BODY", "RESEARCH", "ADMINISTRATOR"] as const;
 export const ROLES = ["MEMBER", "RESEARCHER", "ADMIN"] as const;
 
-export const slug = plainText(64).check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case letters and digits joined by hyphens, e.g. hartlepool-council"));
+export const slug = plainText(64).check(
+  z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case letters and digits joined by hyphens, e.g. hartlepool-council"),
+);
 
 export const newOrganisation = z.object({
   slug,

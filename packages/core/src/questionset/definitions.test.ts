@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import publishedFigures from "../demo/published-figures.ts";
-import { QUESTION_SET_DEFINITIONS, findDefinition } from "./definitions/index.ts";
-import { BANDS, QUESTION_KINDS, QUESTION_SET_CODES, type Band, type QuestionSetDefinition, type ScaleDefinition } from "./types.ts";
+import { findDefinition, QUESTION_SET_DEFINITIONS } from "./definitions/index.ts";
+import { BANDS, type Band, QUESTION_KINDS, QUESTION_SET_CODES, type QuestionSetDefinition, type ScaleDefinition } from "./types.ts";
 
 const LOWER_SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
@@ -17,7 +17,10 @@ const scaleOf = (def: QuestionSetDefinition, code: string) => {
 /** "good_or_very_good" -> [good, very_good]; "yes" -> [yes]. */
 const measureOptions = (measure: string) => measure.split("_or_").sort();
 const bandOptions = (s: ScaleDefinition, band: Band) =>
-  s.options.filter((o) => o.band === band).map((o) => o.code).sort();
+  s.options
+    .filter((o) => o.band === band)
+    .map((o) => o.code)
+    .sort();
 
 /** Process questions whose answers are categories (no good or bad direction). */
 const CATEGORICAL_PROCESS = new Set(["who_helped_plan"]);
@@ -66,7 +69,10 @@ describe("question set definitions", () => {
         for (const s of def.scales.filter(isGraded)) {
           expect(bandOptions(s, "POSITIVE").length, s.code).toBeGreaterThan(0);
           expect(bandOptions(s, "NEGATIVE").length, s.code).toBeGreaterThan(0);
-          expect(s.options.some((o) => o.band === null), `${s.code} mixes null bands`).toBe(false);
+          expect(
+            s.options.some((o) => o.band === null),
+            `${s.code} mixes null bands`,
+          ).toBe(false);
           const ranks = s.options.map((o) => (o.band === "EXCLUDED" ? 3 : GRADED_BANDS.indexOf(o.band!)));
           expect(ranks, s.code).toEqual([...ranks].sort((a, b) => a - b));
         }
@@ -76,8 +82,7 @@ describe("question set definitions", () => {
         for (const s of def.scales.filter((x) => !isGraded(x))) {
           expect(s.options.filter((o) => o.band === null).length, s.code).toBeGreaterThanOrEqual(2);
           for (const o of s.options) expect(o.band === null || o.band === "EXCLUDED", `${s.code}.${o.code}`).toBe(true);
-          for (const o of s.options.filter((x) => x.band === "EXCLUDED"))
-            expect(["dont_know", "prefer_not_to_say", "not_applicable"]).toContain(o.code);
+          for (const o of s.options.filter((x) => x.band === "EXCLUDED")) expect(["dont_know", "prefer_not_to_say", "not_applicable"]).toContain(o.code);
         }
       });
 
@@ -97,11 +102,19 @@ describe("question set definitions", () => {
           else expect(isGraded(scale!), q.code).toBe(!CATEGORICAL_PROCESS.has(q.code));
         }
         // No scale declared and never used.
-        for (const s of def.scales) expect(def.questions.some((q) => q.scale === s.code), s.code).toBe(true);
+        for (const s of def.scales)
+          expect(
+            def.questions.some((q) => q.scale === s.code),
+            s.code,
+          ).toBe(true);
       });
 
       it("has PROCESS, OUTCOME and ABOUT_YOU questions, and asks who completed the form", () => {
-        for (const kind of QUESTION_KINDS) expect(def.questions.some((q) => q.kind === kind), kind).toBe(true);
+        for (const kind of QUESTION_KINDS)
+          expect(
+            def.questions.some((q) => q.kind === kind),
+            kind,
+          ).toBe(true);
         const completedBy = scaleOf(def, "completed_by");
         expect(completedBy).toBeDefined();
         const opts = completedBy!.options.map((o) => o.code);
@@ -128,21 +141,24 @@ describe("question set definitions", () => {
 
   it("shares every non-null theme between at least two instruments", () => {
     const users = new Map<string, Set<string>>();
-    for (const def of QUESTION_SET_DEFINITIONS)
-      for (const q of def.questions) if (q.theme) users.set(q.theme, (users.get(q.theme) ?? new Set()).add(def.code));
+    for (const def of QUESTION_SET_DEFINITIONS) for (const q of def.questions) if (q.theme) users.set(q.theme, (users.get(q.theme) ?? new Set()).add(def.code));
     for (const [theme, sets] of users) expect(sets.size, theme).toBeGreaterThanOrEqual(2);
   });
 
   it("lets child, parent and practitioner views be triangulated on several themes", () => {
     const themes = (code: string) =>
-      new Set(findDefinition(code)!.questions.filter((q) => q.kind !== "ABOUT_YOU").map((q) => q.theme).filter(Boolean));
+      new Set(
+        findDefinition(code)!
+          .questions.filter((q) => q.kind !== "ABOUT_YOU")
+          .map((q) => q.theme)
+          .filter(Boolean),
+      );
     const cyp = themes("CYP_EHCP");
     const parent = themes("PARENT_EHCP");
     const practitioner = themes("PRACTITIONER_EHCP");
     const common = [...cyp].filter((t) => parent.has(t) && practitioner.has(t));
     expect(common.length).toBeGreaterThanOrEqual(3);
-    for (const t of ["being_heard", "information", "timely_support", "preparing_for_the_future", "child_at_centre"])
-      expect(common).toContain(t);
+    for (const t of ["being_heard", "information", "timely_support", "preparing_for_the_future", "child_at_centre"]) expect(common).toContain(t);
   });
 
   it("has a question for every published national figure, with the published band", () => {
@@ -159,7 +175,11 @@ describe("question set definitions", () => {
 
   it("covers the circumstances results are broken down by", () => {
     const about = (code: string) =>
-      new Set(findDefinition(code)!.questions.filter((q) => q.kind === "ABOUT_YOU").map((q) => q.code));
+      new Set(
+        findDefinition(code)!
+          .questions.filter((q) => q.kind === "ABOUT_YOU")
+          .map((q) => q.code),
+      );
     for (const code of QUESTION_SET_CODES) expect(about(code).has("completed_by"), code).toBe(true);
     for (const code of ["ADULT_PB", "CARER", "PHB", "CYP_EHCP", "PARENT_EHCP"])
       for (const q of ["gender", "age_band", "type_of_need"]) expect(about(code).has(q), `${code}.${q}`).toBe(true);
@@ -172,7 +192,12 @@ describe("question set definitions", () => {
 
     const codes = (set: string, q: string) => scaleOf(findDefinition(set)!, q)!.options.map((o) => o.code);
     expect(codes("ADULT_PB", "budget_management")).toEqual([
-      "direct_payment", "direct_payment_family", "individual_service_fund", "council_managed", "broker", "dont_know",
+      "direct_payment",
+      "direct_payment_family",
+      "individual_service_fund",
+      "council_managed",
+      "broker",
+      "dont_know",
     ]);
     expect(codes("PHB", "budget_management")).toContain("nhs_managed");
     expect(codes("PHB", "budget_management")).not.toContain("council_managed");
@@ -182,15 +207,35 @@ describe("question set definitions", () => {
   it("asks the process questions and outcomes the seeds describe", () => {
     const has = (set: string, codes: string[]) => {
       const def = findDefinition(set)!;
-      for (const c of codes) expect(def.questions.find((q) => q.code === c), `${set}.${c}`).toBeDefined();
+      for (const c of codes)
+        expect(
+          def.questions.find((q) => q.code === c),
+          `${set}.${c}`,
+        ).toBeDefined();
     };
-    const planning = ["help_to_plan", "who_helped_plan", "views_included_in_plan", "knew_budget_amount",
-      "could_decide_spending", "ease_getting_budget", "ease_managing_budget"];
+    const planning = [
+      "help_to_plan",
+      "who_helped_plan",
+      "views_included_in_plan",
+      "knew_budget_amount",
+      "could_decide_spending",
+      "ease_getting_budget",
+      "ease_managing_budget",
+    ];
     has("ADULT_PB", [...planning, "copy_of_support_plan", "quality_of_life", "independence", "paid_work", "volunteering"]);
     has("PHB", [...planning, "physical_health", "mental_wellbeing", "managing_condition", "avoiding_hospital"]);
-    has("CARER", ["carer_views_included", "information_and_advice", "physical_health", "mental_wellbeing",
-      "continue_caring", "carer_quality_of_life", "cared_for_quality_of_life", "day_to_day_stress",
-      "control_over_life", "relationship_with_cared_for"]);
+    has("CARER", [
+      "carer_views_included",
+      "information_and_advice",
+      "physical_health",
+      "mental_wellbeing",
+      "continue_caring",
+      "carer_quality_of_life",
+      "cared_for_quality_of_life",
+      "day_to_day_stress",
+      "control_over_life",
+      "relationship_with_cared_for",
+    ]);
     has("PARENT_EHCP", ["parent_views_included", "child_views_included", "impact_on_parents"]);
     has("PRACTITIONER_EHCP", ["process_gone_well", "quality_of_life"]);
     // The fourteen adult outcome areas.

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/types.ts";
 import { groupBy, Loader } from "../util/loader.ts";
-import { questions, questionSets, scaleOptions, scales, type QuestionRow, type QuestionSetRow, type ScaleOptionRow, type ScaleRow } from "./questionset.sql.ts";
-import type { QuestionSetCode } from "./types.ts";
 import { parseInput } from "../util/validate.ts";
+import { type QuestionRow, type QuestionSetRow, questionSets, questions, type ScaleOptionRow, type ScaleRow, scaleOptions, scales } from "./questionset.sql.ts";
+import type { QuestionSetCode } from "./types.ts";
 import { version as versionSchema } from "./validation.ts";
 
 const published = inArray(questionSets.status, ["PUBLISHED", "RETIRED"]);
@@ -31,25 +31,40 @@ export async function findQuestionSet(db: Db, code: QuestionSetCode, version?: n
 
 export function createQuestionSetLoaders(getDb: () => Promise<Db>) {
   return {
-    setById: new Loader<number, QuestionSetRow | null>(async (ids) => {
-      const rows = await (await getDb()).select().from(questionSets).where(inArray(questionSets.id, ids));
-      return new Map(rows.map((r) => [r.id, r]));
-    }, () => null),
-    questionsOf: new Loader<number, QuestionRow[]>(async (ids) => {
-      const rows = await (await getDb()).select().from(questions).where(inArray(questions.questionSetId, ids)).orderBy(asc(questions.position));
-      return groupBy(rows, (r) => r.questionSetId);
-    }, () => []),
-    scalesOf: new Loader<number, ScaleRow[]>(async (ids) => {
-      const rows = await (await getDb()).select().from(scales).where(inArray(scales.questionSetId, ids)).orderBy(asc(scales.id));
-      return groupBy(rows, (r) => r.questionSetId);
-    }, () => []),
-    scaleById: new Loader<number, ScaleRow | null>(async (ids) => {
-      const rows = await (await getDb()).select().from(scales).where(inArray(scales.id, ids));
-      return new Map(rows.map((r) => [r.id, r]));
-    }, () => null),
-    optionsOf: new Loader<number, ScaleOptionRow[]>(async (ids) => {
-      const rows = await (await getDb()).select().from(scaleOptions).where(inArray(scaleOptions.scaleId, ids)).orderBy(asc(scaleOptions.position));
-      return groupBy(rows, (r) => r.scaleId);
-    }, () => []),
+    setById: new Loader<number, QuestionSetRow | null>(
+      async (ids) => {
+        const rows = await (await getDb()).select().from(questionSets).where(inArray(questionSets.id, ids));
+        return new Map(rows.map((r) => [r.id, r]));
+      },
+      () => null,
+    ),
+    questionsOf: new Loader<number, QuestionRow[]>(
+      async (ids) => {
+        const rows = await (await getDb()).select().from(questions).where(inArray(questions.questionSetId, ids)).orderBy(asc(questions.position));
+        return groupBy(rows, (r) => r.questionSetId);
+      },
+      () => [],
+    ),
+    scalesOf: new Loader<number, ScaleRow[]>(
+      async (ids) => {
+        const rows = await (await getDb()).select().from(scales).where(inArray(scales.questionSetId, ids)).orderBy(asc(scales.id));
+        return groupBy(rows, (r) => r.questionSetId);
+      },
+      () => [],
+    ),
+    scaleById: new Loader<number, ScaleRow | null>(
+      async (ids) => {
+        const rows = await (await getDb()).select().from(scales).where(inArray(scales.id, ids));
+        return new Map(rows.map((r) => [r.id, r]));
+      },
+      () => null,
+    ),
+    optionsOf: new Loader<number, ScaleOptionRow[]>(
+      async (ids) => {
+        const rows = await (await getDb()).select().from(scaleOptions).where(inArray(scaleOptions.scaleId, ids)).orderBy(asc(scaleOptions.position));
+        return groupBy(rows, (r) => r.scaleId);
+      },
+      () => [],
+    ),
   };
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/types.ts";
 import { QUESTION_SET_DEFINITIONS } from "./definitions/index.ts";
-import { questions, questionSets, scaleOptions, scales } from "./questionset.sql.ts";
+import { questionSets, questions, scaleOptions, scales } from "./questionset.sql.ts";
 import type { QuestionSetDefinition } from "./types.ts";
 
 /**
@@ -10,9 +10,7 @@ import type { QuestionSetDefinition } from "./types.ts";
  */
 function fingerprint(set: Pick<QuestionSetDefinition, "questions" | "scales">): string {
   const scaleOf = new Map(set.scales.map((s) => [s.code, s]));
-  return JSON.stringify(
-    set.questions.map((q) => [q.code, q.kind, q.theme, scaleOf.get(q.scale)?.options.map((o) => [o.code, o.band])]),
-  );
+  return JSON.stringify(set.questions.map((q) => [q.code, q.kind, q.theme, scaleOf.get(q.scale)?.options.map((o) => [o.code, o.band])]));
 }
 
 async function storedFingerprint(db: Db, questionSetId: number): Promise<string> {
@@ -65,7 +63,14 @@ export async function loadQuestionSets(db: Db, definitions: readonly QuestionSet
       }
       const [set] = await tx
         .insert(questionSets)
-        .values({ code: def.code, version: def.version, name: def.name, respondent: def.respondent, description: def.description, publishedOn: def.publishedOn })
+        .values({
+          code: def.code,
+          version: def.version,
+          name: def.name,
+          respondent: def.respondent,
+          description: def.description,
+          publishedOn: def.publishedOn,
+        })
         .returning({ id: questionSets.id });
       const scaleIds = new Map<string, number>();
       for (const scale of def.scales) {
@@ -77,7 +82,17 @@ export async function loadQuestionSets(db: Db, definitions: readonly QuestionSet
         def.questions.map((q, position) => {
           const scaleId = scaleIds.get(q.scale);
           if (scaleId === undefined) throw new Error(`${def.code} question ${q.code} uses unknown scale ${q.scale}`);
-          return { questionSetId: set!.id, code: q.code, text: q.text, shortText: q.shortText, kind: q.kind, theme: q.theme, section: q.section, position, scaleId };
+          return {
+            questionSetId: set!.id,
+            code: q.code,
+            text: q.text,
+            shortText: q.shortText,
+            kind: q.kind,
+            theme: q.theme,
+            section: q.section,
+            position,
+            scaleId,
+          };
         }),
       );
     }

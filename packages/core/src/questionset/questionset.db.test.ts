@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
 import { createTestClient } from "../testing/graphql.ts";
 import { QUESTION_SET_DEFINITIONS } from "./definitions/index.ts";
 import { loadQuestionSets } from "./load.ts";
-import { questions, questionSets, scaleOptions } from "./questionset.sql.ts";
+import { questionSets, questions, scaleOptions } from "./questionset.sql.ts";
 import type { QuestionSetDefinition } from "./types.ts";
 
 let database: TestDatabase;

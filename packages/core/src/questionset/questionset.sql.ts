@@ -25,7 +25,9 @@ export const scales = pgTable(
   "scales",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    questionSetId: integer("question_set_id").notNull().references(() => questionSets.id),
+    questionSetId: integer("question_set_id")
+      .notNull()
+      .references(() => questionSets.id),
     code: text("code").notNull(),
     label: text("label").notNull(),
   },
@@ -36,7 +38,9 @@ export const scaleOptions = pgTable(
   "scale_options",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    scaleId: integer("scale_id").notNull().references(() => scales.id),
+    scaleId: integer("scale_id")
+      .notNull()
+      .references(() => scales.id),
     code: text("code").notNull(),
     label: text("label").notNull(),
     position: smallint("position").notNull(),
@@ -49,7 +53,9 @@ export const questions = pgTable(
   "questions",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    questionSetId: integer("question_set_id").notNull().references(() => questionSets.id),
+    questionSetId: integer("question_set_id")
+      .notNull()
+      .references(() => questionSets.id),
     code: text("code").notNull(),
     text: text("text").notNull(),
     /** A short noun phrase naming what the question asks about; presentation only, kept up to date by `loadQuestionSets`. */
@@ -58,7 +64,9 @@ export const questions = pgTable(
     theme: text("theme"),
     section: text("section").notNull(),
     position: smallint("position").notNull(),
-    scaleId: integer("scale_id").notNull().references(() => scales.id),
+    scaleId: integer("scale_id")
+      .notNull()
+      .references(() => scales.id),
   },
   (t) => [unique("questions_set_code").on(t.questionSetId, t.code), index("questions_theme_idx").on(t.theme)],
 );

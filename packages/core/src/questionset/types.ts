@@ -3,14 +3,7 @@
  * loaded into the database by `loadQuestionSets`. A published version never changes; a change
  * is a new version whose questions keep their codes so results stay comparable.
  */
-export const QUESTION_SET_CODES = [
-  "ADULT_PB",
-  "CARER",
-  "PHB",
-  "CYP_EHCP",
-  "PARENT_EHCP",
-  "PRACTITIONER_EHCP",
-] as const;
+export const QUESTION_SET_CODES = ["ADULT_PB", "CARER", "PHB", "CYP_EHCP", "PARENT_EHCP", "PRACTITIONER_EHCP"] as const;
 export type QuestionSetCode = (typeof QUESTION_SET_CODES)[number];
 
 export const QUESTION_KINDS = ["PROCESS", "OUTCOME", "ABOUT_YOU"] as const;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "../db/types.ts";
+import { type Db, queryRows } from "../db/types.ts";
 
 /** Start year of the April–March financial year a date falls in: 2024-03-31 → 2023 (2023-24). */
 export function financialYearOf(isoDate: string): number {
@@ -14,9 +14,6 @@ export const financialYearLabel = (startYear: number) => `${startYear}-${String(
 
 /** Whether live synthetic (demo) responses are in the database: then every figure says so. */
 export async function hasSyntheticData(db: Db): Promise<boolean> {
-  const [row] = await queryRows<{ synthetic: boolean }>(
-    db,
-    sql`select exists (select 1 from responses where synthetic and withdrawn_at is null) as synthetic`,
-  );
+  const [row] = await queryRows<{ synthetic: boolean }>(db, sql`select exists (select 1 from responses where synthetic and withdrawn_at is null) as synthetic`);
   return Boolean(row?.synthetic);
 }

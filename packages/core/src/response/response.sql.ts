@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, unique, boolean } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { areas } from "../area/area.sql.ts";
 import { organisations } from "../organisation/organisation.sql.ts";
-import { questions, questionSets, scaleOptions } from "../questionset/questionset.sql.ts";
+import { questionSets, questions, scaleOptions } from "../questionset/questionset.sql.ts";
 
 export const collectionMode = pgEnum("collection_mode", ["ONLINE", "PAPER", "REVIEW"]);
 export const completedBy = pgEnum("completed_by", ["SELF", "WITH_HELP", "ON_BEHALF"]);
@@ -12,9 +12,15 @@ export const responses = pgTable(
   "responses",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    questionSetId: integer("question_set_id").notNull().references(() => questionSets.id),
-    areaCode: text("area_code").notNull().references(() => areas.code),
-    organisationId: integer("organisation_id").notNull().references(() => organisations.id),
+    questionSetId: integer("question_set_id")
+      .notNull()
+      .references(() => questionSets.id),
+    areaCode: text("area_code")
+      .notNull()
+      .references(() => areas.code),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     externalRef: text("external_ref").notNull(),
     collectedOn: date("collected_on", { mode: "string" }).notNull(),
     /** Start year of the April–March financial year of `collected_on` (2024 = 2024-25). */
@@ -38,9 +44,15 @@ export const responses = pgTable(
 export const answers = pgTable(
   "answers",
   {
-    responseId: integer("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
-    questionId: integer("question_id").notNull().references(() => questions.id),
-    optionId: integer("option_id").notNull().references(() => scaleOptions.id),
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => questions.id),
+    optionId: integer("option_id")
+      .notNull()
+      .references(() => scaleOptions.id),
   },
   (t) => [primaryKey({ columns: [t.responseId, t.questionId] }), index("answers_question_option_idx").on(t.questionId, t.optionId)],
 );

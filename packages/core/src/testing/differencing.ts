@@ -53,7 +53,8 @@ export interface AttackReport {
 /** Checks that every bound holds its truth (or the attack is wrong), then measures what was learnt. */
 export function report(attack: string, targets: Target[]): AttackReport {
   for (const t of targets) {
-    if (t.truth < t.bound[0] || t.truth > t.bound[1]) throw new Error(`${attack}: ${t.id} is ${t.truth}, outside the derived bound [${t.bound[0]}, ${t.bound[1]}]`);
+    if (t.truth < t.bound[0] || t.truth > t.bound[1])
+      throw new Error(`${attack}: ${t.id} is ${t.truth}, outside the derived bound [${t.bound[0]}, ${t.bound[1]}]`);
   }
   const small = targets.filter((t) => t.truth < 10);
   const zeros = small.filter((t) => t.truth === 0);

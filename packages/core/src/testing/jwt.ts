@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from "jose";
+import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from "jose";
 import type { JwtSettings } from "../scope.ts";
 
 export const TEST_ISSUER = "https://id.portal.test/";
@@ -19,11 +19,19 @@ export async function startIdentityProvider() {
     res.writeHead(req.url === "/jwks.json" ? 200 : 404, { "content-type": "application/json" }).end(JSON.stringify({ keys: [jwk] }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const settings: JwtSettings = { jwksUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`, issuer: TEST_ISSUER, audience: TEST_AUDIENCE, clockToleranceSeconds: 5 };
+  const settings: JwtSettings = {
+    jwksUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`,
+    issuer: TEST_ISSUER,
+    audience: TEST_AUDIENCE,
+    clockToleranceSeconds: 5,
+  };
   return {
     settings,
     /** A token for `org` with `role`, valid for an hour unless `claims` or `options` say otherwise. */
-    async sign(claims: JWTPayload & { org?: string; role?: string }, options: { issuer?: string; audience?: string; expiresAt?: number; impostor?: boolean } = {}) {
+    async sign(
+      claims: JWTPayload & { org?: string; role?: string },
+      options: { issuer?: string; audience?: string; expiresAt?: number; impostor?: boolean } = {},
+    ) {
       return new SignJWT({ ...claims })
         .setProtectedHeader({ alg: "ES256", kid: "portal-1" })
         .setSubject(String(claims.sub ?? "user-1"))

@@ -1,5 +1,5 @@
-import { sql, type SQL } from "drizzle-orm";
-import { queryRows, type Db } from "../db/types.ts";
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, queryRows } from "../db/types.ts";
 import type { BandCells } from "../figure/cube.ts";
 import type { Cell } from "../figure/disclosure.ts";
 

@@ -6,7 +6,10 @@ export class Loader<K, V> {
   private cache = new Map<K, Promise<V>>();
   private queue: { key: K; resolve: (v: V) => void; reject: (e: unknown) => void }[] = [];
 
-  constructor(private readonly batch: (keys: K[]) => Promise<Map<K, V>>, private readonly missing: (key: K) => V) {}
+  constructor(
+    private readonly batch: (keys: K[]) => Promise<Map<K, V>>,
+    private readonly missing: (key: K) => V,
+  ) {}
 
   load(key: K): Promise<V> {
     let promise = this.cache.get(key);

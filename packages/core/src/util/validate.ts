@@ -6,6 +6,7 @@ export const plainText = (max: number) =>
   z.string().check(
     z.minLength(1, "must not be empty"),
     z.maxLength(max, `must be at most ${max} characters`),
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
     z.regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain control characters"),
   );
 

@@ -2,7 +2,14 @@ import { associationSummary } from "../../figure/association.ts";
 import { TREND_METHOD } from "../../figure/index.ts";
 import { periodLabel, periodYears } from "../../figure/period.ts";
 import { financialYearLabel } from "../../response/index.ts";
-import type { AssociationResolvers, BenchmarkResolvers, ComparisonResolvers, PeriodResolvers, TrendResolvers, TriangulationPairResolvers } from "../generated/resolvers.ts";
+import type {
+  AssociationResolvers,
+  BenchmarkResolvers,
+  ComparisonResolvers,
+  PeriodResolvers,
+  TrendResolvers,
+  TriangulationPairResolvers,
+} from "../generated/resolvers.ts";
 
 export const Period: PeriodResolvers = {
   from: (p) => financialYearLabel(p.from),
@@ -27,7 +34,10 @@ export const Trend: TrendResolvers = {
 export const Association: AssociationResolvers = {
   summary: async (a, _, ctx) => {
     if (!a.relativeRisk) return null;
-    const [process, outcome] = await Promise.all([ctx.loaders.questionSet.optionsOf.load(a.process.scaleId), ctx.loaders.questionSet.optionsOf.load(a.outcome.scaleId)]);
+    const [process, outcome] = await Promise.all([
+      ctx.loaders.questionSet.optionsOf.load(a.process.scaleId),
+      ctx.loaders.questionSet.optionsOf.load(a.outcome.scaleId),
+    ]);
     return associationSummary(a, { process, outcome });
   },
 };

@@ -1,5 +1,14 @@
 import { figureAccess } from "../../actor/index.ts";
-import { areaProfile as profile, association as associate, benchmark as compute, breakdown as split, exportFigures, reportEligibility as eligibility, trend as yearly, triangulation as triangulate } from "../../figure/index.ts";
+import {
+  association as associate,
+  benchmark as compute,
+  reportEligibility as eligibility,
+  exportFigures,
+  areaProfile as profile,
+  breakdown as split,
+  triangulation as triangulate,
+  trend as yearly,
+} from "../../figure/index.ts";
 import type { QueryResolvers } from "../generated/resolvers.ts";
 
 type Resolver<K extends keyof QueryResolvers> = NonNullable<QueryResolvers[K]>;

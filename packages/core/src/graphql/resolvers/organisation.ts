@@ -1,7 +1,14 @@
 import { figureAccess, roleOf } from "../../actor/index.ts";
-import { createApiKey, createOrganisation, listApiKeys, listAuditEvents, listOrganisations, revokeApiKey } from "../../organisation/index.ts";
 import { badInput } from "../../errors.ts";
-import type { ApiKeyResolvers, AuditEventResolvers, MutationResolvers, OrganisationResolvers, QueryResolvers, ViewerResolvers } from "../generated/resolvers.ts";
+import { createApiKey, createOrganisation, listApiKeys, listAuditEvents, listOrganisations, revokeApiKey } from "../../organisation/index.ts";
+import type {
+  ApiKeyResolvers,
+  AuditEventResolvers,
+  MutationResolvers,
+  OrganisationResolvers,
+  QueryResolvers,
+  ViewerResolvers,
+} from "../generated/resolvers.ts";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

@@ -5,8 +5,18 @@
  * ours, written to the public description (see POET_QUESTIONS.md).
  */
 import type { QuestionSetDefinition } from "../types.ts";
-import { AGE_BAND_ADULT, BUDGET_DURATION, BUDGET_MANAGEMENT, COMPLETED_BY, ETHNICITY, GENDER, NEED_ADULT, SUPPORT_TYPE, WHO_HELPED_PLAN } from "./categories.ts";
-import { BETTER_WORSE_5, EASE_5, GOOD_POOR_5, YES_NO, q } from "./scales.ts";
+import {
+  AGE_BAND_ADULT,
+  BUDGET_DURATION,
+  BUDGET_MANAGEMENT,
+  COMPLETED_BY,
+  ETHNICITY,
+  GENDER,
+  NEED_ADULT,
+  SUPPORT_TYPE,
+  WHO_HELPED_PLAN,
+} from "./categories.ts";
+import { BETTER_WORSE_5, EASE_5, GOOD_POOR_5, q, YES_NO } from "./scales.ts";
 
 const YOU = "You and the support you get";
 const PLAN = "Planning your support";
@@ -18,15 +28,7 @@ const ABOUT = "About you";
 const quality = (code: string, theme: string | null, what: string, shortText = what) =>
   q(code, `How good or poor is ${what}?`, "PROCESS", theme, "GOOD_POOR_5", QUALITY, shortText);
 const outcome = (code: string, theme: string | null, what: string, shortText = what) =>
-  q(
-    code,
-    `What difference has your personal budget made to ${what}?`,
-    "OUTCOME",
-    theme,
-    "BETTER_WORSE_5",
-    OUTCOMES,
-    shortText,
-  );
+  q(code, `What difference has your personal budget made to ${what}?`, "OUTCOME", theme, "BETTER_WORSE_5", OUTCOMES, shortText);
 
 export const ADULT_PB_V1: QuestionSetDefinition = {
   code: "ADULT_PB",

@@ -6,7 +6,7 @@
  */
 import type { QuestionSetDefinition } from "../types.ts";
 import { AGE_BAND_ADULT, BUDGET_MANAGEMENT, CARER_RELATIONSHIP, CARING_HOURS, COMPLETED_BY, ETHNICITY, GENDER, NEED_ADULT } from "./categories.ts";
-import { BETTER_WORSE_5, GOOD_POOR_5, VIEWS_INCLUDED_4, YES_NO, q } from "./scales.ts";
+import { BETTER_WORSE_5, GOOD_POOR_5, q, VIEWS_INCLUDED_4, YES_NO } from "./scales.ts";
 
 const CARING = "You and the person you care for";
 const PROCESS = "Your views and information";

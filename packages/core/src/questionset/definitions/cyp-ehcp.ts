@@ -7,7 +7,7 @@
  */
 import type { QuestionSetDefinition } from "../types.ts";
 import { AGE_BAND_CYP, COMPLETED_BY_CYP, GENDER, NEED_SEND, SCHOOL_PHASE } from "./categories.ts";
-import { FREQUENCY_5, GOOD_POOR_5, YES_NO, q } from "./scales.ts";
+import { FREQUENCY_5, GOOD_POOR_5, q, YES_NO } from "./scales.ts";
 
 const PLAN = "About your plan";
 const SUPPORT = "Your support";
@@ -18,15 +18,7 @@ const ABOUT = "About you";
 const support = (code: string, kind: "PROCESS" | "OUTCOME", theme: string, what: string, shortText = what) =>
   q(code, `How good or poor has your support been at ${what}?`, kind, theme, "GOOD_POOR_5", SUPPORT, shortText);
 const life = (code: string, theme: string, what: string, shortText = what) =>
-  q(
-    code,
-    `In the last 12 months, how good or poor has your support been at helping you with ${what}?`,
-    "OUTCOME",
-    theme,
-    "GOOD_POOR_5",
-    LIFE,
-    shortText,
-  );
+  q(code, `In the last 12 months, how good or poor has your support been at helping you with ${what}?`, "OUTCOME", theme, "GOOD_POOR_5", LIFE, shortText);
 
 export const CYP_EHCP_V1: QuestionSetDefinition = {
   code: "CYP_EHCP",

@@ -12,21 +12,11 @@ import { PRACTITIONER_EHCP_V1 } from "./practitioner-ehcp.ts";
 
 export { ADULT_PB_V1, CARER_V1, CYP_EHCP_V1, PARENT_EHCP_V1, PHB_V1, PRACTITIONER_EHCP_V1 };
 
-export const QUESTION_SET_DEFINITIONS: readonly QuestionSetDefinition[] = [
-  ADULT_PB_V1,
-  CARER_V1,
-  PHB_V1,
-  CYP_EHCP_V1,
-  PARENT_EHCP_V1,
-  PRACTITIONER_EHCP_V1,
-];
+export const QUESTION_SET_DEFINITIONS: readonly QuestionSetDefinition[] = [ADULT_PB_V1, CARER_V1, PHB_V1, CYP_EHCP_V1, PARENT_EHCP_V1, PRACTITIONER_EHCP_V1];
 
 /** The definition of `code` at `version`, or its latest version when none is given. */
 export function findDefinition(code: QuestionSetCode | string, version?: number): QuestionSetDefinition | undefined {
   const matching = QUESTION_SET_DEFINITIONS.filter((d) => d.code === code);
   if (version !== undefined) return matching.find((d) => d.version === version);
-  return matching.reduce<QuestionSetDefinition | undefined>(
-    (latest, d) => (!latest || d.version > latest.version ? d : latest),
-    undefined,
-  );
+  return matching.reduce<QuestionSetDefinition | undefined>((latest, d) => (!latest || d.version > latest.version ? d : latest), undefined);
 }

@@ -8,7 +8,7 @@
  */
 import type { QuestionSetDefinition } from "../types.ts";
 import { AGE_BAND_CYP, COMPLETED_BY, GENDER, NEED_SEND, SCHOOL_PHASE, SETTING_CHILD, STATEMENT_CONVERTED } from "./categories.ts";
-import { BETTER_WORSE_5, EASE_5, FREQUENCY_5, GOOD_POOR_5, VIEWS_INCLUDED_4, YES_NO, q } from "./scales.ts";
+import { BETTER_WORSE_5, EASE_5, FREQUENCY_5, GOOD_POOR_5, q, VIEWS_INCLUDED_4, YES_NO } from "./scales.ts";
 
 const PLAN = "Getting the plan";
 const SUPPORT = "Your child's support";

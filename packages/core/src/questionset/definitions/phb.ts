@@ -4,8 +4,18 @@
  * and budget management categories with the NHS instead of the council. Wording is ours.
  */
 import type { QuestionSetDefinition } from "../types.ts";
-import { AGE_BAND_ADULT, BUDGET_DURATION, BUDGET_MANAGEMENT_HEALTH, COMPLETED_BY, ETHNICITY, GENDER, NEED_HEALTH, SUPPORT_TYPE_HEALTH, WHO_HELPED_PLAN } from "./categories.ts";
-import { BETTER_WORSE_5, EASE_5, GOOD_POOR_5, YES_NO, q } from "./scales.ts";
+import {
+  AGE_BAND_ADULT,
+  BUDGET_DURATION,
+  BUDGET_MANAGEMENT_HEALTH,
+  COMPLETED_BY,
+  ETHNICITY,
+  GENDER,
+  NEED_HEALTH,
+  SUPPORT_TYPE_HEALTH,
+  WHO_HELPED_PLAN,
+} from "./categories.ts";
+import { BETTER_WORSE_5, EASE_5, GOOD_POOR_5, q, YES_NO } from "./scales.ts";
 
 const YOU = "You and your personal health budget";
 const PLAN = "Planning your care and support";
@@ -17,15 +27,7 @@ const ABOUT = "About you";
 const quality = (code: string, theme: string | null, what: string, shortText = what) =>
   q(code, `How good or poor is ${what}?`, "PROCESS", theme, "GOOD_POOR_5", QUALITY, shortText);
 const outcome = (code: string, theme: string | null, what: string, shortText = what) =>
-  q(
-    code,
-    `What difference has your personal health budget made to ${what}?`,
-    "OUTCOME",
-    theme,
-    "BETTER_WORSE_5",
-    OUTCOMES,
-    shortText,
-  );
+  q(code, `What difference has your personal health budget made to ${what}?`, "OUTCOME", theme, "BETTER_WORSE_5", OUTCOMES, shortText);
 
 export const PHB_V1: QuestionSetDefinition = {
   code: "PHB",

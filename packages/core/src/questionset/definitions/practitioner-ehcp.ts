@@ -7,7 +7,7 @@
  */
 import type { QuestionSetDefinition } from "../types.ts";
 import { COMPLETED_BY, NEED_SEND, PRACTITIONER_ROLE, SCHOOL_PHASE_PRACTITIONER, SETTING_PRACTITIONER } from "./categories.ts";
-import { BETTER_WORSE_5, FREQUENCY_5, GOOD_POOR_5, VIEWS_INCLUDED_4, q } from "./scales.ts";
+import { BETTER_WORSE_5, FREQUENCY_5, GOOD_POOR_5, q, VIEWS_INCLUDED_4 } from "./scales.ts";
 
 const HELPED = "How the EHCP has helped your work";
 const PROCESS = "The EHCP process";
