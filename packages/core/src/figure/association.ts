@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
-import { type Db, queryRows } from "../db/types.ts";
+import { figureAccess } from "../actor/index.ts";
+import { queryRows } from "../db/types.ts";
 import { badInput } from "../errors.ts";
 import type { QuestionRow } from "../questionset/questionset.sql.ts";
 import type { QuestionSetCode } from "../questionset/types.ts";
+import type { Scope } from "../scope.ts";
 import { assertBreakdownAllowed } from "./access.ts";
 import type { FigureScope } from "./benchmark.ts";
-import { type Access, addCells, type Cell, EMPTY_CELL, publishedCount } from "./disclosure.ts";
+import { addCells, type Cell, EMPTY_CELL, publishedCount } from "./disclosure.ts";
 import { SUPPRESSION_REASON } from "./measure.ts";
 import { type PeriodInput, resolvePeriod } from "./period.ts";
 import { referenceData } from "./reference.ts";
@@ -48,7 +50,9 @@ interface Row {
  * How a PROCESS answer goes with an OUTCOME answer: the 2×2 table of published counts, the
  * relative risk of a POSITIVE outcome (Katz interval) and the odds ratio (Woolf interval).
  */
-export async function association(db: Db, args: AssociationArgs, access: Access): Promise<AssociationResult> {
+export async function association(scope: Scope, args: AssociationArgs): Promise<AssociationResult> {
+  const { db } = scope;
+  const access = figureAccess(scope.actor);
   const ref = await referenceData(db);
   const questionSet = resolveQuestionSet(ref, args.questionSet, args.version);
   const area = resolveArea(ref, args.area);

@@ -3,6 +3,7 @@ import { assertAreaCode, ENGLAND } from "../area/index.ts";
 import type { Db } from "../db/types.ts";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { Band, QuestionSetCode } from "../questionset/types.ts";
+import type { Scope } from "../scope.ts";
 import { type BandCells, leafBandCells, poolCells } from "./cube.ts";
 import { type CountableBand, type Measure, publishBand } from "./measure.ts";
 import { type Period, type PeriodInput, resolvePeriod } from "./period.ts";
@@ -104,7 +105,7 @@ function benchmarkItem(ref: ReferenceData, leaves: Parameters<typeof poolCells>[
   return { question, band, polarity, value, england, comparisons, rank: rankAmongPeers(ref, leaves, question, band, area, value) };
 }
 
-async function scope(db: Db, args: { questionSet: QuestionSetCode; area: string; period?: PeriodInput | null; version?: number | null }) {
+async function resolveTarget(db: Db, args: { questionSet: QuestionSetCode; area: string; period?: PeriodInput | null; version?: number | null }) {
   assertAreaCode(args.area, "area");
   const ref = await referenceData(db);
   const questionSet = resolveQuestionSet(ref, args.questionSet, args.version);
@@ -114,8 +115,8 @@ async function scope(db: Db, args: { questionSet: QuestionSetCode; area: string;
 }
 
 /** One question for one area: its measure beside England, its region and its neighbours, and its rank. */
-export async function benchmark(db: Db, args: BenchmarkArgs): Promise<BenchmarkResult> {
-  const { ref, ...context } = await scope(db, args);
+export async function benchmark({ db }: Scope, args: BenchmarkArgs): Promise<BenchmarkResult> {
+  const { ref, ...context } = await resolveTarget(db, args);
   const question = resolveGradedQuestion(ref, context.questionSet, args.question);
   const band = assertBandOf(ref, question, args.band);
   const cells = context.period ? await leafBandCells(db, [question.id], context.period) : new Map();
@@ -126,8 +127,8 @@ export async function benchmark(db: Db, args: BenchmarkArgs): Promise<BenchmarkR
  * Every graded question of a question set for one area whose scale has the band, in one read of
  * the cube.
  */
-export async function areaProfile(db: Db, args: Omit<BenchmarkArgs, "question">): Promise<AreaProfileResult> {
-  const { ref, ...context } = await scope(db, args);
+export async function areaProfile({ db }: Scope, args: Omit<BenchmarkArgs, "question">): Promise<AreaProfileResult> {
+  const { ref, ...context } = await resolveTarget(db, args);
   const band = assertCountableBand(args.band);
   const graded = (ref.questionsBySet.get(context.questionSet.id) ?? []).filter(
     (q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id) && ref.bandsByQuestion.get(q.id)?.includes(band),

@@ -1,16 +1,17 @@
 import { sql } from "drizzle-orm";
+import { figureAccess } from "../actor/index.ts";
 import type { AreaRow } from "../area/area.sql.ts";
 import { ENGLAND } from "../area/index.ts";
 import { type Db, queryRows } from "../db/types.ts";
 import { badInput, notFound } from "../errors.ts";
 import type { QuestionRow, QuestionSetRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
 import { questionCode } from "../questionset/validation.ts";
+import type { Scope } from "../scope.ts";
 import { parseInput } from "../util/validate.ts";
 import { assertBreakdownAllowed } from "./access.ts";
 import { type BenchmarkArgs, benchmark, type FigureScope } from "./benchmark.ts";
 import { assertCrossBreakdownAllowed, type CrossCategory, crossCategories } from "./cross-breakdown.ts";
 import { BAND_SUMS, type BandSumsRow, toBandCells } from "./cube.ts";
-import type { Access } from "./disclosure.ts";
 import { type CountableBand, type Measure, publishCategory, suppressedMeasure } from "./measure.ts";
 import { referenceData } from "./reference.ts";
 import { type ComparisonOutcome, compareWithComparator } from "./statistics.ts";
@@ -63,8 +64,10 @@ async function categoricalQuestion(db: Db, questionSet: QuestionSetRow, measured
 }
 
 /** A measure split by the answer to a categorical question (and, for England and regions, a second). */
-export async function breakdown(db: Db, args: BenchmarkArgs & { by: string; thenBy?: string | null }, access: Access): Promise<BreakdownResult> {
-  const headline = await benchmark(db, args);
+export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string; thenBy?: string | null }): Promise<BreakdownResult> {
+  const { db } = scope;
+  const access = figureAccess(scope.actor);
+  const headline = await benchmark(scope, args);
   assertBreakdownAllowed(access, headline.area, "Breakdowns");
   if (args.thenBy) assertCrossBreakdownAllowed(access, headline.area);
   const { question: by, options } = await categoricalQuestion(db, headline.questionSet, headline.question, args.by, "by");

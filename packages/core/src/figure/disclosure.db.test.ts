@@ -1,11 +1,15 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import type { Actor } from "../actor/index.ts";
 import { queryRows } from "../db/types.ts";
+import { DEFAULT_SETTINGS } from "../scope.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { trueCells } from "../testing/truth.ts";
 import { parseCsv } from "../util/csv.ts";
 import { breakdown } from "./breakdown.ts";
 import { wilsonInterval } from "./statistics.ts";
+
+const RESEARCHER: Actor = { type: "researcher", organisation: { id: 0, slug: "tests", name: "Tests" }, credential: "tests" };
 
 // Attacks on the published figures, through the real server and SQL, on every driver.
 const demo = useDemoApi();
@@ -98,9 +102,8 @@ describe("breakdowns resist recovery by subtraction", () => {
     for (const { area_code } of areas) {
       for (const by of ["gender", "age_band", "type_of_need", "budget_management", "completed_by"]) {
         const result = await breakdown(
-          demo.database.db,
+          { db: demo.database.db, actor: RESEARCHER, settings: DEFAULT_SETTINGS },
           { questionSet: "ADULT_PB", question: "quality_of_life", by, area: area_code, band: "POSITIVE" },
-          "RESEARCHER",
         );
         const hidden = result.categories.filter((c) => c.measure.status !== "AVAILABLE").length;
         const shown = result.categories.length - hidden;

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { AreaRow } from "../area/area.sql.ts";
 import { ENGLAND } from "../area/index.ts";
-import { type Db, queryRows } from "../db/types.ts";
+import { queryRows } from "../db/types.ts";
 import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
+import type { Scope } from "../scope.ts";
 import { publishCount } from "./disclosure.ts";
 import { type Period, type PeriodInput, resolvePeriod } from "./period.ts";
 import { referenceData } from "./reference.ts";
@@ -26,7 +27,8 @@ export interface EligibilityResult {
  * Whether an area has more than `threshold` responses of each instrument for a local report,
  * judged on the published count, so that `eligible` says nothing the count does not.
  */
-export async function reportEligibility(db: Db, args: { area: string; period?: PeriodInput | null }, threshold: number): Promise<EligibilityResult> {
+export async function reportEligibility({ db, settings }: Scope, args: { area: string; period?: PeriodInput | null }): Promise<EligibilityResult> {
+  const threshold = settings.reportThreshold;
   const ref = await referenceData(db);
   const area = resolveArea(ref, args.area);
   const period = resolvePeriod(args.period, [...new Set([...ref.yearsBySet.values()].flat())]);

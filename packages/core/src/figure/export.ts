@@ -1,5 +1,5 @@
-import type { Db } from "../db/types.ts";
 import type { QuestionSetCode } from "../questionset/types.ts";
+import type { Scope } from "../scope.ts";
 import { measureAt } from "./benchmark.ts";
 import { leafBandCells, poolCells } from "./cube.ts";
 import { COUNTABLE_BANDS } from "./measure.ts";
@@ -50,7 +50,7 @@ const csvField = (value: ExportRow[keyof ExportRow]) => {
  * published measures as `benchmark`, under the same disclosure control, for researchers' own tools.
  */
 export async function exportFigures(
-  db: Db,
+  { db }: Scope,
   args: { questionSet: QuestionSetCode; version?: number | null; period?: PeriodInput | null; format: ExportFormat },
 ): Promise<FigureExport> {
   const ref = await referenceData(db);

@@ -1,5 +1,5 @@
-import type { Db } from "../db/types.ts";
 import { financialYearLabel } from "../response/index.ts";
+import type { Scope } from "../scope.ts";
 import { type BenchmarkArgs, type BenchmarkResult, benchmark, measureAt } from "./benchmark.ts";
 import { leafBandCells, poolCells } from "./cube.ts";
 import type { CountableBand, Measure } from "./measure.ts";
@@ -33,8 +33,9 @@ export function trendDirection(measures: Measure[]): TrendDirection {
 }
 
 /** A measure by financial year, every year with data for the question set, with the direction of change. */
-export async function trend(db: Db, args: Omit<BenchmarkArgs, "period">): Promise<TrendResult> {
-  const { value: _value, england: _england, comparisons: _comparisons, rank: _rank, ...headline } = await benchmark(db, { ...args, period: null });
+export async function trend(scope: Scope, args: Omit<BenchmarkArgs, "period">): Promise<TrendResult> {
+  const { db } = scope;
+  const { value: _value, england: _england, comparisons: _comparisons, rank: _rank, ...headline } = await benchmark(scope, { ...args, period: null });
   const ref = await referenceData(db);
   const years = ref.yearsBySet.get(headline.questionSet.id) ?? [];
   const cells = headline.period ? (await leafBandCells(db, [headline.question.id], headline.period, true)).get(headline.question.id) : undefined;

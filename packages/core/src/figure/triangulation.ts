@@ -1,8 +1,8 @@
 import type { AreaRow } from "../area/area.sql.ts";
-import type { Db } from "../db/types.ts";
 import { notFound } from "../errors.ts";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
 import { theme as themeSchema } from "../questionset/validation.ts";
+import type { Scope } from "../scope.ts";
 import { parseInput } from "../util/validate.ts";
 import { measureAt } from "./benchmark.ts";
 import { leafBandCells, poolCells } from "./cube.ts";
@@ -50,7 +50,7 @@ function compareViews(first: TriangulationView, second: TriangulationView): Tria
  * The share answering POSITIVE on one theme, from each instrument that asks about it (the
  * child's, the parent's and the practitioner's views of an EHCP, say), side by side for an area.
  */
-export async function triangulation(db: Db, args: { area: string; theme: string; period?: PeriodInput | null }): Promise<TriangulationResult> {
+export async function triangulation({ db }: Scope, args: { area: string; theme: string; period?: PeriodInput | null }): Promise<TriangulationResult> {
   parseInput(themeSchema, args.theme, "theme");
   const ref = await referenceData(db);
   const area = resolveArea(ref, args.area);

@@ -1,4 +1,3 @@
-import { figureAccess } from "../../actor/index.ts";
 import {
   association as associate,
   benchmark as compute,
@@ -13,20 +12,20 @@ import type { QueryResolvers } from "../generated/resolvers.ts";
 
 type Resolver<K extends keyof QueryResolvers> = NonNullable<QueryResolvers[K]>;
 
-const benchmark: Resolver<"benchmark"> = async (_, args, ctx) => compute(await ctx.db(), args);
+const benchmark: Resolver<"benchmark"> = async (_, args, ctx) => compute(await ctx.scope(), args);
 
-const areaProfile: Resolver<"areaProfile"> = async (_, args, ctx) => profile(await ctx.db(), args);
+const areaProfile: Resolver<"areaProfile"> = async (_, args, ctx) => profile(await ctx.scope(), args);
 
-const breakdown: Resolver<"breakdown"> = async (_, args, ctx) => split(await ctx.db(), args, figureAccess(ctx.actor));
+const breakdown: Resolver<"breakdown"> = async (_, args, ctx) => split(await ctx.scope(), args);
 
-const trend: Resolver<"trend"> = async (_, args, ctx) => yearly(await ctx.db(), args);
+const trend: Resolver<"trend"> = async (_, args, ctx) => yearly(await ctx.scope(), args);
 
-const association: Resolver<"association"> = async (_, args, ctx) => associate(await ctx.db(), args, figureAccess(ctx.actor));
+const association: Resolver<"association"> = async (_, args, ctx) => associate(await ctx.scope(), args);
 
-const triangulation: Resolver<"triangulation"> = async (_, args, ctx) => triangulate(await ctx.db(), args);
+const triangulation: Resolver<"triangulation"> = async (_, args, ctx) => triangulate(await ctx.scope(), args);
 
-const reportEligibility: Resolver<"reportEligibility"> = async (_, args, ctx) => eligibility(await ctx.db(), args, ctx.settings.reportThreshold);
+const reportEligibility: Resolver<"reportEligibility"> = async (_, args, ctx) => eligibility(await ctx.scope(), args);
 
-const figureExport: Resolver<"figureExport"> = async (_, args, ctx) => exportFigures(await ctx.db(), args);
+const figureExport: Resolver<"figureExport"> = async (_, args, ctx) => exportFigures(await ctx.scope(), args);
 
 export const figureQueries = { benchmark, areaProfile, breakdown, trend, association, triangulation, reportEligibility, figureExport };
