@@ -31,6 +31,9 @@ export default defineConfig({
   // our source must too, or a schema built by one is "from another realm" to the other.
   resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }] },
   test: {
+    // Both cores: the PGlite files are single-threaded and each spends its first seconds loading
+    // its copy of the demo database, so two at a time nearly halve the run.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
     coverage: {

@@ -39,6 +39,11 @@ export interface HttpHandlerOptions {
   database: DatabaseSource;
   settings: Settings;
   logger?: Logger;
+  /**
+   * How long the cube version read for ETags is reused (1 s by default): a 304 then costs no
+   * database round trip, and new data reaches public GETs within that second.
+   */
+  versionTtlMs?: number;
 }
 
 const CORS = { "access-control-allow-origin": "*" };
@@ -113,6 +118,16 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: HttpRe
   const logger = options.logger ?? silentLogger;
   // The handler owns the server's start: requests wait for it, and a failed start fails them all.
   options.server.startInBackgroundHandlingStartupErrorsByLoggingAndFailingAllRequests();
+  const ttl = options.versionTtlMs ?? 1000;
+  let version: { at: number; value: Promise<number> } | undefined;
+  const currentVersion = async () => {
+    if (!version || performance.now() - version.at >= ttl) {
+      const value = getDb().then(cubeVersion);
+      version = { at: performance.now(), value };
+      value.catch(() => (version = undefined));
+    }
+    return version.value;
+  };
   return async (request) => {
     const started = performance.now();
     const requestId = request.requestId ?? randomUUID();
@@ -153,7 +168,7 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: HttpRe
       const authorization = headers.get("authorization");
       actor = authorization ? await authenticate(await getDb(), authorization, options.settings) : { type: "anonymous" };
       const cacheable = request.method.toUpperCase() === "GET" && actor.type === "anonymous";
-      const etag = cacheable ? etagOf(await cubeVersion(await getDb()), search) : undefined;
+      const etag = cacheable ? etagOf(await currentVersion(), search) : undefined;
       const cacheHeaders: Record<string, string> = etag
         ? { etag, "cache-control": `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`, vary: "authorization" }
         : { "cache-control": PRIVATE };
