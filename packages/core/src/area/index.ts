@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "../db/types.ts";
 import { badInput } from "../errors.ts";
+import type { Scope } from "../scope.ts";
 import { groupBy, Loader } from "../util/loader.ts";
 import { parseInput } from "../util/validate.ts";
 import { type AreaRow, areas, statisticalNeighbours } from "./area.sql.ts";
@@ -29,7 +30,7 @@ export interface AreaPageArgs {
   after?: string | null;
 }
 
-export async function listAreas(db: Db, args: AreaPageArgs) {
+export async function listAreas({ db }: Scope, args: AreaPageArgs) {
   parseInput(pageSize, args.first, "first");
   if (args.parent) assertAreaCode(args.parent, "parent");
   const filter = and(args.type ? eq(areas.type, args.type) : undefined, args.parent ? eq(areas.parentCode, args.parent) : undefined);

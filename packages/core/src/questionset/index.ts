@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/types.ts";
+import type { Scope } from "../scope.ts";
 import { groupBy, Loader } from "../util/loader.ts";
 import { parseInput } from "../util/validate.ts";
 import { type QuestionRow, type QuestionSetRow, questionSets, questions, type ScaleOptionRow, type ScaleRow, scaleOptions, scales } from "./questionset.sql.ts";
@@ -9,7 +10,7 @@ import { version as versionSchema } from "./validation.ts";
 const published = inArray(questionSets.status, ["PUBLISHED", "RETIRED"]);
 
 /** The latest published version of each instrument, or every published version. */
-export async function listQuestionSets(db: Db, options: { allVersions?: boolean } = {}): Promise<QuestionSetRow[]> {
+export async function listQuestionSets({ db }: Scope, options: { allVersions?: boolean } = {}): Promise<QuestionSetRow[]> {
   const rows = await db.select().from(questionSets).where(published).orderBy(asc(questionSets.id));
   if (options.allVersions) return rows.sort((a, b) => a.code.localeCompare(b.code) || a.version - b.version);
   const latest = new Map<string, QuestionSetRow>();
@@ -18,7 +19,7 @@ export async function listQuestionSets(db: Db, options: { allVersions?: boolean 
 }
 
 /** A version of an instrument, or its latest published version when `version` is omitted. */
-export async function findQuestionSet(db: Db, code: QuestionSetCode, version?: number | null): Promise<QuestionSetRow | null> {
+export async function findQuestionSet({ db }: Scope, code: QuestionSetCode, version?: number | null): Promise<QuestionSetRow | null> {
   if (version != null) parseInput(versionSchema, version, "version");
   const [row] = await db
     .select()

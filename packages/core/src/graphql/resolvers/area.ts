@@ -1,7 +1,7 @@
 import { assertAreaCode, listAreas } from "../../area/index.ts";
 import type { AreaResolvers, QueryResolvers } from "../generated/resolvers.ts";
 
-const areas: NonNullable<QueryResolvers["areas"]> = async (_, args, ctx) => listAreas(await ctx.db(), args);
+const areas: NonNullable<QueryResolvers["areas"]> = async (_, args, ctx) => listAreas(await ctx.scope(), args);
 
 const area: NonNullable<QueryResolvers["area"]> = (_, { code }, ctx) => {
   assertAreaCode(code, "code");

@@ -1,9 +1,10 @@
 import { findQuestionSet, listQuestionSets } from "../../questionset/index.ts";
 import type { QueryResolvers, QuestionResolvers, QuestionSetResolvers, ScaleOptionResolvers, ScaleResolvers } from "../generated/resolvers.ts";
 
-const questionSets: NonNullable<QueryResolvers["questionSets"]> = async (_, args, ctx) => listQuestionSets(await ctx.db(), { allVersions: args.allVersions });
+const questionSets: NonNullable<QueryResolvers["questionSets"]> = async (_, args, ctx) =>
+  listQuestionSets(await ctx.scope(), { allVersions: args.allVersions });
 
-const questionSet: NonNullable<QueryResolvers["questionSet"]> = async (_, { code, version }, ctx) => findQuestionSet(await ctx.db(), code, version);
+const questionSet: NonNullable<QueryResolvers["questionSet"]> = async (_, { code, version }, ctx) => findQuestionSet(await ctx.scope(), code, version);
 
 export const QuestionSet: QuestionSetResolvers = {
   questions: async (row, { kind, theme }, ctx) =>
