@@ -34,7 +34,8 @@ export interface Estimate {
  * estimate divides by or logs is empty (no finite estimate).
  */
 export function relativeRisk(a: number, b: number, c: number, d: number, z = Z_95): Estimate | null {
-  if (a <= 0 || c <= 0 || a + b <= 0 || c + d <= 0) return null;
+  // Counts are never negative, so a > 0 and c > 0 also keep both row totals above 0.
+  if (a <= 0 || c <= 0) return null;
   const estimate = a / (a + b) / (c / (c + d));
   const se = Math.sqrt(1 / a - 1 / (a + b) + 1 / c - 1 / (c + d));
   return { estimate, lower: Math.exp(Math.log(estimate) - z * se), upper: Math.exp(Math.log(estimate) + z * se) };
