@@ -188,7 +188,10 @@ describe("a breakdown category", () => {
   it("is shown for a band when the band and the rest hold 10 of its answers", () => {
     expect(publishCategory(graded(40, 20, 9), "POSITIVE", region)).toMatchObject({ status: "AVAILABLE", disclosure: "ROUNDED" });
     expect(publishCategory(graded(40, 20, 9), "NEGATIVE", region).status).toBe("SUPPRESSED");
-    expect(publishCategory(EMPTY_BAND_CELLS, "POSITIVE", region)).toMatchObject({ status: "NO_DATA", reason: "No answers to this question in the North West for this period." });
+    expect(publishCategory(EMPTY_BAND_CELLS, "POSITIVE", region)).toMatchObject({
+      status: "NO_DATA",
+      reason: "No answers to this question in the North West for this period.",
+    });
   });
 
   it("under an exact total, only when every band of the scale passes, so every band's breakdown hides it", () => {
