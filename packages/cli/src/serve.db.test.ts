@@ -17,11 +17,11 @@ beforeAll(async () => {
   if (testDriver() === "postgres") {
     const database: TestDatabase = await createTestDatabase({ setup: false });
     await database.release();
-    env = { DATABASE_URL: database.url!, PORT: "0" };
+    env = { DATABASE_URL: database.url!, PORT: "0", NODE_ENV: "test" };
     cleanUp = () => database.close();
   } else {
     const dir = mkdtempSync(join(tmpdir(), "poet-serve-"));
-    env = { POET_DATA_DIR: join(dir, "pglite"), PORT: "0" };
+    env = { POET_DATA_DIR: join(dir, "pglite"), PORT: "0", NODE_ENV: "test" };
     cleanUp = async () => rmSync(dir, { recursive: true, force: true });
   }
   server = (await runCommand("serve", loadConfig(env), {}))!;
