@@ -1,8 +1,8 @@
 import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "../db/types.ts";
-import { badInput } from "../errors.ts";
 import type { Scope } from "../scope.ts";
 import { groupBy, Loader } from "../util/loader.ts";
+import { cursors, page } from "../util/page.ts";
 import { parseInput } from "../util/validate.ts";
 import { type AreaRow, areas, statisticalNeighbours } from "./area.sql.ts";
 import type { AreaType } from "./reference.ts";
@@ -15,13 +15,7 @@ export function assertAreaCode(code: string, argument = "area"): void {
   parseInput(areaCode, code, argument);
 }
 
-const encodeCursor = (code: string) => Buffer.from(`area:${code}`).toString("base64url");
-function decodeCursor(cursor: string): string {
-  const decoded = cursor.length <= 64 ? Buffer.from(cursor, "base64url").toString() : "";
-  const code = decoded.slice(5);
-  if (!decoded.startsWith("area:") || !areaCode.safeParse(code).success) throw badInput("`after` is not a cursor this API gave out", "after");
-  return code;
-}
+const areaCursors = cursors("area", areaCode);
 
 export interface AreaPageArgs {
   type?: AreaType | null;
@@ -34,7 +28,7 @@ export async function listAreas({ db }: Scope, args: AreaPageArgs) {
   parseInput(pageSize, args.first, "first");
   if (args.parent) assertAreaCode(args.parent, "parent");
   const filter = and(args.type ? eq(areas.type, args.type) : undefined, args.parent ? eq(areas.parentCode, args.parent) : undefined);
-  const after = args.after ? decodeCursor(args.after) : null;
+  const after = args.after ? areaCursors.decode(args.after) : null;
   const [rows, [total]] = await Promise.all([
     db
       .select()
@@ -44,17 +38,7 @@ export async function listAreas({ db }: Scope, args: AreaPageArgs) {
       .limit(args.first + 1),
     db.select({ n: count() }).from(areas).where(filter),
   ]);
-  const page = rows.slice(0, args.first);
-  return {
-    edges: page.map((node) => ({ cursor: encodeCursor(node.code), node })),
-    totalCount: total?.n ?? 0,
-    pageInfo: {
-      hasNextPage: rows.length > args.first,
-      hasPreviousPage: after !== null,
-      startCursor: page[0] ? encodeCursor(page[0].code) : null,
-      endCursor: page.at(-1) ? encodeCursor(page.at(-1)!.code) : null,
-    },
-  };
+  return { ...page(rows, args.first, after !== null, (area) => areaCursors.encode(area.code)), totalCount: total?.n ?? 0 };
 }
 
 export function createAreaLoaders(getDb: () => Promise<Db>) {

@@ -119,7 +119,7 @@ export async function benchmark({ db }: Scope, args: BenchmarkArgs): Promise<Ben
   const { ref, ...context } = await resolveTarget(db, args);
   const question = resolveGradedQuestion(ref, context.questionSet, args.question);
   const band = assertBandOf(ref, question, args.band);
-  const cells = context.period ? await leafBandCells(db, [question.id], context.period) : new Map();
+  const cells = context.period ? await leafBandCells(db, ref.version, [question.id], context.period) : new Map();
   return { ...context, ...benchmarkItem(ref, cells.get(question.id), question, context.area, band) };
 }
 
@@ -136,6 +136,7 @@ export async function areaProfile({ db }: Scope, args: Omit<BenchmarkArgs, "ques
   const cells = context.period
     ? await leafBandCells(
         db,
+        ref.version,
         graded.map((q) => q.id),
         context.period,
       )

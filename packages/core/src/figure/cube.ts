@@ -63,12 +63,12 @@ export async function cubeVersion(db: Db): Promise<number> {
 const cache = new WeakMap<Db, Map<string, Promise<LeafCells>>>();
 
 /**
- * `readLeafCells`, cached per database by cube version: a dashboard's repeated reads cost one
- * one-row query, and any write to the cubes (which bumps the version) is seen at once.
+ * `readLeafCells`, cached per database by cube version (the one `referenceData` just read, so a
+ * figure costs no second version query): any write to the cubes bumps it and is seen at once.
  */
-export async function leafBandCells(db: Db, questionIds: number[], period: Period, byYear = false): Promise<LeafCells> {
+export async function leafBandCells(db: Db, version: number, questionIds: number[], period: Period, byYear = false): Promise<LeafCells> {
   if (questionIds.length === 0) return new Map();
-  const key = `${await cubeVersion(db)}|${period.from}-${period.to}|${byYear}|${questionIds.join(",")}`;
+  const key = `${version}|${period.from}-${period.to}|${byYear}|${questionIds.join(",")}`;
   const entries = cache.get(db) ?? new Map<string, Promise<LeafCells>>();
   cache.set(db, entries);
   let cells = entries.get(key);

@@ -62,6 +62,7 @@ export async function exportFigures(
   const cells = period
     ? await leafBandCells(
         db,
+        ref.version,
         questions.map((q) => q.id),
         period,
       )

@@ -28,12 +28,14 @@ export interface ReferenceData {
   /** Financial years with responses, by question set id. */
   yearsBySet: Map<number, number[]>;
   synthetic: boolean;
+  /** The cube version this was checked against: figures key their cube reads on it. */
+  version: number;
 }
 
 const TTL_MS = 60_000;
 const cache = new WeakMap<Db, { at: number; version: number; data: Promise<ReferenceData> }>();
 
-async function load(db: Db): Promise<ReferenceData> {
+async function load(db: Db, version: number): Promise<ReferenceData> {
   const [areaRows, closure, neighbourRows, setRows, questionRows, synthetic, graded, years] = await Promise.all([
     db.select().from(areas),
     db.select().from(areaAncestors),
@@ -64,6 +66,7 @@ async function load(db: Db): Promise<ReferenceData> {
     bandsByQuestion: new Map([...groupBy(graded, (g) => g.id)].map(([id, rows]) => [id, COUNTABLE_BANDS.filter((b) => rows.some((r) => r.band === b))])),
     yearsBySet: new Map([...groupBy(years, (y) => y.set)].map(([set, rows]) => [set, rows.map((r) => r.year)])),
     synthetic,
+    version,
   };
 }
 
@@ -75,7 +78,7 @@ export async function referenceData(db: Db): Promise<ReferenceData> {
   const version = await cubeVersion(db);
   const hit = cache.get(db);
   if (hit && hit.version === version && Date.now() - hit.at < TTL_MS) return hit.data;
-  const data = load(db);
+  const data = load(db, version);
   cache.set(db, { at: Date.now(), version, data });
   data.catch(() => cache.delete(db));
   return data;

@@ -38,7 +38,7 @@ export async function trend(scope: Scope, args: Omit<BenchmarkArgs, "period">): 
   const { value: _value, england: _england, comparisons: _comparisons, rank: _rank, ...headline } = await benchmark(scope, { ...args, period: null });
   const ref = await referenceData(db);
   const years = ref.yearsBySet.get(headline.questionSet.id) ?? [];
-  const cells = headline.period ? (await leafBandCells(db, [headline.question.id], headline.period, true)).get(headline.question.id) : undefined;
+  const cells = headline.period ? (await leafBandCells(db, ref.version, [headline.question.id], headline.period, true)).get(headline.question.id) : undefined;
   const points = years.map((year) => ({
     financialYear: financialYearLabel(year),
     measure: measureAt(ref, headline.question, poolCells(cells, ref, headline.area.code, year), headline.band as CountableBand, headline.area),

@@ -65,6 +65,7 @@ export async function triangulation({ db }: Scope, args: { area: string; theme: 
   const cells = period
     ? await leafBandCells(
         db,
+        ref.version,
         questions.map(({ q }) => q.id),
         period,
       )
