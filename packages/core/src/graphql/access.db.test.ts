@@ -65,7 +65,7 @@ const SAMPLES: Record<string, () => [string, Record<string, unknown>?]> = {
     { slug: `matrix-made-${++made}` },
   ],
   "Mutation.createApiKey": () => [`mutation { createApiKey(input: { organisation: "matrix-a" }) { apiKey { role } } }`],
-  "Mutation.revokeApiKey": () => [`mutation { revokeApiKey(prefix: "poet_nosuchkey") { prefix } }`],
+  "Mutation.revokeApiKey": () => [`mutation { revokeApiKey(prefix: "poet_NoSuchK1") { prefix } }`],
 };
 
 /** What each caller gets: "ok", or the error code. */

@@ -5,6 +5,7 @@ import { type Actor, ANONYMOUS } from "../actor/index.ts";
 import { queryRows } from "../db/types.ts";
 import { DEFAULT_SETTINGS } from "../scope.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
+import { startIdentityProvider } from "../testing/jwt.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
 import { apiKeys, auditEvents } from "./apikey.sql.ts";
 import { authenticate, createApiKey, createOrganisation, listApiKeys, listAuditEvents, revokeApiKey } from "./index.ts";
@@ -15,7 +16,7 @@ const keys = new Map<string, Awaited<ReturnType<typeof testCredential>>>();
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  keys.set("COUNCIL", await testCredential(database.db, { type: "COUNCIL", slug: "org-council", areas: ["E06000001", "E06000002"] }));
+  keys.set("COUNCIL", await testCredential(database.db, { type: "COUNCIL", slug: "org-council", areas: ["E06000002", "E06000001"] }));
   keys.set("HEALTH_BODY", await testCredential(database.db, { type: "HEALTH_BODY", slug: "org-health-body" }));
   keys.set("RESEARCH", await testCredential(database.db, { type: "RESEARCH", slug: "org-research" }));
   keys.set("ADMINISTRATOR", await testCredential(database.db, { type: "ADMINISTRATOR", slug: "org-administrator" }));
@@ -60,7 +61,17 @@ describe("API keys", () => {
       code: "BAD_USER_INPUT",
       message: "A COUNCIL organisation's keys may carry MEMBER, not ADMIN",
     });
-    await expect(createApiKey(systemScope(database.db), { organisation: "nobody" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(createApiKey(systemScope(database.db), { organisation: "nobody" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: 'No organisation "nobody"',
+      details: { argument: "organisation" },
+    });
+    await expect(revokeApiKey(systemScope(database.db), "poet_Nobody00")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "No API key poet_Nobody00",
+      details: { argument: "prefix" },
+    });
+    await expect(revokeApiKey(systemScope(database.db), "poet_x")).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { argument: "prefix" } });
   });
 
   it("read the scheme case-insensitively and tolerate surrounding space", async () => {
@@ -100,6 +111,7 @@ describe("API keys", () => {
     expect((await failure(expiring.header))?.message).toMatch(/^This API key expired at \d{4}-/);
     await expect(createApiKey(systemScope(database.db), { organisation: "org-research", expiresAt: new Date(Date.now() - 1000) })).rejects.toMatchObject({
       code: "BAD_USER_INPUT",
+      message: "`expiresAt` must be in the future",
       details: { argument: "expiresAt" },
     });
   });
@@ -134,11 +146,64 @@ describe("API keys", () => {
       ["key.create", made.apiKey.prefix, `admin:org-administrator:${keys.get("ADMINISTRATOR")!.prefix}`],
     ]);
     expect(edges[1]!.node.detail).toEqual({ organisation: "org-council", role: "MEMBER", expiresAt: null });
+    await expect(listApiKeys(scope(admin), { organisation: "Not A Slug" })).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      details: { argument: "organisation" },
+    });
     const listed = await listApiKeys(scope(admin), { organisation: "org-council" });
     expect(listed.map((r) => [r.key.prefix, r.key.role, r.key.revokedAt === null])).toEqual([
       [keys.get("COUNCIL")!.prefix, "MEMBER", true],
       [made.apiKey.prefix, "MEMBER", false],
     ]);
+  });
+});
+
+describe("membership-portal tokens", () => {
+  let idp: Awaited<ReturnType<typeof startIdentityProvider>>;
+  beforeAll(async () => {
+    idp = await startIdentityProvider();
+  });
+  afterAll(() => idp?.close());
+  const viaJwt = (token: string) => authenticate(database.db, `Bearer ${token}`, { jwt: idp.settings });
+  const refusal = (token: string) =>
+    viaJwt(token).then(
+      () => null,
+      (error: { code?: string; message: string }) => ({ code: error.code, message: error.message }),
+    );
+  const claimsRule = "This token's role must be one of MEMBER, RESEARCHER, ADMIN and org an organisation's slug";
+
+  it("name the organisation and role; the member gets its organisation's areas, sorted, and the credential names the subject", async () => {
+    expect(await viaJwt(await idp.sign({ org: "org-council", role: "MEMBER", sub: "officer-7" }))).toEqual({
+      type: "member",
+      organisation: { id: expect.any(Number), slug: "org-council", name: "Test COUNCIL" },
+      areas: ["E06000001", "E06000002"],
+      credential: "jwt:officer-7",
+    });
+    expect(await viaJwt(await idp.sign({ org: "org-research", role: "RESEARCHER", sub: "r".repeat(100) }))).toMatchObject({
+      type: "researcher",
+      credential: `jwt:${"r".repeat(64)}`,
+    });
+    expect(await viaJwt(await idp.sign({ org: "org-administrator", role: "ADMIN" }, { anonymous: true }))).toMatchObject({
+      type: "admin",
+      credential: "jwt:?",
+    });
+  });
+
+  it("refuse a role or organisation claim that is missing, unknown or not a string", async () => {
+    expect(await refusal(await idp.sign({ org: "org-council", role: "KING" }))).toEqual({ code: "UNAUTHENTICATED", message: claimsRule });
+    expect(await refusal(await idp.sign({ org: 42 as unknown as string, role: "MEMBER" }))).toEqual({ code: "UNAUTHENTICATED", message: claimsRule });
+    expect(await refusal(await idp.sign({ org: "org-council" }))).toEqual({
+      code: "UNAUTHENTICATED",
+      message: 'This token is not valid: missing required "role" claim',
+    });
+    expect(await refusal(await idp.sign({ org: `ghost-${"g".repeat(100)}`, role: "MEMBER" }))).toEqual({
+      code: "UNAUTHENTICATED",
+      message: `This token names an organisation POET does not know ("ghost-${"g".repeat(58)}")`,
+    });
+    expect(await refusal(await idp.sign({ org: "org-council", role: "MEMBER" }, { issuer: "https://elsewhere.test/" }))).toEqual({
+      code: "UNAUTHENTICATED",
+      message: 'This token is not valid: unexpected "iss" claim value',
+    });
   });
 });
 

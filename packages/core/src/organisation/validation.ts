@@ -35,4 +35,4 @@ export const newApiKey = z.object({
 export type NewApiKey = z.input<typeof newApiKey>;
 
 /** A key's public prefix, `poet_` and 8 characters: how listings, revocation and logs name it. */
-export const keyPrefix = plainText(40).check(z.regex(/^poet_[A-Za-z0-9]+$/, "is not an API key prefix (poet_ and 8 letters or digits)"));
+export const keyPrefix = plainText(40).check(z.regex(/^poet_[A-Za-z0-9]{8}$/, "is not an API key prefix (poet_ and 8 letters or digits)"));

@@ -27,14 +27,14 @@ export async function startIdentityProvider() {
   };
   return {
     settings,
-    /** A token for `org` with `role`, valid for an hour unless `claims` or `options` say otherwise. */
+    /** A token for `org` with `role`, valid for an hour unless `claims` or `options` say otherwise (`anonymous`: no `sub`). */
     async sign(
       claims: JWTPayload & { org?: string; role?: string },
-      options: { issuer?: string; audience?: string; expiresAt?: number; impostor?: boolean } = {},
+      options: { issuer?: string; audience?: string; expiresAt?: number; impostor?: boolean; anonymous?: boolean } = {},
     ) {
-      return new SignJWT({ ...claims })
-        .setProtectedHeader({ alg: "ES256", kid: "portal-1" })
-        .setSubject(String(claims.sub ?? "user-1"))
+      const token = new SignJWT({ ...claims }).setProtectedHeader({ alg: "ES256", kid: "portal-1" });
+      if (!options.anonymous) token.setSubject(String(claims.sub ?? "user-1"));
+      return token
         .setIssuer(options.issuer ?? TEST_ISSUER)
         .setAudience(options.audience ?? TEST_AUDIENCE)
         .setIssuedAt()
