@@ -7,12 +7,13 @@ import type { QuestionSetCode } from "../questionset/types.ts";
 import type { Scope } from "../scope.ts";
 import { assertBreakdownAllowed } from "./access.ts";
 import type { FigureScope } from "./benchmark.ts";
+import { idList } from "./cube.ts";
 import { addCells, type Cell, EMPTY_CELL, publishedCount } from "./disclosure.ts";
 import { SUPPRESSION_REASON } from "./measure.ts";
 import { type PeriodInput, resolvePeriod } from "./period.ts";
 import { referenceData } from "./reference.ts";
 import { type Estimate, oddsRatio, relativeRisk } from "./statistics.ts";
-import { resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
+import { type Pooling, poolingOf, resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
 
 /** Who counts as "exposed": a POSITIVE process answer, against NEGATIVE ones or all the others. */
 export type Contrast = "POSITIVE_VS_NEGATIVE" | "POSITIVE_VS_REST";
@@ -35,7 +36,7 @@ export type AssociationResult = FigureScope & {
   table: { exposedPositive: number; exposedOther: number; unexposedPositive: number; unexposedOther: number } | null;
   relativeRisk: Estimate | null;
   oddsRatio: Estimate | null;
-  status: "AVAILABLE" | "SUPPRESSED" | "NO_DATA";
+  status: "AVAILABLE" | "SUPPRESSED" | "NO_DATA" | "NOT_COMPARABLE";
   reason: string | null;
 };
 
@@ -62,15 +63,19 @@ export async function association(scope: Scope, args: AssociationArgs): Promise<
   if (process.kind !== "PROCESS") throw badInput(`"${process.code}" is an ${process.kind} question: \`process\` takes a PROCESS question`, "process");
   if (outcome.kind !== "OUTCOME") throw badInput(`"${outcome.code}" is a ${outcome.kind} question: \`outcome\` takes an OUTCOME question`, "outcome");
   const period = resolvePeriod(args.period, ref.yearsBySet.get(questionSet.id) ?? []);
-  const rows = period
-    ? await queryRows<Row>(
-        db,
-        sql`select c.process_band, c.outcome_band, sum(c.count)::int as n, sum(c.key_sum)::int as k
+  const [processPool, outcomePool] = [process, outcome].map((q) => poolingOf(ref, questionSet, q, period, args.version != null)) as [Pooling, Pooling];
+  const notComparable = processPool.notComparable ?? outcomePool.notComparable;
+  const rows =
+    period && !notComparable
+      ? await queryRows<Row>(
+          db,
+          sql`select c.process_band, c.outcome_band, sum(c.count)::int as n, sum(c.key_sum)::int as k
             from pair_counts c join area_ancestors aa on aa.area_code = c.area_code and aa.ancestor_code = ${area.code}
-            where c.process_question_id = ${process.id} and c.outcome_question_id = ${outcome.id} and c.financial_year between ${period.from} and ${period.to}
+            where c.process_question_id in ${idList(processPool.questionIds)} and c.outcome_question_id in ${idList(outcomePool.questionIds)}
+              and c.financial_year between ${period.from} and ${period.to}
             group by 1, 2`,
-      )
-    : [];
+        )
+      : [];
   const cell = (exposed: boolean, positiveOutcome: boolean): Cell =>
     rows
       .filter((r) =>
@@ -79,7 +84,9 @@ export async function association(scope: Scope, args: AssociationArgs): Promise<
       .filter((r) => (positiveOutcome ? r.outcome_band === "POSITIVE" : r.outcome_band !== "POSITIVE"))
       .reduce((s, r) => addCells(s, { count: r.n, keySum: r.k }), EMPTY_CELL);
   const cells = [cell(true, true), cell(true, false), cell(false, true), cell(false, false)];
-  const base = { questionSet, area, period, syntheticData: ref.synthetic, process, outcome, contrast: args.contrast };
+  const versions = processPool.versions.filter((v) => outcomePool.versions.includes(v));
+  const base = { questionSet, area, period, versions, syntheticData: ref.synthetic, process, outcome, contrast: args.contrast };
+  if (notComparable) return { ...base, table: null, relativeRisk: null, oddsRatio: null, status: "NOT_COMPARABLE", reason: notComparable };
   if (cells.every((c) => c.count === 0)) {
     return {
       ...base,

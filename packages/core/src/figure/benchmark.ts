@@ -4,12 +4,12 @@ import type { Db } from "../db/types.ts";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { Band, QuestionSetCode } from "../questionset/types.ts";
 import type { Scope } from "../scope.ts";
-import { type BandCells, leafBandCells, poolCells } from "./cube.ts";
-import { type CountableBand, type Measure, publishBand } from "./measure.ts";
+import { type BandCells, leafBandCells, poolCells, poolQuestions } from "./cube.ts";
+import { type CountableBand, type Measure, notComparableMeasure, publishBand } from "./measure.ts";
 import { type Period, type PeriodInput, resolvePeriod } from "./period.ts";
 import { type ReferenceData, referenceData } from "./reference.ts";
 import { type ComparisonOutcome, compareWithComparator, type Polarity } from "./statistics.ts";
-import { assertBandOf, assertCountableBand, polarityOf, resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
+import { assertBandOf, assertCountableBand, polarityOf, poolingOf, resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
 
 export type Comparator = "ENGLAND" | "REGION" | "STATISTICAL_NEIGHBOURS";
 
@@ -42,6 +42,8 @@ export interface FigureScope {
   questionSet: QuestionSetRow;
   area: AreaRow;
   period: Period | null;
+  /** The versions whose responses the figure counts, oldest first. */
+  versions: number[];
   syntheticData: boolean;
 }
 
@@ -79,8 +81,19 @@ function rankAmongPeers(
   return { position, of: values.length, quartile: Math.floor(((position - 1) * 4) / values.length) + 1, peerType: area.type };
 }
 
-function benchmarkItem(ref: ReferenceData, leaves: Parameters<typeof poolCells>[0], question: QuestionRow, area: AreaRow, band: CountableBand): BenchmarkItem {
+function benchmarkItem(
+  ref: ReferenceData,
+  leaves: Parameters<typeof poolCells>[0],
+  question: QuestionRow,
+  area: AreaRow,
+  band: CountableBand,
+  notComparable: string | null = null,
+): BenchmarkItem {
   const polarity = polarityOf(band);
+  if (notComparable) {
+    const none = notComparableMeasure(notComparable, area.code === ENGLAND ? "EXACT" : "ROUNDED");
+    return { question, band, polarity, value: none, england: notComparableMeasure(notComparable, "EXACT"), comparisons: [], rank: null };
+  }
   const measureOf = (place: { code: string; name: string }, cells = poolCells(leaves, ref, place.code)) => measureAt(ref, question, cells, band, place);
   const value = measureOf(area);
   const england = area.code === ENGLAND ? value : measureOf(ref.areas.get(ENGLAND)!);
@@ -105,22 +118,31 @@ function benchmarkItem(ref: ReferenceData, leaves: Parameters<typeof poolCells>[
   return { question, band, polarity, value, england, comparisons, rank: rankAmongPeers(ref, leaves, question, band, area, value) };
 }
 
+/**
+ * The version, area and period of a figure. Without a period, a figure covers every year with
+ * responses to the version it reads (the latest, unless one is asked for).
+ */
 async function resolveTarget(db: Db, args: { questionSet: QuestionSetCode; area: string; period?: PeriodInput | null; version?: number | null }) {
   assertAreaCode(args.area, "area");
   const ref = await referenceData(db);
   const questionSet = resolveQuestionSet(ref, args.questionSet, args.version);
   const area = resolveArea(ref, args.area);
   const period = resolvePeriod(args.period, ref.yearsBySet.get(questionSet.id) ?? []);
-  return { ref, questionSet, area, period, syntheticData: ref.synthetic };
+  return { ref, questionSet, area, period, oneVersion: args.version != null, syntheticData: ref.synthetic };
 }
 
 /** One question for one area: its measure beside England, its region and its neighbours, and its rank. */
 export async function benchmark({ db }: Scope, args: BenchmarkArgs): Promise<BenchmarkResult> {
-  const { ref, ...context } = await resolveTarget(db, args);
+  const { ref, oneVersion, ...context } = await resolveTarget(db, args);
   const question = resolveGradedQuestion(ref, context.questionSet, args.question);
   const band = assertBandOf(ref, question, args.band);
-  const cells = context.period ? await leafBandCells(db, ref.version, [question.id], context.period) : new Map();
-  return { ...context, ...benchmarkItem(ref, cells.get(question.id), question, context.area, band) };
+  const pool = poolingOf(ref, context.questionSet, question, context.period, oneVersion);
+  const cells = context.period ? await leafBandCells(db, ref.version, pool.questionIds, context.period) : new Map();
+  return {
+    ...context,
+    versions: pool.versions,
+    ...benchmarkItem(ref, poolQuestions(cells, pool.questionIds), question, context.area, band, pool.notComparable),
+  };
 }
 
 /**
@@ -128,18 +150,16 @@ export async function benchmark({ db }: Scope, args: BenchmarkArgs): Promise<Ben
  * the cube.
  */
 export async function areaProfile({ db }: Scope, args: Omit<BenchmarkArgs, "question">): Promise<AreaProfileResult> {
-  const { ref, ...context } = await resolveTarget(db, args);
+  const { ref, oneVersion, ...context } = await resolveTarget(db, args);
   const band = assertCountableBand(args.band);
-  const graded = (ref.questionsBySet.get(context.questionSet.id) ?? []).filter(
-    (q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id) && ref.bandsByQuestion.get(q.id)?.includes(band),
-  );
-  const cells = context.period
-    ? await leafBandCells(
-        db,
-        ref.version,
-        graded.map((q) => q.id),
-        context.period,
-      )
-    : new Map();
-  return { ...context, band, items: graded.map((q) => ({ ...context, ...benchmarkItem(ref, cells.get(q.id), q, context.area, band) })) };
+  const graded = (ref.questionsBySet.get(context.questionSet.id) ?? [])
+    .filter((q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id) && ref.bandsByQuestion.get(q.id)?.includes(band))
+    .map((q) => ({ q, pool: poolingOf(ref, context.questionSet, q, context.period, oneVersion) }));
+  const cells = context.period ? await leafBandCells(db, ref.version, [...new Set(graded.flatMap(({ pool }) => pool.questionIds))], context.period) : new Map();
+  const items = graded.map(({ q, pool }) => ({
+    ...context,
+    versions: pool.versions,
+    ...benchmarkItem(ref, poolQuestions(cells, pool.questionIds), q, context.area, band, pool.notComparable),
+  }));
+  return { ...context, versions: [...new Set(items.flatMap((i) => i.versions))].sort((a, b) => a - b), band, items };
 }

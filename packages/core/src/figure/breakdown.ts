@@ -11,10 +11,11 @@ import { parseInput } from "../util/validate.ts";
 import { assertBreakdownAllowed } from "./access.ts";
 import { type BenchmarkArgs, benchmark, type FigureScope } from "./benchmark.ts";
 import { assertCrossBreakdownAllowed, type CrossCategory, crossCategories } from "./cross-breakdown.ts";
-import { BAND_SUMS, type BandSumsRow, toBandCells } from "./cube.ts";
-import { type CountableBand, type Measure, publishCategory, suppressedMeasure } from "./measure.ts";
+import { addBandCells, BAND_SUMS, type BandCells, type BandSumsRow, EMPTY_BAND_CELLS, idList, toBandCells } from "./cube.ts";
+import { type CountableBand, type Measure, notComparableMeasure, publishCategory, suppressedMeasure } from "./measure.ts";
 import { referenceData } from "./reference.ts";
 import { type ComparisonOutcome, compareWithComparator } from "./statistics.ts";
+import { poolingOf } from "./target.ts";
 
 export interface BreakdownCategory {
   option: ScaleOptionRow;
@@ -30,6 +31,8 @@ export type BreakdownResult = FigureScope & {
   total: Measure;
   categories: BreakdownCategory[];
   thenBy: QuestionRow | null;
+  /** The categories overlap: `by` (or `thenBy`) is multi-tick, so one respondent counts in each category they ticked. */
+  overlapping: boolean;
   crossCategories: CrossCategory[];
 };
 
@@ -60,7 +63,8 @@ async function categoricalQuestion(db: Db, questionSet: QuestionSetRow, measured
   ).filter((o) => o.band === null);
   if (options.length === 0) throw badInput(`"${question.code}" is a graded question: break figures down by a question whose answers are categories`, argument);
   if (question.id === measured.id) throw badInput(`A question cannot be broken down by itself`, argument);
-  return { question, options };
+  const scale = await db.query.scales.findFirst({ where: (sc, { eq }) => eq(sc.id, question.scaleId) });
+  return { question, options, overlapping: scale?.multiple ?? false };
 }
 
 /** A measure split by the answer to a categorical question (and, for England and regions, a second). */
@@ -70,39 +74,61 @@ export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string
   const headline = await benchmark(scope, args);
   assertBreakdownAllowed(access, headline.area, "Breakdowns");
   if (args.thenBy) assertCrossBreakdownAllowed(access, headline.area);
-  const { question: by, options } = await categoricalQuestion(db, headline.questionSet, headline.question, args.by, "by");
+  const { question: by, options, overlapping } = await categoricalQuestion(db, headline.questionSet, headline.question, args.by, "by");
   const then = args.thenBy ? await categoricalQuestion(db, headline.questionSet, headline.question, args.thenBy, "thenBy") : null;
   if (then && then.question.id === by.id) throw badInput("`thenBy` must be another question than `by`", "thenBy");
   const period = headline.period;
   const band = headline.band as CountableBand;
-  const bands = (await referenceData(db)).bandsByQuestion.get(headline.question.id) ?? [];
-  const rows = period
-    ? await queryRows<BandSumsRow & { option_id: number }>(
-        db,
-        sql`select by_option_id as option_id, ${BAND_SUMS}
-            from breakdown_counts c join area_ancestors aa on aa.area_code = c.area_code and aa.ancestor_code = ${headline.area.code}
-            where c.question_id = ${headline.question.id} and c.by_question_id = ${by.id} and c.financial_year between ${period.from} and ${period.to}
-            group by by_option_id`,
-      )
-    : [];
-  const byOption = new Map(rows.map((r) => [r.option_id, toBandCells(r)]));
+  const ref = await referenceData(db);
+  const bands = ref.bandsByQuestion.get(headline.question.id) ?? [];
+  const pool = (q: QuestionRow) => poolingOf(ref, headline.questionSet, q, period, args.version != null);
+  const [measured, byPool, thenPool] = [pool(headline.question), pool(by), then ? pool(then.question) : null];
+  const notComparable = measured.notComparable ?? byPool.notComparable ?? thenPool?.notComparable ?? null;
+  const rows =
+    period && !notComparable
+      ? await queryRows<BandSumsRow & { code: string }>(
+          db,
+          sql`select o.code, s.* from (
+              select by_option_id, ${BAND_SUMS}
+              from breakdown_counts c join area_ancestors aa on aa.area_code = c.area_code and aa.ancestor_code = ${headline.area.code}
+              where c.question_id in ${idList(measured.questionIds)} and c.by_question_id in ${idList(byPool.questionIds)}
+                and c.financial_year between ${period.from} and ${period.to}
+              group by by_option_id) s
+            join scale_options o on o.id = s.by_option_id`,
+        )
+      : [];
+  const byOption = new Map<string, BandCells>();
+  for (const row of rows) byOption.set(row.code, addBandCells(byOption.get(row.code) ?? EMPTY_BAND_CELLS, toBandCells(row)));
   const categories = secondarySuppression(
     options.map((option) => {
-      const cells = byOption.get(option.id) ?? toBandCells(undefined);
-      const measure = publishCategory(cells, band, { bands, areaName: areaLabel(headline.area), exactTotal: headline.area.code === ENGLAND });
+      const cells = byOption.get(option.code) ?? EMPTY_BAND_CELLS;
+      const exactTotal = headline.area.code === ENGLAND;
+      const measure = notComparable
+        ? notComparableMeasure(notComparable)
+        : publishCategory(cells, band, { bands, areaName: areaLabel(headline.area), exactTotal });
       return { option, size: cells.answered.count, measure };
     }),
   );
   const cross = then
     ? await crossCategories(
         db,
-        { question: headline.question, by, thenBy: then.question, area: headline.area, band, bands, period },
+        {
+          question: measured.questionIds,
+          by: { question: by, ids: byPool.questionIds },
+          thenBy: { question: then.question, ids: thenPool!.questionIds },
+          area: headline.area,
+          band,
+          bands,
+          period,
+          notComparable,
+        },
         { by: options, thenBy: then.options },
       )
     : [];
   return {
     ...headline,
     by,
+    overlapping: overlapping || Boolean(then?.overlapping),
     thenBy: then?.question ?? null,
     crossCategories: cross,
     total: headline.value,

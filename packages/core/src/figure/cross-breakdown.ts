@@ -4,9 +4,9 @@ import { ENGLAND } from "../area/index.ts";
 import { type Db, queryRows } from "../db/types.ts";
 import { badInput, PoetError } from "../errors.ts";
 import type { QuestionRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
-import { BAND_SUMS, type BandSumsRow, toBandCells } from "./cube.ts";
+import { addBandCells, BAND_SUMS, type BandCells, type BandSumsRow, EMPTY_BAND_CELLS, idList, toBandCells } from "./cube.ts";
 import type { Access } from "./disclosure.ts";
-import { type CountableBand, type Measure, publishCategory, suppressedMeasure } from "./measure.ts";
+import { type CountableBand, type Measure, notComparableMeasure, publishCategory, suppressedMeasure } from "./measure.ts";
 import type { Period } from "./period.ts";
 
 export interface CrossCategory {
@@ -57,42 +57,57 @@ export function secondarySuppression2D<T extends { row: number; column: number; 
 export async function crossCategories(
   db: Db,
   args: {
-    question: QuestionRow;
-    by: QuestionRow;
-    thenBy: QuestionRow;
+    /** The measured question in each version the figure pools. */
+    question: number[];
+    by: { question: QuestionRow; ids: number[] };
+    thenBy: { question: QuestionRow; ids: number[] };
     area: AreaRow;
     band: CountableBand;
     bands: readonly CountableBand[];
     period: Period | null;
+    notComparable: string | null;
   },
   options: { by: ScaleOptionRow[]; thenBy: ScaleOptionRow[] },
 ): Promise<CrossCategory[]> {
-  const swapped = args.by.id > args.thenBy.id;
-  const [low, high] = swapped ? [args.thenBy, args.by] : [args.by, args.thenBy];
-  const rows = args.period
-    ? await queryRows<BandSumsRow & { by_option_id: number; then_option_id: number }>(
-        db,
-        sql`select by_option_id, then_option_id, ${BAND_SUMS}
-            from cross_breakdown_counts c join area_ancestors aa on aa.area_code = c.region_code and aa.ancestor_code = ${args.area.code}
-            where c.question_id = ${args.question.id} and c.by_question_id = ${low.id} and c.then_question_id = ${high.id}
-              and c.financial_year between ${args.period.from} and ${args.period.to}
-            group by 1, 2`,
-      )
-    : [];
+  // The cube keeps each pair of questions once, the lower id first, in every version.
+  const pairs = sql`(c.by_question_id in ${idList(args.by.ids)} and c.then_question_id in ${idList(args.thenBy.ids)})
+    or (c.by_question_id in ${idList(args.thenBy.ids)} and c.then_question_id in ${idList(args.by.ids)})`;
+  const rows =
+    args.period && !args.notComparable
+      ? await queryRows<BandSumsRow & { by_question_id: number; by_code: string; then_code: string }>(
+          db,
+          sql`select bo.code as by_code, tho.code as then_code, s.* from (
+              select by_question_id, by_option_id, then_option_id, ${BAND_SUMS}
+              from cross_breakdown_counts c join area_ancestors aa on aa.area_code = c.region_code and aa.ancestor_code = ${args.area.code}
+              where c.question_id in ${idList(args.question)} and (${pairs})
+                and c.financial_year between ${args.period.from} and ${args.period.to}
+              group by 1, 2, 3) s
+            join scale_options bo on bo.id = s.by_option_id join scale_options tho on tho.id = s.then_option_id`,
+        )
+      : [];
+  // Cells keyed by the option codes of `by`, then `thenBy`, whichever way the cube holds them.
+  const byIds = new Set(args.by.ids);
+  const cell = new Map<string, BandCells>();
+  for (const r of rows) {
+    const key = byIds.has(r.by_question_id) ? `${r.by_code}|${r.then_code}` : `${r.then_code}|${r.by_code}`;
+    cell.set(key, addBandCells(cell.get(key) ?? EMPTY_BAND_CELLS, toBandCells(r)));
+  }
   // Suppress in one canonical orientation (the lower question id as rows), so that asking for
   // `by: A, thenBy: B` or `by: B, thenBy: A` publishes the same cells.
+  const swapped = args.by.question.id > args.thenBy.question.id;
   const [lowOptions, highOptions] = swapped ? [options.thenBy, options.by] : [options.by, options.thenBy];
-  const cell = new Map(rows.map((r) => [`${r.by_option_id}|${r.then_option_id}`, toBandCells(r)]));
   const table = lowOptions.flatMap((low, row) =>
     highOptions.map((high, column) => {
-      const cells = cell.get(`${low.id}|${high.id}`) ?? toBandCells(undefined);
+      const cells = cell.get(swapped ? `${high.code}|${low.code}` : `${low.code}|${high.code}`) ?? EMPTY_BAND_CELLS;
       return {
         low,
         high,
         row,
         column,
         size: cells.answered.count,
-        measure: publishCategory(cells, args.band, { bands: args.bands, areaName: args.area.name, exactTotal: args.area.code === ENGLAND }),
+        measure: args.notComparable
+          ? notComparableMeasure(args.notComparable)
+          : publishCategory(cells, args.band, { bands: args.bands, areaName: args.area.name, exactTotal: args.area.code === ENGLAND }),
       };
     }),
   );

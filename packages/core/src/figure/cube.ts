@@ -81,16 +81,19 @@ export async function leafBandCells(db: Db, version: number, questionIds: number
   return cells;
 }
 
-async function readLeafCells(db: Db, questionIds: number[], period: Period, byYear: boolean): Promise<LeafCells> {
-  const ids = sql.join(
-    questionIds.map((id) => sql`${id}`),
+/** `(1, 2, 3)`: ids for an SQL `in`, each a bound parameter. */
+export const idList = (ids: number[]) =>
+  sql`(${sql.join(
+    ids.map((id) => sql`${id}`),
     sql`, `,
-  );
+  )})`;
+
+async function readLeafCells(db: Db, questionIds: number[], period: Period, byYear: boolean): Promise<LeafCells> {
   const rows = await queryRows<BandSumsRow & { question_id: number; area_code: string; year: number }>(
     db,
     sql`select question_id, area_code, ${byYear ? sql`financial_year` : sql`0`}::int as year, ${BAND_SUMS}
         from band_counts
-        where question_id in (${ids}) and financial_year between ${period.from} and ${period.to}
+        where question_id in ${idList(questionIds)} and financial_year between ${period.from} and ${period.to}
         group by 1, 2, 3`,
   );
   const result: LeafCells = new Map();
@@ -102,6 +105,21 @@ async function readLeafCells(db: Db, questionIds: number[], period: Period, byYe
     byYearMap.set(row.year, toBandCells(row));
   }
   return result;
+}
+
+/** One question's leaf cells over the versions it pools: the cells of each of `questionIds` added together. */
+export function poolQuestions(cells: LeafCells, questionIds: number[]): Map<string, Map<number, BandCells>> | undefined {
+  if (questionIds.length === 1) return cells.get(questionIds[0]!);
+  let pooled: Map<string, Map<number, BandCells>> | undefined;
+  for (const id of questionIds) {
+    for (const [area, years] of cells.get(id) ?? []) {
+      pooled ??= new Map();
+      const into = pooled.get(area) ?? new Map<number, BandCells>();
+      pooled.set(area, into);
+      for (const [year, band] of years) into.set(year, addBandCells(into.get(year) ?? EMPTY_BAND_CELLS, band));
+    }
+  }
+  return pooled;
 }
 
 /** Pools leaf cells into any area (all its leaves) or a list of areas (e.g. statistical neighbours). */

@@ -1,11 +1,12 @@
+import { ENGLAND } from "../area/index.ts";
 import type { QuestionSetCode } from "../questionset/types.ts";
 import type { Scope } from "../scope.ts";
 import { measureAt } from "./benchmark.ts";
-import { leafBandCells, poolCells } from "./cube.ts";
-import { COUNTABLE_BANDS } from "./measure.ts";
+import { leafBandCells, poolCells, poolQuestions } from "./cube.ts";
+import { COUNTABLE_BANDS, notComparableMeasure } from "./measure.ts";
 import { type PeriodInput, periodLabel, resolvePeriod } from "./period.ts";
 import { referenceData } from "./reference.ts";
-import { resolveQuestionSet } from "./target.ts";
+import { poolingOf, resolveQuestionSet } from "./target.ts";
 
 export type ExportFormat = "CSV" | "JSON";
 
@@ -59,18 +60,15 @@ export async function exportFigures(
   const questions = (ref.questionsBySet.get(set.id) ?? []).filter((q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id));
   const areas = [...ref.areas.values()].sort((a, b) => a.code.localeCompare(b.code));
   const rows: ExportRow[] = [];
-  const cells = period
-    ? await leafBandCells(
-        db,
-        ref.version,
-        questions.map((q) => q.id),
-        period,
-      )
-    : new Map();
+  const pools = new Map(questions.map((q) => [q.id, poolingOf(ref, set, q, period, args.version != null)]));
+  const cells = period ? await leafBandCells(db, ref.version, [...new Set([...pools.values()].flatMap((p) => p.questionIds))], period) : new Map();
+  const leaves = new Map(questions.map((q) => [q.id, poolQuestions(cells, pools.get(q.id)!.questionIds)]));
   for (const band of COUNTABLE_BANDS) {
     for (const area of areas) {
       for (const q of questions.filter((question) => ref.bandsByQuestion.get(question.id)?.includes(band))) {
-        const m = measureAt(ref, q, poolCells(cells.get(q.id), ref, area.code), band, area);
+        const { notComparable } = pools.get(q.id)!;
+        const exact = area.code === ENGLAND ? "EXACT" : "ROUNDED";
+        const m = notComparable ? notComparableMeasure(notComparable, exact) : measureAt(ref, q, poolCells(leaves.get(q.id), ref, area.code), band, area);
         rows.push({
           question_set: set.code,
           version: set.version,

@@ -3,7 +3,7 @@ import type { BandCells } from "./cube.ts";
 import { publishedCount, SMALL_COUNT } from "./disclosure.ts";
 import { wilsonInterval } from "./statistics.ts";
 
-export type MeasureStatus = "AVAILABLE" | "SUPPRESSED" | "NO_DATA";
+export type MeasureStatus = "AVAILABLE" | "SUPPRESSED" | "NO_DATA" | "NOT_COMPARABLE";
 
 export interface Measure {
   numerator: number | null;
@@ -46,6 +46,10 @@ const available = (numerator: number, denominator: number, disclosure: Measure["
 };
 
 export const suppressedMeasure = (disclosure: Measure["disclosure"] = "ROUNDED"): Measure => missing("SUPPRESSED", "c", SUPPRESSION_REASON, disclosure);
+
+/** A figure over versions of a question that may not be pooled (GSS symbol `z`, not applicable): no number at all. */
+export const notComparableMeasure = (reason: string, disclosure: Measure["disclosure"] = "ROUNDED"): Measure =>
+  missing("NOT_COMPARABLE", "z", reason, disclosure);
 
 /** The bands a measure can count (EXCLUDED answers are outside every denominator). */
 export type CountableBand = Exclude<Band, "EXCLUDED">;

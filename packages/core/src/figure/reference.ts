@@ -1,6 +1,7 @@
 import { asc, sql } from "drizzle-orm";
 import { type AreaRow, areaAncestors, areas, statisticalNeighbours } from "../area/area.sql.ts";
 import { type Db, queryRows } from "../db/types.ts";
+import { poolingChain } from "../questionset/comparability.ts";
 import { type QuestionRow, type QuestionSetRow, questionSets, questions } from "../questionset/questionset.sql.ts";
 import { hasSyntheticData } from "../response/index.ts";
 import { groupBy } from "../util/loader.ts";
@@ -27,6 +28,11 @@ export interface ReferenceData {
   bandsByQuestion: Map<number, CountableBand[]>;
   /** Financial years with responses, by question set id. */
   yearsBySet: Map<number, number[]>;
+  /**
+   * Each question's pooling chain, oldest first: the question of the same code in each earlier
+   * version its figures pool with (see `poolingChain`), then itself.
+   */
+  chains: Map<number, { version: number; setId: number; questionId: number }[]>;
   synthetic: boolean;
   /** The cube version this was checked against: figures key their cube reads on it. */
   version: number;
@@ -55,13 +61,27 @@ async function load(db: Db, version: number): Promise<ReferenceData> {
     set.add(row.ancestorCode);
     ancestors.set(row.areaCode, set);
   }
+  const questionsBySet = groupBy(questionRows, (q) => q.questionSetId);
+  const setAt = new Map(setRows.map((s) => [`${s.code}@${s.version}`, s]));
+  const chains = new Map<number, { version: number; setId: number; questionId: number }[]>();
+  for (const set of setRows) {
+    for (const question of questionsBySet.get(set.id) ?? []) {
+      const sameCodeIn = (version: number) => questionsBySet.get(setAt.get(`${set.code}@${version}`)?.id ?? -1)?.find((q) => q.code === question.code);
+      const chain = poolingChain(question, set.version, sameCodeIn);
+      chains.set(
+        question.id,
+        chain.map((link) => ({ version: link.version, setId: link.question.questionSetId, questionId: link.question.id })),
+      );
+    }
+  }
   return {
     areas: new Map(areaRows.map((a) => [a.code, a])),
     areasByType: groupBy(areaRows, (a) => a.type),
     ancestors,
     neighbours: new Map([...groupBy(neighbourRows, (n) => n.areaCode)].map(([code, rows]) => [code, rows.map((r) => r.neighbourCode)])),
     questionSets: setRows,
-    questionsBySet: groupBy(questionRows, (q) => q.questionSetId),
+    questionsBySet,
+    chains,
     gradedQuestionIds: new Set(graded.filter((g) => g.band !== "NEUTRAL").map((g) => g.id)),
     bandsByQuestion: new Map([...groupBy(graded, (g) => g.id)].map(([id, rows]) => [id, COUNTABLE_BANDS.filter((b) => rows.some((r) => r.band === b))])),
     yearsBySet: new Map([...groupBy(years, (y) => y.set)].map(([set, rows]) => [set, rows.map((r) => r.year)])),

@@ -6,6 +6,7 @@ import type { Band, QuestionSetCode } from "../questionset/types.ts";
 import { questionCode, version as versionSchema } from "../questionset/validation.ts";
 import { parseInput } from "../util/validate.ts";
 import type { CountableBand } from "./measure.ts";
+import type { Period } from "./period.ts";
 import type { ReferenceData } from "./reference.ts";
 import type { Polarity } from "./statistics.ts";
 
@@ -52,3 +53,45 @@ export function assertBandOf(ref: ReferenceData, question: QuestionRow, band: Ba
 
 /** A POSITIVE share is better high, a NEGATIVE share better low; a NEUTRAL one is neither. */
 export const polarityOf = (band: Band): Polarity => (band === "POSITIVE" ? "HIGHER_IS_BETTER" : band === "NEGATIVE" ? "LOWER_IS_BETTER" : "NO_JUDGEMENT");
+
+/** What a figure of one question counts: the same question in each version it pools. */
+export interface Pooling {
+  /** The questions whose answers it counts, one per version. */
+  questionIds: number[];
+  /** The versions whose responses it counts: those it pools that hold responses in the period. */
+  versions: number[];
+  /** Why it has no number: a version it may not pool holds responses in the period. */
+  notComparable: string | null;
+}
+
+const inPeriod = (ref: ReferenceData, setId: number, period: Period | null) =>
+  period !== null && (ref.yearsBySet.get(setId) ?? []).some((year) => year >= period.from && year <= period.to);
+
+const versionList = (versions: number[]) =>
+  versions.length > 1 ? `versions ${versions.slice(0, -1).join(", ")} and ${versions.at(-1)}` : `version ${versions[0]}`;
+
+/**
+ * How a figure of `question` (of `set`) pools versions over `period`. Asked for one version, it
+ * counts that version's responses alone. Otherwise it counts every version its question is
+ * comparable with, and when another version of the instrument holds responses in the period it
+ * has no number: a share of answers to two different questions is not a figure.
+ */
+export function poolingOf(ref: ReferenceData, set: QuestionSetRow, question: QuestionRow, period: Period | null, oneVersion: boolean): Pooling {
+  const chain = oneVersion ? [] : (ref.chains.get(question.id) ?? []);
+  const links = chain.length ? chain : [{ version: set.version, setId: set.id, questionId: question.id }];
+  const pooled = new Set(links.map((l) => l.setId));
+  const blocking = oneVersion
+    ? []
+    : ref.questionSets
+        .filter((s) => s.code === set.code && !pooled.has(s.id) && inPeriod(ref, s.id, period))
+        .map((s) => s.version)
+        .sort((a, b) => a - b);
+  return {
+    questionIds: links.map((l) => l.questionId),
+    versions: links.filter((l) => inPeriod(ref, l.setId, period)).map((l) => l.version),
+    notComparable: blocking.length
+      ? `"${question.code}" of ${set.code} version ${set.version} is not comparable with ${versionList(blocking)}, whose responses fall in this period: ` +
+        `ask for a period without them, or for one version.`
+      : null,
+  };
+}

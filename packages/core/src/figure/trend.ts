@@ -1,10 +1,11 @@
 import { financialYearLabel } from "../response/index.ts";
 import type { Scope } from "../scope.ts";
 import { type BenchmarkArgs, type BenchmarkResult, benchmark, measureAt } from "./benchmark.ts";
-import { leafBandCells, poolCells } from "./cube.ts";
+import { leafBandCells, poolCells, poolQuestions } from "./cube.ts";
 import type { CountableBand, Measure } from "./measure.ts";
 import { referenceData } from "./reference.ts";
 import { type Polarity, trendZ, Z_95 } from "./statistics.ts";
+import { poolingOf, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
 
 export type TrendDirection = "INCREASING" | "DECREASING" | "NO_SIGNIFICANT_CHANGE" | "NOT_ENOUGH_DATA";
 export type TrendAssessment = "GETTING_BETTER" | "GETTING_WORSE" | "NO_SIGNIFICANT_CHANGE" | "NOT_ASSESSED";
@@ -32,13 +33,22 @@ export function trendDirection(measures: Measure[]): TrendDirection {
   return z === null ? "NOT_ENOUGH_DATA" : z > Z_95 ? "INCREASING" : z < -Z_95 ? "DECREASING" : "NO_SIGNIFICANT_CHANGE";
 }
 
-/** A measure by financial year, every year with data for the question set, with the direction of change. */
+/**
+ * A measure by financial year, every year with responses to the versions the question pools
+ * (or to the one version asked for), with the direction of change.
+ */
 export async function trend(scope: Scope, args: Omit<BenchmarkArgs, "period">): Promise<TrendResult> {
   const { db } = scope;
-  const { value: _value, england: _england, comparisons: _comparisons, rank: _rank, ...headline } = await benchmark(scope, { ...args, period: null });
   const ref = await referenceData(db);
-  const years = ref.yearsBySet.get(headline.questionSet.id) ?? [];
-  const cells = headline.period ? (await leafBandCells(db, ref.version, [headline.question.id], headline.period, true)).get(headline.question.id) : undefined;
+  const oneVersion = args.version != null;
+  const set = resolveQuestionSet(ref, args.questionSet, args.version);
+  const links = oneVersion ? [] : (ref.chains.get(resolveGradedQuestion(ref, set, args.question).id) ?? []);
+  const setIds = links.length ? links.map((l) => l.setId) : [set.id];
+  const years = [...new Set(setIds.flatMap((id) => ref.yearsBySet.get(id) ?? []))].sort((a, b) => a - b);
+  const period = years.length ? { from: financialYearLabel(years[0]!), to: financialYearLabel(years.at(-1)!) } : null;
+  const { value: _value, england: _england, comparisons: _comparisons, rank: _rank, ...headline } = await benchmark(scope, { ...args, period });
+  const { questionIds } = poolingOf(ref, headline.questionSet, headline.question, headline.period, oneVersion);
+  const cells = headline.period ? poolQuestions(await leafBandCells(db, ref.version, questionIds, headline.period, true), questionIds) : undefined;
   const points = years.map((year) => ({
     financialYear: financialYearLabel(year),
     measure: measureAt(ref, headline.question, poolCells(cells, ref, headline.area.code, year), headline.band as CountableBand, headline.area),

@@ -5,15 +5,17 @@ import { theme as themeSchema } from "../questionset/validation.ts";
 import type { Scope } from "../scope.ts";
 import { parseInput } from "../util/validate.ts";
 import { measureAt } from "./benchmark.ts";
-import { leafBandCells, poolCells } from "./cube.ts";
-import type { Measure } from "./measure.ts";
+import { leafBandCells, poolCells, poolQuestions } from "./cube.ts";
+import { type Measure, notComparableMeasure } from "./measure.ts";
 import { type Period, type PeriodInput, resolvePeriod } from "./period.ts";
 import { referenceData } from "./reference.ts";
-import { resolveArea, resolveQuestionSet } from "./target.ts";
+import { poolingOf, resolveArea, resolveQuestionSet } from "./target.ts";
 
 export interface TriangulationView {
   questionSet: QuestionSetRow;
   question: QuestionRow;
+  /** The versions of its instrument whose responses the measure counts. */
+  versions: number[];
   measure: Measure;
 }
 
@@ -62,19 +64,19 @@ export async function triangulation({ db }: Scope, args: { area: string; theme: 
   );
   if (questions.length === 0) throw notFound(`No graded question has the theme "${args.theme}"`, "theme");
   const period = resolvePeriod(args.period, [...new Set(questions.flatMap(({ set }) => ref.yearsBySet.get(set.id) ?? []))]);
-  const cells = period
-    ? await leafBandCells(
-        db,
-        ref.version,
-        questions.map(({ q }) => q.id),
-        period,
-      )
-    : new Map();
-  const views = questions.map(({ set, q }) => ({
-    questionSet: set,
-    question: q,
-    measure: measureAt(ref, q, poolCells(cells.get(q.id), ref, area.code), "POSITIVE", area),
-  }));
+  const pools = questions.map(({ set, q }) => poolingOf(ref, set, q, period, false));
+  const cells = period ? await leafBandCells(db, ref.version, [...new Set(pools.flatMap((p) => p.questionIds))], period) : new Map();
+  const views = questions.map(({ set, q }, i) => {
+    const pool = pools[i]!;
+    return {
+      questionSet: set,
+      question: q,
+      versions: pool.versions,
+      measure: pool.notComparable
+        ? notComparableMeasure(pool.notComparable)
+        : measureAt(ref, q, poolCells(poolQuestions(cells, pool.questionIds), ref, area.code), "POSITIVE", area),
+    };
+  });
   const pairs = views.flatMap((first, i) => views.slice(i + 1).map((second) => compareViews(first, second)));
   const compared = pairs.filter((p) => p.agreement !== "NOT_COMPARED");
   const agreement: Agreement = compared.length === 0 ? "NOT_COMPARED" : compared.some((p) => p.agreement === "DISAGREE") ? "DISAGREE" : "AGREE";

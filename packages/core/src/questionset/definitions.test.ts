@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import publishedFigures from "../demo/published-figures.ts";
+import { versionProblems } from "./comparability.ts";
 import { findDefinition, QUESTION_SET_DEFINITIONS } from "./definitions/index.ts";
 import { BANDS, type Band, QUESTION_KINDS, QUESTION_SET_CODES, type QuestionSetDefinition, type ScaleDefinition } from "./types.ts";
 
@@ -63,6 +64,10 @@ describe("question set definitions", () => {
             expect(o.band === null || BANDS.includes(o.band)).toBe(true);
           }
         }
+      });
+
+      it("never grades a multi-tick scale", () => {
+        for (const s of def.scales.filter((x) => x.multiple)) expect(isGraded(s), s.code).toBe(false);
       });
 
       it("orders graded scales negative to positive, with at least one of each", () => {
@@ -138,6 +143,10 @@ describe("question set definitions", () => {
       });
     });
   }
+
+  it("keeps versions consistent: each later question says whether it pools with the version before", () => {
+    expect(versionProblems(QUESTION_SET_DEFINITIONS)).toEqual([]);
+  });
 
   it("shares every non-null theme between at least two instruments", () => {
     const users = new Map<string, Set<string>>();

@@ -3,6 +3,7 @@ import type { Db } from "../db/types.ts";
 import type { Scope } from "../scope.ts";
 import { groupBy, Loader } from "../util/loader.ts";
 import { parseInput } from "../util/validate.ts";
+import { poolingChain } from "./comparability.ts";
 import { type QuestionRow, type QuestionSetRow, questionSets, questions, type ScaleOptionRow, type ScaleRow, scaleOptions, scales } from "./questionset.sql.ts";
 import type { QuestionSetCode } from "./types.ts";
 import { version as versionSchema } from "./validation.ts";
@@ -32,6 +33,17 @@ export async function findQuestionSet({ db }: Scope, code: QuestionSetCode, vers
 
 export function createQuestionSetLoaders(getDb: () => Promise<Db>) {
   return {
+    versionsOf: new Loader<QuestionSetCode, QuestionSetRow[]>(
+      async (codes) => {
+        const rows = await (await getDb())
+          .select()
+          .from(questionSets)
+          .where(and(inArray(questionSets.code, codes), published))
+          .orderBy(asc(questionSets.version));
+        return groupBy(rows, (r) => r.code);
+      },
+      () => [],
+    ),
     setById: new Loader<number, QuestionSetRow | null>(
       async (ids) => {
         const rows = await (await getDb()).select().from(questionSets).where(inArray(questionSets.id, ids));
@@ -68,4 +80,15 @@ export function createQuestionSetLoaders(getDb: () => Promise<Db>) {
       () => [],
     ),
   };
+}
+
+export type QuestionSetLoaders = ReturnType<typeof createQuestionSetLoaders>;
+
+/** The versions whose answers to `question` figures pool with its own, oldest first. */
+export async function comparableVersions(loaders: QuestionSetLoaders, question: QuestionRow): Promise<number[]> {
+  const set = await loaders.setById.load(question.questionSetId);
+  if (!set) return [];
+  const versions = await loaders.versionsOf.load(set.code);
+  const questionsOf = new Map(await Promise.all(versions.map(async (v) => [v.version, await loaders.questionsOf.load(v.id)] as const)));
+  return poolingChain(question, set.version, (version) => questionsOf.get(version)?.find((q) => q.code === question.code)).map((link) => link.version);
 }

@@ -1,32 +1,39 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/types.ts";
+import { versionProblems } from "./comparability.ts";
 import { QUESTION_SET_DEFINITIONS } from "./definitions/index.ts";
 import { questionSets, questions, scaleOptions, scales } from "./questionset.sql.ts";
 import type { QuestionSetDefinition } from "./types.ts";
 
 /**
- * What must never change in a published version: question codes, kinds, themes, scales and
- * bands. Presentation metadata (a question's `shortText`) is not part of it.
+ * What must never change in a published version: question codes, kinds, themes, comparability,
+ * scales and bands. Presentation metadata (a question's `shortText`) is not part of it.
  */
 function fingerprint(set: Pick<QuestionSetDefinition, "questions" | "scales">): string {
   const scaleOf = new Map(set.scales.map((s) => [s.code, s]));
-  return JSON.stringify(set.questions.map((q) => [q.code, q.kind, q.theme, scaleOf.get(q.scale)?.options.map((o) => [o.code, o.band])]));
+  return JSON.stringify(
+    set.questions.map((q) => {
+      const scale = scaleOf.get(q.scale);
+      return [q.code, q.kind, q.theme, q.comparable ?? null, scale?.multiple ?? false, scale?.options.map((o) => [o.code, o.band])];
+    }),
+  );
 }
 
 async function storedFingerprint(db: Db, questionSetId: number): Promise<string> {
   const rows = await db
-    .select({ question: questions, option: scaleOptions })
+    .select({ question: questions, option: scaleOptions, multiple: scales.multiple })
     .from(questions)
+    .innerJoin(scales, eq(scales.id, questions.scaleId))
     .innerJoin(scaleOptions, eq(scaleOptions.scaleId, questions.scaleId))
     .where(eq(questions.questionSetId, questionSetId))
     .orderBy(asc(questions.position), asc(scaleOptions.position));
-  const byQuestion = new Map<number, { q: (typeof rows)[number]["question"]; options: [string, string | null][] }>();
-  for (const { question, option } of rows) {
-    const entry = byQuestion.get(question.id) ?? { q: question, options: [] };
+  const byQuestion = new Map<number, { q: (typeof rows)[number]["question"]; multiple: boolean; options: [string, string | null][] }>();
+  for (const { question, option, multiple } of rows) {
+    const entry = byQuestion.get(question.id) ?? { q: question, multiple, options: [] };
     entry.options.push([option.code, option.band]);
     byQuestion.set(question.id, entry);
   }
-  return JSON.stringify([...byQuestion.values()].map(({ q, options }) => [q.code, q.kind, q.theme, options]));
+  return JSON.stringify([...byQuestion.values()].map(({ q, multiple, options }) => [q.code, q.kind, q.theme, q.comparable, multiple, options]));
 }
 
 /** Brings the stored short wording of a published version's questions up to its definition. */
@@ -48,6 +55,8 @@ async function updateShortTexts(db: Db, questionSetId: number, def: QuestionSetD
  * presentation metadata may differ: the stored short wording of its questions is updated.
  */
 export async function loadQuestionSets(db: Db, definitions: readonly QuestionSetDefinition[] = QUESTION_SET_DEFINITIONS): Promise<void> {
+  const problems = versionProblems(definitions);
+  if (problems.length) throw new Error(`The question set definitions are inconsistent:\n${problems.join("\n")}`);
   await db.transaction(async (tx) => {
     for (const def of definitions) {
       const [existing] = await tx
@@ -74,7 +83,10 @@ export async function loadQuestionSets(db: Db, definitions: readonly QuestionSet
         .returning({ id: questionSets.id });
       const scaleIds = new Map<string, number>();
       for (const scale of def.scales) {
-        const [row] = await tx.insert(scales).values({ questionSetId: set!.id, code: scale.code, label: scale.label }).returning({ id: scales.id });
+        const [row] = await tx
+          .insert(scales)
+          .values({ questionSetId: set!.id, code: scale.code, label: scale.label, multiple: scale.multiple ?? false })
+          .returning({ id: scales.id });
         scaleIds.set(scale.code, row!.id);
         await tx.insert(scaleOptions).values(scale.options.map((o, position) => ({ scaleId: row!.id, code: o.code, label: o.label, band: o.band, position })));
       }
@@ -92,6 +104,7 @@ export async function loadQuestionSets(db: Db, definitions: readonly QuestionSet
             section: q.section,
             position,
             scaleId,
+            comparable: q.comparable ?? null,
           };
         }),
       );

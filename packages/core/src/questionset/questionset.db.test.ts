@@ -114,10 +114,28 @@ describe("question sets", () => {
     await expect(loadQuestionSets(database.db, [changed])).rejects.toThrow(/CARER version 1 is published and differs/);
     expect(await tableSizes()).toEqual(before);
 
-    await loadQuestionSets(database.db, [{ ...changed, version: 2 }]);
-    const latest = await api.data(`{ questionSet(code: CARER) { version questions { code } } all: questionSets(allVersions: true) { code version } }`);
+    const unsaid = { ...changed, version: 2 };
+    await expect(loadQuestionSets(database.db, [v1, unsaid])).rejects.toThrow(
+      `CARER v2 ${changed.questions[0]!.code}: a later version must say whether each question is comparable with the version before`,
+    );
+    await expect(loadQuestionSets(database.db, [unsaid])).rejects.toThrow("CARER has version 2 where version 1 was due");
+    expect(await tableSizes()).toEqual(before);
+
+    const [kept, ...rest] = changed.questions;
+    const v2 = { ...unsaid, questions: [{ ...kept!, comparable: false }, ...rest.map((q) => ({ ...q, comparable: true }))] };
+    await loadQuestionSets(database.db, [v1, v2]);
+    const latest = await api.data(
+      `{ questionSet(code: CARER) { version questions { code comparable comparableVersions scale { multiple } } }
+         first: questionSet(code: CARER, version: 1) { questions { comparable comparableVersions } }
+         all: questionSets(allVersions: true) { code version } }`,
+    );
     expect(latest.questionSet.version).toBe(2);
     expect(latest.questionSet.questions).toHaveLength(v1.questions.length - 1);
+    expect(latest.questionSet.questions.slice(0, 2)).toEqual([
+      { code: kept!.code, comparable: false, comparableVersions: [2], scale: { multiple: false } },
+      { code: rest[0]!.code, comparable: true, comparableVersions: [1, 2], scale: { multiple: false } },
+    ]);
+    expect(latest.first.questions[0]).toEqual({ comparable: null, comparableVersions: [1] });
     expect(latest.all.filter((s: { code: string }) => s.code === "CARER").map((s: { version: number }) => s.version)).toEqual([1, 2]);
   });
 });

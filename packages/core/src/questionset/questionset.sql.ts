@@ -1,4 +1,4 @@
-import { date, index, integer, pgEnum, pgTable, smallint, text, unique } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgEnum, pgTable, smallint, text, unique } from "drizzle-orm/pg-core";
 import { BANDS, QUESTION_KINDS, QUESTION_SET_CODES } from "./types.ts";
 
 export const questionSetCode = pgEnum("question_set_code", QUESTION_SET_CODES);
@@ -30,6 +30,8 @@ export const scales = pgTable(
       .references(() => questionSets.id),
     code: text("code").notNull(),
     label: text("label").notNull(),
+    /** Multi-tick: one answer row per chosen option; never graded. */
+    multiple: boolean("multiple").notNull().default(false),
   },
   (t) => [unique("scales_set_code").on(t.questionSetId, t.code)],
 );
@@ -67,6 +69,8 @@ export const questions = pgTable(
     scaleId: integer("scale_id")
       .notNull()
       .references(() => scales.id),
+    /** Whether figures pool it with the same code in the version before; null in version 1. */
+    comparable: boolean("comparable"),
   },
   (t) => [unique("questions_set_code").on(t.questionSetId, t.code), index("questions_theme_idx").on(t.theme)],
 );

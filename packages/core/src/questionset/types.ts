@@ -31,6 +31,12 @@ export interface ScaleDefinition {
   label: string;
   /** In the order the respondent sees them, most negative first for graded scales. */
   options: OptionDefinition[];
+  /**
+   * Multi-tick ("tick all that apply"): a respondent may choose several options, stored one
+   * answer per option. Such a scale is never graded (no POSITIVE or NEGATIVE option), and as a
+   * breakdown dimension its categories overlap.
+   */
+  multiple?: boolean;
 }
 
 export interface QuestionDefinition {
@@ -56,6 +62,13 @@ export interface QuestionDefinition {
   scale: string;
   /** The section of the form the question sits in, e.g. "Planning your support". */
   section: string;
+  /**
+   * Versions after the first say, for every question, whether its figures pool with the same
+   * code in the version before: the same meaning, and every earlier option still there with the
+   * same band (options it adds must be EXCLUDED, such as "not applicable"). A question whose
+   * scale changed otherwise takes a new code. Version 1 leaves it out.
+   */
+  comparable?: boolean;
 }
 
 export interface QuestionSetDefinition {

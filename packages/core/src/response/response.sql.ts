@@ -4,8 +4,8 @@ import { areas } from "../area/area.sql.ts";
 import { organisations } from "../organisation/organisation.sql.ts";
 import { questionSets, questions, scaleOptions } from "../questionset/questionset.sql.ts";
 
-export const collectionMode = pgEnum("collection_mode", ["ONLINE", "PAPER", "REVIEW"]);
-export const completedBy = pgEnum("completed_by", ["SELF", "WITH_HELP", "ON_BEHALF"]);
+export const collectionMode = pgEnum("collection_mode", ["ONLINE", "PAPER", "REVIEW", "TELEPHONE"]);
+export const completedBy = pgEnum("completed_by", ["SELF", "WITH_HELP", "ON_BEHALF", "UNKNOWN"]);
 
 /** One completed survey. Withdrawn responses stay for audit but leave every figure. */
 export const responses = pgTable(
@@ -54,7 +54,8 @@ export const answers = pgTable(
       .notNull()
       .references(() => scaleOptions.id),
   },
-  (t) => [primaryKey({ columns: [t.responseId, t.questionId] }), index("answers_question_option_idx").on(t.questionId, t.optionId)],
+  // One row per chosen option: a multi-tick question has several, any other one at most.
+  (t) => [primaryKey({ columns: [t.responseId, t.questionId, t.optionId] }), index("answers_question_option_idx").on(t.questionId, t.optionId)],
 );
 
 export type ResponseRow = typeof responses.$inferSelect;

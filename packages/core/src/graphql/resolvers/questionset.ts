@@ -1,4 +1,4 @@
-import { findQuestionSet, listQuestionSets } from "../../questionset/index.ts";
+import { comparableVersions, findQuestionSet, listQuestionSets } from "../../questionset/index.ts";
 import type { QueryResolvers, QuestionResolvers, QuestionSetResolvers, ScaleOptionResolvers, ScaleResolvers } from "../generated/resolvers.ts";
 
 const questionSets: NonNullable<QueryResolvers["questionSets"]> = async (_, args, ctx) =>
@@ -15,6 +15,7 @@ export const QuestionSet: QuestionSetResolvers = {
 
 export const Question: QuestionResolvers = {
   position: (row) => row.position + 1,
+  comparableVersions: (row, _, ctx) => comparableVersions(ctx.loaders.questionSet, row),
   scale: async (row, _, ctx) => {
     const scale = await ctx.loaders.questionSet.scaleById.load(row.scaleId);
     if (!scale) throw new Error(`question ${row.id} has no scale ${row.scaleId}`);

@@ -1,0 +1,221 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../db/types.ts";
+import { createOrganisation } from "../organisation/index.ts";
+import { CARER_V1, QUESTION_SET_DEFINITIONS } from "../questionset/definitions/index.ts";
+import { opt } from "../questionset/definitions/scales.ts";
+import { loadQuestionSets } from "../questionset/load.ts";
+import type { QuestionSetDefinition } from "../questionset/types.ts";
+import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
+import { createTestClient } from "../testing/graphql.ts";
+import { systemScope } from "../testing/keys.ts";
+import { rebuildFigureCubes } from "./aggregate.ts";
+import { type Cell, publishedCount } from "./disclosure.ts";
+import { invalidateReferenceData } from "./reference.ts";
+
+/*
+ * A second version of CARER beside the first, and responses to each in its own year (v1 in
+ * 2024-25, v2 in 2025-26), so that every figure's pooling can be checked against counts made by
+ * hand from the list below. In version 2, `physical_health` is comparable (pools), the meaning
+ * of `day_to_day_stress` changed (does not pool), `sleep` is new, and `support_used` is a new
+ * multi-tick question.
+ */
+const CARER_V2: QuestionSetDefinition = {
+  ...CARER_V1,
+  version: 2,
+  publishedOn: "2025-04-01",
+  scales: [...CARER_V1.scales, { code: "SUPPORT_USED", label: "Support used", multiple: true, options: ["a", "b", "c"].map((c) => opt(c, `Kind ${c}`, null)) }],
+  questions: [
+    ...CARER_V1.questions.map((q) => ({ ...q, comparable: q.code !== "day_to_day_stress" })),
+    { ...CARER_V1.questions.find((q) => q.code === "physical_health")!, code: "sleep", shortText: "sleep", theme: null, comparable: false },
+    {
+      ...CARER_V1.questions.find((q) => q.code === "gender")!,
+      code: "support_used",
+      shortText: "support used",
+      theme: null,
+      scale: "SUPPORT_USED",
+      comparable: false,
+    },
+  ],
+};
+
+interface Fixture {
+  version: 1 | 2;
+  key: number;
+  answers: Record<string, string[]>;
+}
+
+const GENDERS = ["female", "male", "other"];
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+// Version 1: 30 responses; physical_health 20 better then 10 worse; day_to_day_stress 12 better then 18 worse.
+const V1: Fixture[] = range(30).map((i) => ({
+  version: 1,
+  key: (i * 37 + 11) % 256,
+  answers: {
+    physical_health: [i < 20 ? "better" : "worse"],
+    day_to_day_stress: [i < 12 ? "better" : "worse"],
+    gender: [GENDERS[i % 3]!],
+  },
+}));
+// Version 2: 60 responses; physical_health 30 better, 20 worse, 10 not applicable.
+const TICKS = (i: number) => (i < 10 ? ["a", "c"] : i < 15 ? ["a"] : i < 30 ? ["a", "b"] : i < 40 ? ["b", "c"] : i < 50 ? ["a", "b"] : ["c"]);
+const V2: Fixture[] = range(60).map((i) => ({
+  version: 2,
+  key: (i * 53 + 7) % 256,
+  answers: {
+    physical_health: [i < 30 ? "better" : i < 50 ? "worse" : "not_applicable"],
+    day_to_day_stress: [i < 25 ? "better" : "worse"],
+    sleep: [i < 40 ? "better" : "worse"],
+    gender: [GENDERS[i % 3]!],
+    support_used: TICKS(i),
+  },
+}));
+
+/** The cell of the responses that answered `question` with one of `options`, counted by hand. */
+const cell = (rows: Fixture[], question: string, options: string[]): Cell =>
+  rows
+    .filter((r) => r.answers[question]?.some((o) => options.includes(o)))
+    .reduce((c, r) => ({ count: c.count + 1, keySum: c.keySum + r.key }), { count: 0, keySum: 0 });
+const GRADED = ["better", "a_lot_better", "worse", "a_lot_worse", "no_change"];
+const published = (rows: Fixture[], question: string) => ({
+  numerator: publishedCount(cell(rows, question, ["better", "a_lot_better"])),
+  denominator: publishedCount(cell(rows, question, GRADED)),
+});
+
+let database: TestDatabase;
+let api: ReturnType<typeof createTestClient>;
+let region: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  await loadQuestionSets(db, [...QUESTION_SET_DEFINITIONS, CARER_V2]);
+  const organisation = await createOrganisation(systemScope(db), { slug: "versions-council", name: "Versions", type: "COUNCIL", areas: ["E06000001"] });
+  [{ region }] = (await queryRows<{ region: string }>(db, sql`select parent_code as region from areas where code = 'E06000001'`)) as [{ region: string }];
+  for (const [i, r] of [...V1, ...V2].entries()) {
+    const year = r.version === 1 ? 2024 : 2025;
+    await db.execute(sql`
+      with s as (select id from question_sets where code = 'CARER' and version = ${r.version}),
+      r as (
+        insert into responses (question_set_id, area_code, organisation_id, external_ref, collected_on, financial_year, collection_mode, completed_by, record_key)
+        select s.id, 'E06000001', ${organisation.id}, ${`V-${i}`}, ${`${year}-06-01`}, ${year}, 'ONLINE', 'SELF', ${r.key} from s
+        returning id, question_set_id)
+      insert into answers (response_id, question_id, option_id)
+      select r.id, q.id, o.id from r
+      join questions q on q.question_set_id = r.question_set_id
+      join scale_options o on o.scale_id = q.scale_id
+      join jsonb_each(${JSON.stringify(r.answers)}::jsonb) a on a.key = q.code
+      where a.value ? o.code`);
+  }
+  await rebuildFigureCubes(db);
+  invalidateReferenceData(db);
+  api = createTestClient(database);
+});
+afterAll(() => database?.close());
+
+const BENCHMARK = `query($q: String!, $a: String!, $from: String!, $to: String, $v: Int) {
+  benchmark(questionSet: CARER, question: $q, area: $a, period: { from: $from, to: $to }, version: $v) {
+    versions value { numerator denominator status symbol reason } } }`;
+const benchmark = async (question: string, period: [string, string?], version?: number) =>
+  (await api.data(BENCHMARK, { q: question, a: region, from: period[0], to: period[1], v: version })).benchmark;
+
+describe("figures across question set versions", () => {
+  it("pool a comparable question over both versions, and say so; not applicable leaves the denominator", async () => {
+    // By hand: v1 20 of 30 better; v2 30 of 50 better (10 not applicable left out); pooled 50 of 80.
+    expect(cell([...V1, ...V2], "physical_health", ["better"]).count).toBe(50);
+    expect(cell([...V1, ...V2], "physical_health", GRADED).count).toBe(80);
+    const pooled = await benchmark("physical_health", ["2024-25", "2025-26"]);
+    expect(pooled.versions).toEqual([1, 2]);
+    expect(pooled.value).toMatchObject({ ...published([...V1, ...V2], "physical_health"), status: "AVAILABLE" });
+
+    const latest = await benchmark("physical_health", ["2025-26"]);
+    expect(latest.versions).toEqual([2]);
+    expect(cell(V2, "physical_health", GRADED).count).toBe(50);
+    expect(latest.value).toMatchObject(published(V2, "physical_health"));
+
+    const first = await benchmark("physical_health", ["2024-25", "2025-26"], 1);
+    expect(first.versions).toEqual([1]);
+    expect(first.value).toMatchObject(published(V1, "physical_health"));
+  });
+
+  it("give a question that is not comparable a reason over a period that spans versions, not a wrong number", async () => {
+    for (const question of ["day_to_day_stress", "sleep"]) {
+      const spanning = await benchmark(question, ["2024-25", "2025-26"]);
+      expect(spanning.versions).toEqual([2]);
+      expect(spanning.value).toEqual({
+        numerator: null,
+        denominator: null,
+        status: "NOT_COMPARABLE",
+        symbol: "z",
+        reason: `"${question}" of CARER version 2 is not comparable with version 1, whose responses fall in this period: ask for a period without them, or for one version.`,
+      });
+      const within = await benchmark(question, ["2025-26"]);
+      expect(within.value).toMatchObject({ ...published(V2, question), status: "AVAILABLE" });
+    }
+  });
+
+  it("trend a comparable question year by year across versions", async () => {
+    const { trend } = await api.data(
+      `query($a: String!) { trend(questionSet: CARER, question: "physical_health", area: $a) { versions points { financialYear measure { numerator denominator } } } }`,
+      { a: region },
+    );
+    expect(trend.versions).toEqual([1, 2]);
+    expect(trend.points).toEqual([
+      { financialYear: "2024-25", measure: published(V1, "physical_health") },
+      { financialYear: "2025-26", measure: published(V2, "physical_health") },
+    ]);
+  });
+
+  it("break a pooled figure down by a comparable category, matching categories by their codes", async () => {
+    const { breakdown } = await api.data(
+      `query($a: String!) { breakdown(questionSet: CARER, question: "physical_health", area: $a, by: "gender", period: { from: "2024-25", to: "2025-26" }) {
+        versions overlapping categories { option { code } measure { numerator denominator } } } }`,
+      { a: region },
+    );
+    expect(breakdown.versions).toEqual([1, 2]);
+    expect(breakdown.overlapping).toBe(false);
+    const both = [...V1, ...V2];
+    const of = (gender: string) =>
+      published(
+        both.filter((r) => r.answers.gender![0] === gender),
+        "physical_health",
+      );
+    // By hand: female 17 better of 27, male 17 of 27, other 16 of 26.
+    expect(
+      GENDERS.map(
+        (g) =>
+          cell(
+            both.filter((r) => r.answers.gender![0] === g),
+            "physical_health",
+            GRADED,
+          ).count,
+      ),
+    ).toEqual([27, 27, 26]);
+    expect(breakdown.categories).toEqual(GENDERS.map((code) => ({ option: { code }, measure: of(code) })));
+  });
+
+  it("count a multi-tick respondent once in every category ticked, and say the categories overlap", async () => {
+    const { breakdown } = await api.data(
+      `query($a: String!) { breakdown(questionSet: CARER, question: "physical_health", area: $a, by: "support_used", period: { from: "2025-26" }) {
+        versions overlapping total { denominator } categories { option { code } measure { numerator denominator status } } } }`,
+      { a: region },
+    );
+    expect(breakdown.overlapping).toBe(true);
+    // By hand: a 30 better of 40, b 15 of 35, c 10 of 20: 95 answers in categories from 50 respondents.
+    const ticked = (code: string) => V2.filter((r) => r.answers.support_used!.includes(code));
+    expect(["a", "b", "c"].map((c) => cell(ticked(c), "physical_health", GRADED).count)).toEqual([40, 35, 20]);
+    expect(breakdown.categories).toEqual(
+      ["a", "b", "c"].map((code) => ({ option: { code }, measure: { ...published(ticked(code), "physical_health"), status: "AVAILABLE" } })),
+    );
+    expect(breakdown.total.denominator).toBe(publishedCount(cell(V2, "physical_health", GRADED)));
+  });
+
+  it("refuse to pool a breakdown by a question that is not comparable over a spanning period", async () => {
+    const { breakdown } = await api.data(
+      `query($a: String!) { breakdown(questionSet: CARER, question: "physical_health", area: $a, by: "support_used", period: { from: "2024-25", to: "2025-26" }) {
+        categories { measure { status } } } }`,
+      { a: region },
+    );
+    expect(breakdown.categories.map((c: { measure: { status: string } }) => c.measure.status)).toEqual(["NOT_COMPARABLE", "NOT_COMPARABLE", "NOT_COMPARABLE"]);
+  });
+});
