@@ -10,11 +10,17 @@ import type { Period } from "./period.ts";
 import type { ReferenceData } from "./reference.ts";
 import type { Polarity } from "./statistics.ts";
 
-/** The published version asked for, or the latest. */
+/**
+ * The published version asked for; otherwise the latest that holds responses (the latest
+ * published when none does), so that publishing a new version does not empty every figure
+ * until its first responses arrive.
+ */
 export function resolveQuestionSet(ref: ReferenceData, code: QuestionSetCode, version?: number | null): QuestionSetRow {
   if (version != null) parseInput(versionSchema, version, "version");
-  const candidates = ref.questionSets.filter((s) => s.code === code && s.status !== "DRAFT" && (version == null || s.version === version));
-  const set = candidates.sort((a, b) => b.version - a.version)[0];
+  const candidates = ref.questionSets
+    .filter((s) => s.code === code && s.status !== "DRAFT" && (version == null || s.version === version))
+    .sort((a, b) => b.version - a.version);
+  const set = candidates.find((s) => (ref.yearsBySet.get(s.id)?.length ?? 0) > 0) ?? candidates[0];
   if (!set) throw notFound(`No published ${code} question set${version != null ? ` version ${version}` : ""}`, "version");
   return set;
 }
