@@ -28,7 +28,11 @@ export async function createApiKey(scope: Scope, input: NewApiKey): Promise<{ ke
     if (!organisation) throw notFound(`No organisation "${args.organisation}"`, "organisation");
     const allowed = ROLES_BY_TYPE[organisation.type];
     const role = args.role ?? allowed[0]!;
-    if (!allowed.includes(role)) throw badInput(`A ${organisation.type} organisation's keys may carry ${allowed.join(" or ")}, not ${role}`, "role");
+    if (!allowed.includes(role))
+      throw badInput(
+        `${/^[AEIOU]/.test(organisation.type) ? "An" : "A"} ${organisation.type} organisation's keys may carry ${allowed.join(" or ")}, not ${role}`,
+        "role",
+      );
     const prefix = `${KEY_PREFIX}${alphanumeric(8)}`;
     const key = `${prefix}_${randomBytes(32).toString("base64url")}`;
     const [apiKey] = await tx.db

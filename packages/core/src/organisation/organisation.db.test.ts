@@ -8,7 +8,8 @@ import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
 import { startIdentityProvider } from "../testing/jwt.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
 import { apiKeys, auditEvents } from "./apikey.sql.ts";
-import { authenticate, createApiKey, createOrganisation, listApiKeys, listAuditEvents, revokeApiKey } from "./index.ts";
+import { recordAudit } from "./audit.ts";
+import { authenticate, createApiKey, createOrganisation, listApiKeys, listAuditEvents, listOrganisations, revokeApiKey } from "./index.ts";
 import { organisationAreas, organisations } from "./organisation.sql.ts";
 
 let database: TestDatabase;
@@ -60,7 +61,14 @@ describe("API keys", () => {
     await expect(createApiKey(systemScope(database.db), { organisation: "org-council", role: "ADMIN" })).rejects.toMatchObject({
       code: "BAD_USER_INPUT",
       message: "A COUNCIL organisation's keys may carry MEMBER, not ADMIN",
+      details: { argument: "role" },
     });
+    await expect(createApiKey(systemScope(database.db), { organisation: "org-administrator", role: "MEMBER" })).rejects.toMatchObject({
+      message: "An ADMINISTRATOR organisation's keys may carry ADMIN or RESEARCHER, not MEMBER",
+    });
+    await expect(createApiKey(systemScope(database.db), null as never)).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { argument: "input" } });
+    const prefixes = await Promise.all(Array.from({ length: 40 }, () => createApiKey(systemScope(database.db), { organisation: "org-research" })));
+    for (const { apiKey } of prefixes) expect(apiKey.prefix).toMatch(/^poet_[A-Za-z0-9]{8}$/);
     await expect(createApiKey(systemScope(database.db), { organisation: "nobody" })).rejects.toMatchObject({
       code: "NOT_FOUND",
       message: 'No organisation "nobody"',
@@ -94,6 +102,8 @@ describe("API keys", () => {
     expect(await failure(`Bearer ${key} extra`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
     expect(await failure("Bearer")).toEqual({ code: "UNAUTHENTICATED", message: malformed });
     expect(await failure(`Bearer poet_${"x".repeat(5000)}`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
+    expect(await failure(`Bearer poet_${"x".repeat(4092)}`)).toEqual({ code: "UNAUTHENTICATED", message: malformed });
+    expect(await failure(`Bearer poet_${"x".repeat(4091)}`)).toEqual({ code: "UNAUTHENTICATED", message: "This API key is not valid (unknown or revoked)" });
     expect(await failure("Bearer poet_unknown")).toEqual({ code: "UNAUTHENTICATED", message: "This API key is not valid (unknown or revoked)" });
     expect(await failure("Bearer a.b.c")).toEqual({ code: "UNAUTHENTICATED", message: "This deployment accepts API keys only, not tokens" });
 
@@ -125,6 +135,14 @@ describe("API keys", () => {
     expect(first).toBeInstanceOf(Date);
     await auth(used.header);
     expect(await lastUsed()).toEqual(first);
+    await database.db.execute(sql`update api_keys set last_used_at = now() - interval '59 seconds' where prefix = ${used.prefix}`);
+    const recent = await lastUsed();
+    await auth(used.header);
+    expect(await lastUsed()).toEqual(recent);
+    await database.db.execute(sql`update api_keys set last_used_at = now() - interval '61 seconds' where prefix = ${used.prefix}`);
+    const stale = await lastUsed();
+    await auth(used.header);
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(stale!.getTime() + 60_000);
   });
 
   it("are managed by administrators and the system only, and every change is audited", async () => {
@@ -150,6 +168,11 @@ describe("API keys", () => {
       code: "BAD_USER_INPUT",
       details: { argument: "organisation" },
     });
+    const everyKey = await listApiKeys(scope(admin));
+    expect([...new Set(everyKey.map((r) => r.organisation))]).toEqual(
+      expect.arrayContaining(["org-council", "org-health-body", "org-research", "org-administrator"]),
+    );
+    expect(everyKey.map((r) => r.key.id)).toEqual(everyKey.map((r) => r.key.id).sort((a, b) => a - b));
     const listed = await listApiKeys(scope(admin), { organisation: "org-council" });
     expect(listed.map((r) => [r.key.prefix, r.key.role, r.key.revokedAt === null])).toEqual([
       [keys.get("COUNCIL")!.prefix, "MEMBER", true],
@@ -215,7 +238,18 @@ describe("organisations", () => {
       code: "BAD_USER_INPUT",
       message: "Unknown area code(s): E06999999",
     });
-    await expect(createOrganisation(system, { slug: "org-council", name: "Again", type: "COUNCIL" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      createOrganisation(system, { slug: "half-made", name: "Half", type: "COUNCIL", areas: ["E06999998", "E06000001", "E06999999"] }),
+    ).rejects.toMatchObject({
+      message: "Unknown area code(s): E06999998, E06999999",
+      details: { argument: "areas" },
+    });
+    await expect(createOrganisation(system, { slug: "org-council", name: "Again", type: "COUNCIL" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: 'An organisation "org-council" already exists',
+      details: { argument: "slug" },
+    });
+    await expect(createOrganisation(system, null as never)).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { argument: "input" } });
     await expect(createOrganisation(system, { slug: "Bad Slug", name: "X", type: "COUNCIL" })).rejects.toMatchObject({
       code: "BAD_USER_INPUT",
       details: { argument: "slug" },
@@ -241,5 +275,29 @@ describe("organisations", () => {
       subject: "two-areas",
       detail: { type: "HEALTH_BODY", areas: ["E54000008", "E54000010"] },
     });
+  });
+});
+
+describe("the organisation list and the audit trail", () => {
+  it("lists members' organisations by slug, never the demo data's synthetic ones", async () => {
+    await database.db.execute(sql`insert into organisations (slug, name, type, synthetic) values ('aaa-demo', 'Demo', 'COUNCIL', true)`);
+    const slugs = (await listOrganisations(systemScope(database.db))).map((o) => o.slug);
+    expect(slugs).not.toContain("aaa-demo");
+    expect(slugs).toContain("org-council");
+    expect(slugs).toEqual([...slugs].sort());
+  });
+
+  it("records rows and detail as given, newest first, a page at a time", async () => {
+    const system = systemScope(database.db);
+    await recordAudit(system, { action: "test.one", subject: "a", rows: 5, detail: { why: "test" } });
+    await recordAudit(system, { action: "test.two", subject: "b" });
+    const first = await listAuditEvents(system, { first: 1 });
+    expect(first.edges.map((e) => [e.node.action, e.node.subject, e.node.rows, e.node.detail])).toEqual([["test.two", "b", null, null]]);
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const second = await listAuditEvents(system, { first: 1, after: first.pageInfo.endCursor });
+    expect(second.edges.map((e) => [e.node.action, e.node.rows, e.node.detail])).toEqual([["test.one", 5, { why: "test" }]]);
+    expect(second.pageInfo.hasPreviousPage).toBe(true);
+    await expect(listAuditEvents(system, { first: 1, after: "bm9uc2Vuc2U" })).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { argument: "after" } });
+    await expect(listAuditEvents(system, { first: 0 })).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { argument: "first" } });
   });
 });
