@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
 import { createOrganisation } from "../organisation/index.ts";
-import { CARER_V1, QUESTION_SET_DEFINITIONS } from "../questionset/definitions/index.ts";
+import { CARER_V2, QUESTION_SET_DEFINITIONS } from "../questionset/definitions/index.ts";
 import { opt } from "../questionset/definitions/scales.ts";
 import { loadQuestionSets } from "../questionset/load.ts";
 import type { QuestionSetDefinition } from "../questionset/types.ts";
@@ -14,22 +14,22 @@ import { type Cell, publishedCount } from "./disclosure.ts";
 import { invalidateReferenceData } from "./reference.ts";
 
 /*
- * A second version of CARER beside the first, and responses to each in its own year (v1 in
- * 2024-25, v2 in 2025-26), so that every figure's pooling can be checked against counts made by
- * hand from the list below. In version 2, `physical_health` is comparable (pools), the meaning
- * of `day_to_day_stress` changed (does not pool), `sleep` is new, and `support_used` is a new
- * multi-tick question.
+ * A made-up version 3 of CARER beside the real first two, and responses to versions 2 and 3 in
+ * their own years (v2 in 2024-25, v3 in 2025-26), so that every figure's pooling can be checked
+ * against counts made by hand from the list below. In version 3, `physical_health` is comparable
+ * (pools), the meaning of `day_to_day_stress` changed (does not pool), `sleep` is new, and
+ * `support_used` is a new multi-tick question.
  */
-const CARER_V2: QuestionSetDefinition = {
-  ...CARER_V1,
-  version: 2,
+const CARER_V3: QuestionSetDefinition = {
+  ...CARER_V2,
+  version: 3,
   publishedOn: "2025-04-01",
-  scales: [...CARER_V1.scales, { code: "SUPPORT_USED", label: "Support used", multiple: true, options: ["a", "b", "c"].map((c) => opt(c, `Kind ${c}`, null)) }],
+  scales: [...CARER_V2.scales, { code: "SUPPORT_USED", label: "Support used", multiple: true, options: ["a", "b", "c"].map((c) => opt(c, `Kind ${c}`, null)) }],
   questions: [
-    ...CARER_V1.questions.map((q) => ({ ...q, comparable: q.code !== "day_to_day_stress" })),
-    { ...CARER_V1.questions.find((q) => q.code === "physical_health")!, code: "sleep", shortText: "sleep", theme: null, comparable: false },
+    ...CARER_V2.questions.map((q) => ({ ...q, comparable: q.code !== "day_to_day_stress" })),
+    { ...CARER_V2.questions.find((q) => q.code === "physical_health")!, code: "sleep", shortText: "sleep", theme: null, comparable: false },
     {
-      ...CARER_V1.questions.find((q) => q.code === "gender")!,
+      ...CARER_V2.questions.find((q) => q.code === "gender")!,
       code: "support_used",
       shortText: "support used",
       theme: null,
@@ -40,7 +40,7 @@ const CARER_V2: QuestionSetDefinition = {
 };
 
 interface Fixture {
-  version: 1 | 2;
+  version: 2 | 3;
   key: number;
   answers: Record<string, string[]>;
 }
@@ -49,7 +49,7 @@ const GENDERS = ["female", "male", "other"];
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 // Version 1: 30 responses; physical_health 20 better then 10 worse; day_to_day_stress 12 better then 18 worse.
 const V1: Fixture[] = range(30).map((i) => ({
-  version: 1,
+  version: 2,
   key: (i * 37 + 11) % 256,
   answers: {
     physical_health: [i < 20 ? "better" : "worse"],
@@ -60,7 +60,7 @@ const V1: Fixture[] = range(30).map((i) => ({
 // Version 2: 60 responses; physical_health 30 better, 20 worse, 10 not applicable.
 const TICKS = (i: number) => (i < 10 ? ["a", "c"] : i < 15 ? ["a"] : i < 30 ? ["a", "b"] : i < 40 ? ["b", "c"] : i < 50 ? ["a", "b"] : ["c"]);
 const V2: Fixture[] = range(60).map((i) => ({
-  version: 2,
+  version: 3,
   key: (i * 53 + 7) % 256,
   answers: {
     physical_health: [i < 30 ? "better" : i < 50 ? "worse" : "not_applicable"],
@@ -89,11 +89,11 @@ let region: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
-  await loadQuestionSets(db, [...QUESTION_SET_DEFINITIONS, CARER_V2]);
+  await loadQuestionSets(db, [...QUESTION_SET_DEFINITIONS, CARER_V3]);
   const organisation = await createOrganisation(systemScope(db), { slug: "versions-council", name: "Versions", type: "COUNCIL", areas: ["E06000001"] });
   [{ region }] = (await queryRows<{ region: string }>(db, sql`select parent_code as region from areas where code = 'E06000001'`)) as [{ region: string }];
   for (const [i, r] of [...V1, ...V2].entries()) {
-    const year = r.version === 1 ? 2024 : 2025;
+    const year = r.version === 2 ? 2024 : 2025;
     await db.execute(sql`
       with s as (select id from question_sets where code = 'CARER' and version = ${r.version}),
       r as (
@@ -125,29 +125,29 @@ describe("figures across question set versions", () => {
     expect(cell([...V1, ...V2], "physical_health", ["better"]).count).toBe(50);
     expect(cell([...V1, ...V2], "physical_health", GRADED).count).toBe(80);
     const pooled = await benchmark("physical_health", ["2024-25", "2025-26"]);
-    expect(pooled.versions).toEqual([1, 2]);
+    expect(pooled.versions).toEqual([2, 3]);
     expect(pooled.value).toMatchObject({ ...published([...V1, ...V2], "physical_health"), status: "AVAILABLE" });
 
     const latest = await benchmark("physical_health", ["2025-26"]);
-    expect(latest.versions).toEqual([2]);
+    expect(latest.versions).toEqual([3]);
     expect(cell(V2, "physical_health", GRADED).count).toBe(50);
     expect(latest.value).toMatchObject(published(V2, "physical_health"));
 
-    const first = await benchmark("physical_health", ["2024-25", "2025-26"], 1);
-    expect(first.versions).toEqual([1]);
+    const first = await benchmark("physical_health", ["2024-25", "2025-26"], 2);
+    expect(first.versions).toEqual([2]);
     expect(first.value).toMatchObject(published(V1, "physical_health"));
   });
 
   it("give a question that is not comparable a reason over a period that spans versions, not a wrong number", async () => {
     for (const question of ["day_to_day_stress", "sleep"]) {
       const spanning = await benchmark(question, ["2024-25", "2025-26"]);
-      expect(spanning.versions).toEqual([2]);
+      expect(spanning.versions).toEqual([3]);
       expect(spanning.value).toEqual({
         numerator: null,
         denominator: null,
         status: "NOT_COMPARABLE",
         symbol: "z",
-        reason: `"${question}" of CARER version 2 is not comparable with version 1, whose responses fall in this period: ask for a period without them, or for one version.`,
+        reason: `"${question}" of CARER version 3 is not comparable with version 2, whose responses fall in this period: ask for a period without them, or for one version.`,
       });
       const within = await benchmark(question, ["2025-26"]);
       expect(within.value).toMatchObject({ ...published(V2, question), status: "AVAILABLE" });
@@ -159,7 +159,7 @@ describe("figures across question set versions", () => {
       `query($a: String!) { trend(questionSet: CARER, question: "physical_health", area: $a) { versions points { financialYear measure { numerator denominator } } } }`,
       { a: region },
     );
-    expect(trend.versions).toEqual([1, 2]);
+    expect(trend.versions).toEqual([2, 3]);
     expect(trend.points).toEqual([
       { financialYear: "2024-25", measure: published(V1, "physical_health") },
       { financialYear: "2025-26", measure: published(V2, "physical_health") },
@@ -172,7 +172,7 @@ describe("figures across question set versions", () => {
         versions overlapping categories { option { code } measure { numerator denominator } } } }`,
       { a: region },
     );
-    expect(breakdown.versions).toEqual([1, 2]);
+    expect(breakdown.versions).toEqual([2, 3]);
     expect(breakdown.overlapping).toBe(false);
     const both = [...V1, ...V2];
     const of = (gender: string) =>

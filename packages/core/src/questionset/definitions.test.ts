@@ -24,24 +24,22 @@ const bandOptions = (s: ScaleDefinition, band: Band) =>
     .sort();
 
 /** Process questions whose answers are categories (no good or bad direction). */
-const CATEGORICAL_PROCESS = new Set(["who_helped_plan"]);
+const CATEGORICAL_PROCESS = new Set(["who_helped_plan", "who_helped"]);
 
 describe("question set definitions", () => {
-  it("declares version 1 of each of the six instruments, once", () => {
+  it("declares versions 1 and 2 of each of the six instruments, once each; the latest is 2", () => {
     const keys = QUESTION_SET_DEFINITIONS.map((d) => `${d.code}@${d.version}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const code of QUESTION_SET_CODES) {
-      const def = findDefinition(code, 1);
-      expect(def, code).toBeDefined();
-      expect(def!.code).toBe(code);
-      expect(findDefinition(code)).toBe(def);
+      for (const version of [1, 2]) expect(findDefinition(code, version), `${code} v${version}`).toMatchObject({ code, version });
+      expect(findDefinition(code)).toBe(findDefinition(code, 2));
     }
-    expect(findDefinition("ADULT_PB", 2)).toBeUndefined();
+    expect(findDefinition("ADULT_PB", 3)).toBeUndefined();
     expect(findDefinition("NOPE")).toBeUndefined();
   });
 
   for (const def of QUESTION_SET_DEFINITIONS) {
-    describe(def.code, () => {
+    describe(`${def.code} v${def.version}`, () => {
       it("has well-formed metadata", () => {
         expect(def.publishedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         expect(Number.isNaN(Date.parse(def.publishedOn))).toBe(false);
@@ -120,10 +118,10 @@ describe("question set definitions", () => {
             def.questions.some((q) => q.kind === kind),
             kind,
           ).toBe(true);
-        const completedBy = scaleOf(def, "completed_by");
-        expect(completedBy).toBeDefined();
-        const opts = completedBy!.options.map((o) => o.code);
-        expect(opts).toEqual(def.code === "CYP_EHCP" ? ["self", "with_help"] : ["self", "with_help", "on_behalf"]);
+        const asked = def.questions.find((q) => q.theme === "completed_by");
+        expect(asked, "a question on the theme completed_by").toBeDefined();
+        const opts = scaleOf(def, asked!.code)!.options.map((o) => o.code);
+        expect(opts).toEqual(def.code === "CYP_EHCP" && def.version === 1 ? ["self", "with_help"] : ["self", "with_help", "on_behalf"]);
       });
 
       it("gives every question a short wording, unique within the set", () => {
@@ -182,10 +180,10 @@ describe("question set definitions", () => {
     }
   });
 
-  it("covers the circumstances results are broken down by", () => {
+  it("covers the circumstances results are broken down by (version 1)", () => {
     const about = (code: string) =>
       new Set(
-        findDefinition(code)!
+        findDefinition(code, 1)!
           .questions.filter((q) => q.kind === "ABOUT_YOU")
           .map((q) => q.code),
       );
@@ -199,7 +197,7 @@ describe("question set definitions", () => {
     expect(about("PARENT_EHCP").has("statement_converted")).toBe(true);
     for (const q of ["role", "setting", "type_of_need"]) expect(about("PRACTITIONER_EHCP").has(q)).toBe(true);
 
-    const codes = (set: string, q: string) => scaleOf(findDefinition(set)!, q)!.options.map((o) => o.code);
+    const codes = (set: string, q: string) => scaleOf(findDefinition(set, 1)!, q)!.options.map((o) => o.code);
     expect(codes("ADULT_PB", "budget_management")).toEqual([
       "direct_payment",
       "direct_payment_family",
@@ -213,9 +211,9 @@ describe("question set definitions", () => {
     expect(codes("PARENT_EHCP", "school_phase")).toEqual(["pre_school", "primary", "secondary", "post_16", "dont_know"]);
   });
 
-  it("asks the process questions and outcomes the seeds describe", () => {
+  it("asks the process questions and outcomes the seeds describe (version 1)", () => {
     const has = (set: string, codes: string[]) => {
-      const def = findDefinition(set)!;
+      const def = findDefinition(set, 1)!;
       for (const c of codes)
         expect(
           def.questions.find((q) => q.code === c),
@@ -248,7 +246,54 @@ describe("question set definitions", () => {
     has("PARENT_EHCP", ["parent_views_included", "child_views_included", "impact_on_parents"]);
     has("PRACTITIONER_EHCP", ["process_gone_well", "quality_of_life"]);
     // The fourteen adult outcome areas.
-    expect(findDefinition("ADULT_PB")!.questions.filter((q) => q.kind === "OUTCOME").length).toBeGreaterThanOrEqual(14);
+    expect(findDefinition("ADULT_PB", 1)!.questions.filter((q) => q.kind === "OUTCOME").length).toBeGreaterThanOrEqual(14);
+  });
+
+  it("holds in version 2 what councils really send", () => {
+    const v2 = (set: string) => findDefinition(set, 2)!;
+    const question = (set: string, code: string) => {
+      const found = v2(set).questions.find((q) => q.code === code);
+      expect(found, `${set} v2 ${code}`).toBeDefined();
+      return { ...found!, scale: scaleOf(v2(set), code)! };
+    };
+    const options = (set: string, code: string) => question(set, code).scale.options.map((o) => o.code);
+    // Adults (the 2017 revision): views on four points, two new outcomes, multi-tick budget use and who helped.
+    expect(options("ADULT_PB", "views_included_extent").slice(0, 4)).toEqual(["not_at_all", "partly", "mostly", "fully"]);
+    for (const code of ["everyday_activities", "community"]) expect(question("ADULT_PB", code).kind).toBe("OUTCOME");
+    expect(question("ADULT_PB", "community").theme).toBe("community");
+    expect(options("ADULT_PB", "budget_management_type")).toEqual(expect.arrayContaining(["mixture", "no_personal_budget"]));
+    for (const code of ["budget_uses", "who_helped"]) expect(question("ADULT_PB", code).scale.multiple, code).toBe(true);
+    expect(question("ADULT_PB", "quality_of_life").text).toMatch(/your support/);
+    expect(question("ADULT_PB", "quality_of_life").comparable).toBe(false);
+    // Personal health budgets.
+    for (const code of ["friendships", "relationships_with_paid_supporters", "dignity_in_support", "where_you_live", "volunteering", "general_health"])
+      question("PHB", code);
+    expect(question("PHB", "budget_uses").scale.multiple).toBe(true);
+    expect(options("PHB", "age_group")).toContain("under_18");
+    expect(options("PHB", "budget_management_type")).toContain("notional");
+    // Carers.
+    expect(options("CARER", "carer_relationship")).toContain("other");
+    expect(options("CARER", "age_group")).toContain("under_18");
+    question("CARER", "carer_disability");
+    // Children, parents, practitioners: the three views of the community outcome triangulate.
+    for (const set of ["CYP_EHCP", "PARENT_EHCP", "PRACTITIONER_EHCP"]) {
+      expect(
+        v2(set).questions.some((q) => q.theme === "community" && q.kind === "OUTCOME"),
+        set,
+      ).toBe(true);
+      expect(options(set, "primary_need")).toEqual(
+        expect.arrayContaining(["spld", "mld", "sld", "pmld", "semh", "slcn", "hi", "vi", "msi", "pd", "asd", "oth"]),
+      );
+    }
+    expect(options("CYP_EHCP", "who_filled_in")).toContain("on_behalf");
+    for (const code of ["ethnicity", "personal_budget", "sen_provision"]) question("CYP_EHCP", code);
+    for (const code of ["quality_of_support", "personal_budget", "budget_management", "plan_stage", "ethnicity", "sen_provision"])
+      question("PARENT_EHCP", code);
+    expect(options("PARENT_EHCP", "education_setting")).toEqual(expect.arrayContaining(["home_education", "not_in_education"]));
+    expect(options("PRACTITIONER_EHCP", "work_setting")).toEqual(expect.arrayContaining(["local_authority", "other"]));
+    expect(options("PRACTITIONER_EHCP", "practitioner_role")).toEqual(expect.arrayContaining(["senco", "educational_psychologist", "other"]));
+    // "Not applicable" leaves the denominator wherever a respondent can lack the experience.
+    expect(question("PARENT_EHCP", "preparing_for_the_future").scale.options.find((o) => o.code === "not_applicable")?.band).toBe("EXCLUDED");
   });
 
   it("gives every set its own scale objects", () => {

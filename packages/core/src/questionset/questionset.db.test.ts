@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
 import { createTestClient } from "../testing/graphql.ts";
-import { QUESTION_SET_DEFINITIONS } from "./definitions/index.ts";
+import { findDefinition, QUESTION_SET_DEFINITIONS } from "./definitions/index.ts";
 import { loadQuestionSets } from "./load.ts";
 import { questionSets, questions, scaleOptions } from "./questionset.sql.ts";
 import type { QuestionSetDefinition } from "./types.ts";
@@ -26,7 +26,13 @@ describe("question sets", () => {
   it("lists the latest version of the six instruments", async () => {
     const { questionSets } = await api.data(`{ questionSets { code version status } }`);
     expect(questionSets.map((s: { code: string }) => s.code).sort()).toEqual(["ADULT_PB", "CARER", "CYP_EHCP", "PARENT_EHCP", "PHB", "PRACTITIONER_EHCP"]);
-    expect(questionSets.every((s: { version: number; status: string }) => s.version === 1 && s.status === "PUBLISHED")).toBe(true);
+    expect(questionSets.every((s: { version: number; status: string }) => s.version === 2 && s.status === "PUBLISHED")).toBe(true);
+    const { all } = await api.data(`{ all: questionSets(allVersions: true) { code version } }`);
+    expect(all).toHaveLength(12);
+    expect(all.slice(0, 2)).toEqual([
+      { code: "ADULT_PB", version: 1 },
+      { code: "ADULT_PB", version: 2 },
+    ]);
   });
 
   it("serves a question set with its questions, scales and banded options, as defined", async () => {
@@ -35,7 +41,8 @@ describe("question sets", () => {
       questions { code text kind theme section position scale { code options { code label position band } } }
       scales { code }
     } }`);
-    const definition = QUESTION_SET_DEFINITIONS.find((d) => d.code === "CYP_EHCP")!;
+    const definition = findDefinition("CYP_EHCP")!;
+    expect(questionSet.version).toBe(2);
     expect(questionSet.questions.map((q: { code: string }) => q.code)).toEqual(definition.questions.map((q) => q.code));
     expect(questionSet.questions.map((q: { position: number }) => q.position)).toEqual(definition.questions.map((_, i) => i + 1));
     const dignity = questionSet.questions.find((q: { code: string }) => q.code === "dignity");
@@ -57,13 +64,13 @@ describe("question sets", () => {
   });
 
   it("serves each question's short wording", async () => {
-    const { questionSet } = await api.data(`{ questionSet(code: ADULT_PB) { question(code: "ease_getting_budget") { code text shortText } } }`);
+    const { questionSet } = await api.data(`{ questionSet(code: ADULT_PB, version: 1) { question(code: "ease_getting_budget") { code text shortText } } }`);
     expect(questionSet.question).toEqual({
       code: "ease_getting_budget",
       text: "How easy or hard was it to get your personal budget?",
       shortText: "ease of getting your budget",
     });
-    const definition = QUESTION_SET_DEFINITIONS.find((d) => d.code === "CARER")!;
+    const definition = findDefinition("CARER")!;
     const { questionSet: carer } = await api.data(`{ questionSet(code: CARER) { questions { code shortText } } }`);
     expect(carer.questions).toEqual(definition.questions.map((q) => ({ code: q.code, shortText: q.shortText })));
   });
@@ -108,34 +115,37 @@ describe("question sets", () => {
   });
 
   it("refuses to change a published version, and publishes a new version beside it", async () => {
-    const v1 = QUESTION_SET_DEFINITIONS.find((d) => d.code === "CARER")!;
-    const changed: QuestionSetDefinition = { ...v1, questions: v1.questions.slice(1) };
+    const v2 = findDefinition("CARER", 2)!;
+    const changed: QuestionSetDefinition = { ...v2, questions: v2.questions.slice(1) };
     const before = await tableSizes();
-    await expect(loadQuestionSets(database.db, [changed])).rejects.toThrow(/CARER version 1 is published and differs/);
-    expect(await tableSizes()).toEqual(before);
-
-    const unsaid = { ...changed, version: 2 };
-    await expect(loadQuestionSets(database.db, [v1, unsaid])).rejects.toThrow(
-      `CARER v2 ${changed.questions[0]!.code}: a later version must say whether each question is comparable with the version before`,
+    await expect(loadQuestionSets(database.db, [...QUESTION_SET_DEFINITIONS.filter((d) => d !== v2), changed])).rejects.toThrow(
+      /CARER version 2 is published and differs/,
     );
-    await expect(loadQuestionSets(database.db, [unsaid])).rejects.toThrow("CARER has version 2 where version 1 was due");
     expect(await tableSizes()).toEqual(before);
 
-    const [kept, ...rest] = changed.questions;
-    const v2 = { ...unsaid, questions: [{ ...kept!, comparable: false }, ...rest.map((q) => ({ ...q, comparable: true }))] };
-    await loadQuestionSets(database.db, [v1, v2]);
+    const unsaid = { ...changed, version: 3, questions: changed.questions.map(({ comparable: _, ...q }) => q) };
+    await expect(loadQuestionSets(database.db, [...QUESTION_SET_DEFINITIONS, unsaid])).rejects.toThrow(
+      `CARER v3 ${changed.questions[0]!.code}: a later version must say whether each question is comparable with the version before`,
+    );
+    await expect(loadQuestionSets(database.db, [unsaid])).rejects.toThrow("CARER has version 3 where version 1 was due");
+    expect(await tableSizes()).toEqual(before);
+
+    const [kept, ...rest] = unsaid.questions;
+    const v3 = { ...unsaid, questions: [{ ...kept!, comparable: false }, ...rest.map((q) => ({ ...q, comparable: true }))] };
+    await loadQuestionSets(database.db, [...QUESTION_SET_DEFINITIONS, v3]);
     const latest = await api.data(
       `{ questionSet(code: CARER) { version questions { code comparable comparableVersions scale { multiple } } }
          first: questionSet(code: CARER, version: 1) { questions { comparable comparableVersions } }
          all: questionSets(allVersions: true) { code version } }`,
     );
-    expect(latest.questionSet.version).toBe(2);
-    expect(latest.questionSet.questions).toHaveLength(v1.questions.length - 1);
+    expect(latest.questionSet.version).toBe(3);
+    expect(latest.questionSet.questions).toHaveLength(v2.questions.length - 1);
+    const second = v2.questions[2]!;
     expect(latest.questionSet.questions.slice(0, 2)).toEqual([
-      { code: kept!.code, comparable: false, comparableVersions: [2], scale: { multiple: false } },
-      { code: rest[0]!.code, comparable: true, comparableVersions: [1, 2], scale: { multiple: false } },
+      { code: kept!.code, comparable: false, comparableVersions: [3], scale: { multiple: false } },
+      { code: second.code, comparable: true, comparableVersions: second.comparable ? [1, 2, 3] : [2, 3], scale: { multiple: false } },
     ]);
     expect(latest.first.questions[0]).toEqual({ comparable: null, comparableVersions: [1] });
-    expect(latest.all.filter((s: { code: string }) => s.code === "CARER").map((s: { version: number }) => s.version)).toEqual([1, 2]);
+    expect(latest.all.filter((s: { code: string }) => s.code === "CARER").map((s: { version: number }) => s.version)).toEqual([1, 2, 3]);
   });
 });

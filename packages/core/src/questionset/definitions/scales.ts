@@ -99,6 +99,24 @@ export const VIEWS_INCLUDED_4 = (): ScaleDefinition => ({
   ],
 });
 
+/**
+ * `scale` with "not applicable" (EXCLUDED) added last, as a new scale `<CODE>_NA`: for questions a
+ * respondent can lack the experience of (support a carer does not get, a three-year-old's
+ * "preparing for the future"). It keeps every earlier option and band, so a question moved onto it
+ * stays comparable with the earlier version (see `comparability.ts`).
+ */
+export const withNotApplicable = (scale: ScaleDefinition): ScaleDefinition => ({
+  ...scale,
+  code: `${scale.code}_NA`,
+  label: `${scale.label}, or not applicable`,
+  options: [...scale.options, NOT_APPLICABLE()],
+});
+
+export const GOOD_POOR_5_NA = (): ScaleDefinition => withNotApplicable(GOOD_POOR_5());
+export const VIEWS_INCLUDED_4_NA = (): ScaleDefinition => withNotApplicable(VIEWS_INCLUDED_4());
+export const EASE_5_NA = (): ScaleDefinition => withNotApplicable(EASE_5());
+export const YES_NO_NA = (): ScaleDefinition => withNotApplicable(YES_NO());
+
 // ---------------------------------------------------------------------------------------------
 // Small helpers for the definitions.
 
