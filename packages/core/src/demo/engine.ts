@@ -52,7 +52,21 @@ export function optionCounts(spec: GradedSpec, bands: ReadonlyArray<string>, d: 
   return counts;
 }
 
-export function* generateInstrument(model: InstrumentModel, def: QuestionSetDefinition, seed: number, n: number): Generator<DemoResponse> {
+export interface GenerateOptions {
+  /** Financial years (start years) the responses fall in; every demo year when omitted. */
+  years?: readonly number[];
+}
+
+export function* generateInstrument(
+  model: InstrumentModel,
+  def: QuestionSetDefinition,
+  seed: number,
+  n: number,
+  generate: GenerateOptions = {},
+): Generator<DemoResponse> {
+  // Version 1 keeps the streams it always had, so its data never change; later versions draw their own.
+  const stream = def.version === 1 ? def.code : `${def.code}@v${def.version}`;
+  const refPrefix = def.version === 1 ? `DEMO-${def.code}` : `DEMO-${def.code}-V${def.version}`;
   const Q = def.questions.length;
   const qIndex = new Map(def.questions.map((q, i) => [q.code, i]));
   const scaleOf = new Map(def.scales.map((s) => [s.code, s]));
@@ -60,7 +74,7 @@ export function* generateInstrument(model: InstrumentModel, def: QuestionSetDefi
   const optionIndex = options.map((opts) => new Map(opts.map((o, i) => [o.code, i])));
 
   // Every question is drawn by exactly one spec.
-  const specCodes = [...model.about, ...model.graded, ...(model.derived ?? [])].map((s) => s.code);
+  const specCodes = [...model.about, ...model.graded, ...(model.derived ?? []), ...(model.ticks ?? [])].map((s) => s.code);
   const unknown = specCodes.filter((c) => !qIndex.has(c));
   const uncovered = def.questions.map((q) => q.code).filter((c) => !specCodes.includes(c));
   if (unknown.length || uncovered.length || new Set(specCodes).size !== specCodes.length)
@@ -83,16 +97,21 @@ export function* generateInstrument(model: InstrumentModel, def: QuestionSetDefi
 
   // Pass 1: respondents.
   const areas = demoAreas(seed, def.code);
+  const allowed = (y: number) => !generate.years || generate.years.includes(DEMO_FINANCIAL_YEARS[y]!);
+  const years = areas.map((a) => yearWeights(a.firstYear).map((w, y) => (allowed(y) ? w : 0)));
+  const sum = (weights: number[]) => weights.reduce((a, b) => a + b, 0);
+  // An area's share of the years allowed (1 when all are), so an area not collecting then draws no one.
+  const share = areas.map((a, i) => (generate.years ? sum(years[i]!) / sum(yearWeights(a.firstYear)) : 1));
   const cumulative = new Float64Array(areas.length);
-  areas.reduce((sum, a, i) => (cumulative[i] = sum + a.weight), 0);
+  areas.reduce((total, a, i) => (cumulative[i] = total + a.weight * share[i]!), 0);
   const total = cumulative[areas.length - 1]!;
-  const years = areas.map((a) => yearWeights(a.firstYear));
+  if (!(total > 0)) throw new Error(`${def.code} demo: no area collects in ${generate.years?.join(", ")}`);
   const areaOf = new Uint16Array(n);
   const dayOf = new Uint16Array(n);
   const modeOf = new Uint8Array(n);
   const P = new Float64Array(n);
   const O = new Float64Array(n);
-  const rng = new Rng(seed, def.code, "respondents");
+  const rng = new Rng(seed, stream, "respondents");
   const sP = model.sP ?? 0.8;
   const sO = model.sO ?? 0.6;
   for (row = 0; row < n; row++) {
@@ -129,7 +148,7 @@ export function* generateInstrument(model: InstrumentModel, def: QuestionSetDefi
     const loading = spec.loading ?? 1;
     const noise = spec.noise ?? 0.7;
     const latent = spec.latent === "P" ? P : O;
-    const qrng = new Rng(seed, def.code, spec.code);
+    const qrng = new Rng(seed, stream, spec.code);
     let d = 0;
     for (row = 0; row < n; row++) {
       const u = qrng.next();
@@ -162,13 +181,30 @@ export function* generateInstrument(model: InstrumentModel, def: QuestionSetDefi
 
   // Pass 2b: questions that follow other answers.
   for (const derived of model.derived ?? []) {
-    const drng = new Rng(seed, def.code, derived.code);
+    const drng = new Rng(seed, stream, derived.code);
     for (row = 0; row < n; row++) set(derived.code, derived.draw(drng, get));
+  }
+
+  // Pass 2c: multi-tick questions, one bit per option.
+  const tickBits = new Map<number, Uint32Array>();
+  for (const tick of model.ticks ?? []) {
+    const qi = qIndex.get(tick.code)!;
+    if (options[qi]!.length > 32) throw new Error(`${def.code}.${tick.code}: more than 32 options`);
+    const bits = new Uint32Array(n);
+    const trng = new Rng(seed, stream, tick.code);
+    for (row = 0; row < n; row++) {
+      for (const option of tick.draw(trng, get) ?? []) {
+        const oi = optionIndex[qi]!.get(option);
+        if (oi === undefined) throw new Error(`${def.code}.${tick.code}: no option ${option}`);
+        bits[row]! |= 1 << oi;
+      }
+    }
+    tickBits.set(qi, bits);
   }
 
   // Pass 3: the responses.
   const perArea = new Uint32Array(areas.length);
-  const crng = new Rng(seed, def.code, "comments");
+  const crng = new Rng(seed, stream, "comments");
   const completedByIndex = qIndex.get("completed_by");
   for (row = 0; row < n; row++) {
     const area = areas[areaOf[row]!]!;
@@ -177,6 +213,11 @@ export function* generateInstrument(model: InstrumentModel, def: QuestionSetDefi
     for (let qi = 0; qi < Q; qi++) {
       const v = ans[row * Q + qi]!;
       if (v) answers[def.questions[qi]!.code] = options[qi]!.at(v - 1)!.code;
+    }
+    let ticks: Record<string, string[]> | undefined;
+    for (const [qi, bits] of tickBits) {
+      const chosen = options[qi]!.filter((_, oi) => bits[row]! & (1 << oi)).map((o) => o.code);
+      if (chosen.length) (ticks ??= {})[def.questions[qi]!.code] = chosen;
     }
     const by = completedByIndex === undefined ? undefined : answers.completed_by;
     let comment: string | null = null;
@@ -189,12 +230,13 @@ export function* generateInstrument(model: InstrumentModel, def: QuestionSetDefi
       questionSet: def.code,
       version: def.version,
       areaCode: area.code,
-      externalRef: `DEMO-${def.code}-${area.code}-${String(seq).padStart(6, "0")}`,
+      externalRef: `${refPrefix}-${area.code}-${String(seq).padStart(6, "0")}`,
       collectedOn: new Date(START + dayOf[row]! * DAY).toISOString().slice(0, 10),
       collectionMode: MODES[modeOf[row]!]!,
       completedBy: COMPLETED_BY[(by ?? "self") as keyof typeof COMPLETED_BY],
       comment,
       answers,
+      ...(ticks ? { ticks } : {}),
     };
   }
 }

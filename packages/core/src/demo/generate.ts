@@ -31,6 +31,8 @@ export interface DemoResponse {
   comment: string | null;
   /** Question code → option code; a question may be left unanswered. */
   answers: Record<string, string>;
+  /** Multi-tick question code → the option codes ticked (absent when none are). */
+  ticks?: Record<string, string[]>;
 }
 
 export const DEMO_SEED = 20140701;

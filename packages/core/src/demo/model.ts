@@ -47,6 +47,12 @@ export interface DerivedSpec {
   draw: (rng: Rng, get: Get) => string | undefined;
 }
 
+export interface TickSpec {
+  code: string;
+  /** The options ticked ("tick all that apply"), drawn last; undefined or empty: left unanswered. */
+  draw: (rng: Rng, get: Get) => string[] | undefined;
+}
+
 export interface InstrumentModel {
   code: QuestionSetCode;
   /** Responses at scale 1. */
@@ -63,6 +69,8 @@ export interface InstrumentModel {
   sO?: number;
   graded: GradedSpec[];
   derived?: DerivedSpec[];
+  /** Multi-tick questions. */
+  ticks?: TickSpec[];
   /** Weights of ONLINE, PAPER, REVIEW. */
   modes: [number, number, number];
   /** Synthetic comments for respondents doing well / badly / in between. */

@@ -115,7 +115,8 @@ async function insertBatch(db: Db, batch: DemoResponse[], catalogue: Catalogue, 
   const answerCols = { response: [] as number[], question: [] as number[], option: [] as number[] };
   for (const r of batch) {
     const set = catalogue.get(`${r.questionSet}@${r.version}`)!;
-    for (const [code, optionCode] of Object.entries(r.answers)) {
+    const chosen = [...Object.entries(r.answers), ...Object.entries(r.ticks ?? {}).flatMap(([code, options]) => options.map((o) => [code, o] as const))];
+    for (const [code, optionCode] of chosen) {
       const question = set.get(code);
       const optionId = question?.options.get(optionCode);
       if (!question || optionId === undefined) throw new Error(`demo response ${r.externalRef}: no option ${code}=${optionCode}`);
