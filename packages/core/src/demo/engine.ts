@@ -214,11 +214,10 @@ export function* generateInstrument(
       const v = ans[row * Q + qi]!;
       if (v) answers[def.questions[qi]!.code] = options[qi]!.at(v - 1)!.code;
     }
-    let ticks: Record<string, string[]> | undefined;
-    for (const [qi, bits] of tickBits) {
-      const chosen = options[qi]!.filter((_, oi) => bits[row]! & (1 << oi)).map((o) => o.code);
-      if (chosen.length) (ticks ??= {})[def.questions[qi]!.code] = chosen;
-    }
+    const ticked = [...tickBits].map(
+      ([qi, bits]) => [def.questions[qi]!.code, options[qi]!.filter((_, oi) => bits[row]! & (1 << oi)).map((o) => o.code)] as const,
+    );
+    const ticks = ticked.some(([, chosen]) => chosen.length) ? Object.fromEntries(ticked.filter(([, chosen]) => chosen.length)) : undefined;
     const by = completedByIndex === undefined ? undefined : answers.completed_by;
     let comment: string | null = null;
     if (crng.next() < 0.07) {
