@@ -47,6 +47,13 @@ describe("the demo engine", () => {
     expect(new Set(rows.map((r) => r.externalRef)).size).toBe(400);
   });
 
+  it("collects a later version by telephone too, and says UNKNOWN when the form does not say who filled it in", () => {
+    const byPhone = rows.filter((r) => r.collectionMode === "TELEPHONE").length;
+    expect(byPhone).toBeGreaterThan(5);
+    expect(byPhone).toBeLessThan(60);
+    expect(new Set(rows.map((r) => r.completedBy))).toEqual(new Set(["UNKNOWN"]));
+  });
+
   it("stores multi-tick answers as the options ticked, in scale order, and leaves none ticked unanswered", () => {
     const ticked = rows.map((r) => JSON.stringify(r.ticks?.support ?? null));
     expect(new Set(ticked)).toEqual(new Set(['["a","c"]', '["b"]', "null"]));

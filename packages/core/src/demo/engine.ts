@@ -205,7 +205,11 @@ export function* generateInstrument(
   // Pass 3: the responses.
   const perArea = new Uint32Array(areas.length);
   const crng = new Rng(seed, stream, "comments");
-  const completedByIndex = qIndex.get("completed_by");
+  // The form's own "who filled it in" question (its code changed in some later versions).
+  const completedByCode = def.questions.find((q) => q.theme === "completed_by")?.code;
+  // Later versions are also collected by telephone, and say UNKNOWN when the form does not say who filled it in.
+  const later = def.version > 1;
+  const telephone = later ? new Rng(seed, stream, "telephone") : null;
   for (row = 0; row < n; row++) {
     const area = areas[areaOf[row]!]!;
     const seq = ++perArea[areaOf[row]!]!;
@@ -218,7 +222,7 @@ export function* generateInstrument(
       ([qi, bits]) => [def.questions[qi]!.code, options[qi]!.filter((_, oi) => bits[row]! & (1 << oi)).map((o) => o.code)] as const,
     );
     const ticks = ticked.some(([, chosen]) => chosen.length) ? Object.fromEntries(ticked.filter(([, chosen]) => chosen.length)) : undefined;
-    const by = completedByIndex === undefined ? undefined : answers.completed_by;
+    const by = completedByCode === undefined ? undefined : answers[completedByCode];
     let comment: string | null = null;
     if (crng.next() < 0.07) {
       const o = O[row]!;
@@ -231,8 +235,8 @@ export function* generateInstrument(
       areaCode: area.code,
       externalRef: `${refPrefix}-${area.code}-${String(seq).padStart(6, "0")}`,
       collectedOn: new Date(START + dayOf[row]! * DAY).toISOString().slice(0, 10),
-      collectionMode: MODES[modeOf[row]!]!,
-      completedBy: COMPLETED_BY[(by ?? "self") as keyof typeof COMPLETED_BY],
+      collectionMode: telephone && telephone.next() < 0.06 ? "TELEPHONE" : MODES[modeOf[row]!]!,
+      completedBy: by ? COMPLETED_BY[by as keyof typeof COMPLETED_BY] : later ? "UNKNOWN" : "SELF",
       comment,
       answers,
       ...(ticks ? { ticks } : {}),

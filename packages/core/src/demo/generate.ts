@@ -24,9 +24,9 @@ export interface DemoResponse {
   externalRef: string;
   /** ISO date (yyyy-mm-dd). */
   collectedOn: string;
-  collectionMode: "ONLINE" | "PAPER" | "REVIEW";
+  collectionMode: "ONLINE" | "PAPER" | "REVIEW" | "TELEPHONE";
   /** Consistent with the answer to `completed_by`. */
-  completedBy: "SELF" | "WITH_HELP" | "ON_BEHALF";
+  completedBy: "SELF" | "WITH_HELP" | "ON_BEHALF" | "UNKNOWN";
   /** Occasional synthetic free text, marked as such. */
   comment: string | null;
   /** Question code → option code; a question may be left unanswered. */
