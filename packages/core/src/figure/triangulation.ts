@@ -40,7 +40,7 @@ export interface TriangulationResult {
 }
 
 /** Two views disagree when their 95% intervals do not overlap (a conservative test). */
-function compareViews(first: TriangulationView, second: TriangulationView): TriangulationPair {
+export function compareViews(first: TriangulationView, second: TriangulationView): TriangulationPair {
   const a = first.measure.confidenceInterval;
   const b = second.measure.confidenceInterval;
   if (!a || !b) return { first, second, difference: null, agreement: "NOT_COMPARED" };
@@ -78,7 +78,11 @@ export async function triangulation({ db }: Scope, args: { area: string; theme: 
     };
   });
   const pairs = views.flatMap((first, i) => views.slice(i + 1).map((second) => compareViews(first, second)));
+  return { area, theme: args.theme, period, views, pairs, agreement: overallAgreement(pairs), syntheticData: ref.synthetic };
+}
+
+/** DISAGREE when any compared pair does, AGREE when all compared pairs do, NOT_COMPARED when none could be. */
+export function overallAgreement(pairs: Pick<TriangulationPair, "agreement">[]): Agreement {
   const compared = pairs.filter((p) => p.agreement !== "NOT_COMPARED");
-  const agreement: Agreement = compared.length === 0 ? "NOT_COMPARED" : compared.some((p) => p.agreement === "DISAGREE") ? "DISAGREE" : "AGREE";
-  return { area, theme: args.theme, period, views, pairs, agreement, syntheticData: ref.synthetic };
+  return compared.length === 0 ? "NOT_COMPARED" : compared.some((p) => p.agreement === "DISAGREE") ? "DISAGREE" : "AGREE";
 }
