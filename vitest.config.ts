@@ -34,6 +34,8 @@ export default defineConfig({
     // Both cores: the PGlite files are single-threaded and each spends its first seconds loading
     // its copy of the demo database, so two at a time nearly halve the run.
     maxWorkers: 2,
+    // Mutation runs turn the figures' in-process caches off, so per-test coverage is exact.
+    setupFiles: process.env.POET_FIGURE_CACHE === "off" ? ["packages/core/src/testing/no-figure-cache.ts"] : [],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     coverage: {

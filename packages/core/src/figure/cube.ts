@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/types.ts";
+import { figureCaching } from "./caching.ts";
 import { addCells, type Cell, EMPTY_CELL } from "./disclosure.ts";
 import type { Period } from "./period.ts";
 import type { ReferenceData } from "./reference.ts";
@@ -68,6 +69,7 @@ const cache = new WeakMap<Db, Map<string, Promise<LeafCells>>>();
  */
 export async function leafBandCells(db: Db, version: number, questionIds: number[], period: Period, byYear = false): Promise<LeafCells> {
   if (questionIds.length === 0) return new Map();
+  if (!figureCaching.enabled) return readLeafCells(db, questionIds, period, byYear);
   const key = `${version}|${period.from}-${period.to}|${byYear}|${questionIds.join(",")}`;
   const entries = cache.get(db) ?? new Map<string, Promise<LeafCells>>();
   cache.set(db, entries);

@@ -5,6 +5,7 @@ import { poolingChain } from "../questionset/comparability.ts";
 import { type QuestionRow, type QuestionSetRow, questionSets, questions } from "../questionset/questionset.sql.ts";
 import { hasSyntheticData } from "../response/index.ts";
 import { groupBy } from "../util/loader.ts";
+import { figureCaching } from "./caching.ts";
 import { cubeVersion } from "./cube.ts";
 import { COUNTABLE_BANDS, type CountableBand } from "./measure.ts";
 
@@ -97,7 +98,7 @@ async function load(db: Db, version: number): Promise<ReferenceData> {
 export async function referenceData(db: Db): Promise<ReferenceData> {
   const version = await cubeVersion(db);
   const hit = cache.get(db);
-  if (hit && hit.version === version && Date.now() - hit.at < TTL_MS) return hit.data;
+  if (figureCaching.enabled && hit && hit.version === version && Date.now() - hit.at < TTL_MS) return hit.data;
   const data = load(db, version);
   cache.set(db, { at: Date.now(), version, data });
   data.catch(() => cache.delete(db));

@@ -1,0 +1,6 @@
+/**
+ * Whether figures keep reference data and leaf cells in memory between requests. They do, except
+ * in mutation runs (POET_FIGURE_CACHE=off, see docs/mutation-testing.md): there every test must
+ * reach the code it depends on, or per-test coverage credits it to the first test alone.
+ */
+export const figureCaching = { enabled: true };
