@@ -11,19 +11,16 @@
  * - asks what the budget is used for and who helped plan as "tick all that apply".
  * Wording is ours, written to the public description (see POET_QUESTIONS.md).
  */
-import type { QuestionDefinition, QuestionSetDefinition } from "../types.ts";
+import type { QuestionSetDefinition } from "../types.ts";
 import { AGE_BAND_ADULT, COMPLETED_BY, ETHNICITY, GENDER, NEED_ADULT } from "./categories.ts";
 import { BUDGET_DURATION_NA, BUDGET_MANAGEMENT_TYPE, BUDGET_USES, WHO_HELPED } from "./categories-v2-adult.ts";
-import { BETTER_WORSE_5, EASE_5_NA, GOOD_POOR_5, q, VIEWS_INCLUDED_4, YES_NO, YES_NO_NA } from "./scales.ts";
+import { BETTER_WORSE_5, EASE_5_NA, GOOD_POOR_5, q, VIEWS_INCLUDED_4, v2, YES_NO, YES_NO_NA } from "./scales.ts";
 
 const YOU = "You and the support you get";
 const PLAN = "Planning your support";
 const QUALITY = "Quality of the support";
 const OUTCOMES = "Outcomes of the support";
 const ABOUT = "About you";
-
-/** A question of version 2, saying whether its figures pool with the same code in version 1. */
-const v2 = (question: QuestionDefinition, comparable: boolean): QuestionDefinition => ({ ...question, comparable });
 
 // `shortText` defaults to `what` when that already reads as a short noun phrase.
 const quality = (code: string, theme: string | null, what: string, shortText = what) =>

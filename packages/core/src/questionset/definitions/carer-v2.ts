@@ -6,18 +6,15 @@
  * - gives the support a carer gets for themselves a "not applicable", for carers who get none.
  * The outcomes and the other questions are version 1's. Wording is ours.
  */
-import type { QuestionDefinition, QuestionSetDefinition } from "../types.ts";
+import type { QuestionSetDefinition } from "../types.ts";
 import { BUDGET_MANAGEMENT, CARING_HOURS, COMPLETED_BY, ETHNICITY, GENDER, NEED_ADULT } from "./categories.ts";
 import { AGE_BAND_WITH_UNDER_18, CARER_RELATIONSHIP_WITH_OTHER, OWN_DISABILITY } from "./categories-v2-adult.ts";
-import { BETTER_WORSE_5, GOOD_POOR_5, GOOD_POOR_5_NA, q, VIEWS_INCLUDED_4, YES_NO } from "./scales.ts";
+import { BETTER_WORSE_5, GOOD_POOR_5, GOOD_POOR_5_NA, q, VIEWS_INCLUDED_4, v2, YES_NO } from "./scales.ts";
 
 const CARING = "You and the person you care for";
 const PROCESS = "Your views and information";
 const OUTCOMES = "What difference the personal budget has made";
 const ABOUT = "About you";
-
-/** A question of version 2, saying whether its figures pool with the same code in version 1. */
-const v2 = (question: QuestionDefinition, comparable: boolean): QuestionDefinition => ({ ...question, comparable });
 
 // `shortText` defaults to `what` when that already reads as a short noun phrase. Every outcome
 // keeps version 1's wording and scale, so all pool with version 1.

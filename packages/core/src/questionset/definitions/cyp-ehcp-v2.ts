@@ -11,20 +11,15 @@
  * - New: whether the young person has an EHCP or SEN support, a personal budget, ethnic group.
  * Written in plain words for young readers; the wording is ours.
  */
-import type { QuestionDefinition, QuestionSetDefinition } from "../types.ts";
+import type { QuestionSetDefinition } from "../types.ts";
 import { AGE_BAND_CYP, ETHNICITY, GENDER, SCHOOL_PHASE } from "./categories.ts";
 import { COMPLETED_BY_CYP_V2, PERSONAL_BUDGET_HELD, PRIMARY_NEED, SEN_PROVISION } from "./categories-v2-ehcp.ts";
-import { FREQUENCY_5, GOOD_POOR_5, GOOD_POOR_5_NA, q, YES_NO_NA } from "./scales.ts";
+import { added, FREQUENCY_5, GOOD_POOR_5, GOOD_POOR_5_NA, kept, q, YES_NO_NA } from "./scales.ts";
 
 const PLAN = "About your plan";
 const SUPPORT = "Your support";
 const LIFE = "How things are going";
 const ABOUT = "About you";
-
-/** Asked in version 1 with the same meaning, on the same scale or one that only adds EXCLUDED options. */
-const kept = (question: QuestionDefinition): QuestionDefinition => ({ ...question, comparable: true });
-/** New in version 2, or on a changed scale under a new code. */
-const added = (question: QuestionDefinition): QuestionDefinition => ({ ...question, comparable: false });
 
 // `shortText` defaults to `what` when that already reads as a short noun phrase.
 const support = (code: string, kind: "PROCESS" | "OUTCOME", theme: string, scale: string, what: string, shortText = what) =>

@@ -16,7 +16,7 @@
  *   the child's ethnic group.
  * Wording is ours.
  */
-import type { QuestionDefinition, QuestionSetDefinition } from "../types.ts";
+import type { QuestionSetDefinition } from "../types.ts";
 import { AGE_BAND_CYP, COMPLETED_BY, ETHNICITY, GENDER, SCHOOL_PHASE } from "./categories.ts";
 import {
   BUDGET_MANAGEMENT_SEND,
@@ -27,7 +27,7 @@ import {
   SETTING_CHILD_V2,
   STATEMENT_CONVERTED_NA,
 } from "./categories-v2-ehcp.ts";
-import { BETTER_WORSE_5, EASE_5_NA, FREQUENCY_5, GOOD_POOR_5, GOOD_POOR_5_NA, q, VIEWS_INCLUDED_4_NA, YES_NO_NA } from "./scales.ts";
+import { added, BETTER_WORSE_5, EASE_5_NA, FREQUENCY_5, GOOD_POOR_5, GOOD_POOR_5_NA, kept, q, VIEWS_INCLUDED_4_NA, YES_NO_NA } from "./scales.ts";
 
 const CIRCUMSTANCES = "Your child's plan and budget";
 const PLAN = "Getting the plan";
@@ -35,11 +35,6 @@ const SUPPORT = "Your child's support";
 const OUTCOMES = "What difference the support has made";
 const PARENT = "You as a parent or carer";
 const ABOUT = "About your child";
-
-/** Asked in version 1 with the same meaning, on the same scale or one that only adds EXCLUDED options. */
-const kept = (question: QuestionDefinition): QuestionDefinition => ({ ...question, comparable: true });
-/** New in version 2, or on a changed scale under a new code. */
-const added = (question: QuestionDefinition): QuestionDefinition => ({ ...question, comparable: false });
 
 // `shortText` defaults to `what` when that already reads as a short noun phrase.
 const outcome = (code: string, theme: string, scale: string, what: string, shortText = what) =>

@@ -10,19 +10,16 @@
  *   managing the budget a "not applicable" for a notional budget managed for the person.
  * Wording is ours.
  */
-import type { QuestionDefinition, QuestionSetDefinition } from "../types.ts";
+import type { QuestionSetDefinition } from "../types.ts";
 import { BUDGET_DURATION, COMPLETED_BY, ETHNICITY, GENDER, NEED_HEALTH, WHO_HELPED_PLAN } from "./categories.ts";
 import { AGE_BAND_WITH_UNDER_18, BUDGET_MANAGEMENT_HEALTH_TYPE, BUDGET_USES_HEALTH } from "./categories-v2-adult.ts";
-import { BETTER_WORSE_5, EASE_5, EASE_5_NA, GOOD_POOR_5, q, YES_NO } from "./scales.ts";
+import { BETTER_WORSE_5, EASE_5, EASE_5_NA, GOOD_POOR_5, q, v2, YES_NO } from "./scales.ts";
 
 const YOU = "You and your personal health budget";
 const PLAN = "Planning your care and support";
 const QUALITY = "Quality of your care and support";
 const OUTCOMES = "What difference the budget has made";
 const ABOUT = "About you";
-
-/** A question of version 2, saying whether its figures pool with the same code in version 1. */
-const v2 = (question: QuestionDefinition, comparable: boolean): QuestionDefinition => ({ ...question, comparable });
 
 // `shortText` defaults to `what` when that already reads as a short noun phrase.
 const quality = (code: string, theme: string | null, what: string, shortText = what) =>

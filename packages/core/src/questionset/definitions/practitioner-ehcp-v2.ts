@@ -10,20 +10,15 @@
  *   their codes did.
  * Wording is ours.
  */
-import type { QuestionDefinition, QuestionSetDefinition } from "../types.ts";
+import type { QuestionSetDefinition } from "../types.ts";
 import { COMPLETED_BY, SCHOOL_PHASE_PRACTITIONER } from "./categories.ts";
 import { PRACTITIONER_ROLE_V2, PRIMARY_NEED, SETTING_PRACTITIONER_V2 } from "./categories-v2-ehcp.ts";
-import { BETTER_WORSE_5, FREQUENCY_5, GOOD_POOR_5, q, VIEWS_INCLUDED_4 } from "./scales.ts";
+import { added, BETTER_WORSE_5, FREQUENCY_5, GOOD_POOR_5, kept, q, VIEWS_INCLUDED_4 } from "./scales.ts";
 
 const HELPED = "How the EHCP has helped your work";
 const PROCESS = "The EHCP process";
 const OUTCOMES = "Outcomes for children and young people";
 const ABOUT = "About you";
-
-/** Asked in version 1 with the same meaning, on the same scale or one that only adds EXCLUDED options. */
-const kept = (question: QuestionDefinition): QuestionDefinition => ({ ...question, comparable: true });
-/** New in version 2, or on a changed scale under a new code. */
-const added = (question: QuestionDefinition): QuestionDefinition => ({ ...question, comparable: false });
 
 // `shortText` defaults to `what` when that already reads as a short noun phrase.
 const helped = (code: string, theme: string | null, what: string, shortText = what) =>

@@ -133,3 +133,10 @@ export const q = (
   section: string,
   shortText: string,
 ): QuestionDefinition => ({ code, text, shortText, kind, theme, scale, section });
+
+/** A question of a later version, saying whether its figures pool with the same code in the version before. */
+export const v2 = (question: QuestionDefinition, comparable: boolean): QuestionDefinition => ({ ...question, comparable });
+/** A later version's question that pools with the version before. */
+export const kept = (question: QuestionDefinition): QuestionDefinition => v2(question, true);
+/** A later version's question that does not pool with the version before (new, or its meaning changed). */
+export const added = (question: QuestionDefinition): QuestionDefinition => v2(question, false);
