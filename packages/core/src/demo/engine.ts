@@ -145,6 +145,9 @@ export function* generateInstrument(
     if (graded.length < 2) throw new Error(`${def.code}.${spec.code} is not on a graded scale`);
     const missing = spec.missing ?? 0.015;
     const excluded = excludedOption < 0 ? 0 : (spec.excluded ?? 0.03);
+    const naOption = opts.findIndex((o, i) => o.code === "not_applicable" && i !== excludedOption);
+    const na = spec.notApplicable ?? 0;
+    const notApplicable = naOption < 0 ? () => 0 : typeof na === "function" ? na : () => na;
     const loading = spec.loading ?? 1;
     const noise = spec.noise ?? 0.7;
     const latent = spec.latent === "P" ? P : O;
@@ -156,6 +159,10 @@ export function* generateInstrument(
       if (u < missing) continue;
       if (u < missing + excluded) {
         ans[row * Q + qi] = excludedOption + 1;
+        continue;
+      }
+      if (u < missing + excluded + notApplicable(get)) {
+        ans[row * Q + qi] = naOption + 1;
         continue;
       }
       poolIdx[d] = row;

@@ -8,15 +8,21 @@ import publishedFigures from "./published-figures.ts";
 const published = publishedFigures;
 const responses = [...generateDemoResponses()];
 const bySet = new Map<string, DemoResponse[]>();
-for (const r of responses) bySet.get(r.questionSet)?.push(r) ?? bySet.set(r.questionSet, [r]);
+const bySetV2 = new Map<string, DemoResponse[]>();
+for (const r of responses) {
+  const sets = r.version === 1 ? bySet : bySetV2;
+  sets.get(r.questionSet)?.push(r) ?? sets.set(r.questionSet, [r]);
+}
+/** An instrument's version-1 responses (the published figures and the patterns are checked on these). */
 const of = (set: string) => bySet.get(set) ?? [];
+const ofV2 = (set: string) => bySetV2.get(set) ?? [];
 
 const bandCache = new Map<string, Band | null>();
-/** The band of `option` on question `q` of `set` (version 1). */
-function band(set: string, q: string, option: string): Band | null {
-  const key = `${set}.${q}.${option}`;
+/** The band of `option` on question `q` of `set` (version 1, or the version given). */
+function band(set: string, q: string, option: string, version = 1): Band | null {
+  const key = `${set}@${version}.${q}.${option}`;
   if (!bandCache.has(key)) {
-    const def = findDefinition(set, 1)!;
+    const def = findDefinition(set, version)!;
     const question = def.questions.find((x) => x.code === q)!;
     const scale = def.scales.find((s) => s.code === question.scale)!;
     bandCache.set(key, scale.options.find((o) => o.code === option)!.band);
@@ -31,7 +37,7 @@ function share(rs: DemoResponse[], set: string, q: string, target: Band = "POSIT
   for (const r of rs) {
     const a = r.answers[q];
     if (a === undefined) continue;
-    const b = band(set, q, a);
+    const b = band(set, q, a, r.version);
     if (b === "EXCLUDED") continue;
     d++;
     if (b === target) n++;
@@ -43,11 +49,11 @@ const answered =
   (q: string, ...options: string[]) =>
   (r: DemoResponse) =>
     options.includes(r.answers[q] ?? "");
-const inBand = (set: string, q: string, b: Band) => (r: DemoResponse) => r.answers[q] !== undefined && band(set, q, r.answers[q]!) === b;
+const inBand = (set: string, q: string, b: Band) => (r: DemoResponse) => r.answers[q] !== undefined && band(set, q, r.answers[q]!, r.version) === b;
 
-/** Relative risk of a POSITIVE outcome, process POSITIVE vs process NEGATIVE. */
-const relativeRisk = (set: string, processQ: string, outcomeQ: string) =>
-  positive(set, outcomeQ, inBand(set, processQ, "POSITIVE")) / positive(set, outcomeQ, inBand(set, processQ, "NEGATIVE"));
+/** Relative risk of a POSITIVE outcome, process POSITIVE vs process NEGATIVE (among `rs`, version 1's by default). */
+const relativeRisk = (set: string, processQ: string, outcomeQ: string, rs = of(set)) =>
+  share(rs.filter(inBand(set, processQ, "POSITIVE")), set, outcomeQ).p / share(rs.filter(inBand(set, processQ, "NEGATIVE")), set, outcomeQ).p;
 
 /** Financial year a date falls in, by its starting calendar year (April–March). */
 const financialYear = (iso: string) => Number(iso.slice(0, 4)) - (Number(iso.slice(5, 7)) < 4 ? 1 : 0);
@@ -74,7 +80,10 @@ describe("demo data: published national figures", () => {
     expect(of("CARER").length).toBeLessThan(1200);
     expect(of("PHB").length).toBeGreaterThan(500);
     expect(of("PHB").length).toBeLessThan(700);
-    for (const [code, n] of Object.entries(DEMO_COUNTS)) expect(of(code).length, code).toBe(n);
+    for (const [code, n] of Object.entries(DEMO_COUNTS)) {
+      expect(of(code).length, code).toBe(n[1]);
+      expect(ofV2(code).length, code).toBe(n[2]);
+    }
     for (const row of published) expect(of(row.instrument!).length).toBe(Number(row.respondents));
   });
 
@@ -82,7 +91,7 @@ describe("demo data: published national figures", () => {
     for (const options of [{ seed: 7 }, { scale: 2 }]) {
       const cache = new Map<string, DemoResponse[]>();
       for (const row of published) {
-        const rs = cache.get(row.instrument!) ?? [...generateDemoInstrument(row.instrument as "CYP_EHCP", options)];
+        const rs = cache.get(row.instrument!) ?? [...generateDemoInstrument(row.instrument as "CYP_EHCP", options)].filter((r) => r.version === 1);
         cache.set(row.instrument!, rs);
         const target: Band = /poor|never/.test(row.measure!) ? "NEGATIVE" : "POSITIVE";
         const { n, d } = share(rs, row.instrument!, row.theme!, target);
@@ -128,6 +137,10 @@ describe("demo data: shape", () => {
     expect(Math.max(...shares) - Math.min(...shares)).toBeGreaterThan(0.2);
   });
 
+  it("answers version 1 up to 2024-25 and version 2 in 2025-26", () => {
+    for (const r of responses) expect(financialYear(r.collectedOn) >= 2025 ? 2 : 1, r.externalRef).toBe(r.version);
+  });
+
   it("covers four financial years, 2022-23 to 2025-26, with valid dates", () => {
     const years = new Map<number, number>();
     for (const r of responses) {
@@ -141,19 +154,35 @@ describe("demo data: shape", () => {
 
   it("has unique references, consistent completedBy, valid answers and synthetic comments", () => {
     const refs = new Set<string>();
-    const completed = { self: "SELF", with_help: "WITH_HELP", on_behalf: "ON_BEHALF" } as Record<string, string>;
     let comments = 0;
     const problems: string[] = [];
     const valid = new Set<string>();
+    const multiple = new Set<string>();
+    const completedByCode = new Map<string, string>();
     for (const def of QUESTION_SET_DEFINITIONS)
-      for (const q of def.questions) for (const o of def.scales.find((s) => s.code === q.scale)!.options) valid.add(`${def.code}.${q.code}=${o.code}`);
+      for (const q of def.questions) {
+        const scale = def.scales.find((s) => s.code === q.scale)!;
+        for (const o of scale.options) valid.add(`${def.code}@${def.version}.${q.code}=${o.code}`);
+        if (scale.multiple) multiple.add(`${def.code}@${def.version}.${q.code}`);
+        if (q.theme === "completed_by") completedByCode.set(`${def.code}@${def.version}`, q.code);
+      }
     for (const r of responses) {
-      if (!r.externalRef.startsWith(`DEMO-${r.questionSet}-${r.areaCode}-`)) problems.push(`ref ${r.externalRef}`);
+      const v = `${r.questionSet}@${r.version}`;
+      const prefix = r.version === 1 ? `DEMO-${r.questionSet}-${r.areaCode}-` : `DEMO-${r.questionSet}-V${r.version}-${r.areaCode}-`;
+      if (!r.externalRef.startsWith(prefix)) problems.push(`ref ${r.externalRef}`);
       refs.add(`${r.questionSet}|${r.areaCode}|${r.externalRef}`);
-      if (r.version !== 1) problems.push(`version ${r.externalRef}`);
-      if (!["ONLINE", "PAPER", "REVIEW"].includes(r.collectionMode)) problems.push(`mode ${r.externalRef}`);
-      if (r.completedBy !== completed[r.answers.completed_by ?? ""]) problems.push(`completedBy ${r.externalRef}`);
-      for (const [q, option] of Object.entries(r.answers)) if (!valid.has(`${r.questionSet}.${q}=${option}`)) problems.push(`${r.externalRef}: ${q}=${option}`);
+      if (![1, 2].includes(r.version)) problems.push(`version ${r.externalRef}`);
+      if (!["ONLINE", "PAPER", "REVIEW", ...(r.version > 1 ? ["TELEPHONE"] : [])].includes(r.collectionMode)) problems.push(`mode ${r.externalRef}`);
+      const by = r.answers[completedByCode.get(v)!];
+      if (r.completedBy !== (by === undefined ? "UNKNOWN" : by.toUpperCase())) problems.push(`completedBy ${r.externalRef}`);
+      for (const [q, option] of Object.entries(r.answers)) {
+        if (!valid.has(`${v}.${q}=${option}`)) problems.push(`${r.externalRef}: ${q}=${option}`);
+        if (multiple.has(`${v}.${q}`)) problems.push(`${r.externalRef}: ${q} is multi-tick`);
+      }
+      for (const [q, options] of Object.entries(r.ticks ?? {})) {
+        if (!multiple.has(`${v}.${q}`) || options.length === 0) problems.push(`${r.externalRef}: ticks ${q}`);
+        for (const option of options) if (!valid.has(`${v}.${q}=${option}`)) problems.push(`${r.externalRef}: ${q}=${option}`);
+      }
       if (r.comment !== null) {
         comments++;
         if (!r.comment.startsWith("[Synthetic demo comment]")) problems.push(`comment ${r.externalRef}`);
@@ -265,5 +294,76 @@ describe("demo data: the patterns the seeds describe", () => {
       expect(share(of("CARER"), "CARER", q).p, q).toBeGreaterThan(0.64);
     expect(relativeRisk("CARER", "carer_views_included", "carer_quality_of_life")).toBeGreaterThan(1.5);
     expect(relativeRisk("PHB", "ease_getting_budget", "quality_of_life")).toBeGreaterThan(1.5);
+  });
+});
+
+describe("demo data: version 2", () => {
+  const v2 = responses.filter((r) => r.version === 2);
+
+  it("ticks several options on multi-tick questions, nobody alone", () => {
+    const adults = ofV2("ADULT_PB");
+    const several = (q: string) => adults.filter((r) => (r.ticks?.[q]?.length ?? 0) > 1).length;
+    expect(several("budget_uses")).toBeGreaterThan(adults.length / 4);
+    expect(several("who_helped")).toBeGreaterThan(adults.length / 5);
+    for (const r of adults) if (r.ticks?.who_helped?.includes("nobody")) expect(r.ticks.who_helped).toEqual(["nobody"]);
+    // Shares of ticks add up to more than 100% of those who answered.
+    const answered = adults.filter((r) => r.ticks?.budget_uses);
+    const ticks = answered.reduce((n, r) => n + r.ticks!.budget_uses!.length, 0);
+    expect(ticks / answered.length).toBeGreaterThan(1.3);
+    expect(ofV2("PHB").filter((r) => r.ticks?.budget_uses).length).toBeGreaterThan(ofV2("PHB").length / 2);
+  });
+
+  it("answers not applicable where the respondent lacks the experience asked about", () => {
+    const adults = ofV2("ADULT_PB");
+    const noBudget = adults.filter((r) => r.answers.budget_management_type === "no_personal_budget");
+    expect(noBudget.length).toBeGreaterThan(20);
+    const na = (rs: DemoResponse[], q: string) => rs.filter((r) => r.answers[q] === "not_applicable").length / rs.length;
+    expect(na(noBudget, "knew_budget_amount")).toBeGreaterThan(0.7);
+    expect(
+      na(
+        adults.filter((r) => r.answers.budget_management_type === "direct_payment"),
+        "knew_budget_amount",
+      ),
+    ).toBeLessThan(0.05);
+    expect(
+      na(
+        adults.filter((r) => r.answers.budget_management_type === "council_managed"),
+        "ease_managing_budget",
+      ),
+    ).toBeGreaterThan(0.2);
+    const youngest = ofV2("PARENT_EHCP").filter((r) => r.answers.age_band === "age_0_4");
+    expect(na(youngest, "preparing_for_the_future")).toBeGreaterThan(0.4);
+    // Not applicable leaves the denominator: the share of those who could answer.
+    const { d } = share(adults, "ADULT_PB", "knew_budget_amount");
+    expect(d).toBe(adults.filter((r) => ["yes", "no"].includes(r.answers.knew_budget_amount ?? "")).length);
+  });
+
+  it("collects some by telephone, and says UNKNOWN when the form does not say who filled it in", () => {
+    expect(v2.filter((r) => r.collectionMode === "TELEPHONE").length / v2.length).toBeGreaterThan(0.03);
+    expect(v2.filter((r) => r.completedBy === "UNKNOWN").length / v2.length).toBeGreaterThan(0.01);
+    expect(responses.filter((r) => r.version === 1 && (r.collectionMode === "TELEPHONE" || r.completedBy === "UNKNOWN"))).toEqual([]);
+  });
+
+  it("uses the DfE primary-need codes and the new categories", () => {
+    const needs = new Set(ofV2("PARENT_EHCP").map((r) => r.answers.primary_need));
+    for (const code of ["asd", "slcn", "semh", "mld", "sld", "pd", "hi"]) expect(needs, code).toContain(code);
+    const roles = new Set(ofV2("PRACTITIONER_EHCP").map((r) => r.answers.practitioner_role));
+    for (const code of ["senco", "sen_caseworker", "educational_psychologist", "other_sen_specialist"]) expect(roles, code).toContain(code);
+    expect(ofV2("PHB").some((r) => r.answers.age_group === "under_18")).toBe(true);
+    expect(ofV2("CARER").some((r) => r.answers.carer_relationship === "other")).toBe(true);
+    expect(ofV2("CARER").some((r) => r.answers.carer_disability === "yes_limited_a_lot")).toBe(true);
+  });
+
+  it("keeps version 1's patterns", () => {
+    const rr = relativeRisk("ADULT_PB", "ease_getting_budget", "quality_of_life", ofV2("ADULT_PB"));
+    expect(rr).toBeGreaterThan(2);
+    expect(rr).toBeLessThan(4);
+    const q = "process_gone_well";
+    const practitioners = ofV2("PRACTITIONER_EHCP");
+    const positiveIn = (where: (r: DemoResponse) => boolean) => share(practitioners.filter(where), "PRACTITIONER_EHCP", q).p;
+    expect(positiveIn(answered("work_setting", "mainstream")) - positiveIn(answered("work_setting", "special"))).toBeGreaterThan(0.04);
+    const cyp = ofV2("CYP_EHCP");
+    const rating = (where: (r: DemoResponse) => boolean) => share(cyp.filter(where), "CYP_EHCP", "dignity").p;
+    expect(rating(answered("primary_need", "hi", "vi", "msi", "pd")) - rating(answered("primary_need", "semh"))).toBeGreaterThan(0.05);
   });
 });

@@ -10,10 +10,10 @@ import type { FigureScope } from "./benchmark.ts";
 import { idList } from "./cube.ts";
 import { addCells, type Cell, EMPTY_CELL, publishedCount } from "./disclosure.ts";
 import { SUPPRESSION_REASON } from "./measure.ts";
-import { type PeriodInput, resolvePeriod } from "./period.ts";
+import type { PeriodInput } from "./period.ts";
 import { referenceData } from "./reference.ts";
 import { type Estimate, oddsRatio, relativeRisk } from "./statistics.ts";
-import { type Pooling, poolingOf, resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
+import { type Pooling, poolingOf, resolveArea, resolveGradedQuestion, resolveSetAndPeriod } from "./target.ts";
 
 /** Who counts as "exposed": a POSITIVE process answer, against NEGATIVE ones or all the others. */
 export type Contrast = "POSITIVE_VS_NEGATIVE" | "POSITIVE_VS_REST";
@@ -55,14 +55,13 @@ export async function association(scope: Scope, args: AssociationArgs): Promise<
   const { db } = scope;
   const access = figureAccess(scope.actor);
   const ref = await referenceData(db);
-  const questionSet = resolveQuestionSet(ref, args.questionSet, args.version);
+  const { questionSet, period } = resolveSetAndPeriod(ref, args.questionSet, args.version, args.period);
   const area = resolveArea(ref, args.area);
   assertBreakdownAllowed(access, area, "Associations");
   const process = resolveGradedQuestion(ref, questionSet, args.process, "process");
   const outcome = resolveGradedQuestion(ref, questionSet, args.outcome, "outcome");
   if (process.kind !== "PROCESS") throw badInput(`"${process.code}" is an ${process.kind} question: \`process\` takes a PROCESS question`, "process");
   if (outcome.kind !== "OUTCOME") throw badInput(`"${outcome.code}" is a ${outcome.kind} question: \`outcome\` takes an OUTCOME question`, "outcome");
-  const period = resolvePeriod(args.period, ref.yearsBySet.get(questionSet.id) ?? []);
   const [processPool, outcomePool] = [process, outcome].map((q) => poolingOf(ref, questionSet, q, period, args.version != null)) as [Pooling, Pooling];
   const notComparable = processPool.notComparable ?? outcomePool.notComparable;
   const rows =

@@ -6,10 +6,10 @@ import type { Band, QuestionSetCode } from "../questionset/types.ts";
 import type { Scope } from "../scope.ts";
 import { type BandCells, leafBandCells, poolCells, poolQuestions } from "./cube.ts";
 import { type CountableBand, type Measure, notComparableMeasure, publishBand } from "./measure.ts";
-import { type Period, type PeriodInput, resolvePeriod } from "./period.ts";
+import type { Period, PeriodInput } from "./period.ts";
 import { type ReferenceData, referenceData } from "./reference.ts";
 import { type ComparisonOutcome, compareWithComparator, type Polarity } from "./statistics.ts";
-import { assertBandOf, assertCountableBand, polarityOf, poolingOf, resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
+import { assertBandOf, assertCountableBand, polarityOf, poolingOf, resolveArea, resolveGradedQuestion, resolveSetAndPeriod } from "./target.ts";
 
 export type Comparator = "ENGLAND" | "REGION" | "STATISTICAL_NEIGHBOURS";
 
@@ -118,16 +118,12 @@ function benchmarkItem(
   return { question, band, polarity, value, england, comparisons, rank: rankAmongPeers(ref, leaves, question, band, area, value) };
 }
 
-/**
- * The version, area and period of a figure. Without a period, a figure covers every year with
- * responses to the version it reads (the latest, unless one is asked for).
- */
+/** The version, area and period of a figure (see `resolveSetAndPeriod`). */
 async function resolveTarget(db: Db, args: { questionSet: QuestionSetCode; area: string; period?: PeriodInput | null; version?: number | null }) {
   assertAreaCode(args.area, "area");
   const ref = await referenceData(db);
-  const questionSet = resolveQuestionSet(ref, args.questionSet, args.version);
+  const { questionSet, period } = resolveSetAndPeriod(ref, args.questionSet, args.version, args.period);
   const area = resolveArea(ref, args.area);
-  const period = resolvePeriod(args.period, ref.yearsBySet.get(questionSet.id) ?? []);
   return { ref, questionSet, area, period, oneVersion: args.version != null, syntheticData: ref.synthetic };
 }
 

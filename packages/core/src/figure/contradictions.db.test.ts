@@ -52,15 +52,16 @@ describe("eligibility follows from the published count", () => {
 
 describe("the same responses publish one count", () => {
   it("gives eligibility's response count and a question's denominator one value when they count the same responses", async () => {
-    const scope = { questionSet: "ADULT_PB", area: "E12000001", from: 2025, to: 2025 };
+    // Every one of the North East's 42 adult responses in 2023-24 answered the question.
+    const scope = { questionSet: "ADULT_PB", area: "E12000001", from: 2023, to: 2023 };
     const responses = await trueResponses(demo.database.db, scope);
     const answered = (await trueCells(demo.database.db, { ...scope, question: "knew_budget_amount" })).answered;
     expect(answered).toEqual(responses);
     const eligibility = (
-      (await demo.api.data(ELIGIBILITY, { area: "E12000001", period: { from: "2025-26" } })).reportEligibility.instruments as Instrument[]
+      (await demo.api.data(ELIGIBILITY, { area: "E12000001", period: { from: "2023-24" } })).reportEligibility.instruments as Instrument[]
     ).find((i) => i.questionSet.code === "ADULT_PB")!;
     const { benchmark } = await demo.api.data(
-      `{ benchmark(questionSet: ADULT_PB, question: "knew_budget_amount", area: "E12000001", period: { from: "2025-26" }) { value { denominator status } } }`,
+      `{ benchmark(questionSet: ADULT_PB, question: "knew_budget_amount", area: "E12000001", period: { from: "2023-24" }) { value { denominator status } } }`,
     );
     expect(eligibility.responses).toBe(publishedCount(responses));
     if (benchmark.value.status === "AVAILABLE") expect(benchmark.value.denominator).toBe(eligibility.responses);
@@ -84,13 +85,15 @@ describe("England's exact figures obey the minimum", () => {
     parseCsv((await demo.api.data(`query($s: QuestionSetCode!) { figureExport(questionSet: $s) { content } }`, { s: set })).figureExport.content);
   const SETS = ["ADULT_PB", "CARER", "PHB", "CYP_EHCP", "PARENT_EHCP", "PRACTITIONER_EHCP"];
 
-  it("suppresses PHB paid work in 2023-24 (2 of 34 positive, none negative)", async () => {
+  it("suppresses PHB paid work's small band in 2023-24 (2 of 75 negative), and a second so England's exact total does not give it away", async () => {
     const cells = await trueCells(demo.database.db, { questionSet: "PHB", question: "paid_work", area: "E92000001", from: 2023, to: 2023 });
-    expect(cells.POSITIVE.count).toBeLessThan(10);
-    const q = `query($b: Band) { benchmark(questionSet: PHB, question: "paid_work", area: "E92000001", band: $b, period: { from: "2023-24" }) { value { numerator status disclosure } } }`;
-    for (const band of ["POSITIVE", "NEUTRAL", "NEGATIVE"]) {
-      expect((await demo.api.data(q, { b: band })).benchmark.value).toEqual({ numerator: null, status: "SUPPRESSED", disclosure: "EXACT" });
-    }
+    expect([cells.NEGATIVE.count, cells.POSITIVE.count, cells.NEUTRAL.count]).toEqual([2, 16, 57]);
+    const q = `query($b: Band) { benchmark(questionSet: PHB, question: "paid_work", area: "E92000001", band: $b, period: { from: "2023-24" }) { value { numerator denominator status disclosure } } }`;
+    const hidden = { numerator: null, denominator: null, status: "SUPPRESSED", disclosure: "EXACT" };
+    expect((await demo.api.data(q, { b: "NEGATIVE" })).benchmark.value).toEqual(hidden);
+    // The smallest other band goes too: 16 positive would otherwise leave 75 − 16 − 57 = 2.
+    expect((await demo.api.data(q, { b: "POSITIVE" })).benchmark.value).toEqual(hidden);
+    expect((await demo.api.data(q, { b: "NEUTRAL" })).benchmark.value).toEqual({ numerator: 57, denominator: 75, status: "AVAILABLE", disclosure: "EXACT" });
   });
 
   it("never shows a band, at England or anywhere, with fewer than 10 in it or outside it", async () => {
@@ -143,8 +146,9 @@ describe("England's exact figures obey the minimum", () => {
 
 describe("an England breakdown's exact total narrows no hidden category", () => {
   type Category = { option: { code: string }; measure: { numerator: number | null; denominator: number | null; status: string } };
+  // Version 1: its categories partition the total (version 2's multi-tick ones overlap).
   const BREAKDOWN = `query($s: QuestionSetCode!, $q: String!, $by: String!, $b: Band) {
-    breakdown(questionSet: $s, question: $q, by: $by, band: $b) { total { numerator } categories { option { code } measure { numerator denominator status } } } }`;
+    breakdown(questionSet: $s, version: 1, question: $q, by: $by, band: $b) { total { numerator } categories { option { code } measure { numerator denominator status } } } }`;
 
   it("hides the same categories in every band's breakdown, and at least two, so each hidden count can still be 0", async () => {
     const cases = [
@@ -211,10 +215,10 @@ describe("a band the question does not have", () => {
 
 describe("any categorical question splits a measure", () => {
   it("breaks a measure down by who helped plan, which the benchmark error suggests", async () => {
-    const error = await demo.api.query(`{ benchmark(questionSet: ADULT_PB, question: "who_helped_plan", area: "E92000001") { value { status } } }`);
+    const error = await demo.api.query(`{ benchmark(questionSet: ADULT_PB, version: 1, question: "who_helped_plan", area: "E92000001") { value { status } } }`);
     expect(error.errors?.[0]?.message).toMatch(/break figures down by it/);
     const { breakdown } = await demo.api.data(
-      `{ breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "who_helped_plan") { by { code kind } categories { option { code } measure { status } } } }`,
+      `{ breakdown(questionSet: ADULT_PB, version: 1, question: "quality_of_life", by: "who_helped_plan") { by { code kind } categories { option { code } measure { status } } } }`,
     );
     expect(breakdown.by).toEqual({ code: "who_helped_plan", kind: "PROCESS" });
     expect(breakdown.categories.length).toBeGreaterThan(2);

@@ -163,7 +163,7 @@ describe("differencing attacks", () => {
     for (const c of await queryRows<{ area: string; year: number; option: string; band: string; n: number }>(
       demo.database.db,
       sql`select aa.ancestor_code as area, r.financial_year as year, bo.code as option, o.band::text as band, count(*)::int as n
-          from responses r join question_sets s on s.id = r.question_set_id and s.code = 'ADULT_PB' join area_ancestors aa on aa.area_code = r.area_code
+          from responses r join question_sets s on s.id = r.question_set_id and s.code = 'ADULT_PB' and s.version = 1 join area_ancestors aa on aa.area_code = r.area_code
           join answers a on a.response_id = r.id join questions q on q.id = a.question_id and q.code = 'quality_of_life' join scale_options o on o.id = a.option_id
           join answers b on b.response_id = r.id join questions bq on bq.id = b.question_id and bq.code = 'budget_management' join scale_options bo on bo.id = b.option_id
           where r.withdrawn_at is null group by 1, 2, 3, 4`,
@@ -174,7 +174,7 @@ describe("differencing attacks", () => {
       for (const band of ["POSITIVE", "NEGATIVE"]) {
         for (const run of RUNS) {
           const { breakdown } = await demo.api.data(
-            `query($a: String!, $b: Band, $p: PeriodInput) { breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "budget_management", area: $a, band: $b, period: $p) {
+            `query($a: String!, $b: Band, $p: PeriodInput) { breakdown(questionSet: ADULT_PB, version: 1, question: "quality_of_life", by: "budget_management", area: $a, band: $b, period: $p) {
               total { numerator denominator status } categories { option { code } measure { numerator denominator status } } } }`,
             { a: area, b: band, p: periodOf(run) },
           );
@@ -211,7 +211,7 @@ describe("differencing attacks", () => {
     for (const c of await queryRows<{ year: number; g: string; a: string; n: number }>(
       demo.database.db,
       sql`select r.financial_year as year, go.code as g, ao.code as a, count(*)::int as n
-          from responses r join question_sets s on s.id = r.question_set_id and s.code = 'ADULT_PB'
+          from responses r join question_sets s on s.id = r.question_set_id and s.code = 'ADULT_PB' and s.version = 1
           join answers x on x.response_id = r.id join questions xq on xq.id = x.question_id and xq.code = 'quality_of_life' join scale_options xo on xo.id = x.option_id and xo.band = 'POSITIVE'
           join answers g on g.response_id = r.id join questions gq on gq.id = g.question_id and gq.code = 'gender' join scale_options go on go.id = g.option_id
           join answers a on a.response_id = r.id join questions aq on aq.id = a.question_id and aq.code = 'age_band' join scale_options ao on ao.id = a.option_id
@@ -221,7 +221,7 @@ describe("differencing attacks", () => {
     const cross = new Map<string, Map<string, number | null>>();
     for (const run of RUNS) {
       const { breakdown } = await demo.api.data(
-        `query($p: PeriodInput) { breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "gender", thenBy: "age_band", period: $p) { crossCategories { option { code } thenOption { code } measure { numerator } } } }`,
+        `query($p: PeriodInput) { breakdown(questionSet: ADULT_PB, version: 1, question: "quality_of_life", by: "gender", thenBy: "age_band", period: $p) { crossCategories { option { code } thenOption { code } measure { numerator } } } }`,
         { p: periodOf(run) },
       );
       cross.set(
@@ -251,7 +251,7 @@ describe("differencing attacks", () => {
     for (const c of await queryRows<{ area: string; year: number; p: string; o: string; n: number }>(
       demo.database.db,
       sql`select aa.ancestor_code as area, r.financial_year as year, po.band::text as p, qo.band::text as o, count(*)::int as n
-          from responses r join question_sets s on s.id = r.question_set_id and s.code = 'ADULT_PB' join area_ancestors aa on aa.area_code = r.area_code
+          from responses r join question_sets s on s.id = r.question_set_id and s.code = 'ADULT_PB' and s.version = 1 join area_ancestors aa on aa.area_code = r.area_code
           join answers x on x.response_id = r.id join questions xq on xq.id = x.question_id and xq.code = 'ease_getting_budget' join scale_options po on po.id = x.option_id
           join answers y on y.response_id = r.id join questions yq on yq.id = y.question_id and yq.code = 'quality_of_life' join scale_options qo on qo.id = y.option_id
           where r.withdrawn_at is null and po.band in ('POSITIVE', 'NEGATIVE') and qo.band <> 'EXCLUDED' group by 1, 2, 3, 4`,
@@ -270,7 +270,7 @@ describe("differencing attacks", () => {
     for (const area of areas) {
       for (const run of RUNS) {
         const { association } = await demo.api.data(
-          `query($a: String!, $p: PeriodInput) { association(questionSet: ADULT_PB, process: "ease_getting_budget", outcome: "quality_of_life", area: $a, period: $p) {
+          `query($a: String!, $p: PeriodInput) { association(questionSet: ADULT_PB, version: 1, process: "ease_getting_budget", outcome: "quality_of_life", area: $a, period: $p) {
             table { exposedPositive exposedOther unexposedPositive unexposedOther } } }`,
           { a: area, p: periodOf(run) },
         );

@@ -93,7 +93,7 @@ describe("a true zero cannot be told from a suppressed cell", () => {
 
 describe("breakdowns resist recovery by subtraction", () => {
   it("never leaves a single hidden category beside published ones", async () => {
-    const [set] = await queryRows<{ id: number }>(demo.database.db, sql`select id from question_sets where code = 'ADULT_PB'`);
+    const [set] = await queryRows<{ id: number }>(demo.database.db, sql`select id from question_sets where code = 'ADULT_PB' and version = 1`);
     const areas = await queryRows<{ area_code: string }>(
       demo.database.db,
       sql`select area_code from responses where question_set_id = ${set!.id} group by 1 order by count(*) desc, 1 limit 12`,
@@ -103,7 +103,7 @@ describe("breakdowns resist recovery by subtraction", () => {
       for (const by of ["gender", "age_band", "type_of_need", "budget_management", "completed_by"]) {
         const result = await breakdown(
           { db: demo.database.db, actor: RESEARCHER, settings: DEFAULT_SETTINGS },
-          { questionSet: "ADULT_PB", question: "quality_of_life", by, area: area_code, band: "POSITIVE" },
+          { questionSet: "ADULT_PB", version: 1, question: "quality_of_life", by, area: area_code, band: "POSITIVE" },
         );
         const hidden = result.categories.filter((c) => c.measure.status !== "AVAILABLE").length;
         const shown = result.categories.length - hidden;

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
+import { DEMO_COUNTS } from "../demo/generate.ts";
 import { revokeApiKey } from "../organisation/index.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
@@ -33,15 +34,15 @@ describe("areaProfile", () => {
 });
 
 describe("breakdown", () => {
-  const BREAKDOWN = `query($set: QuestionSetCode!, $q: String!, $by: String!, $area: String) {
-    breakdown(questionSet: $set, question: $q, by: $by, area: $area) {
+  const BREAKDOWN = `query($set: QuestionSetCode!, $version: Int, $q: String!, $by: String!, $area: String) {
+    breakdown(questionSet: $set, version: $version, question: $q, by: $by, area: $area) {
       total { percentage disclosure } by { code kind }
       categories { option { code } measure { numerator denominator percentage status disclosure } comparedWithTotal } } }`;
   const share = (b: { categories: { option: { code: string }; measure: { percentage: number } }[] }, code: string) =>
     b.categories.find((c) => c.option.code === code)!.measure.percentage;
 
   it("shows direct payments more positive than council-managed budgets, as the seeds report", async () => {
-    const { breakdown } = await demo.api.data(BREAKDOWN, { set: "ADULT_PB", q: "quality_of_life", by: "budget_management" });
+    const { breakdown } = await demo.api.data(BREAKDOWN, { set: "ADULT_PB", version: 1, q: "quality_of_life", by: "budget_management" });
     expect(breakdown.by).toEqual({ code: "budget_management", kind: "ABOUT_YOU" });
     expect(share(breakdown, "direct_payment")).toBeGreaterThan(share(breakdown, "council_managed") + 10);
     expect(breakdown.categories.find((c: { option: { code: string } }) => c.option.code === "council_managed").comparedWithTotal).toBe("WORSE");
@@ -50,7 +51,7 @@ describe("breakdown", () => {
   });
 
   it("shows children who answered by themselves more positive", async () => {
-    const { breakdown } = await demo.api.data(BREAKDOWN, { set: "CYP_EHCP", q: "dignity", by: "completed_by" });
+    const { breakdown } = await demo.api.data(BREAKDOWN, { set: "CYP_EHCP", version: 1, q: "dignity", by: "completed_by" });
     expect(share(breakdown, "self")).toBeGreaterThan(share(breakdown, "with_help"));
   });
 
@@ -80,7 +81,7 @@ describe("breakdown", () => {
 
 describe("two-way breakdown", () => {
   const CROSS = `query($by: String!, $then: String!, $area: String) {
-    breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: $by, thenBy: $then, area: $area) {
+    breakdown(questionSet: ADULT_PB, version: 1, question: "quality_of_life", by: $by, thenBy: $then, area: $area) {
       thenBy { code } crossCategories { option { code } thenOption { code } measure { numerator denominator status } } } }`;
 
   it("splits England by two ABOUT_YOU questions for anyone, hiding no lone cell in any row or column", async () => {
@@ -121,7 +122,7 @@ describe("two-way breakdown", () => {
 
 describe("association", () => {
   const ASSOCIATION = `query($p: String!, $o: String!, $contrast: Contrast, $area: String) {
-    association(questionSet: ADULT_PB, process: $p, outcome: $o, contrast: $contrast, area: $area) {
+    association(questionSet: ADULT_PB, version: 1, process: $p, outcome: $o, contrast: $contrast, area: $area) {
       table { exposedPositive exposedOther unexposedPositive unexposedOther }
       relativeRisk { estimate lower upper } oddsRatio { estimate lower upper } status summary } }`;
 
@@ -169,11 +170,14 @@ describe("association", () => {
 });
 
 describe("trend", () => {
-  it("gives one point per financial year, England's exact, with a direction and its method", async () => {
-    const { trend } = await demo.api.data(`{ trend(questionSet: ADULT_PB, question: "quality_of_life", area: "E92000001") {
+  it("gives one point per financial year of the versions it pools, England's exact, with a direction and its method", async () => {
+    // Comparable with version 1, so the trend pools both versions' years.
+    const { trend } = await demo.api.data(`{ trend(questionSet: ADULT_PB, question: "control_over_support", area: "E92000001") {
       points { financialYear measure { numerator denominator disclosure } } direction assessment method } }`);
     expect(trend.points.map((p: { financialYear: string }) => p.financialYear)).toEqual(["2022-23", "2023-24", "2024-25", "2025-26"]);
-    const truth = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: "E92000001", from: 2023, to: 2023 });
+    const truth = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "control_over_support", area: "E92000001", from: 2023, to: 2023 });
+    const latest = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "control_over_support", area: "E92000001", from: 2025, to: 2025 });
+    expect(trend.points[3].measure).toEqual({ numerator: latest.POSITIVE.count, denominator: latest.answered.count, disclosure: "EXACT" });
     expect(trend.points[1].measure).toEqual({ numerator: truth.POSITIVE.count, denominator: truth.answered.count, disclosure: "EXACT" });
     // Recomputed by hand from the published points: Cochran–Armitage over the exact yearly counts.
     const points = trend.points.map((p: { measure: { numerator: number; denominator: number } }) => p.measure);
@@ -212,7 +216,8 @@ describe("reportEligibility", () => {
     expect(reportEligibility.instruments).toHaveLength(6);
     const cyp = reportEligibility.instruments.find((i: { questionSet: { code: string } }) => i.questionSet.code === "CYP_EHCP");
     expect(cyp.eligible).toBe(true);
-    expect(cyp.responses).toBe(906);
+    // Both versions' responses: the instrument's, whatever the version.
+    expect(cyp.responses).toBe(DEMO_COUNTS.CYP_EHCP[1]! + DEMO_COUNTS.CYP_EHCP[2]!);
   });
 });
 
@@ -222,7 +227,8 @@ describe("figureExport", () => {
     const rows = parseCsv(figureExport.content);
     expect(rows).toHaveLength(figureExport.rowCount);
     expect(figureExport).toMatchObject({ format: "CSV", contentType: "text/csv" });
-    expect(figureExport.filename).toMatch(/^poet-carer-v1-.*\.csv$/);
+    // The latest version with responses, over its years.
+    expect(figureExport.filename).toBe("poet-carer-v2-2025-26.csv");
     expect(new Set(rows.map((r) => r.area_code)).size).toBe(212);
     const england = rows.find((r) => r.area_code === "E92000001" && r.question_code === "continue_caring" && r.band === "POSITIVE")!;
     const { benchmark } = await demo.api.data(

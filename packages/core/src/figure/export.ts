@@ -4,9 +4,9 @@ import type { Scope } from "../scope.ts";
 import { measureAt } from "./benchmark.ts";
 import { leafBandCells, poolCells, poolQuestions } from "./cube.ts";
 import { COUNTABLE_BANDS, notComparableMeasure } from "./measure.ts";
-import { type PeriodInput, periodLabel, resolvePeriod } from "./period.ts";
+import { type PeriodInput, periodLabel } from "./period.ts";
 import { referenceData } from "./reference.ts";
-import { poolingOf, resolveQuestionSet } from "./target.ts";
+import { poolingOf, resolveSetAndPeriod } from "./target.ts";
 
 export type ExportFormat = "CSV" | "JSON";
 
@@ -55,8 +55,7 @@ export async function exportFigures(
   args: { questionSet: QuestionSetCode; version?: number | null; period?: PeriodInput | null; format: ExportFormat },
 ): Promise<FigureExport> {
   const ref = await referenceData(db);
-  const set = resolveQuestionSet(ref, args.questionSet, args.version);
-  const period = resolvePeriod(args.period, ref.yearsBySet.get(set.id) ?? []);
+  const { questionSet: set, period } = resolveSetAndPeriod(ref, args.questionSet, args.version, args.period);
   const questions = (ref.questionsBySet.get(set.id) ?? []).filter((q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id));
   const areas = [...ref.areas.values()].sort((a, b) => a.code.localeCompare(b.code));
   const rows: ExportRow[] = [];

@@ -6,23 +6,42 @@ import type { Band, QuestionSetCode } from "../questionset/types.ts";
 import { questionCode, version as versionSchema } from "../questionset/validation.ts";
 import { parseInput } from "../util/validate.ts";
 import type { CountableBand } from "./measure.ts";
-import type { Period } from "./period.ts";
+import { type Period, type PeriodInput, resolvePeriod } from "./period.ts";
 import type { ReferenceData } from "./reference.ts";
 import type { Polarity } from "./statistics.ts";
 
+const inPeriod = (ref: ReferenceData, setId: number, period: Period | null) =>
+  period !== null && (ref.yearsBySet.get(setId) ?? []).some((year) => year >= period.from && year <= period.to);
+
 /**
- * The published version asked for; otherwise the latest that holds responses (the latest
- * published when none does), so that publishing a new version does not empty every figure
- * until its first responses arrive.
+ * The published version asked for; otherwise the latest that holds responses in the period (or
+ * at all, without a period), the latest published when none does: publishing a new version
+ * does not empty every figure until its first responses arrive, and a period before it was
+ * collected reads the version answered then.
  */
-export function resolveQuestionSet(ref: ReferenceData, code: QuestionSetCode, version?: number | null): QuestionSetRow {
+export function resolveQuestionSet(ref: ReferenceData, code: QuestionSetCode, version?: number | null, period?: Period | null): QuestionSetRow {
   if (version != null) parseInput(versionSchema, version, "version");
   const candidates = ref.questionSets
     .filter((s) => s.code === code && s.status !== "DRAFT" && (version == null || s.version === version))
     .sort((a, b) => b.version - a.version);
-  const set = candidates.find((s) => (ref.yearsBySet.get(s.id)?.length ?? 0) > 0) ?? candidates[0];
+  const set = candidates.find((s) => (period ? inPeriod(ref, s.id, period) : (ref.yearsBySet.get(s.id)?.length ?? 0) > 0)) ?? candidates[0];
   if (!set) throw notFound(`No published ${code} question set${version != null ? ` version ${version}` : ""}`, "version");
   return set;
+}
+
+/**
+ * The version and period of a figure. Without a period, it covers every year with responses to
+ * the version it reads: the one asked for, else the latest with responses.
+ */
+export function resolveSetAndPeriod(
+  ref: ReferenceData,
+  code: QuestionSetCode,
+  version: number | null | undefined,
+  input: PeriodInput | null | undefined,
+): { questionSet: QuestionSetRow; period: Period | null } {
+  const asked = input ? resolvePeriod(input, []) : null;
+  const questionSet = resolveQuestionSet(ref, code, version, asked);
+  return { questionSet, period: asked ?? resolvePeriod(null, ref.yearsBySet.get(questionSet.id) ?? []) };
 }
 
 /** A question of the set whose answers have a direction, so that a band can be counted. */
@@ -69,9 +88,6 @@ export interface Pooling {
   /** Why it has no number: a version it may not pool holds responses in the period. */
   notComparable: string | null;
 }
-
-const inPeriod = (ref: ReferenceData, setId: number, period: Period | null) =>
-  period !== null && (ref.yearsBySet.get(setId) ?? []).some((year) => year >= period.from && year <= period.to);
 
 const versionList = (versions: number[]) =>
   versions.length > 1 ? `versions ${versions.slice(0, -1).join(", ")} and ${versions.at(-1)}` : `version ${versions[0]}`;

@@ -56,14 +56,15 @@ export async function triangulation({ db }: Scope, args: { area: string; theme: 
   parseInput(themeSchema, args.theme, "theme");
   const ref = await referenceData(db);
   const area = resolveArea(ref, args.area);
-  const latestSets = [...new Set(ref.questionSets.map((s) => s.code))].map((code) => resolveQuestionSet(ref, code));
+  const asked = args.period ? resolvePeriod(args.period, []) : null;
+  const latestSets = [...new Set(ref.questionSets.map((s) => s.code))].map((code) => resolveQuestionSet(ref, code, null, asked));
   const questions = latestSets.flatMap((set) =>
     (ref.questionsBySet.get(set.id) ?? [])
       .filter((q) => q.theme === args.theme && q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id))
       .map((q) => ({ set, q })),
   );
   if (questions.length === 0) throw notFound(`No graded question has the theme "${args.theme}"`, "theme");
-  const period = resolvePeriod(args.period, [...new Set(questions.flatMap(({ set }) => ref.yearsBySet.get(set.id) ?? []))]);
+  const period = asked ?? resolvePeriod(null, [...new Set(questions.flatMap(({ set }) => ref.yearsBySet.get(set.id) ?? []))]);
   const pools = questions.map(({ set, q }) => poolingOf(ref, set, q, period, false));
   const cells = period ? await leafBandCells(db, ref.version, [...new Set(pools.flatMap((p) => p.questionIds))], period) : new Map();
   const views = questions.map(({ set, q }, i) => {
