@@ -1,5 +1,5 @@
 /**
- * The persistent benchmark databases on a local PostgreSQL (poet_bench_s1, poet_bench_s100, …),
+ * The persistent benchmark databases on a local PostgreSQL (poet_bench_s1, poet_bench_s73, …),
  * loaded with core's own setupDatabase + seedDemoData through the Neon driver and the in-process
  * WebSocket proxy, as the product loads them. A database is reused while the scale and the
  * migrations fingerprint recorded in its comment (COMMENT ON DATABASE, JSON) still match.

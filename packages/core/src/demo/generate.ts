@@ -5,7 +5,7 @@
  * reproduce every published national figure (published_national_figures.csv) to the whole
  * percent at scale 1, and version 2 in 2025-26; both carry the patterns the seed documents describe. Pure: no database, no clock, no Math.random.
  *
- * `scale` multiplies the counts (scale 100 ≈ 1 million responses); generation keeps one
+ * `scale` multiplies the counts (scale 73 ≈ 1 million responses); generation keeps one
  * instrument in memory at a time (one byte per answer) and yields responses one by one.
  */
 import { findDefinition } from "../questionset/definitions/index.ts";

@@ -223,6 +223,15 @@ describe("secondary suppression", () => {
     ]);
   });
 
+  it("hides the first of equally small categories, so every band's breakdown hides the same", () => {
+    expect(statuses(secondarySuppression([category(30, 80), category(2, 5), category(20, 45), category(25, 45)]))).toEqual([
+      "AVAILABLE",
+      "SUPPRESSED",
+      "SUPPRESSED",
+      "AVAILABLE",
+    ]);
+  });
+
   it("treats an empty category as a small one", () => {
     const result = secondarySuppression([category(30, 80), { size: 0, measure: publishBand(EMPTY_BAND_CELLS, "POSITIVE", subNational) }, category(20, 45)]);
     expect(statuses(result)).toEqual(["AVAILABLE", "SUPPRESSED", "SUPPRESSED"]);
@@ -260,5 +269,20 @@ describe("two-way secondary suppression", () => {
   it("leaves a table with no lone hidden cell as it is", () => {
     const table = [at(0, 0, 30, 80), at(0, 1, 25, 60), at(1, 0, 40, 90), at(1, 1, 20, 50)];
     expect(hidden(secondarySuppression2D(table))).toEqual([]);
+  });
+
+  it("leaves a line with nothing shown alone, and hides the first of equally small cells", () => {
+    // One column: each row is a line of one cell, and a hidden one has nothing beside it to hide.
+    expect(hidden(secondarySuppression2D([at(0, 0, 2, 5), at(1, 0, 30, 80), at(2, 0, 40, 90)]))).toEqual(["00", "10"]);
+    // Row 0: (0,1) and (0,2) are equally small; the first goes, and column 1 then needs a second.
+    const tie = [at(0, 0, 2, 5), at(0, 1, 20, 50), at(0, 2, 20, 50), at(1, 0, 30, 80), at(1, 1, 30, 70), at(1, 2, 25, 60)];
+    expect(hidden(secondarySuppression2D(tie)).sort()).toEqual(["00", "01", "10", "11"]);
+  });
+
+  it("counts an empty cell as hidden", () => {
+    const empty = { row: 0, column: 1, size: 0, measure: publishBand(EMPTY_BAND_CELLS, "POSITIVE", subNational) };
+    expect(empty.measure.status).toBe("NO_DATA");
+    const result = secondarySuppression2D([at(0, 0, 30, 80), empty, at(1, 0, 40, 90), at(1, 1, 20, 50)]);
+    expect(result.map((c) => c.measure.status)).toEqual(["SUPPRESSED", "SUPPRESSED", "SUPPRESSED", "SUPPRESSED"]);
   });
 });
