@@ -10,14 +10,17 @@ const t1 = performance.now();
 const result = await mod.handler(event, context);
 const t2 = performance.now();
 
+// On a line of its own: the handler's request log (pino, as on Lambda) shares stdout.
 process.stdout.write(
-  JSON.stringify({
-    importMs: t1 - t0,
-    firstRequestMs: t2 - t1,
-    totalMs: t2 - t0,
-    sinceProcessStartMs: t2, // performance.now() counts from process start
-    statusCode: result.statusCode,
-    body: result.body,
-  }),
+  "\n" +
+    JSON.stringify({
+      importMs: t1 - t0,
+      firstRequestMs: t2 - t1,
+      totalMs: t2 - t0,
+      sinceProcessStartMs: t2, // performance.now() counts from process start
+      statusCode: result.statusCode,
+      body: result.body,
+    }) +
+    "\n",
 );
 process.exit(0); // don't wait for timers (Apollo's) to drain: Lambda freezes the process here anyway

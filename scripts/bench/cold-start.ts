@@ -71,7 +71,9 @@ export const coldStart: Benchmark = {
     // One unmeasured run warms the OS file cache, as Lambda's own would be for a cached image.
     for (let i = 0; i <= runs; i++) {
       const { stdout } = await run(process.execPath, [CHILD, file, event], { env: lambdaEnv(), cwd: path.dirname(file) });
-      const sample = JSON.parse(stdout);
+      const line = stdout.split("\n").find((l) => l.startsWith('{"importMs"'));
+      if (!line) throw new Error(`No timings in the cold-start child's output: ${stdout.slice(0, 500)}`);
+      const sample = JSON.parse(line);
       const body = JSON.parse(sample.body);
       if (sample.statusCode !== 200 || body?.data?.__typename !== "Query") {
         throw new Error(`Unexpected answer to { __typename }: ${sample.statusCode} ${sample.body}`);
