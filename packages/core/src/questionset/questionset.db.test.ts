@@ -75,6 +75,26 @@ describe("question sets", () => {
     expect(carer.questions).toEqual(definition.questions.map((q) => ({ code: q.code, shortText: q.shortText })));
   });
 
+  it("serves version 2 of every instrument, each question saying whether it pools with version 1", async () => {
+    for (const code of ["ADULT_PB", "CARER", "PHB", "CYP_EHCP", "PARENT_EHCP", "PRACTITIONER_EHCP"]) {
+      const { questionSet } = await api.data(
+        `query($c: QuestionSetCode!) { questionSet(code: $c, version: 2) { version questions { code comparable comparableVersions } } }`,
+        {
+          c: code,
+        },
+      );
+      const definition = findDefinition(code, 2)!;
+      expect(questionSet.version).toBe(2);
+      expect(questionSet.questions).toEqual(
+        definition.questions.map((q) => ({ code: q.code, comparable: q.comparable, comparableVersions: q.comparable ? [1, 2] : [2] })),
+      );
+      const { questionSet: first } = await api.data(`query($c: QuestionSetCode!) { questionSet(code: $c, version: 1) { questions { comparable } } }`, {
+        c: code,
+      });
+      expect(new Set(first.questions.map((q: { comparable: boolean | null }) => q.comparable))).toEqual(new Set([null]));
+    }
+  });
+
   it("answers null for a version that does not exist", async () => {
     expect(await api.data(`{ questionSet(code: ADULT_PB, version: 99) { code } }`)).toEqual({ questionSet: null });
   });
