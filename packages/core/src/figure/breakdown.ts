@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { figureAccess } from "../actor/index.ts";
-import type { AreaRow } from "../area/area.sql.ts";
 import { ENGLAND } from "../area/index.ts";
 import { type Db, queryRows } from "../db/types.ts";
 import { badInput, notFound } from "../errors.ts";
@@ -54,7 +53,8 @@ export function secondarySuppression<T extends { measure: Measure; size: number 
 }
 
 /** A question whose answers are categories (band-less options): any of them can split a measure. */
-async function categoricalQuestion(db: Db, questionSet: QuestionSetRow, measured: QuestionRow, code: string, argument: string) {
+/** A graded question (the one measured, say) has no band-less options, so it is refused here. */
+async function categoricalQuestion(db: Db, questionSet: QuestionSetRow, code: string, argument: string) {
   parseInput(questionCode, code, argument);
   const [question] = await db.query.questions.findMany({ where: (q, { and, eq }) => and(eq(q.questionSetId, questionSet.id), eq(q.code, code)) });
   if (!question) throw notFound(`No question "${code}" in ${questionSet.code} version ${questionSet.version}`, argument);
@@ -62,7 +62,6 @@ async function categoricalQuestion(db: Db, questionSet: QuestionSetRow, measured
     await db.query.scaleOptions.findMany({ where: (o, { eq }) => eq(o.scaleId, question.scaleId), orderBy: (o, { asc }) => asc(o.position) })
   ).filter((o) => o.band === null);
   if (options.length === 0) throw badInput(`"${question.code}" is a graded question: break figures down by a question whose answers are categories`, argument);
-  if (question.id === measured.id) throw badInput(`A question cannot be broken down by itself`, argument);
   const scale = await db.query.scales.findFirst({ where: (sc, { eq }) => eq(sc.id, question.scaleId) });
   return { question, options, overlapping: scale?.multiple ?? false };
 }
@@ -74,8 +73,8 @@ export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string
   const headline = await benchmark(scope, args);
   assertBreakdownAllowed(access, headline.area, "Breakdowns");
   if (args.thenBy) assertCrossBreakdownAllowed(access, headline.area);
-  const { question: by, options, overlapping } = await categoricalQuestion(db, headline.questionSet, headline.question, args.by, "by");
-  const then = args.thenBy ? await categoricalQuestion(db, headline.questionSet, headline.question, args.thenBy, "thenBy") : null;
+  const { question: by, options, overlapping } = await categoricalQuestion(db, headline.questionSet, args.by, "by");
+  const then = args.thenBy ? await categoricalQuestion(db, headline.questionSet, args.thenBy, "thenBy") : null;
   if (then && then.question.id === by.id) throw badInput("`thenBy` must be another question than `by`", "thenBy");
   const period = headline.period;
   const band = headline.band as CountableBand;
@@ -103,9 +102,7 @@ export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string
     options.map((option) => {
       const cells = byOption.get(option.code) ?? EMPTY_BAND_CELLS;
       const exactTotal = headline.area.code === ENGLAND;
-      const measure = notComparable
-        ? notComparableMeasure(notComparable)
-        : publishCategory(cells, band, { bands, areaName: areaLabel(headline.area), exactTotal });
+      const measure = notComparable ? notComparableMeasure(notComparable) : publishCategory(cells, band, { bands, areaName: headline.area.name, exactTotal });
       return { option, size: cells.answered.count, measure };
     }),
   );
@@ -139,5 +136,3 @@ export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string
     })),
   };
 }
-
-const areaLabel = (area: AreaRow) => (area.code === ENGLAND ? "England" : area.name);

@@ -218,4 +218,37 @@ describe("figures across question set versions", () => {
     );
     expect(breakdown.categories.map((c: { measure: { status: string } }) => c.measure.status)).toEqual(["NOT_COMPARABLE", "NOT_COMPARABLE", "NOT_COMPARABLE"]);
   });
+
+  it("give an association over a spanning period no number when either question does not pool, naming the versions both count", async () => {
+    const ASSOCIATION = `query($p: String!, $o: String!, $a: String!, $from: String!, $to: String) {
+      association(questionSet: CARER, process: $p, outcome: $o, area: $a, period: { from: $from, to: $to }) { versions status reason table { exposedPositive } } }`;
+    const spanning = { a: region, from: "2024-25", to: "2025-26" };
+    // carer_assessment pools versions 2 and 3; day_to_day_stress changed meaning in version 3.
+    const outcome = (await api.data(ASSOCIATION, { ...spanning, p: "carer_assessment", o: "day_to_day_stress" })).association;
+    expect(outcome).toMatchObject({ versions: [3], status: "NOT_COMPARABLE", table: null });
+    expect(outcome.reason).toMatch(/^"day_to_day_stress" of CARER version 3 is not comparable with version 2/);
+    const both = (await api.data(ASSOCIATION, { ...spanning, p: "carer_assessment", o: "physical_health" })).association;
+    expect(both).toMatchObject({ versions: [2, 3], status: "NO_DATA", table: null });
+    expect(both.reason).toMatch(/^No one in .+ answered both questions in this period\.$/);
+  });
+});
+
+describe("figures of a question set nobody has answered", () => {
+  it("have no period and no number, by every route, and no error", async () => {
+    const { breakdown } = await api.data(`{ breakdown(questionSet: ADULT_PB, question: "quality_of_life", area: "E92000001", by: "gender") {
+      period { label } total { status } categories { measure { status } } crossCategories { measure { status } } } }`);
+    expect(breakdown.period).toBeNull();
+    expect(breakdown.total.status).toBe("NO_DATA");
+    expect(new Set(breakdown.categories.map((c: { measure: { status: string } }) => c.measure.status))).toEqual(new Set(["SUPPRESSED"]));
+    expect(breakdown.crossCategories).toEqual([]);
+    const { twoWay } =
+      await api.data(`{ twoWay: breakdown(questionSet: ADULT_PB, question: "quality_of_life", area: "E92000001", by: "gender", thenBy: "age_band") {
+      crossCategories { measure { status } } } }`);
+    expect(twoWay.crossCategories).toHaveLength(3 * 6);
+    expect(new Set(twoWay.crossCategories.map((c: { measure: { status: string } }) => c.measure.status))).toEqual(new Set(["SUPPRESSED"]));
+    const { association } =
+      await api.data(`{ association(questionSet: ADULT_PB, process: "ease_getting_budget", outcome: "control_over_life", area: "E92000001") {
+      period { label } versions status reason } }`);
+    expect(association).toEqual({ period: null, versions: [], status: "NO_DATA", reason: "No one in England answered both questions in this period." });
+  });
 });
