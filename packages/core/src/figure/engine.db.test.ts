@@ -55,6 +55,40 @@ describe("breakdown", () => {
     expect(share(breakdown, "self")).toBeGreaterThan(share(breakdown, "with_help"));
   });
 
+  it("says what is wrong with a split, naming the argument", async () => {
+    const Q = `query($by: String!, $then: String, $area: String) { breakdown(questionSet: ADULT_PB, version: 1, question: "quality_of_life", by: $by, thenBy: $then, area: $area) { crossCategories { option { code } } } }`;
+    const error = async (variables: Record<string, unknown>) => {
+      const e = (await demo.api.query(Q, variables)).errors?.[0];
+      return { message: e?.message, ...e?.extensions };
+    };
+    expect(await error({ by: "nope" })).toEqual({ message: 'No question "nope" in ADULT_PB version 1', code: "NOT_FOUND", argument: "by" });
+    expect(await error({ by: "gender", then: "nope" })).toEqual({ message: 'No question "nope" in ADULT_PB version 1', code: "NOT_FOUND", argument: "thenBy" });
+    expect(await error({ by: "independence" })).toEqual({
+      message: '"independence" is a graded question: break figures down by a question whose answers are categories',
+      code: "BAD_USER_INPUT",
+      argument: "by",
+    });
+    expect(await error({ by: "gender", then: "gender" })).toEqual({
+      message: "`thenBy` must be another question than `by`",
+      code: "BAD_USER_INPUT",
+      argument: "thenBy",
+    });
+    expect(await error({ by: "gender", area: "E08000025" })).toEqual({
+      message: "Breakdowns for a single council or ICB need researcher access (an API key of a research organisation); England and regions are open to all",
+      code: "FORBIDDEN",
+      argument: "area",
+    });
+    // A one-way breakdown has no two-way cells.
+    expect((await demo.api.data(Q, { by: "gender" })).breakdown.crossCategories).toEqual([]);
+  });
+
+  it("counts only the version asked for, over a period that spans versions", async () => {
+    const { breakdown } = await demo.api.data(`{ breakdown(questionSet: ADULT_PB, version: 1, question: "knew_budget_amount", by: "gender", area: "E92000001",
+      period: { from: "2023-24", to: "2025-26" }) { versions total { numerator denominator } } }`);
+    const truth = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "knew_budget_amount", area: "E92000001", from: 2023, to: 2024 });
+    expect(breakdown).toEqual({ versions: [1], total: { numerator: truth.POSITIVE.count, denominator: truth.answered.count } });
+  });
+
   it("rejects a split by a question that is not ABOUT_YOU, and a measure of a category", async () => {
     expect(await demo.api.errorCodes(BREAKDOWN, { set: "ADULT_PB", q: "quality_of_life", by: "independence" })).toEqual(["BAD_USER_INPUT"]);
     expect(await demo.api.errorCodes(BREAKDOWN, { set: "ADULT_PB", q: "gender", by: "budget_management" })).toEqual(["BAD_USER_INPUT"]);
@@ -111,6 +145,20 @@ describe("two-way breakdown", () => {
     }
   });
 
+  it("hides the same cells in every band's table for England, whose total is exact, but not for a region", async () => {
+    const BANDS = `query($area: String) {
+      positive: breakdown(questionSet: ADULT_PB, version: 1, question: "quality_of_life", by: "gender", thenBy: "age_band", area: $area, band: POSITIVE) { crossCategories { measure { status } } }
+      negative: breakdown(questionSet: ADULT_PB, version: 1, question: "quality_of_life", by: "gender", thenBy: "age_band", area: $area, band: NEGATIVE) { crossCategories { measure { status } } } }`;
+    const hidden = (b: { crossCategories: { measure: { status: string } }[] }) => b.crossCategories.map((c) => c.measure.status !== "AVAILABLE");
+    type Table = { crossCategories: { measure: { status: string } }[] };
+    const england: Record<"positive" | "negative", Table> = await demo.api.data(BANDS);
+    expect(hidden(england.positive)).toEqual(hidden(england.negative));
+    expect(hidden(england.positive).filter((h) => !h).length).toBeGreaterThan(2);
+    // In a region a cell's POSITIVE share can be shown while its few NEGATIVE answers are not.
+    const region = (await asCaller(researcherKey, BANDS, { area: "E12000007" })).data as typeof england;
+    expect(hidden(region.positive)).not.toEqual(hidden(region.negative));
+  });
+
   it("keeps regions for researchers, and councils for nobody", async () => {
     const region = { by: "gender", then: "age_band", area: "E12000007" };
     expect(await demo.api.errorCodes(CROSS, region)).toEqual(["FORBIDDEN"]);
@@ -161,6 +209,28 @@ describe("association", () => {
     expect(await statusOf(councils[0]!.code)).toMatchObject({ status: "NO_DATA", table: null, relativeRisk: null, oddsRatio: null, summary: null });
     const small = councils.find((c) => c.n > 0)!;
     expect(await statusOf(small.code)).toMatchObject({ status: "SUPPRESSED", table: null, relativeRisk: null, summary: null });
+  });
+
+  it("says which question is of the wrong kind, naming the argument", async () => {
+    const error = async (p: string, o: string) => {
+      const e = (await demo.api.query(ASSOCIATION, { p, o })).errors?.[0];
+      return { message: e?.message, ...e?.extensions };
+    };
+    expect(await error("quality_of_life", "independence")).toEqual({
+      message: '"quality_of_life" is an OUTCOME question: `process` takes a PROCESS question',
+      code: "BAD_USER_INPUT",
+      argument: "process",
+    });
+    expect(await error("ease_getting_budget", "knew_budget_amount")).toEqual({
+      message: '"knew_budget_amount" is a PROCESS question: `outcome` takes an OUTCOME question',
+      code: "BAD_USER_INPUT",
+      argument: "outcome",
+    });
+    expect(await error("gender", "quality_of_life")).toMatchObject({ code: "BAD_USER_INPUT", argument: "process" });
+    expect(await error("ease_getting_budget", "nope")).toMatchObject({ code: "NOT_FOUND", argument: "outcome" });
+    expect((await demo.api.query(ASSOCIATION, { p: "ease_getting_budget", o: "quality_of_life", area: "E08000025" })).errors?.[0]?.message).toMatch(
+      /^Associations for a single council or ICB need researcher access/,
+    );
   });
 
   it("takes a PROCESS question then an OUTCOME question, and keeps councils for researchers", async () => {
