@@ -5,7 +5,7 @@ import publishedCsv from "../demo/published-figures.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { trueCells } from "../testing/truth.ts";
 import { parseCsv } from "../util/csv.ts";
-import { publishedCount } from "./disclosure.ts";
+import { addCells, EMPTY_CELL, publishedCount } from "./disclosure.ts";
 import { COUNTABLE_BANDS, publishBand } from "./measure.ts";
 
 const demo = useDemoApi();
@@ -64,6 +64,24 @@ describe("benchmark for an area", () => {
     const { benchmark } = await demo.api.data(BENCHMARK, { set: "CYP_EHCP", version: 1, q: "dignity", area: "E12000007" });
     expect(truth.answered.count).toBeGreaterThan(20);
     expect(benchmark.value).toMatchObject({ numerator: publishedCount(truth.POSITIVE), denominator: publishedCount(truth.answered) });
+
+    const council = await busiest("ADULT_PB");
+    const { neighbours } = await demo.api.data(
+      `query($a: String!) { neighbours: benchmark(questionSet: ADULT_PB, version: 1, question: "quality_of_life", area: $a) {
+        comparisons { comparator areas { code } measure { numerator denominator } } } }`,
+      { a: council },
+    );
+    const pooled = neighbours.comparisons.find((c: { comparator: string }) => c.comparator === "STATISTICAL_NEIGHBOURS");
+    expect(pooled.areas).toHaveLength(10);
+    let positive = EMPTY_CELL;
+    let answered = EMPTY_CELL;
+    for (const { code } of pooled.areas as { code: string }[]) {
+      const cells = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "quality_of_life", area: code, to: 2024 });
+      positive = addCells(positive, cells.POSITIVE);
+      answered = addCells(answered, cells.answered);
+    }
+    expect(answered.count).toBeGreaterThan(100);
+    expect(pooled.measure).toEqual({ numerator: publishedCount(positive), denominator: publishedCount(answered) });
   });
 
   it("compares with England, the region and the neighbours by Fingertips' rule, on the published values", async () => {

@@ -50,7 +50,7 @@ export async function reportEligibility({ db, settings }: Scope, args: { area: s
     instruments: latest.map((questionSet) => {
       const row = rows.find((r) => r.code === questionSet.code);
       const responses = publishCount({ count: row?.n ?? 0, keySum: row?.k ?? 0 }, area.code === ENGLAND);
-      return { questionSet, responses, eligible: responses !== null && responses > threshold };
+      return { questionSet, responses, eligible: (responses ?? 0) > threshold };
     }),
   };
 }

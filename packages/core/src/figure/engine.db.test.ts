@@ -273,7 +273,22 @@ describe("triangulation", () => {
       const overlap = a.confidenceInterval.lower <= b.confidenceInterval.upper && b.confidenceInterval.lower <= a.confidenceInterval.upper;
       expect(pair.agreement).toBe(overlap ? "AGREE" : "DISAGREE");
     }
-    expect(await demo.api.errorCodes(`{ triangulation(area: "E92000001", theme: "no_such_theme") { agreement } }`)).toEqual(["NOT_FOUND"]);
+    const unknown = (await demo.api.query(`{ triangulation(area: "E92000001", theme: "no_such_theme") { agreement } }`)).errors?.[0];
+    expect({ message: unknown?.message, ...unknown?.extensions }).toEqual({
+      message: 'No graded question has the theme "no_such_theme"',
+      code: "NOT_FOUND",
+      argument: "theme",
+    });
+    const malformed = (await demo.api.query(`{ triangulation(area: "E92000001", theme: "Not A Theme!") { agreement } }`)).errors?.[0];
+    expect(malformed?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "theme" });
+  });
+
+  it("pools each view over the versions its question is comparable with", async () => {
+    const { triangulation } = await demo.api.data(`{ triangulation(area: "E92000001", theme: "being_heard", period: { from: "2023-24", to: "2025-26" }) {
+      views { questionSet { code version } versions measure { denominator } } } }`);
+    for (const view of triangulation.views) expect(view, view.questionSet.code).toMatchObject({ questionSet: { version: 2 }, versions: [1, 2] });
+    const cyp = await trueCells(demo.database.db, { questionSet: "CYP_EHCP", question: "being_heard", area: "E92000001", from: 2023, to: 2025 });
+    expect(triangulation.views[0].measure.denominator).toBe(cyp.answered.count);
   });
 });
 

@@ -97,11 +97,13 @@ async function load(db: Db, version: number): Promise<ReferenceData> {
  */
 export async function referenceData(db: Db): Promise<ReferenceData> {
   const version = await cubeVersion(db);
+  // Stryker disable all: the cache changes how fast, not what, a figure reads (mutation runs turn it off).
   const hit = cache.get(db);
   if (figureCaching.enabled && hit && hit.version === version && Date.now() - hit.at < TTL_MS) return hit.data;
   const data = load(db, version);
   cache.set(db, { at: Date.now(), version, data });
   data.catch(() => cache.delete(db));
+  // Stryker restore all
   return data;
 }
 
