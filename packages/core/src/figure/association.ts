@@ -109,11 +109,11 @@ export async function association(scope: Scope, args: AssociationArgs): Promise<
   };
 }
 
-const quoted = (labels: string[]) => {
-  const parts = labels.map((l) => `"${l}"`);
-  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} or ${parts.at(-1)}` : (parts[0] ?? "");
-};
-const answersIn = (options: { label: string; band: string | null }[], band: string) => quoted(options.filter((o) => o.band === band).map((o) => o.label));
+/** `"A"`, `"A" or "B"`, `"A", "B" or "C"`: a band's answers (every graded band has at least one). */
+function answersIn(options: { label: string; band: string | null }[], band: string): string {
+  const parts = options.filter((o) => o.band === band).map((o) => `"${o.label}"`);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} or ${parts.at(-1)}` : parts[0]!;
+}
 
 /**
  * The relative risk in one sentence, in the questions' short wording and their answers' labels,
