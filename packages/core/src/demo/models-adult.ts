@@ -57,7 +57,8 @@ const whoHelped: DerivedSpec = {
   },
 };
 
-const outcome = (code: string, positive: number, negative: number, extra: Partial<GradedSpec> = {}): GradedSpec => ({
+/** An OUTCOME question's spec, with the adult instruments' defaults. */
+export const outcome = (code: string, positive: number, negative: number, extra: Partial<GradedSpec> = {}): GradedSpec => ({
   code,
   latent: "O",
   positive,

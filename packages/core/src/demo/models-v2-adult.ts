@@ -6,18 +6,8 @@
  * four-point "views included", and (PHB, CARER) respondents under 18.
  */
 
-import { cat, catBy, type Get, type GradedSpec, type InstrumentModel, lookup, successor, type TickSpec, tickEach } from "./model.ts";
-import { ADULT_PB_MODEL, CARER_MODEL, PHB_MODEL } from "./models-adult.ts";
-
-const outcome = (code: string, positive: number, negative: number, extra: Partial<GradedSpec> = {}): GradedSpec => ({
-  code,
-  latent: "O",
-  positive,
-  negative,
-  excluded: 0.04,
-  top: 0.45,
-  ...extra,
-});
+import { cat, catBy, type Get, type InstrumentModel, lookup, successor, type TickSpec, tickEach } from "./model.ts";
+import { ADULT_PB_MODEL, CARER_MODEL, outcome, PHB_MODEL } from "./models-adult.ts";
 
 const OLD = new Set(["age_65_74", "age_75_84", "age_85_plus"]);
 const noBudget = (get: Get) => get("budget_management_type") === "no_personal_budget";

@@ -7,25 +7,17 @@
  * school.
  */
 
+import { PRIMARY_NEED_BROAD_AREA } from "../questionset/definitions/categories-v2-ehcp.ts";
 import { cat, catBy, type Get, type InstrumentModel, lookup, successor } from "./model.ts";
 import { CYP_EHCP_MODEL, PARENT_EHCP_MODEL, PRACTITIONER_EHCP_MODEL } from "./models-ehcp.ts";
 
-/** DfE primary-need codes → version 1's broad areas of need. */
-const BROAD_AREA = {
-  spld: "cognition_learning",
-  mld: "cognition_learning",
-  sld: "cognition_learning",
-  pmld: "cognition_learning",
-  semh: "semh",
-  slcn: "communication_interaction",
-  asd: "communication_interaction",
-  hi: "sensory_physical",
-  vi: "sensory_physical",
-  msi: "sensory_physical",
-  pd: "sensory_physical",
-  oth: undefined,
-  nsa: undefined,
-};
+/** DfE primary-need codes → version 1's broad areas of need (which kept sensory and physical together). */
+const BROAD_AREA = Object.fromEntries(
+  Object.entries(PRIMARY_NEED_BROAD_AREA).map(([code, area]) => [
+    code,
+    area === "sensory" || area === "physical" ? "sensory_physical" : area === "other" ? undefined : area,
+  ]),
+);
 const primaryNeed = { code: "primary_need", options: BROAD_AREA };
 /** Close to the national shares of pupils with an EHCP by primary need. */
 const PRIMARY_NEED = cat({ asd: 31, slcn: 21, semh: 15, mld: 8, sld: 8, spld: 4, pmld: 2, pd: 4, hi: 1.5, vi: 1, msi: 0.3, oth: 2.5, nsa: 0.7, dont_know: 1 });
