@@ -9,7 +9,7 @@ import { invalidateReferenceData } from "./reference.ts";
 
 // One rebuild of the cubes (slow on PGlite) after two changes in different regions: a response
 // added in the West Midlands, forty withdrawn in the South West.
-const demo = useDemoApi();
+const demo = useDemoApi({ writes: true });
 const ADDED_IN = "E12000005";
 const WITHDRAWN_IN = "E12000009";
 // Version 1's figures (2022-23 to 2024-25), where the changes fall.

@@ -9,7 +9,7 @@ import { trueCells } from "../testing/truth.ts";
 import { parseCsv } from "../util/csv.ts";
 import { trendZ } from "./statistics.ts";
 
-const demo = useDemoApi();
+const demo = useDemoApi({ writes: true });
 let researcherKey: string;
 
 beforeAll(async () => {

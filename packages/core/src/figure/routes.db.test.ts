@@ -12,7 +12,7 @@ import { COUNTABLE_BANDS, publishBand } from "./measure.ts";
 
 // Route consistency: the same records, counted through every route that publishes them, give the
 // value that the disclosure pipeline makes of the stored rows, computed here without the cubes.
-const demo = useDemoApi();
+const demo = useDemoApi({ writes: true });
 let researcher: Record<string, string>;
 
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { systemScope, testCredential } from "../testing/keys.ts";
 import { createSchema } from "./server.ts";
 
 // Every role against every root field, through the real HTTP handler: the answer or the code.
-const demo = useDemoApi();
+const demo = useDemoApi({ writes: true });
 let idp: Awaited<ReturnType<typeof startIdentityProvider>>;
 let api: ReturnType<typeof createTestClient>;
 const callers = new Map<string, Record<string, string>>();

@@ -7,7 +7,7 @@ import { testCredential } from "../testing/keys.ts";
 
 // Public GETs a CDN can cache: an ETag from the cube version and the query, 304 while nothing
 // changed, a new ETag once the cubes do; anything with a credential is private.
-const demo = useDemoApi();
+const demo = useDemoApi({ writes: true });
 const QUERY = `{ benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: "E12000007") { value { percentage } } }`;
 const get = (search: string, headers: Record<string, string> = {}) => demo.api.handle({ method: "GET", headers, search });
 const search = (query: string) => `query=${encodeURIComponent(query)}`;

@@ -3,13 +3,15 @@ import { createDemoDatabase, type TestDatabase } from "./database.ts";
 import { createTestClient } from "./graphql.ts";
 
 /**
- * A test file's private copy of the demo database and a client of the real server over it, set
- * up before its tests and dropped after. Read the fields inside tests, not at import.
+ * The demo database and a client of the real server over it, set up before a file's tests and
+ * closed after. A file that writes (`{ writes: true }`) gets a private copy, dropped after; the
+ * others share one copy on Postgres, which refuses writes. Read the fields inside tests, not at
+ * import.
  */
-export function useDemoApi() {
+export function useDemoApi(options: { writes?: boolean } = {}) {
   const fixture = {} as { database: TestDatabase; api: ReturnType<typeof createTestClient> };
   beforeAll(async () => {
-    fixture.database = await createDemoDatabase(inject("demoDatabase"));
+    fixture.database = await createDemoDatabase(inject("demoDatabase"), options.writes ? undefined : inject("demoReadOnlyDatabase"));
     fixture.api = createTestClient(fixture.database);
   });
   afterAll(() => fixture.database?.close());

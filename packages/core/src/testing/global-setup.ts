@@ -3,12 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { seedDemoData } from "../demo/seed.ts";
-import { createTestDatabase, dropDatabase, stopTestProxy, type TestDriver } from "./database.ts";
+import { copyDatabase, createTestDatabase, dropDatabase, stopTestProxy, type TestDriver } from "./database.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** PGlite: a data-dir dump file; Postgres: a template database. Both hold the demo data. */
     demoDatabase: string;
+    /** Postgres only: a read-only copy of the demo database, shared by the files that only read. */
+    demoReadOnlyDatabase?: string;
   }
 }
 
@@ -37,8 +39,11 @@ export default async function setup(project: TestProject) {
     return () => rmSync(dir, { recursive: true, force: true });
   }
   await database.release();
+  const readOnly = await copyDatabase(database.name, { readOnly: true });
   project.provide("demoDatabase", database.name);
+  project.provide("demoReadOnlyDatabase", readOnly);
   return async () => {
+    await dropDatabase(readOnly);
     await dropDatabase(database.name);
     await stopTestProxy();
   };
