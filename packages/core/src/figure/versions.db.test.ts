@@ -6,7 +6,8 @@ import { CARER_V2, QUESTION_SET_DEFINITIONS } from "../questionset/definitions/i
 import { opt } from "../questionset/definitions/scales.ts";
 import { loadQuestionSets } from "../questionset/load.ts";
 import type { QuestionSetDefinition } from "../questionset/types.ts";
-import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
+import type { TestDatabase } from "../testing/database.ts";
+import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { createTestClient } from "../testing/graphql.ts";
 import { systemScope } from "../testing/keys.ts";
 import { rebuildFigureCubes } from "./aggregate.ts";
@@ -87,7 +88,7 @@ let api: ReturnType<typeof createTestClient>;
 let region: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createSetUpDatabase();
   const db = database.db;
   await loadQuestionSets(db, [...QUESTION_SET_DEFINITIONS, CARER_V3]);
   const organisation = await createOrganisation(systemScope(db), { slug: "versions-council", name: "Versions", type: "COUNCIL", areas: ["E06000001"] });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, ANONYMOUS } from "../actor/index.ts";
 import { queryRows } from "../db/types.ts";
 import { DEFAULT_SETTINGS } from "../scope.ts";
-import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
+import type { TestDatabase } from "../testing/database.ts";
+import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { startIdentityProvider } from "../testing/jwt.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
 import { apiKeys, auditEvents } from "./apikey.sql.ts";
@@ -16,7 +17,7 @@ let database: TestDatabase;
 const keys = new Map<string, Awaited<ReturnType<typeof testCredential>>>();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createSetUpDatabase();
   keys.set("COUNCIL", await testCredential(database.db, { type: "COUNCIL", slug: "org-council", areas: ["E06000002", "E06000001"] }));
   keys.set("HEALTH_BODY", await testCredential(database.db, { type: "HEALTH_BODY", slug: "org-health-body" }));
   keys.set("RESEARCH", await testCredential(database.db, { type: "RESEARCH", slug: "org-research" }));

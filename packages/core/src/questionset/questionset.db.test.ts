@@ -1,6 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
+import type { TestDatabase } from "../testing/database.ts";
+import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { createTestClient } from "../testing/graphql.ts";
 import { findDefinition, QUESTION_SET_DEFINITIONS } from "./definitions/index.ts";
 import { loadQuestionSets } from "./load.ts";
@@ -11,7 +12,7 @@ let database: TestDatabase;
 let api: ReturnType<typeof createTestClient>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createSetUpDatabase();
   api = createTestClient(database);
 });
 afterAll(() => database?.close());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, inject } from "vitest";
-import { createDemoDatabase, type TestDatabase } from "./database.ts";
+import { createDemoDatabase, createTestDatabase, type TestDatabase } from "./database.ts";
 import { createTestClient } from "./graphql.ts";
 
 /**
@@ -17,3 +17,9 @@ export function useDemoApi(options: { writes?: boolean } = {}) {
   afterAll(() => fixture.database?.close());
   return fixture;
 }
+
+/**
+ * A fresh database, migrated and holding the reference data and question sets but no responses;
+ * on Postgres a copy of the global setup's template, which is quicker than setting one up.
+ */
+export const createSetUpDatabase = (): Promise<TestDatabase> => createTestDatabase({ template: inject("setUpDatabase") });

@@ -11,6 +11,8 @@ declare module "vitest" {
     demoDatabase: string;
     /** Postgres only: a read-only copy of the demo database, shared by the files that only read. */
     demoReadOnlyDatabase?: string;
+    /** Postgres only: a template of a migrated database with reference data and no responses. */
+    setUpDatabase?: string;
   }
 }
 
@@ -40,9 +42,13 @@ export default async function setup(project: TestProject) {
   }
   await database.release();
   const readOnly = await copyDatabase(database.name, { readOnly: true });
+  const setUp = await createTestDatabase({ driver });
+  await setUp.release();
   project.provide("demoDatabase", database.name);
   project.provide("demoReadOnlyDatabase", readOnly);
+  project.provide("setUpDatabase", setUp.name);
   return async () => {
+    await dropDatabase(setUp.name);
     await dropDatabase(readOnly);
     await dropDatabase(database.name);
     await stopTestProxy();
