@@ -145,6 +145,22 @@ describe("two-way breakdown", () => {
     }
   });
 
+  it("publishes the same cells whichever question comes first, where the transposed table would suppress others", async () => {
+    // Suppressed rows-first, this table hides two cells; transposed, two others: the cells are
+    // suppressed in one orientation (the lower question id as rows) whichever way it is asked.
+    const TABLE = `query($by: String!, $then: String!) {
+      breakdown(questionSet: ADULT_PB, version: 1, question: "help_to_plan", by: $by, thenBy: $then) {
+        crossCategories { option { code } thenOption { code } measure { numerator denominator status } } } }`;
+    type Cell = { option: { code: string }; thenOption: { code: string }; measure: unknown };
+    const table = async (by: string, then: string) => (await demo.api.data(TABLE, { by, then })).breakdown.crossCategories as Cell[];
+    const [ageFirst, completedByFirst] = [await table("age_band", "completed_by"), await table("completed_by", "age_band")];
+    expect(completedByFirst).toHaveLength(ageFirst.length);
+    const transposed = completedByFirst.map((c) => ({ option: c.thenOption, thenOption: c.option, measure: c.measure }));
+    const key = (c: Cell) => `${c.option.code}|${c.thenOption.code}`;
+    expect(new Map(transposed.map((c) => [key(c), c.measure]))).toEqual(new Map(ageFirst.map((c) => [key(c), c.measure])));
+    expect(ageFirst.filter((c) => (c.measure as { status: string }).status === "SUPPRESSED").length).toBeGreaterThanOrEqual(2);
+  });
+
   it("hides the same cells in every band's table for England, whose total is exact, but not for a region", async () => {
     const BANDS = `query($area: String) {
       positive: breakdown(questionSet: ADULT_PB, version: 1, question: "quality_of_life", by: "gender", thenBy: "age_band", area: $area, band: POSITIVE) { crossCategories { measure { status } } }
