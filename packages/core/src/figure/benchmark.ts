@@ -61,7 +61,7 @@ export interface BenchmarkArgs {
 
 /** A question's band measure in a place: exact at England, rounded by the cell key method elsewhere. */
 export const measureAt = (ref: ReferenceData, question: QuestionRow, cells: BandCells, band: CountableBand, place: { code: string; name: string }): Measure =>
-  publishBand(cells, band, { exact: place.code === ENGLAND, areaName: place.name, bands: ref.bandsByQuestion.get(question.id) ?? [] });
+  publishBand(cells, band, { exact: place.code === ENGLAND, areaName: place.name, bands: ref.bandsByQuestion.get(question.id)! });
 
 /** Competition ranking ("1224") of the area among peers of its type with a published value. */
 function rankAmongPeers(
@@ -74,7 +74,7 @@ function rankAmongPeers(
 ): RankResult | null {
   if (area.code === ENGLAND || value.percentage === null) return null;
   const polarity = polarityOf(band);
-  const peers = ref.areasByType.get(area.type) ?? [];
+  const peers = ref.areasByType.get(area.type)!;
   const values = peers.map((peer) => measureAt(ref, question, poolCells(leaves, ref, peer.code), band, peer).percentage).filter((p): p is number => p !== null);
   const better = polarity === "LOWER_IS_BETTER" ? (p: number) => p < value.percentage! : (p: number) => p > value.percentage!;
   const position = values.filter(better).length + 1;
@@ -148,8 +148,9 @@ export async function benchmark({ db }: Scope, args: BenchmarkArgs): Promise<Ben
 export async function areaProfile({ db }: Scope, args: Omit<BenchmarkArgs, "question">): Promise<AreaProfileResult> {
   const { ref, oneVersion, ...context } = await resolveTarget(db, args);
   const band = assertCountableBand(args.band);
-  const graded = (ref.questionsBySet.get(context.questionSet.id) ?? [])
-    .filter((q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id) && ref.bandsByQuestion.get(q.id)?.includes(band))
+  const graded = ref.questionsBySet
+    .get(context.questionSet.id)!
+    .filter((q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id) && ref.bandsByQuestion.get(q.id)!.includes(band))
     .map((q) => ({ q, pool: poolingOf(ref, context.questionSet, q, context.period, oneVersion) }));
   const cells = context.period ? await leafBandCells(db, ref.version, [...new Set(graded.flatMap(({ pool }) => pool.questionIds))], context.period) : new Map();
   const items = graded.map(({ q, pool }) => ({

@@ -79,7 +79,7 @@ export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string
   const period = headline.period;
   const band = headline.band as CountableBand;
   const ref = await referenceData(db);
-  const bands = ref.bandsByQuestion.get(headline.question.id) ?? [];
+  const bands = ref.bandsByQuestion.get(headline.question.id)!;
   const pool = (q: QuestionRow) => poolingOf(ref, headline.questionSet, q, period, args.version != null);
   const [measured, byPool, thenPool] = [pool(headline.question), pool(by), then ? pool(then.question) : null];
   const notComparable = measured.notComparable ?? byPool.notComparable ?? thenPool?.notComparable ?? null;

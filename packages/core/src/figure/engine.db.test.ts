@@ -338,4 +338,19 @@ describe("figureExport", () => {
     expect({ numerator: Number(england.numerator), denominator: Number(england.denominator) }).toEqual(benchmark.value);
     expect(rows.every((r) => r.synthetic === "true")).toBe(true);
   });
+
+  it("exports the same rows as JSON, typed, and names the file by version and period", async () => {
+    // (ADULT_PB's JSON is over the 5 MB an answer may carry.)
+    const EXPORT = `query($format: ExportFormat!) {
+      figureExport(questionSet: CARER, version: 1, period: { from: "2022-23", to: "2023-24" }, format: $format) { format filename contentType rowCount content } }`;
+    const json = (await demo.api.data(EXPORT, { format: "JSON" })).figureExport;
+    const csv = (await demo.api.data(EXPORT, { format: "CSV" })).figureExport;
+    expect(csv.filename).toBe("poet-carer-v1-2022-23_to_2023-24.csv");
+    expect(json).toMatchObject({ format: "JSON", filename: "poet-carer-v1-2022-23_to_2023-24.json", contentType: "application/json", rowCount: csv.rowCount });
+    const rows = JSON.parse(json.content) as Record<string, string | number | boolean | null>[];
+    expect(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? "" : String(v)])))).toEqual(parseCsv(csv.content));
+    const england = rows.find((r) => r.area_code === "E92000001" && r.band === "POSITIVE")!;
+    expect(england).toMatchObject({ version: 1, period: "2022-23 to 2023-24", synthetic: true, status: "AVAILABLE", disclosure: "EXACT" });
+    expect(typeof england.numerator).toBe("number");
+  });
 });

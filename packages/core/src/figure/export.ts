@@ -56,7 +56,7 @@ export async function exportFigures(
 ): Promise<FigureExport> {
   const ref = await referenceData(db);
   const { questionSet: set, period } = resolveSetAndPeriod(ref, args.questionSet, args.version, args.period);
-  const questions = (ref.questionsBySet.get(set.id) ?? []).filter((q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id));
+  const questions = ref.questionsBySet.get(set.id)!.filter((q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id));
   const areas = [...ref.areas.values()].sort((a, b) => a.code.localeCompare(b.code));
   const rows: ExportRow[] = [];
   const pools = new Map(questions.map((q) => [q.id, poolingOf(ref, set, q, period, args.version != null)]));
@@ -64,7 +64,7 @@ export async function exportFigures(
   const leaves = new Map(questions.map((q) => [q.id, poolQuestions(cells, pools.get(q.id)!.questionIds)]));
   for (const band of COUNTABLE_BANDS) {
     for (const area of areas) {
-      for (const q of questions.filter((question) => ref.bandsByQuestion.get(question.id)?.includes(band))) {
+      for (const q of questions.filter((question) => ref.bandsByQuestion.get(question.id)!.includes(band))) {
         const { notComparable } = pools.get(q.id)!;
         const exact = area.code === ENGLAND ? "EXACT" : "ROUNDED";
         const m = notComparable ? notComparableMeasure(notComparable, exact) : measureAt(ref, q, poolCells(leaves.get(q.id), ref, area.code), band, area);

@@ -22,6 +22,7 @@ export interface ReferenceData {
   ancestors: Map<string, Set<string>>;
   neighbours: Map<string, string[]>;
   questionSets: QuestionSetRow[];
+  /** Every question set's questions, in order (an empty list for a set without any). */
   questionsBySet: Map<number, QuestionRow[]>;
   /** Questions whose answers have a direction (a POSITIVE or NEGATIVE option): the measurable ones. */
   gradedQuestionIds: Set<number>;
@@ -62,11 +63,11 @@ async function load(db: Db, version: number): Promise<ReferenceData> {
     set.add(row.ancestorCode);
     ancestors.set(row.areaCode, set);
   }
-  const questionsBySet = groupBy(questionRows, (q) => q.questionSetId);
+  const questionsBySet = new Map(setRows.map((s) => [s.id, questionRows.filter((q) => q.questionSetId === s.id)]));
   const setAt = new Map(setRows.map((s) => [`${s.code}@${s.version}`, s]));
   const chains = new Map<number, { version: number; setId: number; questionId: number }[]>();
   for (const set of setRows) {
-    for (const question of questionsBySet.get(set.id) ?? []) {
+    for (const question of questionsBySet.get(set.id)!) {
       const sameCodeIn = (version: number) => questionsBySet.get(setAt.get(`${set.code}@${version}`)?.id ?? -1)?.find((q) => q.code === question.code);
       const chain = poolingChain(question, set.version, sameCodeIn);
       chains.set(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
+import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { ReferenceData } from "./reference.ts";
-import { resolveQuestionSet } from "./target.ts";
+import { poolingOf, resolveQuestionSet } from "./target.ts";
 
 const set = (id: number, version: number, status: QuestionSetRow["status"] = "PUBLISHED"): QuestionSetRow => ({
   id,
@@ -30,5 +30,47 @@ describe("resolveQuestionSet", () => {
     expect(resolveQuestionSet(reference(sets, { 1: [2024] }), "CARER", 2).version).toBe(2);
     expect(() => resolveQuestionSet(reference(sets, {}), "CARER", 3)).toThrow("No published CARER question set version 3");
     expect(() => resolveQuestionSet(reference(sets, {}), "PHB")).toThrow("No published PHB question set");
+  });
+});
+
+describe("poolingOf", () => {
+  const sets = [set(1, 1), set(2, 2), set(3, 3)];
+  // Question 30 of version 3 pools with question 20 of version 2, not with version 1's.
+  const ref = {
+    ...reference(sets, { 1: [2022], 2: [2023], 3: [2024, 2025] }),
+    chains: new Map([
+      [
+        30,
+        [
+          { version: 2, setId: 2, questionId: 20 },
+          { version: 3, setId: 3, questionId: 30 },
+        ],
+      ],
+      [31, [{ version: 3, setId: 3, questionId: 31 }]],
+    ]),
+  } as ReferenceData;
+  const question = (id: number) => ({ id, code: `q${id}` }) as QuestionRow;
+  const years = (from: number, to: number) => ({ from, to });
+
+  it("pools the versions a question is comparable with, counting those with responses in the period", () => {
+    expect(poolingOf(ref, sets[2]!, question(30), years(2023, 2025), false)).toEqual({ questionIds: [20, 30], versions: [2, 3], notComparable: null });
+    expect(poolingOf(ref, sets[2]!, question(30), years(2024, 2025), false)).toEqual({ questionIds: [20, 30], versions: [3], notComparable: null });
+  });
+
+  it("names every version it may not pool whose responses fall in the period", () => {
+    expect(poolingOf(ref, sets[2]!, question(30), years(2022, 2025), false).notComparable).toBe(
+      '"q30" of CARER version 3 is not comparable with version 1, whose responses fall in this period: ask for a period without them, or for one version.',
+    );
+    expect(poolingOf(ref, sets[2]!, question(31), years(2022, 2025), false)).toEqual({
+      questionIds: [31],
+      versions: [3],
+      notComparable:
+        '"q31" of CARER version 3 is not comparable with versions 1 and 2, whose responses fall in this period: ask for a period without them, or for one version.',
+    });
+  });
+
+  it("counts one version alone when one is asked for", () => {
+    expect(poolingOf(ref, sets[2]!, question(30), years(2022, 2025), true)).toEqual({ questionIds: [30], versions: [3], notComparable: null });
+    expect(poolingOf(ref, sets[2]!, question(30), years(2022, 2022), true)).toEqual({ questionIds: [30], versions: [], notComparable: null });
   });
 });

@@ -47,7 +47,7 @@ export function resolveSetAndPeriod(
 /** A question of the set whose answers have a direction, so that a band can be counted. */
 export function resolveGradedQuestion(ref: ReferenceData, set: QuestionSetRow, code: string, argument = "question"): QuestionRow {
   parseInput(questionCode, code, argument);
-  const question = ref.questionsBySet.get(set.id)?.find((q) => q.code === code);
+  const question = ref.questionsBySet.get(set.id)!.find((q) => q.code === code);
   if (!question) throw notFound(`No question "${code}" in ${set.code} version ${set.version}`, argument);
   if (question.kind === "ABOUT_YOU" || !ref.gradedQuestionIds.has(question.id)) {
     throw badInput(`"${code}" records a category, not a graded answer: it has no band to measure (break figures down by it instead)`, argument);
@@ -71,7 +71,7 @@ export function assertCountableBand(band: Band): CountableBand {
 /** The band asked for, when the question's scale has it. */
 export function assertBandOf(ref: ReferenceData, question: QuestionRow, band: Band): CountableBand {
   const countable = assertCountableBand(band);
-  const bands = ref.bandsByQuestion.get(question.id) ?? [];
+  const bands = ref.bandsByQuestion.get(question.id)!;
   if (!bands.includes(countable)) throw badInput(`"${question.code}" has no ${band} answers: its scale's bands are ${bands.join(" and ")}`, "band");
   return countable;
 }

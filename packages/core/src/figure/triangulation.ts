@@ -59,7 +59,10 @@ export async function triangulation({ db }: Scope, args: { area: string; theme: 
   const asked = args.period ? resolvePeriod(args.period, []) : null;
   const latestSets = [...new Set(ref.questionSets.map((s) => s.code))].map((code) => resolveQuestionSet(ref, code, null, asked));
   const questions = latestSets.flatMap((set) =>
-    (ref.questionsBySet.get(set.id) ?? []).filter((q) => q.theme === args.theme && ref.gradedQuestionIds.has(q.id)).map((q) => ({ set, q })),
+    ref.questionsBySet
+      .get(set.id)!
+      .filter((q) => q.theme === args.theme && ref.gradedQuestionIds.has(q.id))
+      .map((q) => ({ set, q })),
   );
   if (questions.length === 0) throw notFound(`No graded question has the theme "${args.theme}"`, "theme");
   const period = asked ?? resolvePeriod(null, [...new Set(questions.flatMap(({ set }) => ref.yearsBySet.get(set.id) ?? []))]);
