@@ -57,7 +57,9 @@ describe("poolingOf", () => {
     expect(poolingOf(ref, sets[2]!, question(30), years(2024, 2025), false)).toEqual({ questionIds: [20, 30], versions: [3], notComparable: null });
   });
 
-  it("names every version it may not pool whose responses fall in the period", () => {
+  it("names every version it may not pool whose responses fall in the period, oldest first", () => {
+    const newestFirst = { ...ref, questionSets: [...sets].reverse() } as ReferenceData;
+    expect(poolingOf(newestFirst, sets[2]!, question(31), years(2022, 2025), false).notComparable).toContain("versions 1 and 2,");
     expect(poolingOf(ref, sets[2]!, question(30), years(2022, 2025), false).notComparable).toBe(
       '"q30" of CARER version 3 is not comparable with version 1, whose responses fall in this period: ask for a period without them, or for one version.',
     );

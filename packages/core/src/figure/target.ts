@@ -99,7 +99,7 @@ const versionList = (versions: number[]) =>
  * has no number: a share of answers to two different questions is not a figure.
  */
 export function poolingOf(ref: ReferenceData, set: QuestionSetRow, question: QuestionRow, period: Period | null, oneVersion: boolean): Pooling {
-  const chain = oneVersion ? [] : (ref.chains.get(question.id) ?? []);
+  const chain = oneVersion ? [] : ref.chains.get(question.id)!;
   const links = chain.length ? chain : [{ version: set.version, setId: set.id, questionId: question.id }];
   const pooled = new Set(links.map((l) => l.setId));
   const blocking = oneVersion

@@ -42,7 +42,7 @@ export async function trend(scope: Scope, args: Omit<BenchmarkArgs, "period">): 
   const ref = await referenceData(db);
   const oneVersion = args.version != null;
   const set = resolveQuestionSet(ref, args.questionSet, args.version);
-  const links = oneVersion ? [] : (ref.chains.get(resolveGradedQuestion(ref, set, args.question).id) ?? []);
+  const links = oneVersion ? [] : ref.chains.get(resolveGradedQuestion(ref, set, args.question).id)!;
   const setIds = links.length ? links.map((l) => l.setId) : [set.id];
   const years = [...new Set(setIds.flatMap((id) => ref.yearsBySet.get(id) ?? []))].sort((a, b) => a - b);
   const period = years.length ? { from: financialYearLabel(years[0]!), to: financialYearLabel(years.at(-1)!) } : null;

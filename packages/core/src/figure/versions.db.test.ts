@@ -153,6 +153,16 @@ describe("figures across question set versions", () => {
       const within = await benchmark(question, ["2025-26"]);
       expect(within.value).toMatchObject({ ...published(V2, question), status: "AVAILABLE" });
     }
+    // Nothing to compare or rank, and each value says how it would have been published.
+    const NONE = `query($a: String!) { benchmark(questionSet: CARER, question: "sleep", area: $a, period: { from: "2024-25", to: "2025-26" }) {
+      value { status disclosure } england { status disclosure } comparisons { comparator } rank { position } } }`;
+    expect((await api.data(NONE, { a: region })).benchmark).toEqual({
+      value: { status: "NOT_COMPARABLE", disclosure: "ROUNDED" },
+      england: { status: "NOT_COMPARABLE", disclosure: "EXACT" },
+      comparisons: [],
+      rank: null,
+    });
+    expect((await api.data(NONE, { a: "E92000001" })).benchmark.value).toEqual({ status: "NOT_COMPARABLE", disclosure: "EXACT" });
   });
 
   it("trend a comparable question year by year across versions", async () => {
@@ -165,6 +175,11 @@ describe("figures across question set versions", () => {
       { financialYear: "2024-25", measure: published(V1, "physical_health") },
       { financialYear: "2025-26", measure: published(V2, "physical_health") },
     ]);
+    const { trend: one } = await api.data(
+      `query($a: String!) { trend(questionSet: CARER, version: 2, question: "physical_health", area: $a) { versions direction points { financialYear measure { numerator denominator } } } }`,
+      { a: region },
+    );
+    expect(one).toEqual({ versions: [2], direction: "NOT_ENOUGH_DATA", points: [{ financialYear: "2024-25", measure: published(V1, "physical_health") }] });
   });
 
   it("break a pooled figure down by a comparable category, matching categories by their codes", async () => {
