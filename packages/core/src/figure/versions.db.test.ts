@@ -10,6 +10,7 @@ import type { TestDatabase } from "../testing/database.ts";
 import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { createTestClient } from "../testing/graphql.ts";
 import { systemScope } from "../testing/keys.ts";
+import { parseCsv } from "../util/csv.ts";
 import { rebuildFigureCubes } from "./aggregate.ts";
 import { type Cell, publishedCount } from "./disclosure.ts";
 import { invalidateReferenceData } from "./reference.ts";
@@ -266,5 +267,11 @@ describe("figures of a question set nobody has answered", () => {
       await api.data(`{ association(questionSet: ADULT_PB, process: "ease_getting_budget", outcome: "control_over_life", area: "E92000001") {
       period { label } versions status reason } }`);
     expect(association).toEqual({ period: null, versions: [], status: "NO_DATA", reason: "No one in England answered both questions in this period." });
+    const { figureExport } = await api.data(`{ figureExport(questionSet: ADULT_PB, version: 2) { filename rowCount content } }`);
+    expect(figureExport.filename).toBe("poet-adult_pb-v2.csv");
+    const rows = parseCsv(figureExport.content);
+    expect(rows).toHaveLength(figureExport.rowCount);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => `${r.period}|${r.status}|${r.numerator}`))).toEqual(new Set(["|NO_DATA|"]));
   });
 });
