@@ -22,8 +22,14 @@ const postgres = process.env.TEST_DATABASE_URL
     ]
   : [];
 
-// POET_TEST_PROJECTS=unit (comma-separated names) narrows a run, e.g. a quick mutation run.
+// POET_TEST_PROJECTS=unit (comma-separated names) narrows a run, e.g. a quick mutation run, and
+// POET_UNIT_TESTS (a glob) the unit project's files, e.g. to the ones that pin a domain's constants.
 const only = process.env.POET_TEST_PROJECTS?.split(",");
+const unitTests = process.env.POET_UNIT_TESTS ? [process.env.POET_UNIT_TESTS] : ["packages/*/src/**/*.test.ts", "stacks/**/*.test.ts", "scripts/**/*.test.ts"];
+// Mutation runs (POET_FIGURE_CACHE=off) load modules once per worker, not once per file: a mutant
+// is switched on and off at run time, and re-importing the server for every file was most of
+// a mutant's cost.
+const mutation = process.env.POET_FIGURE_CACHE === "off";
 const chosen = <T extends { test: { name: string } }>(projects: T[]) => (only ? projects.filter((p) => only.includes(p.test.name)) : projects);
 
 export default defineConfig({
@@ -35,7 +41,8 @@ export default defineConfig({
     // its copy of the demo database, so two at a time nearly halve the run.
     maxWorkers: 2,
     // Mutation runs turn the figures' in-process caches off, so per-test coverage is exact.
-    setupFiles: process.env.POET_FIGURE_CACHE === "off" ? ["packages/core/src/testing/no-figure-cache.ts"] : [],
+    setupFiles: mutation ? ["packages/core/src/testing/mutation-setup.ts"] : [],
+    isolate: !mutation,
     testTimeout: 60_000,
     hookTimeout: 180_000,
     coverage: {
@@ -55,7 +62,7 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: "unit",
-          include: ["packages/*/src/**/*.test.ts", "stacks/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: unitTests,
           exclude: [...DB_TESTS, "**/node_modules/**"],
         },
       },

@@ -1,7 +1,9 @@
 /**
  * One mutation score from Stryker's JSON reports of several shards (see docs/mutation-testing.md):
- * `node scripts/mutation-score.mjs reports/*.json [--survivors]`. A file in more than one report
- * is taken from the last. Exits 1 under the `break` threshold of stryker.config.json.
+ * `node scripts/mutation-score.mjs reports/*.json [--survivors]`. A mutant in more than one report
+ * (the same file, place, mutator and replacement) takes its best outcome: killed anywhere is
+ * killed, as a static mutant left out of a database shard is killed by the unit shard that runs
+ * it. Exits 1 under the `break` threshold of stryker.config.json.
  */
 import { readFileSync } from "node:fs";
 
@@ -11,8 +13,21 @@ if (reports.length === 0) {
   console.error("usage: node scripts/mutation-score.mjs <mutation.json>... [--survivors]");
   process.exit(2);
 }
+const RANK = { Killed: 4, Timeout: 4, Survived: 3, NoCoverage: 2, Ignored: 1 };
+const rank = (m) => RANK[m.status] ?? 0;
+/** path → { source, mutants: Map(identity → mutant) } */
 const files = new Map();
-for (const report of reports) for (const [path, file] of Object.entries(JSON.parse(readFileSync(report, "utf8")).files)) files.set(path, file);
+for (const report of reports) {
+  for (const [path, file] of Object.entries(JSON.parse(readFileSync(report, "utf8")).files)) {
+    const merged = files.get(path) ?? { source: file.source, mutants: new Map() };
+    for (const m of file.mutants.values()) {
+      const id = `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${m.replacement}`;
+      const seen = merged.mutants.get(id);
+      if (!seen || rank(m) > rank(seen)) merged.mutants.set(id, m);
+    }
+    files.set(path, merged);
+  }
+}
 
 const DETECTED = new Set(["Killed", "Timeout"]);
 const UNDETECTED = new Set(["Survived", "NoCoverage"]);
@@ -21,7 +36,7 @@ const total = { detected: 0, undetected: 0, ignored: 0 };
 const rows = [];
 for (const [path, file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
   const c = { detected: 0, undetected: 0, ignored: 0 };
-  for (const m of file.mutants) {
+  for (const m of file.mutants.values()) {
     if (DETECTED.has(m.status)) c.detected++;
     else if (UNDETECTED.has(m.status)) c.undetected++;
     else if (m.status === "Ignored") c.ignored++;
@@ -30,7 +45,7 @@ for (const [path, file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
   rows.push([path, c]);
   if (args.includes("--survivors")) {
     const lines = file.source.split("\n");
-    for (const m of file.mutants.filter((m) => UNDETECTED.has(m.status)).sort((a, b) => a.location.start.line - b.location.start.line)) {
+    for (const m of [...file.mutants.values()].filter((m) => UNDETECTED.has(m.status)).sort((a, b) => a.location.start.line - b.location.start.line)) {
       const line = m.location.start.line;
       console.log(`${path}:${line} ${m.status} ${m.mutatorName}: ${JSON.stringify(m.replacement ?? "").slice(0, 60)} | ${lines[line - 1].trim().slice(0, 80)}`);
     }

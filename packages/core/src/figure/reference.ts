@@ -108,6 +108,11 @@ export async function referenceData(db: Db): Promise<ReferenceData> {
   return data;
 }
 
+/** The financial years with responses to any of these question sets, in order. */
+export function yearsOf(ref: Pick<ReferenceData, "yearsBySet">, setIds: number[]): number[] {
+  return [...new Set(setIds.flatMap((id) => ref.yearsBySet.get(id) ?? []))].sort((a, b) => a - b);
+}
+
 /** After loading reference data, question sets or demo data in this process. */
 export function invalidateReferenceData(db: Db): void {
   cache.delete(db);

@@ -3,7 +3,7 @@ import type { Scope } from "../scope.ts";
 import { type BenchmarkArgs, type BenchmarkResult, benchmark, measureAt } from "./benchmark.ts";
 import { leafBandCells, poolCells, poolQuestions } from "./cube.ts";
 import type { CountableBand, Measure } from "./measure.ts";
-import { referenceData } from "./reference.ts";
+import { referenceData, yearsOf } from "./reference.ts";
 import { type Polarity, trendZ, Z_95 } from "./statistics.ts";
 import { poolingOf, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
 
@@ -30,6 +30,7 @@ export function assess(direction: TrendDirection, polarity: Polarity): TrendAsse
 export function trendDirection(measures: Measure[]): TrendDirection {
   const published = measures.filter((m) => m.status === "AVAILABLE").map((m) => ({ numerator: m.numerator!, denominator: m.denominator! }));
   const z = trendZ(published);
+  // Stryker disable next-line EqualityOperator: z is never exactly the critical value
   return z === null ? "NOT_ENOUGH_DATA" : z > Z_95 ? "INCREASING" : z < -Z_95 ? "DECREASING" : "NO_SIGNIFICANT_CHANGE";
 }
 
@@ -44,7 +45,7 @@ export async function trend(scope: Scope, args: Omit<BenchmarkArgs, "period">): 
   const set = resolveQuestionSet(ref, args.questionSet, args.version);
   const links = oneVersion ? [] : ref.chains.get(resolveGradedQuestion(ref, set, args.question).id)!;
   const setIds = links.length ? links.map((l) => l.setId) : [set.id];
-  const years = [...new Set(setIds.flatMap((id) => ref.yearsBySet.get(id) ?? []))].sort((a, b) => a - b);
+  const years = yearsOf(ref, setIds);
   const period = years.length ? { from: financialYearLabel(years[0]!), to: financialYearLabel(years.at(-1)!) } : null;
   const { value: _value, england: _england, comparisons: _comparisons, rank: _rank, ...headline } = await benchmark(scope, { ...args, period });
   const { questionIds } = poolingOf(ref, headline.questionSet, headline.question, headline.period, oneVersion);

@@ -8,7 +8,7 @@ import { measureAt } from "./benchmark.ts";
 import { leafBandCells, poolCells, poolQuestions } from "./cube.ts";
 import { type Measure, notComparableMeasure } from "./measure.ts";
 import { type Period, type PeriodInput, resolvePeriod } from "./period.ts";
-import { referenceData } from "./reference.ts";
+import { referenceData, yearsOf } from "./reference.ts";
 import { poolingOf, resolveArea, resolveQuestionSet } from "./target.ts";
 
 export interface TriangulationView {
@@ -65,7 +65,15 @@ export async function triangulation({ db }: Scope, args: { area: string; theme: 
       .map((q) => ({ set, q })),
   );
   if (questions.length === 0) throw notFound(`No graded question has the theme "${args.theme}"`, "theme");
-  const period = asked ?? resolvePeriod(null, [...new Set(questions.flatMap(({ set }) => ref.yearsBySet.get(set.id) ?? []))]);
+  const period =
+    asked ??
+    resolvePeriod(
+      null,
+      yearsOf(
+        ref,
+        questions.map(({ set }) => set.id),
+      ),
+    );
   const pools = questions.map(({ set, q }) => poolingOf(ref, set, q, period, false));
   const cells = period ? await leafBandCells(db, ref.version, [...new Set(pools.flatMap((p) => p.questionIds))], period) : new Map();
   const views = questions.map(({ set, q }, i) => {

@@ -176,11 +176,18 @@ describe("figures across question set versions", () => {
       { financialYear: "2024-25", measure: published(V1, "physical_health") },
       { financialYear: "2025-26", measure: published(V2, "physical_health") },
     ]);
-    const { trend: one } = await api.data(
-      `query($a: String!) { trend(questionSet: CARER, version: 2, question: "physical_health", area: $a) { versions direction points { financialYear measure { numerator denominator } } } }`,
-      { a: region },
-    );
-    expect(one).toEqual({ versions: [2], direction: "NOT_ENOUGH_DATA", points: [{ financialYear: "2024-25", measure: published(V1, "physical_health") }] });
+    const ONE = `query($a: String!, $v: Int!) { trend(questionSet: CARER, version: $v, question: "physical_health", area: $a) {
+      versions direction points { financialYear measure { numerator denominator } } } }`;
+    expect((await api.data(ONE, { a: region, v: 2 })).trend).toEqual({
+      versions: [2],
+      direction: "NOT_ENOUGH_DATA",
+      points: [{ financialYear: "2024-25", measure: published(V1, "physical_health") }],
+    });
+    expect((await api.data(ONE, { a: region, v: 3 })).trend).toEqual({
+      versions: [3],
+      direction: "NOT_ENOUGH_DATA",
+      points: [{ financialYear: "2025-26", measure: published(V2, "physical_health") }],
+    });
   });
 
   it("break a pooled figure down by a comparable category, matching categories by their codes", async () => {

@@ -23,18 +23,20 @@ export async function recordAudit(scope: Scope, entry: AuditEntry): Promise<void
     .values({ actor: describeActor(scope.actor), action: entry.action, subject: entry.subject, rows: entry.rows ?? null, detail: entry.detail ?? null });
 }
 
-const auditCursors = cursors("audit", z.coerce.number().check(z.int(), z.minimum(1), z.maximum(2_147_483_647)));
+function auditCursors() {
+  return cursors("audit", z.coerce.number().check(z.int(), z.minimum(1), z.maximum(2_147_483_647)));
+}
 
 /** The newest records first, one page at a time. */
 export async function listAuditEvents(scope: Scope, args: { first: number; after?: string | null }) {
   assertAdmin(scope.actor);
   parseInput(pageSize, args.first, "first");
-  const after = args.after ? auditCursors.decode(args.after) : null;
+  const after = args.after ? auditCursors().decode(args.after) : null;
   const rows = await scope.db
     .select()
     .from(auditEvents)
     .where(after ? lt(auditEvents.id, after) : undefined)
     .orderBy(desc(auditEvents.id))
     .limit(args.first + 1);
-  return page(rows, args.first, after !== null, (event) => auditCursors.encode(event.id));
+  return page(rows, args.first, after !== null, (event) => auditCursors().encode(event.id));
 }

@@ -19,16 +19,10 @@ export async function createOrganisation(scope: Scope, input: NewOrganisation): 
   const args = parseInput(newOrganisation, input, "input");
   const covered = [...new Set(args.areas)];
   return transaction(scope, async (tx) => {
-    if (covered.length) {
-      const known = new Set((await tx.db.select({ code: areas.code }).from(areas).where(inArray(areas.code, covered))).map((a) => a.code));
-      const unknown = covered.filter((c) => !known.has(c));
-      if (unknown.length) throw badInput(`Unknown area code(s): ${unknown.join(", ")}`, "areas");
-    }
-    const [organisation] = await tx.db
-      .insert(organisations)
-      .values({ slug: args.slug, name: args.name, type: args.type })
-      .onConflictDoNothing({ target: organisations.slug })
-      .returning();
+    const known = new Set((await tx.db.select({ code: areas.code }).from(areas).where(inArray(areas.code, covered))).map((a) => a.code));
+    const unknown = covered.filter((c) => !known.has(c));
+    if (unknown.length) throw badInput(`Unknown area code(s): ${unknown.join(", ")}`, "areas");
+    const [organisation] = await tx.db.insert(organisations).values({ slug: args.slug, name: args.name, type: args.type }).onConflictDoNothing().returning();
     if (!organisation) throw new PoetError("CONFLICT", `An organisation "${args.slug}" already exists`, { argument: "slug" });
     if (covered.length) await tx.db.insert(organisationAreas).values(covered.map((areaCode) => ({ organisationId: organisation.id, areaCode })));
     await recordAudit(tx, { action: "organisation.create", subject: args.slug, detail: { type: args.type, areas: covered } });

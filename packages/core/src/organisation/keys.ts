@@ -13,7 +13,13 @@ import { keyPrefix, type NewApiKey, newApiKey, ROLES_BY_TYPE, slug as slugSchema
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
-const alphanumeric = (bytes: number) => randomBytes(bytes).toString("base64url").replace(/[-_]/g, "").slice(0, bytes);
+/** `length` letters and digits: twice the bytes, so that dropping base64url's - and _ leaves enough. */
+function alphanumeric(length: number): string {
+  return randomBytes(length * 2)
+    .toString("base64url")
+    .replace(/[-_]/g, "")
+    .slice(0, length);
+}
 
 /**
  * Issues a key for an organisation: `poet_<8 characters>_<secret>`, returned once here and stored

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Actor, ANONYMOUS } from "../actor/index.ts";
 import { queryRows } from "../db/types.ts";
 import { DEFAULT_SETTINGS } from "../scope.ts";
@@ -116,15 +116,23 @@ describe("API keys", () => {
     expect((await revokeApiKey(systemScope(database.db), doomed.prefix)).revokedAt).toEqual(revoked.revokedAt);
     expect((await auth(keys.get("RESEARCH")!.header)).type).toBe("researcher");
 
-    const expiring = await testCredential(database.db, { type: "RESEARCH", expiresAt: new Date(Date.now() + 1500) });
-    expect((await auth(expiring.header)).type).toBe("researcher");
-    await new Promise((resolve) => setTimeout(resolve, 1600));
-    expect((await failure(expiring.header))?.message).toMatch(/^This API key expired at \d{4}-/);
-    await expect(createApiKey(systemScope(database.db), { organisation: "org-research", expiresAt: new Date(Date.now() - 1000) })).rejects.toMatchObject({
-      code: "BAD_USER_INPUT",
-      message: "`expiresAt` must be in the future",
-      details: { argument: "expiresAt" },
-    });
+    const expiresAt = new Date(Date.now() + 60_000);
+    const expiring = await testCredential(database.db, { type: "RESEARCH", expiresAt });
+    // Expired from the very millisecond it names, whether used or issued then.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(expiresAt.getTime() - 1);
+      expect((await auth(expiring.header)).type).toBe("researcher");
+      vi.setSystemTime(expiresAt);
+      expect(await failure(expiring.header)).toEqual({ code: "UNAUTHENTICATED", message: `This API key expired at ${expiresAt.toISOString()}` });
+      await expect(createApiKey(systemScope(database.db), { organisation: "org-research", expiresAt })).rejects.toMatchObject({
+        code: "BAD_USER_INPUT",
+        message: "`expiresAt` must be in the future",
+        details: { argument: "expiresAt" },
+      });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("record when they were last used, at most once a minute", async () => {

@@ -1,0 +1,15 @@
+import { figureCaching } from "../figure/caching.ts";
+
+// A vitest setup file for mutation runs (vitest.config.ts, POET_FIGURE_CACHE=off).
+figureCaching.enabled = false;
+
+// The server loads the domain modules lazily, so their module-level code (schemas, constants)
+// would otherwise first run inside whichever test happens to need them, and Stryker would credit
+// it to that test alone. Loaded here, it runs outside every test: a static mutant, which the
+// unit shard tests against the unit tests that pin it (docs/mutation-testing.md).
+await Promise.all([
+  import("../figure/index.ts"),
+  import("../organisation/index.ts"),
+  import("../organisation/loaders.ts"),
+  import("../organisation/validation.ts"),
+]);
