@@ -303,6 +303,8 @@ describe("the organisation list and the audit trail", () => {
     const first = await listAuditEvents(system, { first: 1 });
     expect(first.edges.map((e) => [e.node.action, e.node.subject, e.node.rows, e.node.detail])).toEqual([["test.two", "b", null, null]]);
     expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    // Cursors keep one format across deploys, so that a client's saved cursor still works.
+    expect(Buffer.from(first.pageInfo.endCursor!, "base64url").toString()).toBe(`audit:${first.edges[0]!.node.id}`);
     const second = await listAuditEvents(system, { first: 1, after: first.pageInfo.endCursor });
     expect(second.edges.map((e) => [e.node.action, e.node.rows, e.node.detail])).toEqual([["test.one", 5, { why: "test" }]]);
     expect(second.pageInfo.hasPreviousPage).toBe(true);
