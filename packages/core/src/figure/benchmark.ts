@@ -60,8 +60,9 @@ export interface BenchmarkArgs {
 }
 
 /** A question's band measure in a place: exact at England, rounded by the cell key method elsewhere. */
-export const measureAt = (ref: ReferenceData, question: QuestionRow, cells: BandCells, band: CountableBand, place: { code: string; name: string }): Measure =>
-  publishBand(cells, band, { exact: place.code === ENGLAND, areaName: place.name, bands: ref.bandsByQuestion.get(question.id)! });
+export function measureAt(ref: ReferenceData, question: QuestionRow, cells: BandCells, band: CountableBand, place: { code: string; name: string }): Measure {
+  return publishBand(cells, band, { exact: place.code === ENGLAND, areaName: place.name, bands: ref.bandsByQuestion.get(question.id)! });
+}
 
 /** Competition ranking ("1224") of the area among peers of its type with a published value. */
 function rankAmongPeers(

@@ -10,7 +10,7 @@ import { parseInput } from "../util/validate.ts";
 import { assertBreakdownAllowed } from "./access.ts";
 import { type BenchmarkArgs, benchmark, type FigureScope } from "./benchmark.ts";
 import { assertCrossBreakdownAllowed, type CrossCategory, crossCategories } from "./cross-breakdown.ts";
-import { addBandCells, BAND_SUMS, type BandCells, type BandSumsRow, EMPTY_BAND_CELLS, idList, toBandCells } from "./cube.ts";
+import { addBandCells, type BandCells, type BandSumsRow, bandSums, EMPTY_BAND_CELLS, idList, toBandCells } from "./cube.ts";
 import { type CountableBand, type Measure, notComparableMeasure, publishCategory, suppressedMeasure } from "./measure.ts";
 import { referenceData } from "./reference.ts";
 import { type ComparisonOutcome, compareWithComparator } from "./statistics.ts";
@@ -88,7 +88,7 @@ export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string
       ? await queryRows<BandSumsRow & { code: string }>(
           db,
           sql`select o.code, s.* from (
-              select by_option_id, ${BAND_SUMS}
+              select by_option_id, ${bandSums()}
               from breakdown_counts c join area_ancestors aa on aa.area_code = c.area_code and aa.ancestor_code = ${headline.area.code}
               where c.question_id in ${idList(measured.questionIds)} and c.by_question_id in ${idList(byPool.questionIds)}
                 and c.financial_year between ${period.from} and ${period.to}

@@ -4,7 +4,7 @@ import { ENGLAND } from "../area/index.ts";
 import { type Db, queryRows } from "../db/types.ts";
 import { badInput, PoetError } from "../errors.ts";
 import type { QuestionRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
-import { addBandCells, BAND_SUMS, type BandCells, type BandSumsRow, EMPTY_BAND_CELLS, idList, toBandCells } from "./cube.ts";
+import { addBandCells, type BandCells, type BandSumsRow, bandSums, EMPTY_BAND_CELLS, idList, toBandCells } from "./cube.ts";
 import type { Access } from "./disclosure.ts";
 import { type CountableBand, type Measure, notComparableMeasure, publishCategory, suppressedMeasure } from "./measure.ts";
 import type { Period } from "./period.ts";
@@ -77,7 +77,7 @@ export async function crossCategories(
       ? await queryRows<BandSumsRow & { by_question_id: number; by_code: string; then_code: string }>(
           db,
           sql`select bo.code as by_code, tho.code as then_code, s.* from (
-              select by_question_id, by_option_id, then_option_id, ${BAND_SUMS}
+              select by_question_id, by_option_id, then_option_id, ${bandSums()}
               from cross_breakdown_counts c join area_ancestors aa on aa.area_code = c.region_code and aa.ancestor_code = ${args.area.code}
               where c.question_id in ${idList(args.question)} and (${pairs})
                 and c.financial_year between ${args.period.from} and ${args.period.to}

@@ -27,11 +27,13 @@ export function addBandCells(a: BandCells, b: BandCells): BandCells {
 }
 
 /** The columns that sum a cube's rows into `BandCells`; `toBandCells` reads them back. */
-export const BAND_SUMS = sql`
+export function bandSums() {
+  return sql`
   sum(count) filter (where band = 'POSITIVE')::int as pn, sum(key_sum) filter (where band = 'POSITIVE')::int as pk,
   sum(count) filter (where band = 'NEUTRAL')::int as un, sum(key_sum) filter (where band = 'NEUTRAL')::int as uk,
   sum(count) filter (where band = 'NEGATIVE')::int as nn, sum(key_sum) filter (where band = 'NEGATIVE')::int as nk,
   sum(count) filter (where band <> 'EXCLUDED')::int as an, sum(key_sum) filter (where band <> 'EXCLUDED')::int as ak`;
+}
 
 export interface BandSumsRow {
   pn: number | null;
@@ -101,7 +103,7 @@ export function idList(ids: number[]) {
 async function readLeafCells(db: Db, questionIds: number[], period: Period, byYear: boolean): Promise<LeafCells> {
   const rows = await queryRows<BandSumsRow & { question_id: number; area_code: string; year: number }>(
     db,
-    sql`select question_id, area_code, ${byYear ? sql`financial_year` : sql`0`}::int as year, ${BAND_SUMS}
+    sql`select question_id, area_code, ${byYear ? sql`financial_year` : sql`0`}::int as year, ${bandSums()}
         from band_counts
         where question_id in ${idList(questionIds)} and financial_year between ${period.from} and ${period.to}
         group by 1, 2, 3`,

@@ -20,7 +20,9 @@ export const SMALL_COUNT = 10;
 /** Every other count is published as a multiple of this. */
 export const ROUNDING_BASE = 5;
 
-export const addCells = (a: Cell, b: Cell): Cell => ({ count: a.count + b.count, keySum: a.keySum + b.keySum });
+export function addCells(a: Cell, b: Cell): Cell {
+  return { count: a.count + b.count, keySum: a.keySum + b.keySum };
+}
 
 /**
  * The cell's key: the sum of its records' keys modulo 256. It depends on nothing but the set of
@@ -28,7 +30,9 @@ export const addCells = (a: Cell, b: Cell): Cell => ({ count: a.count + b.count,
  * profile, breakdown, association, eligibility, trend, export), and repeating or rephrasing a
  * query cannot average the rounding away (docs/disclosure-control.md).
  */
-export const cellKey = (cell: Cell): number => ((cell.keySum % CELL_KEY_RANGE) + CELL_KEY_RANGE) % CELL_KEY_RANGE;
+export function cellKey(cell: Cell): number {
+  return ((cell.keySum % CELL_KEY_RANGE) + CELL_KEY_RANGE) % CELL_KEY_RANGE;
+}
 
 /**
  * The perturbation table, by count modulo 5 (rows) and cell key (columns): the change to apply to
@@ -51,7 +55,9 @@ export function publishedCount(cell: Cell): number | null {
  * A count as published at a level: exact for England's headline figures (still never under
  * 10), by the cell key method everywhere else.
  */
-export const publishCount = (cell: Cell, exact: boolean): number | null => (exact ? (cell.count < SMALL_COUNT ? null : cell.count) : publishedCount(cell));
+export function publishCount(cell: Cell, exact: boolean): number | null {
+  return exact ? (cell.count < SMALL_COUNT ? null : cell.count) : publishedCount(cell);
+}
 
 /** Who is asking: anonymous callers see the public cube; researchers a larger one. */
 export type Access = "PUBLIC" | "RESEARCHER";

@@ -18,7 +18,8 @@ export interface FigureExport {
   content: string;
 }
 
-const COLUMNS = [
+/** The export's columns, in order: a contract researchers' scripts read by name. */
+export const EXPORT_COLUMNS = [
   "question_set",
   "version",
   "period",
@@ -39,12 +40,12 @@ const COLUMNS = [
   "disclosure",
   "synthetic",
 ] as const;
-type ExportRow = Record<(typeof COLUMNS)[number], string | number | boolean | null>;
+type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null>;
 
-const csvField = (value: ExportRow[keyof ExportRow]) => {
+function csvField(value: ExportRow[keyof ExportRow]): string {
   const text = value === null ? "" : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+}
 
 /**
  * Every area × every graded question × each band its scale has, of one question set, as CSV or JSON: the same
@@ -95,6 +96,6 @@ export async function exportFigures(
   const base = `poet-${set.code.toLowerCase()}-v${set.version}${period ? `-${periodLabel(period).replace(/ to /, "_to_")}` : ""}`;
   if (args.format === "JSON")
     return { format: "JSON", filename: `${base}.json`, contentType: "application/json", rowCount: rows.length, content: JSON.stringify(rows) };
-  const content = [COLUMNS.join(","), ...rows.map((r) => COLUMNS.map((c) => csvField(r[c])).join(","))].join("\n") + "\n";
+  const content = [EXPORT_COLUMNS.join(","), ...rows.map((r) => EXPORT_COLUMNS.map((c) => csvField(r[c])).join(","))].join("\n") + "\n";
   return { format: "CSV", filename: `${base}.csv`, contentType: "text/csv", rowCount: rows.length, content };
 }

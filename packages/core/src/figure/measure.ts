@@ -20,18 +20,20 @@ export interface Measure {
 /** One reason for every suppression, so that the reason says nothing about which rule fired. */
 export const SUPPRESSION_REASON = `Too few answers to publish without risk of identifying someone (fewer than ${SMALL_COUNT} in the band or outside it).`;
 
-const missing = (status: MeasureStatus, symbol: string, reason: string, disclosure: Measure["disclosure"]): Measure => ({
-  numerator: null,
-  denominator: null,
-  percentage: null,
-  confidenceInterval: null,
-  status,
-  symbol,
-  reason,
-  disclosure,
-});
+function missing(status: MeasureStatus, symbol: string, reason: string, disclosure: Measure["disclosure"]): Measure {
+  return {
+    numerator: null,
+    denominator: null,
+    percentage: null,
+    confidenceInterval: null,
+    status,
+    symbol,
+    reason,
+    disclosure,
+  };
+}
 
-const available = (numerator: number, denominator: number, disclosure: Measure["disclosure"]): Measure => {
+function available(numerator: number, denominator: number, disclosure: Measure["disclosure"]): Measure {
   const { lower, upper } = wilsonInterval(numerator, denominator);
   return {
     numerator,
@@ -43,21 +45,25 @@ const available = (numerator: number, denominator: number, disclosure: Measure["
     reason: null,
     disclosure,
   };
-};
+}
 
-export const suppressedMeasure = (disclosure: Measure["disclosure"] = "ROUNDED"): Measure => missing("SUPPRESSED", "c", SUPPRESSION_REASON, disclosure);
+export function suppressedMeasure(disclosure: Measure["disclosure"] = "ROUNDED"): Measure {
+  return missing("SUPPRESSED", "c", SUPPRESSION_REASON, disclosure);
+}
 
 /** A figure over versions of a question that may not be pooled (GSS symbol `z`, not applicable): no number at all. */
-export const notComparableMeasure = (reason: string, disclosure: Measure["disclosure"] = "ROUNDED"): Measure =>
-  missing("NOT_COMPARABLE", "z", reason, disclosure);
+export function notComparableMeasure(reason: string, disclosure: Measure["disclosure"] = "ROUNDED"): Measure {
+  return missing("NOT_COMPARABLE", "z", reason, disclosure);
+}
 
 /** The bands a measure can count (EXCLUDED answers are outside every denominator). */
 export type CountableBand = Exclude<Band, "EXCLUDED">;
 export const COUNTABLE_BANDS: readonly CountableBand[] = ["POSITIVE", "NEUTRAL", "NEGATIVE"];
 
 /** A band may be shown when it, and the rest of the answers, each hold at least 10. */
-export const bandPasses = (cells: BandCells, band: CountableBand): boolean =>
-  cells[band].count >= SMALL_COUNT && cells.answered.count - cells[band].count >= SMALL_COUNT;
+export function bandPasses(cells: BandCells, band: CountableBand): boolean {
+  return cells[band].count >= SMALL_COUNT && cells.answered.count - cells[band].count >= SMALL_COUNT;
+}
 
 /**
  * The bands of a question that may be shown at an exact level (England): each must pass the

@@ -32,6 +32,10 @@ export function resolvePeriod(input: PeriodInput | null | undefined, yearsWithDa
   return { from, to };
 }
 
-export const periodLabel = (p: Period) => (p.from === p.to ? financialYearLabel(p.from) : `${financialYearLabel(p.from)} to ${financialYearLabel(p.to)}`);
+export function periodLabel(p: Period): string {
+  return p.from === p.to ? financialYearLabel(p.from) : `${financialYearLabel(p.from)} to ${financialYearLabel(p.to)}`;
+}
 
-export const periodYears = (p: Period) => Array.from({ length: p.to - p.from + 1 }, (_, i) => financialYearLabel(p.from + i));
+export function periodYears(p: Period): string[] {
+  return Array.from({ length: p.to - p.from + 1 }, (_, i) => financialYearLabel(p.from + i));
+}

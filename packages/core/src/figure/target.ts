@@ -10,8 +10,9 @@ import { type Period, type PeriodInput, resolvePeriod } from "./period.ts";
 import type { ReferenceData } from "./reference.ts";
 import type { Polarity } from "./statistics.ts";
 
-const inPeriod = (ref: ReferenceData, setId: number, period: Period | null) =>
-  period !== null && (ref.yearsBySet.get(setId) ?? []).some((year) => year >= period.from && year <= period.to);
+function inPeriod(ref: ReferenceData, setId: number, period: Period | null): boolean {
+  return period !== null && (ref.yearsBySet.get(setId) ?? []).some((year) => year >= period.from && year <= period.to);
+}
 
 /**
  * The published version asked for; otherwise the latest that holds responses in the period (or
@@ -77,7 +78,9 @@ export function assertBandOf(ref: ReferenceData, question: QuestionRow, band: Ba
 }
 
 /** A POSITIVE share is better high, a NEGATIVE share better low; a NEUTRAL one is neither. */
-export const polarityOf = (band: Band): Polarity => (band === "POSITIVE" ? "HIGHER_IS_BETTER" : band === "NEGATIVE" ? "LOWER_IS_BETTER" : "NO_JUDGEMENT");
+export function polarityOf(band: Band): Polarity {
+  return band === "POSITIVE" ? "HIGHER_IS_BETTER" : band === "NEGATIVE" ? "LOWER_IS_BETTER" : "NO_JUDGEMENT";
+}
 
 /** What a figure of one question counts: the same question in each version it pools. */
 export interface Pooling {
@@ -89,8 +92,9 @@ export interface Pooling {
   notComparable: string | null;
 }
 
-const versionList = (versions: number[]) =>
-  versions.length > 1 ? `versions ${versions.slice(0, -1).join(", ")} and ${versions.at(-1)}` : `version ${versions[0]}`;
+function versionList(versions: number[]): string {
+  return versions.length > 1 ? `versions ${versions.slice(0, -1).join(", ")} and ${versions.at(-1)}` : `version ${versions[0]}`;
+}
 
 /**
  * How a figure of `question` (of `set`) pools versions over `period`. Asked for one version, it
