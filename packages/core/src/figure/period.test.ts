@@ -39,6 +39,7 @@ describe("financial years and periods", () => {
       details: { argument: "period.to" },
     });
     expect(error(() => resolvePeriod({ from: "2025-27" }, []))?.details).toEqual({ argument: "period.from" });
+    expect(error(() => resolvePeriod({ from: "2024-25", to: "2025-27" }, []))?.details).toEqual({ argument: "period.to" });
   });
 
   it("labels a period and lists its years", () => {
