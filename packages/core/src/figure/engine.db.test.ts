@@ -331,6 +331,9 @@ describe("figureExport", () => {
     // The latest version with responses, over its years.
     expect(figureExport.filename).toBe("poet-carer-v2-2025-26.csv");
     expect(new Set(rows.map((r) => r.area_code)).size).toBe(212);
+    // Band by band, areas in code order, each area's questions in the set's order.
+    const codes = rows.filter((r) => r.band === "POSITIVE").map((r) => r.area_code);
+    expect(codes).toEqual([...codes].sort());
     const england = rows.find((r) => r.area_code === "E92000001" && r.question_code === "continue_caring" && r.band === "POSITIVE")!;
     const { benchmark } = await demo.api.data(
       `{ benchmark(questionSet: CARER, question: "continue_caring", area: "E92000001") { value { numerator denominator } } }`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EXPORT_COLUMNS } from "./export.ts";
+import { csvField, EXPORT_COLUMNS } from "./export.ts";
 
 describe("figureExport columns", () => {
   it("are the published contract, in order", () => {
@@ -24,5 +24,18 @@ describe("figureExport columns", () => {
       "disclosure",
       "synthetic",
     ]);
+  });
+});
+
+describe("csvField", () => {
+  it("quotes a field only when it holds a comma, a quote or a line break, doubling quotes", () => {
+    expect(csvField("Hartlepool")).toBe("Hartlepool");
+    expect(csvField(12.5)).toBe("12.5");
+    expect(csvField(true)).toBe("true");
+    expect(csvField(null)).toBe("");
+    expect(csvField("Bristol, City of")).toBe('"Bristol, City of"');
+    expect(csvField('the "best" year')).toBe('"the ""best"" year"');
+    expect(csvField("two\nlines")).toBe('"two\nlines"');
+    expect(csvField("carriage\rreturn")).toBe('"carriage\rreturn"');
   });
 });

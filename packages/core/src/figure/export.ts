@@ -42,7 +42,8 @@ export const EXPORT_COLUMNS = [
 ] as const;
 type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null>;
 
-function csvField(value: ExportRow[keyof ExportRow]): string {
+/** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+export function csvField(value: ExportRow[keyof ExportRow]): string {
   const text = value === null ? "" : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -57,8 +58,8 @@ export async function exportFigures(
 ): Promise<FigureExport> {
   const ref = await referenceData(db);
   const { questionSet: set, period } = resolveSetAndPeriod(ref, args.questionSet, args.version, args.period);
-  const questions = ref.questionsBySet.get(set.id)!.filter((q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id));
-  const areas = [...ref.areas.values()].sort((a, b) => a.code.localeCompare(b.code));
+  const questions = ref.questionsBySet.get(set.id)!.filter((q) => ref.gradedQuestionIds.has(q.id));
+  const areas = [...ref.areas.values()];
   const rows: ExportRow[] = [];
   const pools = new Map(questions.map((q) => [q.id, poolingOf(ref, set, q, period, args.version != null)]));
   const cells = period ? await leafBandCells(db, ref.version, [...new Set([...pools.values()].flatMap((p) => p.questionIds))], period) : new Map();

@@ -15,6 +15,7 @@ import { COUNTABLE_BANDS, type CountableBand } from "./measure.ts";
  * read once and kept for a minute per database, and a figure costs one query for its cells.
  */
 export interface ReferenceData {
+  /** Every area by code, in code order. */
   areas: Map<string, AreaRow>;
   /** Areas of each type, the peers an area is ranked among. */
   areasByType: Map<AreaRow["type"], AreaRow[]>;
@@ -45,7 +46,7 @@ const cache = new WeakMap<Db, { at: number; version: number; data: Promise<Refer
 
 async function load(db: Db, version: number): Promise<ReferenceData> {
   const [areaRows, closure, neighbourRows, setRows, questionRows, synthetic, graded, years] = await Promise.all([
-    db.select().from(areas),
+    db.select().from(areas).orderBy(asc(areas.code)),
     db.select().from(areaAncestors),
     db.select().from(statisticalNeighbours).orderBy(asc(statisticalNeighbours.areaCode), asc(statisticalNeighbours.rank)),
     db.select().from(questionSets).orderBy(asc(questionSets.id)),
