@@ -7,6 +7,7 @@ import { useDemoApi } from "../testing/fixtures.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
 import { trueCells } from "../testing/truth.ts";
 import { parseCsv } from "../util/csv.ts";
+import { EXPORT_COLUMNS } from "./export.ts";
 import { trendZ } from "./statistics.ts";
 
 const demo = useDemoApi({ writes: true });
@@ -340,6 +341,25 @@ describe("figureExport", () => {
     );
     expect({ numerator: Number(england.numerator), denominator: Number(england.denominator) }).toEqual(benchmark.value);
     expect(rows.every((r) => r.synthetic === "true")).toBe(true);
+  });
+
+  it("exports one version's figures alone when asked, and figures that may not pool as not comparable", async () => {
+    const period = { from: "2024-25", to: "2025-26" };
+    const EXPORT = `query($s: QuestionSetCode!, $v: Int, $p: PeriodInput) { figureExport(questionSet: $s, version: $v, period: $p) { content } }`;
+    const { content } = (await demo.api.data(EXPORT, { s: "CARER", v: 2, p: period })).figureExport;
+    expect(content.split("\n")[0]).toBe(EXPORT_COLUMNS.join(","));
+    expect(content.endsWith("\n") && !content.endsWith("\n\n")).toBe(true);
+    const row = parseCsv(content).find((r) => r.area_code === "E92000001" && r.question_code === "continue_caring" && r.band === "POSITIVE")!;
+    const { benchmark } = await demo.api.data(
+      `query($p: PeriodInput) { benchmark(questionSet: CARER, version: 2, question: "continue_caring", area: "E92000001", period: $p) { value { numerator denominator } } }`,
+      { p: period },
+    );
+    expect({ numerator: Number(row.numerator), denominator: Number(row.denominator) }).toEqual(benchmark.value);
+
+    const spanning = parseCsv((await demo.api.data(EXPORT, { s: "PHB", p: period })).figureExport.content).filter((r) => r.status === "NOT_COMPARABLE");
+    expect(spanning.length).toBeGreaterThan(0);
+    for (const r of spanning) expect([r.area_code, r.disclosure]).toEqual([r.area_code, r.area_code === "E92000001" ? "EXACT" : "ROUNDED"]);
+    expect(new Set(spanning.map((r) => r.disclosure))).toEqual(new Set(["EXACT", "ROUNDED"]));
   });
 
   it("exports the same rows as JSON, typed, and names the file by version and period", async () => {
