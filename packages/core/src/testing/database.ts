@@ -61,16 +61,13 @@ export async function createTestDatabase(options: { template?: string; setup?: b
     if (options.setup !== false) await setupDatabase(database);
     return { ...database, name: "pglite", release: database.close, url: null };
   }
-  const name = await copyDatabase(options.template);
-  const url = serverUrl();
-  url.pathname = `/${name}`;
-  const database = await createNeonDatabase(url.toString(), (await sharedProxy()).address);
+  const database = await connectTestDatabase(await copyDatabase(options.template));
   if (options.setup !== false && !options.template) await setupDatabase(database);
   let open = true;
   const release = async () => {
     if (open) (open = false), await database.close();
   };
-  return { ...database, name, url: url.toString(), release, close: async () => (await release(), await dropDatabase(name)) };
+  return { ...database, release, close: async () => (await release(), await dropDatabase(database.name)) };
 }
 
 /**
