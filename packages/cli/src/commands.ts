@@ -4,6 +4,7 @@ import { setupDatabase } from "@poet/core/db/setup";
 import type { Database } from "@poet/core/db/types";
 import { startWsProxy } from "@poet/core/db/ws-proxy";
 import { seedDemoData } from "@poet/core/demo/seed";
+import { verifyFigureCubes } from "@poet/core/figure/aggregate";
 import { ADMIN_USAGE, type AdminOptions, runAdminCommand } from "./admin.ts";
 import { serve } from "./serve.ts";
 
@@ -14,6 +15,8 @@ Commands:
                    GraphQL API on http://localhost:$PORT/graphql (the default command)
   setup            apply migrations and load reference data and question sets
   seed             load the synthetic demo data set (--scale N multiplies it, --replace reloads)
+  verify           recount every figure cube from the stored responses and list any cell that
+                   differs (exit 1 when one does)
 ${ADMIN_USAGE}
 
 Configuration is read from the environment; see README.md.`;
@@ -45,7 +48,15 @@ export interface CommandOptions extends AdminOptions {
   replace?: boolean;
 }
 
-const COMMANDS = ["serve", "setup", "seed", "organisation", "key"];
+const COMMANDS = ["serve", "setup", "seed", "verify", "organisation", "key"];
+
+/** `poet verify`: the cubes against a recount of the stored rows. */
+async function verify(database: Database): Promise<void> {
+  const differences = await verifyFigureCubes(database.db);
+  for (const d of differences) console.log(JSON.stringify(d));
+  if (differences.length) throw new Error(`${differences.length} cube cell(s) differ from a recount of the stored responses`);
+  console.log("poet verify: every figure cube matches a recount of the stored responses");
+}
 
 /** Runs a command; `serve` resolves once the API is listening, with a way to stop it. */
 export async function runCommand(command: string, config: Config, options: CommandOptions, args: string[] = []): Promise<RunningServer | null> {
@@ -64,6 +75,7 @@ export async function runCommand(command: string, config: Config, options: Comma
           : `poet: loaded ${seeded.responses} SYNTHETIC demo responses in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
     }
+    if (command === "verify") await verify(database);
     if (command === "organisation" || command === "key") await runAdminCommand(database.db, command, args, options);
     if (command !== "serve") {
       await database.close();

@@ -6,6 +6,7 @@ import { organisationAreas, organisations } from "../organisation/organisation.s
 import { questionSets, questions, scaleOptions } from "../questionset/questionset.sql.ts";
 import { financialYearOf } from "../response/index.ts";
 import { responses } from "../response/response.sql.ts";
+import { insertResponses, type NewResponse } from "../response/write.ts";
 import { type DemoResponse, generateDemoResponses } from "./generate.ts";
 
 const BATCH = 2000;
@@ -80,52 +81,33 @@ function demoRecordKey(ref: string): number {
   return (hash >>> 0) & 0xff;
 }
 
-async function insertBatch(db: Db, batch: DemoResponse[], catalogue: Catalogue, setIds: Map<string, number>, orgs: Map<string, number>) {
-  const cols = {
-    set: [] as number[],
-    area: [] as string[],
-    org: [] as number[],
-    ref: [] as string[],
-    on: [] as string[],
-    fy: [] as number[],
-    mode: [] as string[],
-    by: [] as string[],
-    comment: [] as (string | null)[],
-    key: [] as number[],
+function toNewResponse(r: DemoResponse, catalogue: Catalogue, setIds: Map<string, number>, orgs: Map<string, number>): NewResponse {
+  const setId = setIds.get(`${r.questionSet}@${r.version}`);
+  const organisationId = orgs.get(r.areaCode);
+  if (setId === undefined || organisationId === undefined) throw new Error(`demo response ${r.externalRef}: unknown question set or area`);
+  const set = catalogue.get(`${r.questionSet}@${r.version}`)!;
+  const chosen = [...Object.entries(r.answers), ...Object.entries(r.ticks ?? {}).flatMap(([code, options]) => options.map((o) => [code, o] as const))];
+  const answers = chosen.map(([code, optionCode]) => {
+    const question = set.get(code);
+    const optionId = question?.options.get(optionCode);
+    if (!question || optionId === undefined) throw new Error(`demo response ${r.externalRef}: no option ${code}=${optionCode}`);
+    return [question.id, optionId] as const;
+  });
+  return {
+    questionSetId: setId,
+    areaCode: r.areaCode,
+    organisationId,
+    externalRef: r.externalRef,
+    collectedOn: r.collectedOn,
+    financialYear: financialYearOf(r.collectedOn),
+    collectionMode: r.collectionMode,
+    completedBy: r.completedBy,
+    comment: r.comment,
+    contentHash: null,
+    recordKey: demoRecordKey(r.externalRef),
+    synthetic: true,
+    answers,
   };
-  for (const r of batch) {
-    const setId = setIds.get(`${r.questionSet}@${r.version}`);
-    const org = orgs.get(r.areaCode);
-    if (setId === undefined || org === undefined) throw new Error(`demo response ${r.externalRef}: unknown question set or area`);
-    cols.set.push(setId), cols.area.push(r.areaCode), cols.org.push(org), cols.ref.push(r.externalRef), cols.on.push(r.collectedOn);
-    cols.fy.push(financialYearOf(r.collectedOn)),
-      cols.mode.push(r.collectionMode),
-      cols.by.push(r.completedBy),
-      cols.comment.push(r.comment),
-      cols.key.push(demoRecordKey(r.externalRef));
-  }
-  const inserted = await db.execute(sql`
-    insert into responses (question_set_id, area_code, organisation_id, external_ref, collected_on, financial_year, collection_mode, completed_by, comment, record_key, synthetic)
-    select s, a, o, r, d::date, f, m::collection_mode, b::completed_by, c, k, true
-    from unnest(${sql.param(cols.set)}::int[], ${sql.param(cols.area)}::text[], ${sql.param(cols.org)}::int[], ${sql.param(cols.ref)}::text[],
-                ${sql.param(cols.on)}::text[], ${sql.param(cols.fy)}::int[], ${sql.param(cols.mode)}::text[], ${sql.param(cols.by)}::text[],
-                ${sql.param(cols.comment)}::text[], ${sql.param(cols.key)}::int[]) as t(s, a, o, r, d, f, m, b, c, k)
-    returning id, external_ref`);
-  const idOf = new Map((inserted as unknown as { rows: { id: number; external_ref: string }[] }).rows.map((r) => [r.external_ref, r.id]));
-  const answerCols = { response: [] as number[], question: [] as number[], option: [] as number[] };
-  for (const r of batch) {
-    const set = catalogue.get(`${r.questionSet}@${r.version}`)!;
-    const chosen = [...Object.entries(r.answers), ...Object.entries(r.ticks ?? {}).flatMap(([code, options]) => options.map((o) => [code, o] as const))];
-    for (const [code, optionCode] of chosen) {
-      const question = set.get(code);
-      const optionId = question?.options.get(optionCode);
-      if (!question || optionId === undefined) throw new Error(`demo response ${r.externalRef}: no option ${code}=${optionCode}`);
-      answerCols.response.push(idOf.get(r.externalRef)!), answerCols.question.push(question.id), answerCols.option.push(optionId);
-    }
-  }
-  await db.execute(sql`
-    insert into answers (response_id, question_id, option_id)
-    select * from unnest(${sql.param(answerCols.response)}::int[], ${sql.param(answerCols.question)}::int[], ${sql.param(answerCols.option)}::int[])`);
 }
 
 export interface SeedResult {
@@ -146,12 +128,12 @@ export async function seedDemoData(database: Database, options: { scale?: number
     await tx.execute(sql`delete from answers where response_id in (select id from responses where synthetic)`);
     await tx.delete(responses).where(eq(responses.synthetic, true));
     const [catalogue, setIds, orgs] = [await loadCatalogue(tx), await questionSetIds(tx), await demoOrganisations(tx)];
-    let batch: DemoResponse[] = [];
+    let batch: NewResponse[] = [];
     for (const response of generateDemoResponses({ scale: options.scale, seed: options.seed })) {
-      batch.push(response);
-      if (batch.length === BATCH) await insertBatch(tx, batch, catalogue, setIds, orgs), (total += batch.length), (batch = []);
+      batch.push(toNewResponse(response, catalogue, setIds, orgs));
+      if (batch.length === BATCH) (total += (await insertResponses(tx, batch)).size), (batch = []);
     }
-    if (batch.length) await insertBatch(tx, batch, catalogue, setIds, orgs), (total += batch.length);
+    if (batch.length) total += (await insertResponses(tx, batch)).size;
     await rebuildFigureCubes(tx);
   });
   return { responses: total, skipped: false };

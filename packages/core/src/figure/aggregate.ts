@@ -1,40 +1,94 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
-import type { Db } from "../db/types.ts";
+import { type Db, queryRows } from "../db/types.ts";
 import { bandCounts, breakdownCounts, crossBreakdownCounts, pairCounts, responseCounts } from "./figure.sql.ts";
 
-function cubes(): PgTable[] {
-  return [responseCounts, bandCounts, breakdownCounts, crossBreakdownCounts, pairCounts];
-}
-
-/** Empties the cubes and drops their keys: a key built once after the load is several times faster. */
-async function emptyCubes(tx: Db) {
-  for (const cube of cubes()) {
-    const { name, primaryKeys } = getTableConfig(cube);
-    await tx.execute(sql.raw(`truncate ${name}`));
-    await tx.execute(sql.raw(`alter table ${name} drop constraint ${primaryKeys[0]!.getName()}`));
-  }
-}
-
-async function keyCubes(tx: Db) {
-  for (const cube of cubes()) {
-    const { name, primaryKeys } = getTableConfig(cube);
-    const key = primaryKeys[0]!;
-    await tx.execute(sql.raw(`alter table ${name} add constraint ${key.getName()} primary key (${key.columns.map((c) => c.name).join(", ")})`));
-  }
-}
-
-/*
- * Rebuilds the figure cubes from the stored answers of live responses. Bulk loads call it once
- * at the end; single writes (ingestion, withdrawal) will keep the cubes with deltas instead.
- * Each statement is one GROUP BY over the answers: minutes at ten million responses, which is
- * why reads never do this.
+/**
+ * The counting query of each cube, written once: `which` is a condition on the responses `r`
+ * to count. A rebuild counts every live response; a write counts the responses it adds (or,
+ * negated, the ones it withdraws or corrects). Each query selects the cube's key columns in key
+ * order, then the count and the key sum.
  */
+export function countingQueries(which: SQL): { cube: PgTable; query: SQL }[] {
+  return [
+    {
+      cube: responseCounts,
+      query: sql`
+        select r.question_set_id, r.area_code, r.financial_year, count(*)::int, sum(r.record_key)::int
+        from responses r where ${which}
+        group by 1, 2, 3`,
+    },
+    {
+      cube: bandCounts,
+      query: sql`
+        select a.question_id, r.area_code, r.financial_year, o.band, count(*)::int, sum(r.record_key)::int
+        from answers a join responses r on r.id = a.response_id join scale_options o on o.id = a.option_id
+        where ${which} and o.band is not null
+        group by 1, 2, 3, 4`,
+    },
+    {
+      cube: breakdownCounts,
+      query: sql`
+        select a.question_id, b.question_id, r.area_code, r.financial_year, b.option_id, o.band, count(*)::int, sum(r.record_key)::int
+        from answers a
+        join responses r on r.id = a.response_id
+        join scale_options o on o.id = a.option_id
+        join answers b on b.response_id = a.response_id
+        join scale_options bo on bo.id = b.option_id and bo.band is null
+        where ${which} and o.band is not null and o.band <> 'EXCLUDED'
+        group by 1, 2, 3, 4, 5, 6`,
+    },
+    {
+      cube: crossBreakdownCounts,
+      query: sql`
+        select a.question_id, b.question_id, c.question_id, ar.parent_code, r.financial_year, b.option_id, c.option_id, o.band, count(*)::int, sum(r.record_key)::int
+        from answers a
+        join responses r on r.id = a.response_id
+        join areas ar on ar.code = r.area_code
+        join scale_options o on o.id = a.option_id
+        join answers b on b.response_id = a.response_id
+        join scale_options bo on bo.id = b.option_id and bo.band is null
+        join answers c on c.response_id = a.response_id and c.question_id > b.question_id
+        join scale_options co on co.id = c.option_id and co.band is null
+        where ${which} and o.band is not null and o.band <> 'EXCLUDED'
+        group by 1, 2, 3, 4, 5, 6, 7, 8`,
+    },
+    {
+      cube: pairCounts,
+      query: sql`
+        select p.question_id, q.question_id, r.area_code, r.financial_year, po.band, qo.band, count(*)::int, sum(r.record_key)::int
+        from answers p
+        join questions pq on pq.id = p.question_id and pq.kind = 'PROCESS'
+        join scale_options po on po.id = p.option_id and po.band in ('POSITIVE', 'NEUTRAL', 'NEGATIVE')
+        join answers q on q.response_id = p.response_id
+        join questions qq on qq.id = q.question_id and qq.kind = 'OUTCOME'
+        join scale_options qo on qo.id = q.option_id and qo.band in ('POSITIVE', 'NEUTRAL', 'NEGATIVE')
+        join responses r on r.id = p.response_id
+        where ${which}
+        group by 1, 2, 3, 4, 5, 6`,
+    },
+  ];
+}
+
+/** A cube's key columns (in key order) and its key constraint's name. */
+function keyOf(cube: PgTable) {
+  const { name, primaryKeys, columns } = getTableConfig(cube);
+  const key = primaryKeys[0]!;
+  // The key's own column objects are stand-ins without a type: take the table's.
+  const typeOf = new Map(columns.map((c) => [c.name, c.getSQLType()]));
+  return { table: name, constraint: key.getName(), columns: key.columns.map((c) => ({ name: c.name, type: typeOf.get(c.name)! })) };
+}
+
 /** Withdrawn responses count nowhere. */
 function live() {
   return sql`r.withdrawn_at is null`;
 }
 
+/*
+ * Rebuilds the figure cubes from the stored answers of live responses: bulk loads call it once at
+ * the end. Each statement is one GROUP BY over the answers: minutes at ten million responses,
+ * which is why reads never do this and single writes keep the cubes with deltas instead.
+ */
 export async function rebuildFigureCubes(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     // After a bulk load the planner's statistics still say the answers table is empty, and it
@@ -42,59 +96,99 @@ export async function rebuildFigureCubes(db: Db): Promise<void> {
     await tx.execute(sql`analyze responses, answers, questions, scale_options`);
     // The self-joins of answers group hundreds of millions of rows at scale: sort in memory.
     await tx.execute(sql`set local work_mem = '256MB'`);
-    await emptyCubes(tx);
-    await tx.execute(sql`
-      insert into response_counts (question_set_id, area_code, financial_year, count, key_sum)
-      select r.question_set_id, r.area_code, r.financial_year, count(*)::int, sum(r.record_key)::int
-      from responses r where ${live()}
-      group by 1, 2, 3`);
-    await tx.execute(sql`
-      insert into band_counts (question_id, area_code, financial_year, band, count, key_sum)
-      select a.question_id, r.area_code, r.financial_year, o.band, count(*)::int, sum(r.record_key)::int
-      from answers a join responses r on r.id = a.response_id join scale_options o on o.id = a.option_id
-      where ${live()} and o.band is not null
-      group by 1, 2, 3, 4`);
-    await tx.execute(sql`
-      insert into breakdown_counts (question_id, by_question_id, by_option_id, area_code, financial_year, band, count, key_sum)
-      select a.question_id, b.question_id, b.option_id, r.area_code, r.financial_year, o.band, count(*)::int, sum(r.record_key)::int
-      from answers a
-      join responses r on r.id = a.response_id
-      join scale_options o on o.id = a.option_id
-      join answers b on b.response_id = a.response_id
-      join scale_options bo on bo.id = b.option_id and bo.band is null
-      where ${live()} and o.band is not null and o.band <> 'EXCLUDED'
-      group by 1, 2, 3, 4, 5, 6`);
-    await tx.execute(sql`
-      insert into cross_breakdown_counts (question_id, by_question_id, by_option_id, then_question_id, then_option_id, region_code, financial_year, band, count, key_sum)
-      select a.question_id, b.question_id, b.option_id, c.question_id, c.option_id, ar.parent_code, r.financial_year, o.band, count(*)::int, sum(r.record_key)::int
-      from answers a
-      join responses r on r.id = a.response_id
-      join areas ar on ar.code = r.area_code
-      join scale_options o on o.id = a.option_id
-      join answers b on b.response_id = a.response_id
-      join scale_options bo on bo.id = b.option_id and bo.band is null
-      join answers c on c.response_id = a.response_id and c.question_id > b.question_id
-      join scale_options co on co.id = c.option_id and co.band is null
-      where ${live()} and o.band is not null and o.band <> 'EXCLUDED'
-      group by 1, 2, 3, 4, 5, 6, 7, 8`);
-    await tx.execute(sql`
-      insert into pair_counts (process_question_id, outcome_question_id, area_code, financial_year, process_band, outcome_band, count, key_sum)
-      select p.question_id, q.question_id, r.area_code, r.financial_year, po.band, qo.band, count(*)::int, sum(r.record_key)::int
-      from answers p
-      join questions pq on pq.id = p.question_id and pq.kind = 'PROCESS'
-      join scale_options po on po.id = p.option_id and po.band in ('POSITIVE', 'NEUTRAL', 'NEGATIVE')
-      join answers q on q.response_id = p.response_id
-      join questions qq on qq.id = q.question_id and qq.kind = 'OUTCOME'
-      join scale_options qo on qo.id = q.option_id and qo.band in ('POSITIVE', 'NEUTRAL', 'NEGATIVE')
-      join responses r on r.id = p.response_id
-      where ${live()}
-      group by 1, 2, 3, 4, 5, 6`);
-    await keyCubes(tx);
+    const queries = countingQueries(live());
+    // Without their keys while they fill: a key built once after the load is several times faster.
+    for (const { cube } of queries) {
+      const { table, constraint } = keyOf(cube);
+      await tx.execute(sql.raw(`truncate ${table}`));
+      await tx.execute(sql.raw(`alter table ${table} drop constraint ${constraint}`));
+    }
+    for (const { cube, query } of queries) {
+      const { table, columns } = keyOf(cube);
+      await tx.execute(sql`insert into ${sql.raw(table)} (${sql.raw(columns.map((c) => c.name).join(", "))}, count, key_sum) ${query}`);
+    }
+    for (const { cube } of queries) {
+      const { table, constraint, columns } = keyOf(cube);
+      await tx.execute(sql.raw(`alter table ${table} add constraint ${constraint} primary key (${columns.map((c) => c.name).join(", ")})`));
+    }
     await bumpCubeVersion(tx);
   });
 }
 
-/** Every write to the cubes calls this in its transaction: cached reads then see new data at once. */
-export async function bumpCubeVersion(tx: Db): Promise<void> {
-  await tx.execute(sql`insert into cube_version (id, version) values (1, 1) on conflict (id) do update set version = cube_version.version + 1`);
+/**
+ * Adds (`sign` 1) or takes away (`sign` -1) the responses `which` selects in every cube: one
+ * set-based statement per cube, in the caller's transaction, rows taken in key order so that
+ * concurrent writers lock shared cells in the same order. A cell that falls to zero is deleted,
+ * so the cubes stay exactly what a rebuild would make. The caller bumps the cube version.
+ */
+export async function applyCubeDelta(tx: Db, which: SQL, sign: 1 | -1): Promise<void> {
+  for (const { cube, query } of countingQueries(which)) {
+    const { table, constraint, columns } = keyOf(cube);
+    const names = columns.map((c) => c.name).join(", ");
+    const keys = sql.raw(names);
+    const emptied = await queryRows<Record<string, unknown>>(
+      tx,
+      sql`
+        with delta as (${query}),
+        applied as (
+          insert into ${sql.raw(table)} (${keys}, count, key_sum)
+          select ${keys}, ${sql.raw(String(sign))} * count, ${sql.raw(String(sign))} * key_sum from delta d (${keys}, count, key_sum) order by ${keys}
+          on conflict on constraint ${sql.raw(constraint)}
+          do update set count = ${sql.raw(table)}.count + excluded.count, key_sum = ${sql.raw(table)}.key_sum + excluded.key_sum
+          returning ${keys}, count)
+        select ${keys} from applied where count = 0`,
+    );
+    if (!emptied.length) continue;
+    const shape = sql.raw(columns.map((c) => `${c.name} ${c.type}`).join(", "));
+    const match = sql.raw(columns.map((c) => `t.${c.name} = e.${c.name}`).join(" and "));
+    await tx.execute(
+      sql`delete from ${sql.raw(table)} t using jsonb_to_recordset(${JSON.stringify(emptied)}::jsonb) as e (${shape}) where ${match} and t.count = 0`,
+    );
+  }
+}
+
+/** The differences between the cubes and a recount of the stored rows, cell by cell. */
+export interface CubeDifference {
+  cube: string;
+  key: Record<string, unknown>;
+  stored: { count: number; keySum: number } | null;
+  recounted: { count: number; keySum: number } | null;
+}
+
+/** Recounts every cube from the stored rows and lists each cell that differs (`poet verify`): none when the cubes are right. */
+export async function verifyFigureCubes(db: Db, limit = 100): Promise<CubeDifference[]> {
+  const differences: CubeDifference[] = [];
+  for (const { cube, query } of countingQueries(live())) {
+    const { table, columns } = keyOf(cube);
+    const keys = sql.raw(columns.map((c) => c.name).join(", "));
+    const rows = await queryRows<
+      Record<string, unknown> & { s_count: number | null; s_key_sum: number | null; r_count: number | null; r_key_sum: number | null }
+    >(
+      db,
+      sql`
+        with recount as (${query})
+        select ${keys}, s.count as s_count, s.key_sum as s_key_sum, r.count as r_count, r.key_sum as r_key_sum
+        from ${sql.raw(table)} s full join recount r (${keys}, count, key_sum) using (${keys})
+        where s.count is distinct from r.count or s.key_sum is distinct from r.key_sum
+        limit ${limit}`,
+    );
+    for (const { s_count, s_key_sum, r_count, r_key_sum, ...key } of rows) {
+      differences.push({
+        cube: table,
+        key,
+        stored: s_count === null ? null : { count: s_count, keySum: s_key_sum! },
+        recounted: r_count === null ? null : { count: r_count, keySum: r_key_sum! },
+      });
+    }
+  }
+  return differences;
+}
+
+/**
+ * Every write to the cubes calls this in its transaction: cached reads then see new data at once.
+ * The version is the sum of one counter per slot: writers for different organisations bump
+ * different rows, so they never queue behind one hot row, and the sum still rises with every commit.
+ */
+export async function bumpCubeVersion(tx: Db, slot = 1): Promise<void> {
+  await tx.execute(sql`insert into cube_version (id, version) values (${slot}, 1) on conflict (id) do update set version = cube_version.version + 1`);
 }

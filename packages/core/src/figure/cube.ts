@@ -62,10 +62,13 @@ export type LeafCells = Map<number, Map<string, Map<number, BandCells>>>;
 
 const CACHE_SIZE = 500;
 
-/** Bumped by every write to the cubes: what caches of figures (in memory, ETags, CDNs) are keyed on. */
+/**
+ * Rises with every write to the cubes: what caches of figures (in memory, ETags, CDNs) are keyed
+ * on. The sum of the writers' counters (`bumpCubeVersion`).
+ */
 export async function cubeVersion(db: Db): Promise<number> {
-  const [row] = await queryRows<{ version: number }>(db, sql`select version from cube_version`);
-  return row?.version ?? 0;
+  const [row] = await queryRows<{ version: number }>(db, sql`select coalesce(sum(version), 0)::float8 as version from cube_version`);
+  return row!.version;
 }
 
 const cache = new WeakMap<Db, Map<string, Promise<LeafCells>>>();

@@ -66,11 +66,22 @@ const SAMPLES: Record<string, () => [string, Record<string, unknown>?]> = {
   ],
   "Mutation.createApiKey": () => [`mutation { createApiKey(input: { organisation: "matrix-a" }) { apiKey { role } } }`],
   "Mutation.revokeApiKey": () => [`mutation { revokeApiKey(prefix: "poet_NoSuchK1") { prefix } }`],
+  "Query.responses": () => [`{ responses(first: 1) { edges { cursor } } }`],
+  "Query.response": () => [`{ response(externalRef: "matrix-none") { externalRef } }`],
+  "Mutation.submitResponses": () => [
+    `mutation { submitResponses(input: { dryRun: true, responses: [{ externalRef: "matrix-1", questionSet: ADULT_PB, area: "${COUNCIL}",
+       collectedOn: "2025-06-01", collectionMode: ONLINE, completedBy: SELF, answers: [{ question: "quality_of_life", option: "better" }] }] }) { created } }`,
+  ],
+  "Mutation.withdrawResponses": () => [`mutation { withdrawResponses(externalRefs: ["matrix-none"]) { notFound } }`],
 };
+
+/** Members' own rows: sent and read by members (and administrators), never by anyone else. */
+const MEMBER_FIELDS = ["Query.responses", "Query.response", "Mutation.submitResponses", "Mutation.withdrawResponses"];
 
 /** What each caller gets: "ok", or the error code. */
 function expected(caller: string, field: string): string {
   if (["expired key", "revoked key", "garbage key", "bad JWT"].includes(caller)) return "UNAUTHENTICATED";
+  if (MEMBER_FIELDS.includes(field)) return caller === "anonymous" ? "UNAUTHENTICATED" : caller === "researcher" ? "FORBIDDEN" : "ok";
   const admin = field.startsWith("Mutation.") || ["Query.organisations", "Query.apiKeys", "Query.auditEvents"].includes(field);
   if (admin) return caller === "admin" ? (field === "Mutation.revokeApiKey" ? "NOT_FOUND" : "ok") : caller === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN";
   if (field === "Query.breakdown" || field === "Query.association") return caller === "researcher" || caller === "admin" ? "ok" : "FORBIDDEN";

@@ -13,6 +13,12 @@ describe("@access", () => {
     );
     expect(undeclared).toEqual([]);
     const mutations = Object.entries(schema.getMutationType()!.getFields()).map(([name, field]) => [name, allowedRoles(schema, field)]);
-    expect(Object.fromEntries(mutations)).toEqual({ createOrganisation: ["ADMIN"], createApiKey: ["ADMIN"], revokeApiKey: ["ADMIN"] });
+    expect(Object.fromEntries(mutations)).toEqual({
+      createOrganisation: ["ADMIN"],
+      createApiKey: ["ADMIN"],
+      revokeApiKey: ["ADMIN"],
+      submitResponses: ["MEMBER"],
+      withdrawResponses: ["MEMBER"],
+    });
   });
 });

@@ -3,6 +3,7 @@ import { createAreaLoaders } from "../area/index.ts";
 import type { Database, Db } from "../db/types.ts";
 import { createOrganisationLoaders } from "../organisation/loaders.ts";
 import { createQuestionSetLoaders } from "../questionset/index.ts";
+import { createResponseLoaders } from "../response/read.ts";
 import { DEFAULT_SETTINGS, type Scope, type Settings } from "../scope.ts";
 
 export interface GraphQLContext {
@@ -27,7 +28,12 @@ export interface GraphQLContext {
 export type DatabaseSource = Database | (() => Promise<Database>);
 
 function createLoaders(getDb: () => Promise<Db>) {
-  return { area: createAreaLoaders(getDb), questionSet: createQuestionSetLoaders(getDb), organisation: createOrganisationLoaders(getDb) };
+  return {
+    area: createAreaLoaders(getDb),
+    questionSet: createQuestionSetLoaders(getDb),
+    organisation: createOrganisationLoaders(getDb),
+    response: createResponseLoaders(getDb),
+  };
 }
 
 /** Opens the database lazily, once per source. */

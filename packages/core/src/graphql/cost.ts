@@ -30,6 +30,8 @@ const FIELD_WEIGHT: Record<string, number> = {
   "Query.areaProfile": 150,
   "Query.breakdown": 150,
   "Query.figureExport": 500,
+  "Mutation.submitResponses": 20,
+  "Mutation.withdrawResponses": 10,
 };
 
 /** How many items a list field is reckoned to hold when no `first` argument says. */
@@ -49,6 +51,11 @@ const LIST_SIZE: Record<string, number> = {
   "QuestionSet.scales": 20,
   "Scale.options": 10,
   "Query.questionSets": 10,
+  "SubmitResponsesPayload.results": 100,
+  "WithdrawResponsesPayload.results": 100,
+  "ResponseResult.errors": 2,
+  "Response.answers": 20,
+  "Answer.options": 2,
 };
 const DEFAULT_LIST_SIZE = 25;
 

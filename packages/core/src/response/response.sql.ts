@@ -3,11 +3,16 @@ import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, smal
 import { areas } from "../area/area.sql.ts";
 import { organisations } from "../organisation/organisation.sql.ts";
 import { questionSets, questions, scaleOptions } from "../questionset/questionset.sql.ts";
+import { COLLECTION_MODES, COMPLETED_BY } from "./validation.ts";
 
-export const collectionMode = pgEnum("collection_mode", ["ONLINE", "PAPER", "REVIEW", "TELEPHONE"]);
-export const completedBy = pgEnum("completed_by", ["SELF", "WITH_HELP", "ON_BEHALF", "UNKNOWN"]);
+export const collectionMode = pgEnum("collection_mode", COLLECTION_MODES);
+export const completedBy = pgEnum("completed_by", COMPLETED_BY);
 
-/** One completed survey. Withdrawn responses stay for audit but leave every figure. */
+/**
+ * One completed survey, identified to its organisation by `externalRef`. A withdrawn response
+ * (the right to erasure) keeps only what audit needs: its reference, organisation, instrument,
+ * area and when it was submitted and withdrawn; its answers, comment and details are deleted.
+ */
 export const responses = pgTable(
   "responses",
   {
@@ -22,22 +27,32 @@ export const responses = pgTable(
       .notNull()
       .references(() => organisations.id),
     externalRef: text("external_ref").notNull(),
-    collectedOn: date("collected_on", { mode: "string" }).notNull(),
+    /** Null once withdrawn, like every detail below. */
+    collectedOn: date("collected_on", { mode: "string" }),
     /** Start year of the April–March financial year of `collected_on` (2024 = 2024-25). */
-    financialYear: smallint("financial_year").notNull(),
-    collectionMode: collectionMode("collection_mode").notNull(),
-    completedBy: completedBy("completed_by").notNull(),
+    financialYear: smallint("financial_year"),
+    collectionMode: collectionMode("collection_mode"),
+    completedBy: completedBy("completed_by"),
     comment: text("comment"),
+    /** A digest of what was submitted: the same content again is UNCHANGED, different content a CONFLICT. */
+    contentHash: text("content_hash"),
     /** Random 0–255, fixed at ingestion, never shown: the record key of disclosure control. */
     recordKey: smallint("record_key").notNull(),
     synthetic: boolean("synthetic").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    correctedAt: timestamp("corrected_at", { withTimezone: true }),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },
   (t) => [
     unique("responses_org_ref").on(t.organisationId, t.externalRef),
+    // A member reads its organisation's responses newest first.
+    index("responses_org_idx").on(t.organisationId, t.id),
     index("responses_set_area_idx").on(t.questionSetId, t.areaCode, t.financialYear),
     check("record_key_range", sql`${t.recordKey} between 0 and 255`),
+    check(
+      "responses_live_complete",
+      sql`${t.withdrawnAt} is not null or (${t.collectedOn} is not null and ${t.financialYear} is not null and ${t.collectionMode} is not null and ${t.completedBy} is not null)`,
+    ),
   ],
 );
 

@@ -5,9 +5,10 @@ import { figureQueries } from "./figure.ts";
 import { Association, Benchmark, Comparison, Period, Trend, TriangulationPair } from "./figure-types.ts";
 import { ApiKey, AuditEvent, Organisation, organisationMutations, organisationQueries, Viewer } from "./organisation.ts";
 import { Question, QuestionSet, questionSetQueries, Scale, ScaleOption } from "./questionset.ts";
+import { Answer, Response, responseMutations, responseQueries } from "./response.ts";
 
 export const resolvers: Resolvers = {
-  Query: { ...aboutQueries, ...areaQueries, ...questionSetQueries, ...figureQueries, ...organisationQueries },
+  Query: { ...aboutQueries, ...areaQueries, ...questionSetQueries, ...figureQueries, ...organisationQueries, ...responseQueries },
   Area,
   QuestionSet,
   Question,
@@ -23,5 +24,7 @@ export const resolvers: Resolvers = {
   Viewer,
   ApiKey,
   AuditEvent,
-  Mutation: { ...organisationMutations },
+  Response,
+  Answer,
+  Mutation: { ...organisationMutations, ...responseMutations },
 };

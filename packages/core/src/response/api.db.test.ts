@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyFigureCubes } from "../figure/aggregate.ts";
+import { revokeApiKey } from "../organisation/index.ts";
+import type { TestDatabase } from "../testing/database.ts";
+import { createSetUpDatabase } from "../testing/fixtures.ts";
+import { createTestClient } from "../testing/graphql.ts";
+import { systemScope, testCredential } from "../testing/keys.ts";
+
+// Sending and reading responses over the real HTTP handler, as a membership portal does.
+let database: TestDatabase;
+let api: ReturnType<typeof createTestClient>;
+const as: Record<string, Record<string, string>> = {};
+
+beforeAll(async () => {
+  database = await createSetUpDatabase();
+  api = createTestClient(database);
+  const db = database.db;
+  const header = (key: { header: string }) => ({ authorization: key.header });
+  as.member = header(await testCredential(db, { type: "COUNCIL", slug: "portal-council", areas: ["E06000001"] }));
+  as.neighbour = header(await testCredential(db, { type: "COUNCIL", slug: "portal-neighbour", areas: ["E06000002"] }));
+  as.researcher = header(await testCredential(db, { type: "RESEARCH" }));
+  const revoked = await testCredential(db, { type: "COUNCIL", areas: ["E06000001"] });
+  await revokeApiKey(systemScope(db), revoked.prefix);
+  as.revoked = header(revoked);
+  as.anonymous = {};
+});
+afterAll(() => database?.close());
+
+const SUBMIT = `mutation($responses: [ResponseInput!]!, $dryRun: Boolean! = false) {
+  submitResponses(input: { responses: $responses, dryRun: $dryRun }) {
+    created unchanged replaced rejected
+    results { index externalRef status errors { path code } response { externalRef collectedOn answers { question option options } } }
+  }
+}`;
+
+const response = (externalRef: string, area: string, option = "better") => ({
+  externalRef,
+  questionSet: "ADULT_PB",
+  area,
+  collectedOn: "2025-06-01",
+  collectionMode: "PAPER",
+  completedBy: "WITH_HELP",
+  answers: [
+    { question: "quality_of_life", option },
+    { question: "budget_uses", options: ["equipment", "home_care"] },
+  ],
+});
+
+describe("submitResponses over HTTP", () => {
+  it("stores the responses for the caller's areas and rejects, alone, one for an area it does not cover", async () => {
+    const { submitResponses } = await api.data(SUBMIT, { responses: [response("P-1", "E06000001"), response("P-2", "E06000002")] }, as.member);
+    expect(submitResponses).toEqual({
+      created: 1,
+      unchanged: 0,
+      replaced: 0,
+      rejected: 1,
+      results: [
+        {
+          index: 0,
+          externalRef: "P-1",
+          status: "CREATED",
+          errors: [],
+          response: {
+            externalRef: "P-1",
+            collectedOn: "2025-06-01",
+            answers: [
+              { question: "budget_uses", option: null, options: ["home_care", "equipment"] },
+              { question: "quality_of_life", option: "better", options: ["better"] },
+            ],
+          },
+        },
+        { index: 1, externalRef: "P-2", status: "REJECTED", errors: [{ path: ["area"], code: "FORBIDDEN" }], response: null },
+      ],
+    });
+    expect(await verifyFigureCubes(database.db)).toEqual([]);
+  });
+
+  it.each([
+    ["anonymous", "UNAUTHENTICATED"],
+    ["revoked", "UNAUTHENTICATED"],
+    ["researcher", "FORBIDDEN"],
+  ])("refuses a %s caller with %s, writing nothing", async (caller, code) => {
+    expect(await api.errorCodes(SUBMIT, { responses: [response("P-refused", "E06000001")] }, as[caller])).toEqual([code]);
+    const mine = await api.data(`{ response(externalRef: "P-refused") { externalRef } }`, undefined, as.member);
+    expect(mine.response).toBeNull();
+  });
+
+  it("refuses a batch of more than 100 as BAD_USER_INPUT", async () => {
+    const responses = Array.from({ length: 101 }, (_, i) => response(`P-big-${i}`, "E06000001"));
+    expect(await api.errorCodes(SUBMIT, { responses }, as.member)).toEqual(["BAD_USER_INPUT"]);
+  });
+});
+
+describe("reading responses back", () => {
+  it("gives a member its own rows and nobody else any", async () => {
+    const own = await api.data(`{ responses(first: 10) { edges { node { externalRef area { code } questionSet { code version } } } } }`, undefined, as.member);
+    expect(own.responses.edges).toEqual([{ node: { externalRef: "P-1", area: { code: "E06000001" }, questionSet: { code: "ADULT_PB", version: 2 } } }]);
+    const theirs = await api.data(`{ responses(first: 10) { edges { cursor } } response(externalRef: "P-1") { externalRef } }`, undefined, as.neighbour);
+    expect(theirs).toEqual({ responses: { edges: [] }, response: null });
+    for (const caller of ["anonymous", "revoked", "researcher"]) {
+      const result = await api.query(`{ responses(first: 10) { edges { cursor } } }`, undefined, as[caller]);
+      expect(result.data?.responses ?? null).toBeNull();
+      expect(result.errors?.map((e) => e.extensions?.code)).toEqual([caller === "researcher" ? "FORBIDDEN" : "UNAUTHENTICATED"]);
+    }
+  });
+
+  it("withdraws a response: it keeps only its reference and dates, and is listed as withdrawn", async () => {
+    const { withdrawResponses } = await api.data(
+      `mutation { withdrawResponses(externalRefs: ["P-1"]) { withdrawn notFound results { externalRef status response { collectedOn answers { question } withdrawnAt } } } }`,
+      undefined,
+      as.member,
+    );
+    expect(withdrawResponses).toEqual({
+      withdrawn: 1,
+      notFound: 0,
+      results: [{ externalRef: "P-1", status: "WITHDRAWN", response: { collectedOn: null, answers: [], withdrawnAt: expect.any(String) } }],
+    });
+    const listed = await api.data(
+      `{ live: responses { edges { cursor } } gone: responses(filter: { withdrawn: true }) { edges { node { externalRef } } } }`,
+      undefined,
+      as.member,
+    );
+    expect(listed).toEqual({ live: { edges: [] }, gone: { edges: [{ node: { externalRef: "P-1" } }] } });
+    const again = await api.data(SUBMIT, { responses: [response("P-1", "E06000001")] }, as.member);
+    expect(again.submitResponses.results[0]).toMatchObject({ status: "REJECTED", errors: [{ path: ["externalRef"], code: "WITHDRAWN" }] });
+    expect(await verifyFigureCubes(database.db)).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { AreaType } from "../area/reference.ts";
+import type { Db } from "../db/types.ts";
+import { questionSets, questions, scaleOptions, scales } from "../questionset/questionset.sql.ts";
+import type { Band, QuestionKind, QuestionSetCode } from "../questionset/types.ts";
+
+export interface InstrumentOption {
+  id: number;
+  code: string;
+  label: string;
+  band: Band | null;
+}
+
+export interface InstrumentQuestion {
+  id: number;
+  code: string;
+  kind: QuestionKind;
+  /** Has a POSITIVE or NEGATIVE option: what figures are made of. */
+  graded: boolean;
+  /** Multi-tick: several options may be chosen. */
+  multiple: boolean;
+  /** By option code, in the order the respondent sees them. */
+  options: Map<string, InstrumentOption>;
+}
+
+/** One published version of a question set, as a response to it is checked and stored. */
+export interface Instrument {
+  id: number;
+  code: QuestionSetCode;
+  version: number;
+  publishedOn: string | null;
+  /** The kind of area its responses belong to: an ICB for personal health budgets, a council otherwise. */
+  areaType: AreaType;
+  /** By question code, in form order. */
+  questions: Map<string, InstrumentQuestion>;
+}
+
+export const areaTypeOf = (code: QuestionSetCode): AreaType => (code === "PHB" ? "ICB" : "LOCAL_AUTHORITY");
+
+/** Every published version of the instruments named, with their questions and options: one query. */
+export async function loadInstruments(db: Db, codes: readonly QuestionSetCode[]): Promise<Instrument[]> {
+  if (!codes.length) return [];
+  const rows = await db
+    .select({
+      setId: questionSets.id,
+      code: questionSets.code,
+      version: questionSets.version,
+      publishedOn: questionSets.publishedOn,
+      questionId: questions.id,
+      question: questions.code,
+      kind: questions.kind,
+      multiple: scales.multiple,
+      optionId: scaleOptions.id,
+      option: scaleOptions.code,
+      label: scaleOptions.label,
+      band: scaleOptions.band,
+    })
+    .from(questionSets)
+    .innerJoin(questions, eq(questions.questionSetId, questionSets.id))
+    .innerJoin(scales, eq(scales.id, questions.scaleId))
+    .innerJoin(scaleOptions, eq(scaleOptions.scaleId, scales.id))
+    .where(and(inArray(questionSets.code, [...codes]), inArray(questionSets.status, ["PUBLISHED", "RETIRED"])))
+    .orderBy(asc(questionSets.id), asc(questions.position), asc(scaleOptions.position));
+  const instruments = new Map<number, Instrument>();
+  for (const r of rows) {
+    let instrument = instruments.get(r.setId);
+    if (!instrument) {
+      instrument = { id: r.setId, code: r.code, version: r.version, publishedOn: r.publishedOn, areaType: areaTypeOf(r.code), questions: new Map() };
+      instruments.set(r.setId, instrument);
+    }
+    let question = instrument.questions.get(r.question);
+    if (!question) {
+      question = { id: r.questionId, code: r.question, kind: r.kind, graded: false, multiple: r.multiple, options: new Map() };
+      instrument.questions.set(r.question, question);
+    }
+    question.options.set(r.option, { id: r.optionId, code: r.option, label: r.label, band: r.band });
+    if (r.band === "POSITIVE" || r.band === "NEGATIVE") question.graded = true;
+  }
+  return [...instruments.values()];
+}
+
+/** The version asked for, or the latest published one. */
+export function pickVersion(instruments: readonly Instrument[], code: QuestionSetCode, version?: number | null): Instrument | undefined {
+  const versions = instruments.filter((i) => i.code === code).sort((a, b) => b.version - a.version);
+  return version == null ? versions[0] : versions.find((i) => i.version === version);
+}

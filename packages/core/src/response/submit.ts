@@ -1,0 +1,221 @@
+import { createHash } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
+import { areas } from "../area/area.sql.ts";
+import { badInput } from "../errors.ts";
+import { recordAudit } from "../organisation/audit.ts";
+import type { Scope } from "../scope.ts";
+import { transaction } from "../util/transaction.ts";
+import { financialYearOf } from "./financial-year.ts";
+import { type Instrument, loadInstruments, pickVersion } from "./instrument.ts";
+import { type ResponseRow, responses } from "./response.sql.ts";
+import { type InputError, inputErrors, instrumentSchema, MAX_BATCH, type ParsedResponse, responseInput } from "./validation.ts";
+import { countResponses, drawRecordKey, insertResponses, type NewResponse, replaceResponses, versionSlot } from "./write.ts";
+import { type Writer, writerOf } from "./writer.ts";
+
+export type ResponseStatus = "CREATED" | "UNCHANGED" | "REPLACED" | "REJECTED";
+
+export interface ResponseResult {
+  index: number;
+  externalRef: string;
+  status: ResponseStatus;
+  response: ResponseRow | null;
+  errors: InputError[];
+}
+
+export interface SubmitResult {
+  results: ResponseResult[];
+  created: number;
+  unchanged: number;
+  replaced: number;
+  rejected: number;
+}
+
+/** Today's date in England: a response collected later than this is in the future. */
+export function todayInEngland(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** What a response says, as a digest: the same content again is UNCHANGED whatever order its answers came in. */
+function contentHash(r: Omit<NewResponse, "contentHash" | "recordKey" | "synthetic" | "organisationId" | "externalRef">): string {
+  const answers = [...r.answers].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const content = [r.questionSetId, r.areaCode, r.collectedOn, r.collectionMode, r.completedBy, r.comment, answers];
+  return createHash("sha256").update(JSON.stringify(content)).digest("base64url");
+}
+
+/** A checked response: what to store, or why not. */
+type Checked = { index: number; externalRef: string; errors: InputError[]; row?: NewResponse; correction: boolean };
+
+function reject(index: number, externalRef: unknown, errors: InputError[]): Checked {
+  return { index, externalRef: typeof externalRef === "string" ? externalRef : "", errors, correction: false };
+}
+
+async function check(scope: Scope, writer: Writer, inputs: readonly unknown[], today: string): Promise<Checked[]> {
+  const parsed = inputs.map((input) => responseInput.safeParse(input));
+  const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
+  const instruments = await loadInstruments(scope.db, [...new Set(valid.map((r) => r.questionSet))]);
+  const areaCodes = [...new Set(valid.map((r) => r.area))];
+  const areaTypes = new Map(
+    areaCodes.length
+      ? (await scope.db.select({ code: areas.code, type: areas.type }).from(areas).where(inArray(areas.code, areaCodes))).map((a) => [a.code, a.type])
+      : [],
+  );
+  const seen = new Set<string>();
+  return inputs.map((input, index) => {
+    const base = parsed[index]!;
+    const ref = (input as { externalRef?: unknown } | null)?.externalRef;
+    if (!base.success) return reject(index, ref, inputErrors(base.error.issues));
+    const response = base.data;
+    const instrument = pickVersion(instruments, response.questionSet, response.version);
+    if (!instrument)
+      return reject(index, ref, [
+        { path: ["version"], code: "UNKNOWN_VERSION", message: `${response.questionSet} has no published version ${response.version}` },
+      ]);
+    const checked = instrumentSchema(instrument, { today }).safeParse(input);
+    const errors = checked.success ? [] : inputErrors(checked.error.issues);
+    errors.push(...areaErrors(response, instrument, writer, areaTypes.get(response.area)));
+    if (seen.has(response.externalRef))
+      errors.push({ path: ["externalRef"], code: "DUPLICATE_REFERENCE", message: `"${response.externalRef}" is sent more than once in this batch` });
+    seen.add(response.externalRef);
+    if (errors.length) return reject(index, ref, errors);
+    return { index, externalRef: response.externalRef, errors, row: newResponse(response, instrument, writer), correction: response.correction };
+  });
+}
+
+function areaErrors(response: ParsedResponse, instrument: Instrument, writer: Writer, type: string | undefined): InputError[] {
+  const path = ["area"];
+  if (!type) return [{ path, code: "UNKNOWN_AREA", message: `No area has the code ${response.area}` }];
+  if (type !== instrument.areaType) {
+    const wanted = instrument.areaType === "ICB" ? "an integrated care board (ICB)" : "a council";
+    return [{ path, code: "WRONG_AREA_TYPE", message: `${instrument.code} responses belong to ${wanted}; ${response.area} is a ${type}` }];
+  }
+  if (!writer.areas.has(response.area)) return [{ path, code: "FORBIDDEN", message: `${writer.slug} does not cover ${response.area}` }];
+  return [];
+}
+
+function newResponse(r: ParsedResponse, instrument: Instrument, writer: Writer): NewResponse {
+  const answers = r.answers.flatMap((a) => {
+    const question = instrument.questions.get(a.question)!;
+    return (a.options ?? [a.option!]).map((code) => [question.id, question.options.get(code)!.id] as const);
+  });
+  const content = {
+    questionSetId: instrument.id,
+    areaCode: r.area,
+    collectedOn: r.collectedOn,
+    financialYear: financialYearOf(r.collectedOn),
+    collectionMode: r.collectionMode,
+    completedBy: r.completedBy,
+    comment: r.comment ?? null,
+    answers,
+  };
+  return {
+    ...content,
+    organisationId: writer.organisationId,
+    externalRef: r.externalRef,
+    contentHash: contentHash(content),
+    recordKey: drawRecordKey(),
+    synthetic: false,
+  };
+}
+
+/** What happens to a response whose reference is already stored. */
+function against(stored: ResponseRow, checked: Checked): { status: ResponseStatus; errors: InputError[] } {
+  const path = ["externalRef"];
+  if (stored.withdrawnAt)
+    return {
+      status: "REJECTED",
+      errors: [{ path, code: "WITHDRAWN", message: `"${checked.externalRef}" was withdrawn: a withdrawn reference is never used again` }],
+    };
+  if (stored.contentHash === checked.row!.contentHash) return { status: "UNCHANGED", errors: [] };
+  if (checked.correction) return { status: "REPLACED", errors: [] };
+  const message = `"${checked.externalRef}" is stored with different answers: send it with correction: true to replace them`;
+  return { status: "REJECTED", errors: [{ path, code: "CONFLICT", message }] };
+}
+
+/**
+ * Checks and stores a batch of responses for the caller's organisation (or, for the system, the
+ * one named). Each response stands alone: a bad one is REJECTED with its errors and the others
+ * still go in. A reference already stored with the same content is UNCHANGED, with different
+ * content a CONFLICT unless it is a correction. `dryRun` reports the same outcome, writing nothing.
+ */
+export async function submitResponses(
+  scope: Scope,
+  input: { responses: readonly unknown[]; dryRun?: boolean },
+  options: { organisation?: string | null; maxBatch?: number } = {},
+): Promise<SubmitResult> {
+  const maxBatch = options.maxBatch ?? MAX_BATCH;
+  if (input.responses.length > maxBatch) throw badInput(`At most ${maxBatch} responses a call; this one has ${input.responses.length}`, "responses");
+  const writer = await writerOf(scope, options.organisation);
+  const checked = await check(scope, writer, input.responses, todayInEngland());
+  const results = await transaction(scope, async (tx) => {
+    const candidates = checked.filter((c) => c.row);
+    const refs = candidates.map((c) => c.externalRef);
+    const storedRows = refs.length
+      ? await tx.db
+          .select()
+          .from(responses)
+          .where(and(eq(responses.organisationId, writer.organisationId), inArray(responses.externalRef, refs)))
+          .for("update")
+      : [];
+    const stored = new Map(storedRows.map((r) => [r.externalRef, r]));
+    const outcome = new Map<Checked, { status: ResponseStatus; errors: InputError[]; id?: number }>();
+    const fresh = candidates.filter((c) => !stored.has(c.externalRef));
+    if (!input.dryRun) {
+      const ids = await insertResponses(
+        tx.db,
+        fresh.map((c) => c.row!),
+      );
+      for (const c of fresh) if (ids.has(c.row!)) outcome.set(c, { status: "CREATED", errors: [], id: ids.get(c.row!)! });
+      // A concurrent request stored some of these references first: they are stored responses now.
+      const raced = fresh.filter((c) => !outcome.has(c));
+      if (raced.length) {
+        const rows = await tx.db
+          .select()
+          .from(responses)
+          .where(
+            and(
+              eq(responses.organisationId, writer.organisationId),
+              inArray(
+                responses.externalRef,
+                raced.map((c) => c.externalRef),
+              ),
+            ),
+          )
+          .for("update");
+        for (const row of rows) stored.set(row.externalRef, row);
+      }
+      await countResponses(
+        tx.db,
+        [...outcome.values()].map((o) => o.id!),
+        versionSlot(writer.organisationId),
+      );
+    } else for (const c of fresh) outcome.set(c, { status: "CREATED", errors: [] });
+    for (const c of candidates) if (!outcome.has(c)) outcome.set(c, { ...against(stored.get(c.externalRef)!, c), id: stored.get(c.externalRef)!.id });
+    const replacing = candidates.filter((c) => outcome.get(c)!.status === "REPLACED");
+    if (!input.dryRun) {
+      await replaceResponses(
+        tx.db,
+        replacing.map((c) => ({ id: outcome.get(c)!.id!, response: c.row! })),
+        versionSlot(writer.organisationId),
+      );
+    }
+    const shownIds = input.dryRun
+      ? candidates.filter((c) => outcome.get(c)!.status === "UNCHANGED").map((c) => outcome.get(c)!.id!)
+      : [...outcome.values()].flatMap((o) => (o.id && o.status !== "REJECTED" ? [o.id] : []));
+    const shown = new Map(shownIds.length ? (await tx.db.select().from(responses).where(inArray(responses.id, shownIds))).map((r) => [r.id, r]) : []);
+    const results: ResponseResult[] = checked.map((c) => {
+      const o = outcome.get(c) ?? { status: "REJECTED" as const, errors: c.errors };
+      const response = o.status === "REJECTED" || !o.id ? null : (shown.get(o.id) ?? null);
+      return { index: c.index, externalRef: c.externalRef, status: o.status, response, errors: o.errors };
+    });
+    const counts = tally(results);
+    if (!input.dryRun)
+      await recordAudit(tx, { action: "responses.submit", subject: writer.slug, rows: counts.created + counts.replaced, detail: { ...counts } });
+    return results;
+  });
+  return { results, ...tally(results) };
+}
+
+function tally(results: readonly ResponseResult[]) {
+  const count = (status: ResponseStatus) => results.filter((r) => r.status === status).length;
+  return { created: count("CREATED"), unchanged: count("UNCHANGED"), replaced: count("REPLACED"), rejected: count("REJECTED") };
+}

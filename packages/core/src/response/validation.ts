@@ -1,0 +1,146 @@
+import * as z from "zod/mini";
+import { areaCode } from "../area/validation.ts";
+import { QUESTION_SET_CODES } from "../questionset/types.ts";
+import { version } from "../questionset/validation.ts";
+import { plainText } from "../util/validate.ts";
+import type { Instrument, InstrumentQuestion } from "./instrument.ts";
+
+export const COLLECTION_MODES = ["ONLINE", "PAPER", "REVIEW", "TELEPHONE"] as const;
+export const COMPLETED_BY = ["SELF", "WITH_HELP", "ON_BEHALF", "UNKNOWN"] as const;
+
+/** The most responses one `submitResponses` call takes. */
+export const MAX_BATCH = 100;
+
+/** The submitter's own reference for a response: with its organisation, what identifies it. */
+export const externalRef = plainText(200);
+
+/** A calendar date, yyyy-mm-dd, that exists. */
+export const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written yyyy-mm-dd"),
+  z.refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, "is not a calendar date"),
+);
+
+/** Free text a respondent wrote: line breaks and tabs allowed, other control characters not. */
+export const comment = z.string().check(
+  z.maxLength(4000, "must be at most 4000 characters"),
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  z.regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, "must not contain control characters other than line breaks and tabs"),
+);
+
+export const answerInput = z.object({
+  question: z.string().check(z.maxLength(64)),
+  option: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
+  options: z.optional(z.nullable(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(100)))),
+});
+export type AnswerInput = z.infer<typeof answerInput>;
+
+/** A response as GraphQL, the CLI and the CSV import receive it, before its question set is known. */
+export const responseInput = z.object({
+  externalRef,
+  questionSet: z.enum(QUESTION_SET_CODES),
+  version: z.optional(z.nullable(version)),
+  area: areaCode,
+  collectedOn: isoDate,
+  collectionMode: z.enum(COLLECTION_MODES),
+  completedBy: z.enum(COMPLETED_BY),
+  answers: z.array(answerInput).check(z.maxLength(200, "must hold at most 200 answers")),
+  comment: z.optional(z.nullable(comment)),
+  correction: z._default(z.optional(z.boolean()), false),
+});
+export type ResponseInput = z.input<typeof responseInput>;
+export type ParsedResponse = z.output<typeof responseInput>;
+
+/** The error code of a field whose value is not of its kind. */
+const FIELD_CODES: Record<string, string> = {
+  externalRef: "INVALID_REFERENCE",
+  questionSet: "UNKNOWN_QUESTION_SET",
+  version: "UNKNOWN_VERSION",
+  area: "INVALID_AREA",
+  collectedOn: "INVALID_DATE",
+  collectionMode: "INVALID_COLLECTION_MODE",
+  completedBy: "INVALID_COMPLETED_BY",
+  answers: "INVALID_ANSWER",
+  comment: "INVALID_COMMENT",
+  correction: "INVALID_CORRECTION",
+};
+
+/** One problem with one response: where (a field path) and what (a stable code), in words too. */
+export interface InputError {
+  path: string[];
+  code: string;
+  message: string;
+}
+
+/** The issues of a zod parse as input errors: a custom issue carries its code in `params`. */
+export function inputErrors(issues: readonly z.core.$ZodIssue[]): InputError[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String);
+    const custom = issue.code === "custom" ? (issue.params?.code as string | undefined) : undefined;
+    return { path, code: custom ?? FIELD_CODES[path[0] ?? ""] ?? "INVALID", message: issue.message };
+  });
+}
+
+/** What the checks against the instrument need to know besides the response. */
+export interface InstrumentContext {
+  /** Today in England (yyyy-mm-dd): later collection dates are in the future. */
+  today: string;
+}
+
+function issue(ctx: z.core.$RefinementCtx, path: (string | number)[], code: string, message: string) {
+  ctx.addIssue({ code: "custom", path, message, params: { code }, input: undefined });
+}
+
+type Problem = [path: string[], code: string, message: string];
+
+/** What is wrong with one answer to a known question, if anything: the path is under the answer. */
+function answerProblem(answer: AnswerInput, question: InstrumentQuestion): Problem | null {
+  if (answer.option != null && answer.options != null)
+    return [[], "INVALID_ANSWER", "give `option` for a single choice or `options` for a multi-tick question, not both"];
+  const chosen = answer.options ?? (answer.option == null ? [] : [answer.option]);
+  if (!chosen.length) return [[], "NO_OPTION", `"${question.code}" has no option chosen: leave out a question that was skipped`];
+  if (!question.multiple && chosen.length > 1) return [["options"], "SINGLE_CHOICE", `"${question.code}" takes one option, not ${chosen.length}`];
+  const unknown = chosen.find((code) => !question.options.has(code));
+  if (unknown !== undefined) {
+    const allowed = [...question.options.keys()].join(", ");
+    return [[answer.options != null ? "options" : "option"], "UNKNOWN_OPTION", `"${unknown}" is not an option of "${question.code}" (${allowed})`];
+  }
+  if (new Set(chosen).size < chosen.length) return [["options"], "DUPLICATE_OPTION", `"${question.code}" lists an option twice`];
+  return null;
+}
+
+/**
+ * The checks a response gets from the question-set version it answers: each answer names a
+ * question of the version and options of that question's scale, one option unless the question
+ * is multi-tick, each question at most once, at least one graded question answered (others may
+ * be skipped, as on the paper form), and a collection date between publication and today.
+ */
+export function instrumentSchema(instrument: Instrument, context: InstrumentContext) {
+  const named = `${instrument.code} version ${instrument.version}`;
+  return responseInput.check(
+    z.superRefine((response, ctx) => {
+      if (response.collectedOn > context.today) issue(ctx, ["collectedOn"], "FUTURE_DATE", `${response.collectedOn} is in the future`);
+      else if (instrument.publishedOn && response.collectedOn < instrument.publishedOn)
+        issue(ctx, ["collectedOn"], "BEFORE_PUBLICATION", `${response.collectedOn} is before ${named} was published (${instrument.publishedOn})`);
+      const seen = new Set<string>();
+      let graded = false;
+      let faulty = false;
+      for (const [index, answer] of response.answers.entries()) {
+        const question = instrument.questions.get(answer.question);
+        const problem: Problem | null = !question
+          ? [["question"], "UNKNOWN_QUESTION", `${named} has no question "${answer.question}"`]
+          : seen.has(question.code)
+            ? [["question"], "DUPLICATE_ANSWER", `"${question.code}" is answered more than once`]
+            : answerProblem(answer, question);
+        if (question) seen.add(question.code);
+        if (problem) {
+          faulty = true;
+          issue(ctx, ["answers", index, ...problem[0]], problem[1], problem[2]);
+        } else if (question!.graded) graded = true;
+      }
+      if (!graded && !faulty) issue(ctx, ["answers"], "NO_GRADED_ANSWER", `no question of ${named} that figures are made of is answered`);
+    }),
+  );
+}

@@ -1,0 +1,64 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { badInput } from "../errors.ts";
+import { recordAudit } from "../organisation/audit.ts";
+import type { Scope } from "../scope.ts";
+import { transaction } from "../util/transaction.ts";
+import { parseInput } from "../util/validate.ts";
+import { type ResponseRow, responses } from "./response.sql.ts";
+import { externalRef, MAX_BATCH } from "./validation.ts";
+import { versionSlot, withdrawStoredResponses } from "./write.ts";
+import { writerOf } from "./writer.ts";
+
+export type WithdrawalStatus = "WITHDRAWN" | "ALREADY_WITHDRAWN" | "NOT_FOUND";
+
+export interface WithdrawalResult {
+  externalRef: string;
+  status: WithdrawalStatus;
+  response: ResponseRow | null;
+}
+
+/**
+ * Withdraws responses by reference (a person's right to erasure): their answers, comments and
+ * details are deleted at once, they leave every figure, and the references are never used again.
+ * A reference the caller's organisation does not hold, in the areas it covers, is NOT_FOUND.
+ */
+export async function withdrawResponses(scope: Scope, refs: readonly string[], options: { organisation?: string | null } = {}) {
+  if (refs.length > MAX_BATCH) throw badInput(`At most ${MAX_BATCH} references a call; this one has ${refs.length}`, "externalRefs");
+  for (const [i, ref] of refs.entries()) parseInput(externalRef, ref, `externalRefs.${i}`);
+  const writer = await writerOf(scope, options.organisation);
+  const wanted = [...new Set(refs)];
+  return transaction(scope, async (tx) => {
+    const rows = wanted.length
+      ? await tx.db
+          .select()
+          .from(responses)
+          .where(
+            and(
+              eq(responses.organisationId, writer.organisationId),
+              inArray(responses.externalRef, wanted),
+              inArray(responses.areaCode, [...writer.areas, ""]),
+            ),
+          )
+          .for("update")
+      : [];
+    const found = new Map(rows.map((r) => [r.externalRef, r]));
+    const live = rows.filter((r) => !r.withdrawnAt).map((r) => r.id);
+    await withdrawStoredResponses(tx.db, live, versionSlot(writer.organisationId));
+    const after = new Map(live.length ? (await tx.db.select().from(responses).where(inArray(responses.id, live))).map((r) => [r.externalRef, r]) : []);
+    const results: WithdrawalResult[] = wanted.map((ref) => {
+      const row = found.get(ref);
+      if (!row) return { externalRef: ref, status: "NOT_FOUND", response: null };
+      return row.withdrawnAt
+        ? { externalRef: ref, status: "ALREADY_WITHDRAWN", response: row }
+        : { externalRef: ref, status: "WITHDRAWN", response: after.get(ref)! };
+    });
+    if (live.length)
+      await recordAudit(tx, {
+        action: "responses.withdraw",
+        subject: writer.slug,
+        rows: live.length,
+        detail: { externalRefs: rows.filter((r) => !r.withdrawnAt).map((r) => r.externalRef) },
+      });
+    return { results, withdrawn: live.length, notFound: results.filter((r) => r.status === "NOT_FOUND").length };
+  });
+}
