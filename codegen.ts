@@ -44,6 +44,8 @@ const config: CodegenConfig = {
           ResponseResult: "../../response/submit.ts#ResponseResult",
           SubmitResponsesPayload: "../../response/submit.ts#SubmitResult",
           WithdrawalResult: "../../response/withdraw.ts#WithdrawalResult",
+          ImportResult: "../../response/import.ts#ImportResult",
+          ImportTemplate: "../../response/template.ts#ImportTemplate",
         },
       },
     },

@@ -1,15 +1,16 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type HttpRequest, type HttpResponse, MAX_BODY_BYTES } from "@poet/core/graphql/http";
+import { type HttpRequest, type HttpResponse, maxBodyBytes } from "@poet/core/graphql/http";
 
 /** Reads a body up to the limit; past it, stops reading and returns null (the handler answers 413). */
 function readBody(req: IncomingMessage): Promise<string | null> {
+  const limit = maxBodyBytes(req.headers);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         req.removeAllListeners("data");
         req.resume();
         resolve(null);

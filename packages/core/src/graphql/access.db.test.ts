@@ -73,10 +73,15 @@ const SAMPLES: Record<string, () => [string, Record<string, unknown>?]> = {
        collectedOn: "2025-06-01", collectionMode: ONLINE, completedBy: SELF, answers: [{ question: "quality_of_life", option: "better" }] }] }) { created } }`,
   ],
   "Mutation.withdrawResponses": () => [`mutation { withdrawResponses(externalRefs: ["matrix-none"]) { notFound } }`],
+  "Mutation.importResponses": () => [
+    `mutation($csv: String!) { importResponses(csv: $csv, questionSet: ADULT_PB, dryRun: true) { rows } }`,
+    { csv: `external_ref,area,collected_on,collection_mode,completed_by,quality_of_life\nmatrix-2,${COUNCIL},2025-06-01,ONLINE,SELF,better\n` },
+  ],
+  "Query.importTemplate": () => [`{ importTemplate(questionSet: CARER) { header } }`],
 };
 
 /** Members' own rows: sent and read by members (and administrators), never by anyone else. */
-const MEMBER_FIELDS = ["Query.responses", "Query.response", "Mutation.submitResponses", "Mutation.withdrawResponses"];
+const MEMBER_FIELDS = ["Query.responses", "Query.response", "Mutation.submitResponses", "Mutation.withdrawResponses", "Mutation.importResponses"];
 
 /** What each caller gets: "ok", or the error code. */
 function expected(caller: string, field: string): string {

@@ -19,6 +19,7 @@ describe("@access", () => {
       revokeApiKey: ["ADMIN"],
       submitResponses: ["MEMBER"],
       withdrawResponses: ["MEMBER"],
+      importResponses: ["MEMBER"],
     });
   });
 });

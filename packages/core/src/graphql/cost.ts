@@ -32,6 +32,7 @@ const FIELD_WEIGHT: Record<string, number> = {
   "Query.figureExport": 500,
   "Mutation.submitResponses": 20,
   "Mutation.withdrawResponses": 10,
+  "Mutation.importResponses": 100,
 };
 
 /** How many items a list field is reckoned to hold when no `first` argument says. */
@@ -56,6 +57,9 @@ const LIST_SIZE: Record<string, number> = {
   "ResponseResult.errors": 2,
   "Response.answers": 20,
   "Answer.options": 2,
+  "ImportResult.errors": 100,
+  "ImportTemplate.columns": 60,
+  "TemplateColumn.allowed": 8,
 };
 const DEFAULT_LIST_SIZE = 25;
 

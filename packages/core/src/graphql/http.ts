@@ -15,7 +15,7 @@ export interface HttpRequest {
   headers: Record<string, string | string[] | undefined>;
   /** The query string, with or without its `?`. */
   search: string;
-  /** Null when the transport stopped reading a body over `MAX_BODY_BYTES`. */
+  /** Null when the transport stopped reading a body over `maxBodyBytes(headers)`. */
   body?: string | null | undefined;
   /** The platform's id for the request (API Gateway's), else one is made. */
   requestId?: string;
@@ -29,6 +29,15 @@ export interface HttpResponse {
 
 /** A GraphQL document and its variables fit well within this; a bigger body is refused unread. */
 export const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * With a credential, room for what members send: 100 responses a call, or a CSV file of up to
+ * 5 MB (`importResponses`) with its JSON escaping. A bad credential is refused before any work.
+ */
+export const MAX_CREDENTIALED_BODY_BYTES = 6 * 1024 * 1024;
+
+/** The most a request body may hold: more with an `Authorization` header than without. */
+export const maxBodyBytes = (headers: HttpRequest["headers"]): number =>
+  Object.keys(headers).some((name) => name.toLowerCase() === "authorization") ? MAX_CREDENTIALED_BODY_BYTES : MAX_BODY_BYTES;
 /** Under Lambda's 6 MB response limit, with room for the envelope. */
 export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 /** How long a CDN or browser may keep a public answer before revalidating it with its ETag. */
@@ -88,8 +97,9 @@ function parseRequest(request: HttpRequest, headers: Map<string, string>, search
     };
   }
   const raw = request.body ?? "";
-  if (request.body === null || Buffer.byteLength(raw) > MAX_BODY_BYTES)
-    return { ok: false, response: errorResponse(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${MAX_BODY_BYTES / 1024} KB`, requestId) };
+  const limit = maxBodyBytes(request.headers);
+  if (request.body === null || Buffer.byteLength(raw) > limit)
+    return { ok: false, response: errorResponse(413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit / 1024} KB`, requestId) };
   let body: unknown;
   try {
     body = JSON.parse(raw);

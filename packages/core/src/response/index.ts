@@ -2,8 +2,10 @@ import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/types.ts";
 
 export { financialYearLabel, financialYearOf } from "./financial-year.ts";
+export { errorsCsv, type ImportResult, importResponses } from "./import.ts";
 export { createResponseLoaders, findResponse, listResponses } from "./read.ts";
 export { submitResponses } from "./submit.ts";
+export { dictionaryCsv, importTemplate } from "./template.ts";
 export { withdrawResponses } from "./withdraw.ts";
 
 /** Whether live synthetic (demo) responses are in the database: then every figure says so. */

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Actor, ANONYMOUS } from "../actor/index.ts";
 import { queryRows } from "../db/types.ts";
-import { verifyFigureCubes } from "../figure/aggregate.ts";
+import { rebuildFigureCubes, verifyFigureCubes } from "../figure/aggregate.ts";
 import { cubeVersion } from "../figure/cube.ts";
 import { auditEvents } from "../organisation/apikey.sql.ts";
 import { authenticate } from "../organisation/index.ts";
@@ -33,7 +33,7 @@ afterAll(() => database?.close());
 
 const scope = (actor: Actor = member): Scope => ({ db: database.db, actor, settings: DEFAULT_SETTINGS });
 
-/** A valid ADULT_PB version 2 response: one graded answer, one category, one multi-tick question. */
+/** A valid ADULT_PB version 2 response: a process and an outcome answer, one category, one multi-tick question. */
 function adult(externalRef: string, changes: Partial<ResponseInput> = {}): ResponseInput {
   return {
     externalRef,
@@ -43,6 +43,7 @@ function adult(externalRef: string, changes: Partial<ResponseInput> = {}): Respo
     collectionMode: "ONLINE",
     completedBy: "SELF",
     answers: [
+      { question: "help_to_plan", option: "yes" },
       { question: "quality_of_life", option: "better" },
       { question: "gender", option: "female" },
       { question: "budget_uses", options: ["home_care", "equipment"] },
@@ -86,7 +87,7 @@ describe("submitting responses", () => {
     });
     expect(row!.recordKey).toBeGreaterThanOrEqual(0);
     expect(row!.recordKey).toBeLessThanOrEqual(255);
-    expect(await database.db.select().from(answers).where(eq(answers.responseId, row!.id))).toHaveLength(4);
+    expect(await database.db.select().from(answers).where(eq(answers.responseId, row!.id))).toHaveLength(5);
     expect(await qualityCells()).toEqual({ POSITIVE: 1 });
     expect(await cubeVersion(database.db)).toBeGreaterThan(before);
     expect(await verifyFigureCubes(database.db)).toEqual([]);
@@ -273,5 +274,22 @@ describe("reading responses back", () => {
     await expect(submitResponses(systemScope(database.db), { responses: [adult("by-system")] })).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
     const bySystem = await submitResponses(systemScope(database.db), { responses: [adult("by-system")] }, { organisation: "home-council" });
     expect(bySystem.created).toBe(1);
+  });
+});
+
+describe("the cubes", () => {
+  it("hold after every write above exactly what a rebuild from the stored rows makes", async () => {
+    const cubes = ["response_counts", "band_counts", "breakdown_counts", "cross_breakdown_counts", "pair_counts"];
+    const snapshot = async () => {
+      const rows: Record<string, unknown[]> = {};
+      for (const cube of cubes) rows[cube] = await queryRows(database.db, sql.raw(`select * from ${cube} c order by c::text`));
+      return rows;
+    };
+    const kept = await snapshot();
+    for (const cube of cubes) expect(kept[cube]!.length, cube).toBeGreaterThan(0);
+    const version = await cubeVersion(database.db);
+    await rebuildFigureCubes(database.db);
+    expect(await snapshot()).toEqual(kept);
+    expect(await cubeVersion(database.db)).toBeGreaterThan(version);
   });
 });

@@ -49,7 +49,7 @@ function reject(index: number, externalRef: unknown, errors: InputError[]): Chec
   return { index, externalRef: typeof externalRef === "string" ? externalRef : "", errors, correction: false };
 }
 
-async function check(scope: Scope, writer: Writer, inputs: readonly unknown[], today: string): Promise<Checked[]> {
+async function check(scope: Scope, writer: Writer, inputs: readonly unknown[], today: string, seen: Set<string>): Promise<Checked[]> {
   const parsed = inputs.map((input) => responseInput.safeParse(input));
   const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
   const instruments = await loadInstruments(scope.db, [...new Set(valid.map((r) => r.questionSet))]);
@@ -59,7 +59,6 @@ async function check(scope: Scope, writer: Writer, inputs: readonly unknown[], t
       ? (await scope.db.select({ code: areas.code, type: areas.type }).from(areas).where(inArray(areas.code, areaCodes))).map((a) => [a.code, a.type])
       : [],
   );
-  const seen = new Set<string>();
   return inputs.map((input, index) => {
     const base = parsed[index]!;
     const ref = (input as { externalRef?: unknown } | null)?.externalRef;
@@ -132,6 +131,54 @@ function against(stored: ResponseRow, checked: Checked): { status: ResponseStatu
 }
 
 /**
+ * Checks and stores one batch for a writer, in the scope's transaction: the one write path of
+ * submissions and imports. `seen` carries the references met earlier in the same file.
+ */
+export async function storeBatch(
+  scope: Scope,
+  writer: Writer,
+  inputs: readonly unknown[],
+  options: { dryRun?: boolean; seen?: Set<string> } = {},
+): Promise<ResponseResult[]> {
+  const checked = await check(scope, writer, inputs, todayInEngland(), options.seen ?? new Set());
+  const { db } = scope;
+  const candidates = checked.filter((c) => c.row);
+  const refs = candidates.map((c) => c.externalRef);
+  const mine = (wanted: string[]) => and(eq(responses.organisationId, writer.organisationId), inArray(responses.externalRef, wanted));
+  const stored = new Map((refs.length ? await db.select().from(responses).where(mine(refs)).for("update") : []).map((r) => [r.externalRef, r]));
+  const outcome = new Map<Checked, { status: ResponseStatus; errors: InputError[]; id?: number }>();
+  const fresh = candidates.filter((c) => !stored.has(c.externalRef));
+  if (options.dryRun) for (const c of fresh) outcome.set(c, { status: "CREATED", errors: [] });
+  else {
+    const ids = await insertResponses(
+      db,
+      fresh.map((c) => c.row!),
+    );
+    for (const c of fresh) if (ids.has(c.row!)) outcome.set(c, { status: "CREATED", errors: [], id: ids.get(c.row!)! });
+    // A concurrent request stored some of these references first: they are stored responses now.
+    const raced = fresh.filter((c) => !outcome.has(c)).map((c) => c.externalRef);
+    if (raced.length) for (const row of await db.select().from(responses).where(mine(raced)).for("update")) stored.set(row.externalRef, row);
+    await countResponses(db, [...ids.values()], versionSlot(writer.organisationId));
+  }
+  for (const c of candidates) {
+    const row = stored.get(c.externalRef);
+    if (!outcome.has(c)) outcome.set(c, { ...against(row!, c), id: row!.id });
+  }
+  const replacing = candidates.filter((c) => outcome.get(c)!.status === "REPLACED");
+  if (!options.dryRun) {
+    const replacements = replacing.map((c) => ({ id: outcome.get(c)!.id!, response: c.row! }));
+    await replaceResponses(db, replacements, versionSlot(writer.organisationId));
+  }
+  // What is stored now: in a dry run only what was already there and stays as it is.
+  const shownIds = [...outcome.values()].flatMap((o) => (o.id && (o.status === "UNCHANGED" || (!options.dryRun && o.status !== "REJECTED")) ? [o.id] : []));
+  const shown = new Map((shownIds.length ? await db.select().from(responses).where(inArray(responses.id, shownIds)) : []).map((r) => [r.id, r]));
+  return checked.map((c) => {
+    const o = outcome.get(c) ?? { status: "REJECTED" as const, errors: c.errors };
+    return { index: c.index, externalRef: c.externalRef, status: o.status, response: o.id ? (shown.get(o.id) ?? null) : null, errors: o.errors };
+  });
+}
+
+/**
  * Checks and stores a batch of responses for the caller's organisation (or, for the system, the
  * one named). Each response stands alone: a bad one is REJECTED with its errors and the others
  * still go in. A reference already stored with the same content is UNCHANGED, with different
@@ -140,82 +187,20 @@ function against(stored: ResponseRow, checked: Checked): { status: ResponseStatu
 export async function submitResponses(
   scope: Scope,
   input: { responses: readonly unknown[]; dryRun?: boolean },
-  options: { organisation?: string | null; maxBatch?: number } = {},
+  options: { organisation?: string | null } = {},
 ): Promise<SubmitResult> {
-  const maxBatch = options.maxBatch ?? MAX_BATCH;
-  if (input.responses.length > maxBatch) throw badInput(`At most ${maxBatch} responses a call; this one has ${input.responses.length}`, "responses");
+  if (input.responses.length > MAX_BATCH) throw badInput(`At most ${MAX_BATCH} responses a call; this one has ${input.responses.length}`, "responses");
   const writer = await writerOf(scope, options.organisation);
-  const checked = await check(scope, writer, input.responses, todayInEngland());
   const results = await transaction(scope, async (tx) => {
-    const candidates = checked.filter((c) => c.row);
-    const refs = candidates.map((c) => c.externalRef);
-    const storedRows = refs.length
-      ? await tx.db
-          .select()
-          .from(responses)
-          .where(and(eq(responses.organisationId, writer.organisationId), inArray(responses.externalRef, refs)))
-          .for("update")
-      : [];
-    const stored = new Map(storedRows.map((r) => [r.externalRef, r]));
-    const outcome = new Map<Checked, { status: ResponseStatus; errors: InputError[]; id?: number }>();
-    const fresh = candidates.filter((c) => !stored.has(c.externalRef));
-    if (!input.dryRun) {
-      const ids = await insertResponses(
-        tx.db,
-        fresh.map((c) => c.row!),
-      );
-      for (const c of fresh) if (ids.has(c.row!)) outcome.set(c, { status: "CREATED", errors: [], id: ids.get(c.row!)! });
-      // A concurrent request stored some of these references first: they are stored responses now.
-      const raced = fresh.filter((c) => !outcome.has(c));
-      if (raced.length) {
-        const rows = await tx.db
-          .select()
-          .from(responses)
-          .where(
-            and(
-              eq(responses.organisationId, writer.organisationId),
-              inArray(
-                responses.externalRef,
-                raced.map((c) => c.externalRef),
-              ),
-            ),
-          )
-          .for("update");
-        for (const row of rows) stored.set(row.externalRef, row);
-      }
-      await countResponses(
-        tx.db,
-        [...outcome.values()].map((o) => o.id!),
-        versionSlot(writer.organisationId),
-      );
-    } else for (const c of fresh) outcome.set(c, { status: "CREATED", errors: [] });
-    for (const c of candidates) if (!outcome.has(c)) outcome.set(c, { ...against(stored.get(c.externalRef)!, c), id: stored.get(c.externalRef)!.id });
-    const replacing = candidates.filter((c) => outcome.get(c)!.status === "REPLACED");
-    if (!input.dryRun) {
-      await replaceResponses(
-        tx.db,
-        replacing.map((c) => ({ id: outcome.get(c)!.id!, response: c.row! })),
-        versionSlot(writer.organisationId),
-      );
-    }
-    const shownIds = input.dryRun
-      ? candidates.filter((c) => outcome.get(c)!.status === "UNCHANGED").map((c) => outcome.get(c)!.id!)
-      : [...outcome.values()].flatMap((o) => (o.id && o.status !== "REJECTED" ? [o.id] : []));
-    const shown = new Map(shownIds.length ? (await tx.db.select().from(responses).where(inArray(responses.id, shownIds))).map((r) => [r.id, r]) : []);
-    const results: ResponseResult[] = checked.map((c) => {
-      const o = outcome.get(c) ?? { status: "REJECTED" as const, errors: c.errors };
-      const response = o.status === "REJECTED" || !o.id ? null : (shown.get(o.id) ?? null);
-      return { index: c.index, externalRef: c.externalRef, status: o.status, response, errors: o.errors };
-    });
+    const results = await storeBatch(tx, writer, input.responses, { dryRun: input.dryRun });
     const counts = tally(results);
-    if (!input.dryRun)
-      await recordAudit(tx, { action: "responses.submit", subject: writer.slug, rows: counts.created + counts.replaced, detail: { ...counts } });
+    if (!input.dryRun) await recordAudit(tx, { action: "responses.submit", subject: writer.slug, rows: counts.created + counts.replaced, detail: counts });
     return results;
   });
   return { results, ...tally(results) };
 }
 
-function tally(results: readonly ResponseResult[]) {
+export function tally(results: readonly ResponseResult[]) {
   const count = (status: ResponseStatus) => results.filter((r) => r.status === status).length;
   return { created: count("CREATED"), unchanged: count("UNCHANGED"), replaced: count("REPLACED"), rejected: count("REJECTED") };
 }

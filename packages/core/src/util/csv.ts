@@ -22,3 +22,13 @@ export function parseCsv(text: string): Record<string, string>[] {
   if (!header) return [];
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
 }
+
+/** One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+export function csvField(value: string | number | boolean | null): string {
+  const text = value === null ? "" : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV lines with CRLF endings, as spreadsheets write them. */
+export const csvLines = (rows: readonly (readonly (string | number | boolean | null)[])[]): string =>
+  rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";

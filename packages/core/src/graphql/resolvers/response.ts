@@ -1,5 +1,17 @@
-import { findResponse, listResponses, submitResponses, withdrawResponses } from "../../response/index.ts";
-import type { AnswerResolvers, MutationResolvers, QueryResolvers, ResponseResolvers } from "../generated/resolvers.ts";
+import { badInput } from "../../errors.ts";
+import { errorsCsv, findResponse, importResponses, importTemplate, listResponses, submitResponses, withdrawResponses } from "../../response/index.ts";
+import { dictionaryCsv } from "../../response/template.ts";
+import type {
+  AnswerResolvers,
+  ImportResultResolvers,
+  ImportTemplateResolvers,
+  MutationResolvers,
+  QueryResolvers,
+  ResponseResolvers,
+} from "../generated/resolvers.ts";
+
+/** The largest file `importResponses` takes; bigger files go through `poet import` (or, later, an upload). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -20,9 +32,20 @@ const responses: NonNullable<QueryResolvers["responses"]> = async (_, args, ctx)
 
 const response: NonNullable<QueryResolvers["response"]> = async (_, { externalRef }, ctx) => findResponse(await ctx.scope(), externalRef);
 
-export const responseQueries = { responses, response };
+const template: NonNullable<QueryResolvers["importTemplate"]> = async (_, args, ctx) => importTemplate(await ctx.scope(), args.questionSet, args.version);
+
+export const ImportTemplate: ImportTemplateResolvers = { dictionaryCsv: (t) => dictionaryCsv(t) };
+
+export const ImportResult: ImportResultResolvers = { errorsCsv: (r) => errorsCsv(r.errors) };
+
+export const responseQueries = { responses, response, importTemplate: template };
 
 export const responseMutations: MutationResolvers = {
   submitResponses: async (_, { input }, ctx) => submitResponses(await ctx.scope(), input),
   withdrawResponses: async (_, { externalRefs }, ctx) => withdrawResponses(await ctx.scope(), externalRefs),
+  importResponses: async (_, args, ctx) => {
+    const bytes = Buffer.from(args.csv, "utf8");
+    if (bytes.length > MAX_IMPORT_BYTES) throw badInput(`The file is larger than 5 MB: import it with \`poet import\``, "csv");
+    return importResponses(await ctx.scope(), bytes, { questionSet: args.questionSet, dryRun: args.dryRun, acceptValid: args.acceptValid });
+  },
 };
