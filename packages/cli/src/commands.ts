@@ -6,6 +6,7 @@ import { startWsProxy } from "@poet/core/db/ws-proxy";
 import { seedDemoData } from "@poet/core/demo/seed";
 import { verifyFigureCubes } from "@poet/core/figure/aggregate";
 import { ADMIN_USAGE, type AdminOptions, runAdminCommand } from "./admin.ts";
+import { DATA_USAGE, type DataOptions, runImport, runTemplate } from "./data.ts";
 import { serve } from "./serve.ts";
 
 export const USAGE = `poet <command> [options]
@@ -17,6 +18,7 @@ Commands:
   seed             load the synthetic demo data set (--scale N multiplies it, --replace reloads)
   verify           recount every figure cube from the stored responses and list any cell that
                    differs (exit 1 when one does)
+${DATA_USAGE}
 ${ADMIN_USAGE}
 
 Configuration is read from the environment; see README.md.`;
@@ -43,12 +45,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export interface CommandOptions extends AdminOptions {
+export interface CommandOptions extends AdminOptions, DataOptions {
   scale?: number;
   replace?: boolean;
 }
 
-const COMMANDS = ["serve", "setup", "seed", "verify", "organisation", "key"];
+const COMMANDS = ["serve", "setup", "seed", "verify", "import", "template", "organisation", "key"];
 
 /** `poet verify`: the cubes against a recount of the stored rows. */
 async function verify(database: Database): Promise<void> {
@@ -76,6 +78,8 @@ export async function runCommand(command: string, config: Config, options: Comma
       );
     }
     if (command === "verify") await verify(database);
+    if (command === "template") await runTemplate(database.db, options);
+    if (command === "import") process.exitCode = await runImport(database.db, args[0], options);
     if (command === "organisation" || command === "key") await runAdminCommand(database.db, command, args, options);
     if (command !== "serve") {
       await database.close();

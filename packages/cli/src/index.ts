@@ -17,6 +17,12 @@ const { positionals, values } = parseArgs({
     label: { type: "string" },
     expires: { type: "string" },
     prefix: { type: "string" },
+    "question-set": { type: "string" },
+    version: { type: "string" },
+    "dry-run": { type: "boolean", default: false },
+    "accept-valid": { type: "boolean", default: false },
+    encoding: { type: "string" },
+    dictionary: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -38,5 +44,5 @@ try {
   }
 } catch (error) {
   console.error(`poet ${command}: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  process.exit((error as { exitCode?: number }).exitCode ?? 1);
 }

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { PoetError } from "../errors.ts";
 import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/types.ts";
-import { type Instrument, pickVersion } from "./instrument.ts";
+import { type Instrument, type InstrumentQuestion, pickVersion } from "./instrument.ts";
 import { COLLECTION_MODES, COMPLETED_BY, type InputError, type ResponseInput } from "./validation.ts";
 
 /** The columns that identify and describe a response, before one column per question code. */
@@ -90,6 +90,7 @@ export interface ColumnPlan {
 }
 
 const normal = (value: string) => value.trim().toLowerCase();
+const fixed = (column: string) => (RESPONSE_COLUMNS as readonly string[]).includes(column) || (OPTIONAL_COLUMNS as readonly string[]).includes(column);
 
 /**
  * Checks the header: every column known, none twice, the identifying columns there, and one
@@ -99,12 +100,11 @@ const normal = (value: string) => value.trim().toLowerCase();
 export function planColumns(header: string[], instruments: readonly Instrument[], asked: QuestionSetCode | null): ColumnPlan {
   const columns = header.map(normal);
   const questionCodes = (code: QuestionSetCode) => new Set(instruments.filter((i) => i.code === code).flatMap((i) => [...i.questions.keys()]));
-  const fixed = new Set<string>([...RESPONSE_COLUMNS, ...OPTIONAL_COLUMNS]);
   const duplicated = columns.filter((c, i) => columns.indexOf(c) !== i);
   if (duplicated.length) throw fileError("DUPLICATE_COLUMN", `The header names a column twice: ${[...new Set(duplicated)].join(", ")}`);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length) throw fileError("MISSING_COLUMN", `The header lacks the column(s) ${missing.join(", ")} (see the import template)`);
-  const questions = columns.filter((c) => !fixed.has(c));
+  const questions = columns.filter((c) => !fixed(c));
   const perRow = columns.includes("question_set") && !asked;
   const candidates: QuestionSetCode[] = asked
     ? [asked]
@@ -140,11 +140,12 @@ function enumValue(value: string, allowed: readonly string[]): string {
   return allowed.find((a) => a === wanted) ?? value;
 }
 
-/** An option written as its code or its exact label, case and surrounding spaces ignored. */
-function optionCode(value: string, question: Instrument["questions"] extends Map<string, infer Q> ? Q : never): string {
+/** An option written as its code or its exact label, case and surrounding spaces ignored; null when it is neither. */
+function optionCode(value: string, question: InstrumentQuestion): string | null {
   const wanted = normal(value);
-  for (const option of question.options.values()) if (option.code.toLowerCase() === wanted || normal(option.label) === wanted) return option.code;
-  return value.trim();
+  const asCode = wanted.replace(/[\s-]+/g, "_");
+  for (const option of question.options.values()) if (option.code === asCode || normal(option.label) === wanted) return option.code;
+  return null;
 }
 
 /**
@@ -163,7 +164,10 @@ export function rowToResponse(row: CsvRow, plan: ColumnPlan, instruments: readon
     const question = instrument?.questions.get(column);
     const value = cell(column);
     if (!question || !value) continue;
-    const chosen = value.split(TICK_SEPARATOR).map((v) => optionCode(v, question));
+    // A question named like a response column (ADULT_PB's completed_by) is answered by that
+    // column, when its value is one of the question's options.
+    if (fixed(column) && optionCode(value, question) === null) continue;
+    const chosen = value.split(TICK_SEPARATOR).map((v) => optionCode(v, question) ?? v.trim());
     answers.push(question.multiple || chosen.length > 1 ? { question: column, options: chosen } : { question: column, option: chosen[0] });
   }
   const comment = plan.columns.includes("comment") ? (row.cells[plan.columns.indexOf("comment")] ?? "").trim() : "";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/types.ts";
 
 export { financialYearLabel, financialYearOf } from "./financial-year.ts";
-export { errorsCsv, type ImportResult, importResponses } from "./import.ts";
+export { errorsCsv, type ImportOptions, type ImportResult, importResponses } from "./import.ts";
 export { createResponseLoaders, findResponse, listResponses } from "./read.ts";
 export { submitResponses } from "./submit.ts";
 export { dictionaryCsv, importTemplate } from "./template.ts";

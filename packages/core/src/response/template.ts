@@ -4,7 +4,7 @@ import { version as versionSchema } from "../questionset/validation.ts";
 import type { Scope } from "../scope.ts";
 import { csvLines } from "../util/csv.ts";
 import { parseInput } from "../util/validate.ts";
-import { TICK_SEPARATOR } from "./csv.ts";
+import { RESPONSE_COLUMNS, TICK_SEPARATOR } from "./csv.ts";
 import { loadInstruments, pickVersion } from "./instrument.ts";
 import { COLLECTION_MODES, COMPLETED_BY } from "./validation.ts";
 
@@ -68,13 +68,16 @@ export async function importTemplate(scope: Scope, questionSet: QuestionSetCode,
     { name: "collection_mode", required: true, description: "How it was collected", allowed: enumValues(COLLECTION_MODES), multiple: false },
     { name: "completed_by", required: true, description: "Who filled it in", allowed: enumValues(COMPLETED_BY), multiple: false },
     { name: "comment", required: false, description: "The respondent's own words, if any (at most 4,000 characters)", allowed: [], multiple: false },
-    ...[...instrument.questions.values()].map((q) => ({
-      name: q.code,
-      required: false,
-      description: `${q.kind === "ABOUT_YOU" ? "About you" : q.kind === "PROCESS" ? "Process" : "Outcome"} question; leave empty when skipped${q.multiple ? `; tick all that apply, separated by ${TICK_SEPARATOR}` : ""}`,
-      allowed: [...q.options.values()].map((o) => ({ code: o.code, label: o.label })),
-      multiple: q.multiple,
-    })),
+    // A question named like a response column (ADULT_PB's completed_by) is answered by that column.
+    ...[...instrument.questions.values()]
+      .filter((q) => !(RESPONSE_COLUMNS as readonly string[]).includes(q.code))
+      .map((q) => ({
+        name: q.code,
+        required: false,
+        description: `${q.kind === "ABOUT_YOU" ? "About you" : q.kind === "PROCESS" ? "Process" : "Outcome"} question; leave empty when skipped${q.multiple ? `; tick all that apply, separated by ${TICK_SEPARATOR}` : ""}`,
+        allowed: [...q.options.values()].map((o) => ({ code: o.code, label: o.label })),
+        multiple: q.multiple,
+      })),
   ];
   const header = columns.map((c) => c.name);
   const example = columns.map((c) => {

@@ -1,0 +1,98 @@
+import { readFile } from "node:fs/promises";
+import { systemActor } from "@poet/core/actor/index";
+import type { Db } from "@poet/core/db/types";
+import { PoetError } from "@poet/core/errors";
+import { QUESTION_SET_CODES, type QuestionSetCode } from "@poet/core/questionset/types";
+import type { Encoding } from "@poet/core/response/csv";
+import { errorsCsv, importResponses, importTemplate } from "@poet/core/response/index";
+import { dictionaryCsv } from "@poet/core/response/template";
+import { DEFAULT_SETTINGS, type Scope } from "@poet/core/scope";
+
+export const DATA_USAGE = `  import FILE      import a CSV file of responses: --organisation SLUG [--question-set CODE]
+                   [--dry-run] [--accept-valid] [--encoding utf-8|windows-1252]; exits 0 when the
+                   file was written whole, 1 when rows were rejected, 2 when it cannot be read
+  template         the CSV template of a question set: --question-set CODE [--version N]
+                   [--dictionary] (the data dictionary instead: every column and its codes)`;
+
+export interface DataOptions {
+  organisation?: string;
+  "question-set"?: string;
+  version?: string;
+  "dry-run"?: boolean;
+  "accept-valid"?: boolean;
+  encoding?: string;
+  dictionary?: boolean;
+}
+
+/** An error whose exit code is not 1: a file that cannot be read is 2. */
+export class ExitError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+const scopeOf = (db: Db): Scope => ({ db, actor: systemActor("cli"), settings: DEFAULT_SETTINGS });
+
+function questionSetOf(value: string | undefined): QuestionSetCode | null {
+  if (value === undefined) return null;
+  const code = value.toUpperCase();
+  if (!(QUESTION_SET_CODES as readonly string[]).includes(code)) throw new Error(`--question-set must be one of ${QUESTION_SET_CODES.join(", ")}`);
+  return code as QuestionSetCode;
+}
+
+/** `poet template`: the import template (or its data dictionary) on stdout. */
+export async function runTemplate(db: Db, options: DataOptions): Promise<void> {
+  const code = questionSetOf(options["question-set"]);
+  if (!code) throw new Error("template needs --question-set CODE");
+  const template = await importTemplate(scopeOf(db), code, options.version === undefined ? null : Number(options.version));
+  process.stdout.write(options.dictionary ? dictionaryCsv(template) : template.csv);
+}
+
+/** `poet import FILE`: a progress line on a terminal, then a summary and the rejected rows' errors. */
+export async function runImport(db: Db, file: string | undefined, options: DataOptions): Promise<number> {
+  if (!file) throw new ExitError("import needs a FILE", 2);
+  if (!options.organisation) throw new Error("import needs --organisation SLUG (whose responses these are)");
+  if (options.encoding && !["utf-8", "windows-1252"].includes(options.encoding)) throw new Error("--encoding must be utf-8 or windows-1252");
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new ExitError(`cannot read ${file}: ${(error as Error).message}`, 2);
+  }
+  const started = Date.now();
+  const terminal = process.stderr.isTTY;
+  const progress = (rows: number) => {
+    if (terminal)
+      process.stderr.write(`\r  ${rows.toLocaleString("en-GB")} rows checked (${Math.round(rows / ((Date.now() - started) / 1000 || 1))} a second)`);
+  };
+  let result: Awaited<ReturnType<typeof importResponses>>;
+  try {
+    result = await importResponses(scopeOf(db), bytes, {
+      organisation: options.organisation,
+      questionSet: questionSetOf(options["question-set"]),
+      encoding: options.encoding as Encoding | undefined,
+      dryRun: options["dry-run"],
+      acceptValid: options["accept-valid"],
+      onProgress: progress,
+    });
+  } catch (error) {
+    if (error instanceof PoetError && error.details.argument === "csv") throw new ExitError(`${file}: ${error.message}`, 2);
+    throw error;
+  } finally {
+    if (terminal) process.stderr.write("\n");
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const outcome = result.written
+    ? "written"
+    : options["dry-run"]
+      ? "checked (dry run): nothing written"
+      : "NOT written: rows were rejected (--accept-valid writes the valid rows)";
+  console.log(
+    `poet: ${file}: ${result.rows} rows ${outcome} in ${seconds} s. created ${result.created}, unchanged ${result.unchanged}, replaced ${result.replaced}, rejected ${result.rejected}`,
+  );
+  if (result.errors.length) process.stdout.write(errorsCsv(result.errors));
+  return result.rejected ? 1 : 0;
+}

@@ -1,0 +1,169 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../db/types.ts";
+import { verifyFigureCubes } from "../figure/aggregate.ts";
+import type { TestDatabase } from "../testing/database.ts";
+import { createSetUpDatabase } from "../testing/fixtures.ts";
+import { createTestClient } from "../testing/graphql.ts";
+import { systemScope, testCredential } from "../testing/keys.ts";
+import { errorsCsv, type ImportOptions, importResponses, importTemplate } from "./index.ts";
+import { answers, responses } from "./response.sql.ts";
+
+let database: TestDatabase;
+let member: Record<string, string>;
+
+beforeAll(async () => {
+  database = await createSetUpDatabase();
+  member = { authorization: (await testCredential(database.db, { type: "COUNCIL", slug: "importer", areas: ["E06000001", "E06000002"] })).header };
+});
+afterAll(() => database?.close());
+
+const HEADER = "external_ref,area,collected_on,collection_mode,completed_by,comment,help_to_plan,quality_of_life,budget_uses,gender";
+const file = (...rows: string[]) => Buffer.from(`${[HEADER, ...rows].join("\r\n")}\r\n`, "utf8");
+const run = (bytes: Uint8Array, options: ImportOptions = {}) =>
+  importResponses(systemScope(database.db), bytes, { organisation: "importer", questionSet: "ADULT_PB", ...options });
+const refs = async (prefix: string) =>
+  (await queryRows<{ ref: string }>(database.db, sql`select external_ref as ref from responses where external_ref like ${`${prefix}%`} order by 1`)).map(
+    (r) => r.ref,
+  );
+
+/** The file's reason for refusing a whole file, or null when it was read. */
+async function refusal(bytes: Uint8Array, options: ImportOptions = {}) {
+  try {
+    await run(bytes, options);
+    return null;
+  } catch (error) {
+    const e = error as { code: string; details: { reason: string }; message: string };
+    return { code: e.code, reason: e.details.reason, message: e.message };
+  }
+}
+
+describe("importing a file", () => {
+  it("stores every row, through the same checks and cubes as submitResponses, and the same file again changes nothing", async () => {
+    const csv = file(
+      "imp-1,E06000001,2025-06-01,ONLINE,SELF,,yes,better,home_care|equipment,female",
+      'imp-2,E06000002,2025-06-02,paper,with help,"Said ""thanks"", twice",no,worse,,male',
+    );
+    expect(await run(csv)).toEqual({ rows: 2, created: 2, unchanged: 0, replaced: 0, rejected: 0, written: true, errors: [] });
+    const [second] = await database.db.select().from(responses).where(eq(responses.externalRef, "imp-2"));
+    expect(second).toMatchObject({ collectionMode: "PAPER", completedBy: "WITH_HELP", comment: 'Said "thanks", twice' });
+    // help_to_plan, quality_of_life, gender, and ADULT_PB's own completed_by question, which the completed_by column answers.
+    const stored = await database.db.select().from(answers).where(eq(answers.responseId, second!.id));
+    expect(stored).toHaveLength(4);
+    expect(await verifyFigureCubes(database.db)).toEqual([]);
+    expect(await run(csv)).toMatchObject({ created: 0, unchanged: 2, written: true });
+  });
+
+  it("accepts option labels in any case, UK dates, semicolons, a byte-order mark and Windows-1252", async () => {
+    const text = `\uFEFF${HEADER.replaceAll(",", ";")}\r\nlab-1;E06000001;01/07/2025;Online;Self;Café;  YES ;A lot better;home care from an AGENCY|Equipment or adaptations;Female\r\n`;
+    expect(await run(Buffer.from(text, "utf8"))).toMatchObject({ created: 1, rejected: 0 });
+    const latin = Buffer.from(`${HEADER}\r\nlab-2,E06000001,2025-07-02,ONLINE,SELF,Café crème,yes,better,,\r\n`, "latin1");
+    expect(await run(latin)).toMatchObject({ created: 1, rejected: 0 });
+    const rows = await queryRows<string[]>(
+      database.db,
+      sql`select array[external_ref, collected_on::text, comment] as r from responses where external_ref like 'lab-%' order by 1`,
+    );
+    expect(rows.map((r) => (r as unknown as { r: string[] }).r)).toEqual([
+      ["lab-1", "2025-07-01", "Café"],
+      ["lab-2", "2025-07-02", "Café crème"],
+    ]);
+  });
+
+  it("writes nothing when a row is rejected, listing every error with its row and column", async () => {
+    const csv = file(
+      "all-1,E06000001,2025-06-01,ONLINE,SELF,,yes,better,,female",
+      "all-2,E06000001,2099-06-01,ONLINE,SELF,,yes,superb,,female",
+      "all-3,E06000003,2025-06-01,ONLINE,SELF,,yes,better,,female",
+    );
+    const result = await run(csv);
+    expect(result).toEqual({
+      rows: 3,
+      created: 1,
+      unchanged: 0,
+      replaced: 0,
+      rejected: 2,
+      written: false,
+      errors: [
+        { row: 3, column: "collected_on", code: "FUTURE_DATE", message: "2099-06-01 is in the future" },
+        { row: 3, column: "quality_of_life", code: "UNKNOWN_OPTION", message: expect.stringContaining('"superb" is not an option of "quality_of_life"') },
+        { row: 4, column: "area", code: "FORBIDDEN", message: "importer does not cover E06000003" },
+      ],
+    });
+    expect(await refs("all-")).toEqual([]);
+    expect(errorsCsv(result.errors).split("\r\n")[1]).toBe("3,collected_on,FUTURE_DATE,2099-06-01 is in the future");
+    expect(await run(csv, { acceptValid: true })).toMatchObject({ created: 1, rejected: 2, written: true });
+    expect(await refs("all-")).toEqual(["all-1"]);
+  });
+
+  it("on a dry run reports and writes nothing", async () => {
+    const result = await run(file("dry-1,E06000001,2025-06-01,ONLINE,SELF,,yes,better,,female"), { dryRun: true });
+    expect(result).toMatchObject({ rows: 1, created: 1, written: false });
+    expect(await refs("dry-")).toEqual([]);
+  });
+
+  it("rejects a row with more fields than the header, and a reference twice in one file", async () => {
+    const result = await run(
+      file(
+        "twice,E06000001,2025-06-01,ONLINE,SELF,,yes,better,,female",
+        "twice,E06000001,2025-06-01,ONLINE,SELF,,yes,better,,female",
+        "long,E06000001,2025-06-01,ONLINE,SELF,,yes,better,,female,extra",
+      ),
+    );
+    expect(result.errors.map((e) => [e.row, e.code])).toEqual([
+      [4, "TOO_MANY_FIELDS"],
+      [3, "DUPLICATE_REFERENCE"],
+    ]);
+  });
+
+  it.each<[string, Buffer, string]>([
+    ["an empty file", Buffer.alloc(0), "EMPTY_FILE"],
+    ["a file of blank lines", Buffer.from("\r\n\r\n"), "EMPTY_FILE"],
+    ["a header and no rows", file(), "NO_ROWS"],
+    ["a header without the identifying columns", Buffer.from("external_ref,quality_of_life\nx,better\n"), "MISSING_COLUMN"],
+    ["an unknown column", Buffer.from(`${HEADER},happiness\n`), "UNKNOWN_COLUMN"],
+    ["a column twice", Buffer.from(`${HEADER},gender\n`), "DUPLICATE_COLUMN"],
+    ["a quoted field that never ends", file('q-1,E06000001,2025-06-01,ONLINE,SELF,"never closed,yes,better,,female'), "MALFORMED_CSV"],
+    ["binary junk", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe]), "NOT_TEXT"],
+  ])("refuses %s as a whole, with a reason", async (_, bytes, reason) => {
+    expect(await refusal(bytes)).toMatchObject({ code: "BAD_USER_INPUT", reason });
+  });
+
+  it("needs the question set named when the columns fit several", async () => {
+    const csv = Buffer.from("external_ref,area,collected_on,collection_mode,completed_by,quality_of_life\nx,E06000001,2025-06-01,ONLINE,SELF,better\n");
+    expect(await refusal(csv, { questionSet: null })).toMatchObject({ reason: "AMBIGUOUS_QUESTION_SET" });
+  });
+});
+
+describe("import templates", () => {
+  it("give a header, an example row that imports cleanly, and a dictionary of every column", async () => {
+    const template = await importTemplate(systemScope(database.db), "ADULT_PB");
+    expect(template.header.slice(0, 6)).toEqual(["external_ref", "area", "collected_on", "collection_mode", "completed_by", "comment"]);
+    expect(template.version).toBe(2);
+    expect(template.columns.find((c) => c.name === "budget_uses")).toMatchObject({
+      multiple: true,
+      allowed: expect.arrayContaining([{ code: "home_care", label: "Home care from an agency" }]),
+    });
+    expect(template.columns.find((c) => c.name === "gender")!.allowed.map((a) => a.code)).toEqual(["female", "male", "other", "prefer_not_to_say"]);
+    const example = template.csv.replace("CASE-0001", "template-1");
+    expect(await run(Buffer.from(example))).toMatchObject({ created: 1, rejected: 0, written: true });
+  });
+});
+
+describe("importResponses over HTTP", () => {
+  it("imports a member's file and refuses one over 5 MB", async () => {
+    const api = createTestClient(database);
+    const query = `mutation($csv: String!) { importResponses(csv: $csv, questionSet: ADULT_PB) { rows created written errors { row column code } errorsCsv } }`;
+    const csv = file("http-1,E06000001,2025-06-01,ONLINE,SELF,,yes,better,,female").toString();
+    expect((await api.data(query, { csv }, member)).importResponses).toEqual({
+      rows: 1,
+      created: 1,
+      written: true,
+      errors: [],
+      errorsCsv: "row,column,code,message\r\n",
+    });
+    const huge = `${HEADER}\n${"x".repeat(5 * 1024 * 1024)}`;
+    expect(await api.errorCodes(query, { csv: huge }, member)).toEqual(["BAD_USER_INPUT"]);
+    const bad = await api.query(query, { csv: `${HEADER},nope\n` }, member);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "UNKNOWN_COLUMN" });
+  });
+});
