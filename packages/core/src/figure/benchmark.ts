@@ -9,7 +9,7 @@ import { type CountableBand, type Measure, notComparableMeasure, publishBand } f
 import type { Period, PeriodInput } from "./period.ts";
 import { type ReferenceData, referenceData } from "./reference.ts";
 import { type ComparisonOutcome, compareWithComparator, type Polarity } from "./statistics.ts";
-import { assertBandOf, assertCountableBand, polarityOf, poolingOf, resolveArea, resolveGradedQuestion, resolveSetAndPeriod } from "./target.ts";
+import { assertBandOf, assertCountableBand, polarityOf, poolingOf, resolveArea, resolveGradedQuestion, resolveSetAndPeriod, versionsOfAll } from "./target.ts";
 
 export type Comparator = "ENGLAND" | "REGION" | "STATISTICAL_NEIGHBOURS";
 
@@ -151,7 +151,7 @@ export async function areaProfile({ db }: Scope, args: Omit<BenchmarkArgs, "ques
   const band = assertCountableBand(args.band);
   const graded = ref.questionsBySet
     .get(context.questionSet.id)!
-    .filter((q) => q.kind !== "ABOUT_YOU" && ref.gradedQuestionIds.has(q.id) && ref.bandsByQuestion.get(q.id)!.includes(band))
+    .filter((q) => ref.gradedQuestionIds.has(q.id) && ref.bandsByQuestion.get(q.id)!.includes(band))
     .map((q) => ({ q, pool: poolingOf(ref, context.questionSet, q, context.period, oneVersion) }));
   const cells = context.period ? await leafBandCells(db, ref.version, [...new Set(graded.flatMap(({ pool }) => pool.questionIds))], context.period) : new Map();
   const items = graded.map(({ q, pool }) => ({
@@ -159,5 +159,5 @@ export async function areaProfile({ db }: Scope, args: Omit<BenchmarkArgs, "ques
     versions: pool.versions,
     ...benchmarkItem(ref, poolQuestions(cells, pool.questionIds), q, context.area, band, pool.notComparable),
   }));
-  return { ...context, versions: [...new Set(items.flatMap((i) => i.versions))].sort((a, b) => a - b), band, items };
+  return { ...context, versions: versionsOfAll(items.map((i) => i.versions)), band, items };
 }

@@ -16,7 +16,7 @@ describe("financial years and periods", () => {
   it("reads a financial year as POET writes it, and nothing else", () => {
     expect(parseFinancialYear("2023-24", "period.from")).toBe(2023);
     expect(parseFinancialYear("1999-00", "period.from")).toBe(1999);
-    for (const bad of ["2023-25", "2023/24", "23-24", "2023-2024", "2023-24 ", "x"])
+    for (const bad of ["2023-25", "2023/24", "23-24", "2023-2024", "2023-24 ", "FY2023-24", "x"])
       expect(
         error(() => parseFinancialYear(bad, "period.to")),
         bad,

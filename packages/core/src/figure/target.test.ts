@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { ReferenceData } from "./reference.ts";
-import { poolingOf, resolveQuestionSet } from "./target.ts";
+import { poolingOf, resolveQuestionSet, versionList, versionsOfAll } from "./target.ts";
 
 const set = (id: number, version: number, status: QuestionSetRow["status"] = "PUBLISHED"): QuestionSetRow => ({
   id,
@@ -74,5 +74,28 @@ describe("poolingOf", () => {
   it("counts one version alone when one is asked for", () => {
     expect(poolingOf(ref, sets[2]!, question(30), years(2022, 2025), true)).toEqual({ questionIds: [30], versions: [3], notComparable: null });
     expect(poolingOf(ref, sets[2]!, question(30), years(2022, 2022), true)).toEqual({ questionIds: [30], versions: [], notComparable: null });
+  });
+});
+
+describe("versions in words and in lists", () => {
+  it("names one, two or three versions as a sentence does", () => {
+    expect(versionList([2])).toBe("version 2");
+    expect(versionList([1, 2])).toBe("versions 1 and 2");
+    expect(versionList([1, 2, 3])).toBe("versions 1, 2 and 3");
+  });
+
+  it("lists every version any figure pools, once each, oldest first", () => {
+    expect(versionsOfAll([[2], [1, 2], [3, 1]])).toEqual([1, 2, 3]);
+    expect(versionsOfAll([])).toEqual([]);
+  });
+});
+
+describe("a question set that is not there", () => {
+  it("is NOT_FOUND, naming the version when one was asked for", () => {
+    const none = reference([], {});
+    expect(() => resolveQuestionSet(none, "CARER")).toThrow(expect.objectContaining({ code: "NOT_FOUND", message: "No published CARER question set" }));
+    expect(() => resolveQuestionSet(none, "CARER", 3)).toThrow(
+      expect.objectContaining({ code: "NOT_FOUND", message: "No published CARER question set version 3" }),
+    );
   });
 });

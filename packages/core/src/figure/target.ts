@@ -92,7 +92,13 @@ export interface Pooling {
   notComparable: string | null;
 }
 
-function versionList(versions: number[]): string {
+/** Every version any of the figures pools, oldest first. */
+export function versionsOfAll(lists: readonly (readonly number[])[]): number[] {
+  return [...new Set(lists.flat())].sort((a, b) => a - b);
+}
+
+/** How a sentence names versions: "version 2", "versions 1 and 2", "versions 1, 2 and 3". */
+export function versionList(versions: number[]): string {
   return versions.length > 1 ? `versions ${versions.slice(0, -1).join(", ")} and ${versions.at(-1)}` : `version ${versions[0]}`;
 }
 

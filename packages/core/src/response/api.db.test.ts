@@ -46,6 +46,15 @@ const response = (externalRef: string, area: string, option = "better") => ({
   ],
 });
 
+describe("figures before any response is sent", () => {
+  it("say there is no data", async () => {
+    const { association } = await api.data(
+      `{ association(questionSet: ADULT_PB, process: "help_to_plan", outcome: "quality_of_life", area: "E92000001") { status table { exposedPositive } } }`,
+    );
+    expect(association).toEqual({ status: "NO_DATA", table: null });
+  });
+});
+
 describe("submitResponses over HTTP", () => {
   it("stores the responses for the caller's areas and rejects, alone, one for an area it does not cover", async () => {
     const { submitResponses } = await api.data(SUBMIT, { responses: [response("P-1", "E06000001"), response("P-2", "E06000002")] }, as.member);

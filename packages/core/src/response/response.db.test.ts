@@ -292,4 +292,22 @@ describe("the cubes", () => {
     expect(await snapshot()).toEqual(kept);
     expect(await cubeVersion(database.db)).toBeGreaterThan(version);
   });
+
+  it("are checked by a recount that lists each cell that differs (poet verify)", async () => {
+    const [cell] = await queryRows<{ question_id: number; area_code: string; financial_year: number; band: string; count: number; key_sum: number }>(
+      database.db,
+      sql`select * from band_counts order by question_id, area_code, financial_year, band limit 1`,
+    );
+    const { count, key_sum, ...key } = cell!;
+    const at = sql`question_id = ${key.question_id} and area_code = ${key.area_code} and financial_year = ${key.financial_year} and band = ${key.band}`;
+    await database.db.execute(sql`update band_counts set count = count + 2 where ${at}`);
+    try {
+      expect(await verifyFigureCubes(database.db)).toEqual([
+        { cube: "band_counts", key, stored: { count: count + 2, keySum: key_sum }, recounted: { count, keySum: key_sum } },
+      ]);
+    } finally {
+      await database.db.execute(sql`update band_counts set count = count - 2 where ${at}`);
+    }
+    expect(await verifyFigureCubes(database.db)).toEqual([]);
+  });
 });
