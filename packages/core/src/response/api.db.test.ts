@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyFigureCubes } from "../figure/aggregate.ts";
 import { revokeApiKey } from "../organisation/index.ts";
@@ -133,5 +134,25 @@ describe("reading responses back", () => {
     const again = await api.data(SUBMIT, { responses: [response("P-1", "E06000001")] }, as.member);
     expect(again.submitResponses.results[0]).toMatchObject({ status: "REJECTED", errors: [{ path: ["externalRef"], code: "WITHDRAWN" }] });
     expect(await verifyFigureCubes(database.db)).toEqual([]);
+  });
+});
+
+describe("the README's member examples", () => {
+  const readme = readFileSync(new URL("../../../../README.md", import.meta.url), "utf8");
+  const examples = [...readme.matchAll(/```graphql member\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+  it("send, import, read back and withdraw, each without an error or a rejection", async () => {
+    expect(examples).toHaveLength(4);
+    const answers = [];
+    for (const query of examples) {
+      const result = await api.query(query, undefined, as.member);
+      expect(result.errors, query).toBeUndefined();
+      answers.push(result.data);
+    }
+    const [submitted, imported, listed, withdrawn] = answers as Record<string, any>[];
+    expect(submitted!.submitResponses).toMatchObject({ created: 1, rejected: 0 });
+    expect(imported!.importResponses).toMatchObject({ rows: 1, created: 1, rejected: 0, written: true });
+    expect(listed!.responses.edges.map((e: { node: { externalRef: string } }) => e.node.externalRef)).toEqual(["HPL-2025-0002", "HPL-2025-0001"]);
+    expect(withdrawn!.withdrawResponses).toMatchObject({ withdrawn: 1, notFound: 0 });
   });
 });
