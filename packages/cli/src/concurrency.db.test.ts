@@ -1,0 +1,96 @@
+import { queryRows } from "@poet/core/db/types";
+import { verifyFigureCubes } from "@poet/core/figure/aggregate";
+import { createHttpHandler } from "@poet/core/graphql/http";
+import { createApolloServer } from "@poet/core/graphql/server";
+import { DEFAULT_SETTINGS } from "@poet/core/scope";
+import type { TestDatabase } from "@poet/core/testing/database";
+import { createSetUpDatabase } from "@poet/core/testing/fixtures";
+import { testCredential } from "@poet/core/testing/keys";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listen } from "./http.ts";
+
+// Twenty councils' systems sending at once over HTTP, each request a transaction: every tenth
+// request is sent twice at the same moment, as a client retrying a timed-out call would.
+const CLIENTS = 20;
+const PER_CLIENT = 100;
+const BATCH = 10;
+let database: TestDatabase;
+let server: Awaited<ReturnType<typeof listen>>;
+const clients: { area: string; header: string }[] = [];
+
+beforeAll(async () => {
+  database = await createSetUpDatabase();
+  const areas = await queryRows<{ code: string }>(database.db, sql`select code from areas where type = 'LOCAL_AUTHORITY' order by code limit ${CLIENTS}`);
+  for (const [i, { code }] of areas.entries()) {
+    const key = await testCredential(database.db, { type: "COUNCIL", slug: `concurrent-${i}`, areas: [code] });
+    clients.push({ area: code, header: key.header });
+  }
+  server = await listen(createHttpHandler({ server: createApolloServer(), database, settings: DEFAULT_SETTINGS }), 0);
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+const SUBMIT = `mutation($responses: [ResponseInput!]!) { submitResponses(input: { responses: $responses }) { created unchanged rejected } }`;
+const OUTCOMES = ["a_lot_worse", "worse", "no_change", "better", "a_lot_better"];
+
+function response(client: number, n: number, area: string) {
+  return {
+    externalRef: `C${client}-${n}`,
+    questionSet: "ADULT_PB",
+    area,
+    collectedOn: "2025-06-01",
+    collectionMode: "ONLINE",
+    completedBy: "SELF",
+    answers: [
+      { question: "help_to_plan", option: n % 3 ? "yes" : "no" },
+      { question: "quality_of_life", option: OUTCOMES[(client + n) % OUTCOMES.length] },
+      { question: "gender", option: n % 2 ? "female" : "male" },
+      { question: "budget_uses", options: n % 4 ? ["home_care"] : ["home_care", "equipment"] },
+    ],
+  };
+}
+
+async function send(client: { header: string }, responses: unknown[]) {
+  const reply = await fetch(server.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: client.header },
+    body: JSON.stringify({ query: SUBMIT, variables: { responses } }),
+  });
+  const body = (await reply.json()) as { data?: { submitResponses: { created: number; unchanged: number; rejected: number } }; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data!.submitResponses;
+}
+
+describe("concurrent submissions over HTTP", () => {
+  it("store every response exactly once, duplicates and retries included, with the cubes right", async () => {
+    let request = 0;
+    const totals = await Promise.all(
+      clients.map(async (client, c) => {
+        let created = 0;
+        let unchanged = 0;
+        for (let start = 0; start < PER_CLIENT; start += BATCH) {
+          const batch = Array.from({ length: BATCH }, (_, i) => response(c, start + i, client.area));
+          const twice = ++request % 10 === 0;
+          const answers = await Promise.all(twice ? [send(client, batch), send(client, batch)] : [send(client, batch)]);
+          for (const a of answers) {
+            expect(a.rejected).toBe(0);
+            created += a.created;
+            unchanged += a.unchanged;
+          }
+        }
+        return { created, unchanged };
+      }),
+    );
+    expect(totals.reduce((s, t) => s + t.created, 0)).toBe(CLIENTS * PER_CLIENT);
+    expect(totals.reduce((s, t) => s + t.unchanged, 0)).toBe(((CLIENTS * PER_CLIENT) / BATCH / 10) * BATCH);
+    const [stored] = await queryRows<{ n: number; refs: number }>(
+      database.db,
+      sql`select count(*)::int as n, count(distinct (organisation_id, external_ref))::int as refs from responses`,
+    );
+    expect(stored).toEqual({ n: CLIENTS * PER_CLIENT, refs: CLIENTS * PER_CLIENT });
+    expect(await verifyFigureCubes(database.db)).toEqual([]);
+  }, 300_000);
+});
