@@ -18,6 +18,8 @@ export async function createNeonDatabase(url: string, wsProxy: string | null, st
   }
   const pool = new Pool({ connectionString: url, max: 10 });
   pool.on("error", () => {}); // an idle client's dropped socket must not crash the process
+  // Nor may a client's that is between statements of a transaction: its next query fails instead.
+  pool.on("connect", (client: { on(event: "error", listener: () => void): unknown }) => void client.on("error", () => {}));
   // No statement may hold a connection for long: a slow query fails instead of queueing the rest.
   if (statementTimeoutMs)
     pool.on(

@@ -23,8 +23,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Write the valid rows and report the rest; by default one bad row and nothing is written. */
   acceptValid?: boolean;
-  /** Called after each batch with the rows read so far. */
-  onProgress?: (rows: number) => void;
+  /** Called after each batch with the rows read so far (awaited: the next batch waits for it). */
+  onProgress?: (rows: number) => void | Promise<void>;
 }
 
 /** One problem with one row of a file: its row number as a spreadsheet shows it, and its column. */
@@ -88,7 +88,7 @@ export async function importResponses(scope: Scope, bytes: Uint8Array, options: 
         result.replaced += counts.replaced;
         result.rejected += counts.rejected;
         batch = [];
-        options.onProgress?.(result.rows);
+        await options.onProgress?.(result.rows);
       };
       for await (const row of readCsv(text)) {
         if (row.header) {
