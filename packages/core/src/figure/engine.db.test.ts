@@ -22,7 +22,9 @@ const asCaller = (key: string, query: string, variables?: Record<string, unknown
 describe("areaProfile", () => {
   it("gives every graded question of the set, each exactly as benchmark gives it", async () => {
     const fields = `question { code kind } versions value { numerator denominator percentage status } comparisons { comparator outcome measure { percentage } } rank { position of quartile }`;
-    const { areaProfile } = await demo.api.data(`{ areaProfile(questionSet: PARENT_EHCP, area: "E12000002") { band versions period { label } items { ${fields} } } }`);
+    const { areaProfile } = await demo.api.data(
+      `{ areaProfile(questionSet: PARENT_EHCP, area: "E12000002") { band versions period { label } items { ${fields} } } }`,
+    );
     expect(areaProfile.items.length).toBeGreaterThan(10);
     // The profile's versions are every version its figures pool.
     const pooled = [...new Set(areaProfile.items.flatMap((i: { versions: number[] }) => i.versions))].sort();
