@@ -25,7 +25,12 @@ export function parseFinancialYear(label: string, argument: string): number {
 
 /** The period asked for, or every year with data when none is. */
 export function resolvePeriod(input: PeriodInput | null | undefined, yearsWithData: number[]): Period | null {
-  if (!input) return yearsWithData.length ? { from: Math.min(...yearsWithData), to: Math.max(...yearsWithData) } : null;
+  if (input) return parsePeriod(input);
+  return yearsWithData.length ? { from: Math.min(...yearsWithData), to: Math.max(...yearsWithData) } : null;
+}
+
+/** The period asked for: one year when it has no end. */
+export function parsePeriod(input: PeriodInput): Period {
   const from = parseFinancialYear(input.from, "period.from");
   const to = input.to ? parseFinancialYear(input.to, "period.to") : from;
   if (to < from) throw badInput(`The period ends (${input.to}) before it starts (${input.from})`, "period.to");

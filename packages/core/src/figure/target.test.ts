@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { ReferenceData } from "./reference.ts";
-import { poolingOf, resolveQuestionSet, versionList, versionsOfAll } from "./target.ts";
+import { assertCountableBand, poolingOf, resolveArea, resolveQuestionSet, versionList, versionsOfAll } from "./target.ts";
 
 const set = (id: number, version: number, status: QuestionSetRow["status"] = "PUBLISHED"): QuestionSetRow => ({
   id,
@@ -97,5 +97,25 @@ describe("a question set that is not there", () => {
     expect(() => resolveQuestionSet(none, "CARER", 3)).toThrow(
       expect.objectContaining({ code: "NOT_FOUND", message: "No published CARER question set version 3" }),
     );
+  });
+});
+
+describe("areas and bands asked for", () => {
+  it("is NOT_FOUND for an area code no area has, naming the argument", () => {
+    const ref = { areas: new Map() } as unknown as ReferenceData;
+    expect(() => resolveArea(ref, "E06999999", "compareWith")).toThrow(
+      expect.objectContaining({ code: "NOT_FOUND", message: "No area with code E06999999", details: { argument: "compareWith" } }),
+    );
+  });
+
+  it("refuses EXCLUDED, which is outside every denominator, and takes the countable bands", () => {
+    expect(() => assertCountableBand("EXCLUDED")).toThrow(
+      expect.objectContaining({
+        code: "BAD_USER_INPUT",
+        message: "EXCLUDED answers are outside every denominator: choose POSITIVE, NEUTRAL or NEGATIVE",
+        details: { argument: "band" },
+      }),
+    );
+    expect(["POSITIVE", "NEUTRAL", "NEGATIVE"].map((b) => assertCountableBand(b as "POSITIVE"))).toEqual(["POSITIVE", "NEUTRAL", "NEGATIVE"]);
   });
 });

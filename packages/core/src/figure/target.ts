@@ -6,7 +6,7 @@ import type { Band, QuestionSetCode } from "../questionset/types.ts";
 import { questionCode, version as versionSchema } from "../questionset/validation.ts";
 import { parseInput } from "../util/validate.ts";
 import type { CountableBand } from "./measure.ts";
-import { type Period, type PeriodInput, resolvePeriod } from "./period.ts";
+import { type Period, type PeriodInput, parsePeriod, resolvePeriod } from "./period.ts";
 import type { ReferenceData } from "./reference.ts";
 import type { Polarity } from "./statistics.ts";
 
@@ -40,7 +40,7 @@ export function resolveSetAndPeriod(
   version: number | null | undefined,
   input: PeriodInput | null | undefined,
 ): { questionSet: QuestionSetRow; period: Period | null } {
-  const asked = input ? resolvePeriod(input, []) : null;
+  const asked = input ? parsePeriod(input) : null;
   const questionSet = resolveQuestionSet(ref, code, version, asked);
   return { questionSet, period: asked ?? resolvePeriod(null, ref.yearsBySet.get(questionSet.id) ?? []) };
 }

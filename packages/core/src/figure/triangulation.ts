@@ -7,7 +7,7 @@ import { parseInput } from "../util/validate.ts";
 import { measureAt } from "./benchmark.ts";
 import { leafBandCells, poolCells, poolQuestions } from "./cube.ts";
 import { type Measure, notComparableMeasure } from "./measure.ts";
-import { type Period, type PeriodInput, resolvePeriod } from "./period.ts";
+import { type Period, type PeriodInput, parsePeriod, resolvePeriod } from "./period.ts";
 import { referenceData, yearsOf } from "./reference.ts";
 import { poolingOf, resolveArea, resolveQuestionSet } from "./target.ts";
 
@@ -56,7 +56,7 @@ export async function triangulation({ db }: Scope, args: { area: string; theme: 
   parseInput(themeSchema, args.theme, "theme");
   const ref = await referenceData(db);
   const area = resolveArea(ref, args.area);
-  const asked = args.period ? resolvePeriod(args.period, []) : null;
+  const asked = args.period ? parsePeriod(args.period) : null;
   const latestSets = [...new Set(ref.questionSets.map((s) => s.code))].map((code) => resolveQuestionSet(ref, code, null, asked));
   const questions = latestSets.flatMap((set) =>
     ref.questionsBySet
