@@ -46,6 +46,7 @@ const config: CodegenConfig = {
           WithdrawalResult: "../../response/withdraw.ts#WithdrawalResult",
           ImportResult: "../../response/import.ts#ImportResult",
           ImportTemplate: "../../response/template.ts#ImportTemplate",
+          ImportJob: "../../response/import-job.sql.ts#ImportJobRow",
         },
       },
     },

@@ -3,6 +3,8 @@ import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as cloudwatchActions from "aws-cdk-lib/aws-cloudwatch-actions";
+import * as s3 from "aws-cdk-lib/aws-s3";
+import * as s3n from "aws-cdk-lib/aws-s3-notifications";
 import * as sns from "aws-cdk-lib/aws-sns";
 import { Api as HttpApi, Script, Function as SstFunction, type StackContext, use } from "sst/constructs";
 import { Database } from "./Database.ts";
@@ -12,6 +14,10 @@ export const GRAPHQL_FUNCTION = { memorySize: "1024 MB", timeout: "15 seconds" }
 export const API_THROTTLE = { rate: 200, burst: 400 } as const;
 /** The longest CloudFront keeps an answer; the function's own Cache-Control (5 minutes) decides below it. */
 export const CDN_MAX_TTL_SECONDS = 3600;
+/** The import function reads a whole file in one transaction: room for a large one. */
+export const IMPORT_FUNCTION = { memorySize: "2048 MB", timeout: "15 minutes" } as const;
+/** Uploaded files are deleted after this: the responses are in the database by then. */
+export const IMPORT_OBJECT_DAYS = 7;
 
 export function Api({ stack, app }: StackContext) {
   const { DATABASE_URL } = use(Database);
@@ -31,6 +37,29 @@ export function Api({ stack, app }: StackContext) {
       POET_INTROSPECTION: "true",
     },
   });
+
+  // Large CSV imports: PUT by presigned URL (createImport) into a private, encrypted bucket whose
+  // objects expire, and read by the import function when they land.
+  const imports = new s3.Bucket(stack, "Imports", {
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    enforceSSL: true,
+    lifecycleRules: [{ expiration: Duration.days(IMPORT_OBJECT_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+    // Portal front-ends upload from the browser.
+    cors: [{ allowedMethods: [s3.HttpMethods.PUT], allowedOrigins: ["*"], allowedHeaders: ["content-type"], maxAge: 3600 }],
+  });
+  const importFunction = new SstFunction(stack, "Import", {
+    handler: "packages/functions/src/import.handler",
+    description: "POET CSV import",
+    bind: [DATABASE_URL],
+    memorySize: IMPORT_FUNCTION.memorySize,
+    timeout: IMPORT_FUNCTION.timeout,
+  });
+  imports.grantRead(importFunction);
+  imports.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(importFunction), { prefix: "imports/", suffix: ".csv" });
+  // The API signs upload URLs with its own role.
+  imports.grantPut(graphql);
+  graphql.addEnvironment("POET_IMPORT_BUCKET", imports.bucketName);
 
   const api = new HttpApi(stack, "Api", {
     cors: {

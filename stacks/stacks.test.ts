@@ -12,7 +12,7 @@ import { App, getStack } from "sst/constructs";
 import { initProject, setProject, useProject } from "sst/project.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config.ts";
-import { API_THROTTLE, Api, CDN_MAX_TTL_SECONDS } from "./Api.ts";
+import { API_THROTTLE, Api, CDN_MAX_TTL_SECONDS, IMPORT_OBJECT_DAYS } from "./Api.ts";
 import { Database } from "./Database.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -229,6 +229,39 @@ describe("Api stack", () => {
     }
     const errors = byMetric("AWS/Lambda", "Errors");
     expect(JSON.stringify(errors.Properties.Dimensions)).toContain(graphqlFunction().id);
+  });
+
+  it("keeps large imports in a private, encrypted bucket whose uploads expire, read by the import function on arrival", () => {
+    api.hasResourceProperties("AWS::S3::Bucket", {
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: IMPORT_OBJECT_DAYS, Status: "Enabled" })]) },
+    });
+    api.hasResourceProperties("AWS::S3::BucketPolicy", {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } })]) },
+    });
+    const importFunctions = api.findResources("AWS::Lambda::Function", { Properties: { Description: "POET CSV import" } });
+    const [importId, importFn] = Object.entries(importFunctions)[0]!;
+    expect((importFn as { Properties: { Timeout: number; MemorySize: number } }).Properties).toMatchObject({ Timeout: 900, MemorySize: 2048 });
+    api.hasResourceProperties("Custom::S3BucketNotifications", {
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [
+          Match.objectLike({
+            Events: ["s3:ObjectCreated:*"],
+            LambdaFunctionArn: { "Fn::GetAtt": [importId, "Arn"] },
+            Filter: {
+              Key: {
+                FilterRules: [
+                  { Name: "suffix", Value: ".csv" },
+                  { Name: "prefix", Value: "imports/" },
+                ],
+              },
+            },
+          }),
+        ],
+      },
+    });
+    expect(graphqlFunction().props.Environment.Variables.POET_IMPORT_BUCKET).toEqual({ Ref: expect.stringMatching(/^Imports/) });
   });
 
   it("outputs the API and GraphQL URLs", () => {

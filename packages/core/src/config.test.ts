@@ -9,7 +9,7 @@ describe("loadConfig", () => {
       production: false,
       introspection: true,
       logLevel: "info",
-      settings: { reportThreshold: 100, jwt: null },
+      settings: { reportThreshold: 100, jwt: null, uploads: null },
     });
     expect(loadConfig({ NODE_ENV: "test" }).logLevel).toBe("silent");
     expect(loadConfig({ POET_INTROSPECTION: "false", POET_LOG_LEVEL: "debug" })).toMatchObject({ introspection: false, logLevel: "debug" });
@@ -49,5 +49,10 @@ describe("loadConfig", () => {
     expect(message).toMatch(/DATABASE_URL: .*postgres/);
     expect(message).toMatch(/PORT:/);
     expect(message).toMatch(/POET_WS_PROXY:/);
+  });
+
+  it("takes an imports bucket for large uploads, by its S3 name", () => {
+    expect(loadConfig({ POET_IMPORT_BUCKET: "poet-imports-prod" }).settings.uploads).toEqual({ uploadUrl: expect.any(Function) });
+    expect(() => loadConfig({ POET_IMPORT_BUCKET: "Not A Bucket" })).toThrow("POET_IMPORT_BUCKET must be an S3 bucket name");
   });
 });

@@ -1,5 +1,6 @@
 // zod/mini: the same validation at a twentieth of the bundle size, which the Lambda cold start pays.
 import * as z from "zod/mini";
+import { s3Uploads } from "./response/uploads.ts";
 import type { Settings } from "./scope.ts";
 import type { LogLevel } from "./util/log.ts";
 
@@ -19,6 +20,7 @@ const envSchema = z.object({
   POET_JWT_JWKS_URL: z.optional(z.string().check(z.regex(/^https?:\/\/\S+$/, "POET_JWT_JWKS_URL must be an http(s) URL"))),
   POET_JWT_ISSUER: z.optional(z.string().check(z.minLength(1))),
   POET_JWT_AUDIENCE: z.optional(z.string().check(z.minLength(1))),
+  POET_IMPORT_BUCKET: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "POET_IMPORT_BUCKET must be an S3 bucket name"))),
   POET_JWT_CLOCK_TOLERANCE_S: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(300)), 30),
 });
 
@@ -59,6 +61,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       jwt: e.POET_JWT_JWKS_URL
         ? { jwksUrl: e.POET_JWT_JWKS_URL, issuer: e.POET_JWT_ISSUER!, audience: e.POET_JWT_AUDIENCE!, clockToleranceSeconds: e.POET_JWT_CLOCK_TOLERANCE_S }
         : null,
+      uploads: e.POET_IMPORT_BUCKET ? s3Uploads(e.POET_IMPORT_BUCKET) : null,
     },
   };
 }

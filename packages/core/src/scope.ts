@@ -1,5 +1,6 @@
 import type { Actor } from "./actor/index.ts";
 import type { Db } from "./db/types.ts";
+import type { UploadStore } from "./response/jobs.ts";
 
 /** How bearer JWTs from the membership portal's identity provider are checked. */
 export interface JwtSettings {
@@ -17,6 +18,8 @@ export interface Settings {
   reportThreshold: number;
   /** Null when the deployment accepts API keys only. */
   jwt: JwtSettings | null;
+  /** Where large imports are uploaded; null where there is no imports bucket (a laptop). */
+  uploads?: UploadStore | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = { reportThreshold: 100, jwt: null };

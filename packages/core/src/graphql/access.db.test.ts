@@ -78,15 +78,30 @@ const SAMPLES: Record<string, () => [string, Record<string, unknown>?]> = {
     { csv: `external_ref,area,collected_on,collection_mode,completed_by,quality_of_life\nmatrix-2,${COUNCIL},2025-06-01,ONLINE,SELF,better\n` },
   ],
   "Query.importTemplate": () => [`{ importTemplate(questionSet: CARER) { header } }`],
+  "Mutation.createImport": () => [`mutation { createImport(dryRun: true) { job { id } } }`],
+  "Query.importJob": () => [`{ importJob(id: "00000000-0000-0000-0000-000000000000") { id } }`],
 };
 
 /** Members' own rows: sent and read by members (and administrators), never by anyone else. */
-const MEMBER_FIELDS = ["Query.responses", "Query.response", "Mutation.submitResponses", "Mutation.withdrawResponses", "Mutation.importResponses"];
+const MEMBER_FIELDS = [
+  "Query.responses",
+  "Query.response",
+  "Query.importJob",
+  "Mutation.submitResponses",
+  "Mutation.withdrawResponses",
+  "Mutation.importResponses",
+  "Mutation.createImport",
+];
 
 /** What each caller gets: "ok", or the error code. */
 function expected(caller: string, field: string): string {
   if (["expired key", "revoked key", "garbage key", "bad JWT"].includes(caller)) return "UNAUTHENTICATED";
-  if (MEMBER_FIELDS.includes(field)) return caller === "anonymous" ? "UNAUTHENTICATED" : caller === "researcher" ? "FORBIDDEN" : "ok";
+  if (MEMBER_FIELDS.includes(field)) {
+    if (caller === "anonymous") return "UNAUTHENTICATED";
+    if (caller === "researcher") return "FORBIDDEN";
+    // This server has no imports bucket.
+    return field === "Mutation.createImport" ? "BAD_REQUEST" : "ok";
+  }
   const admin = field.startsWith("Mutation.") || ["Query.organisations", "Query.apiKeys", "Query.auditEvents"].includes(field);
   if (admin) return caller === "admin" ? (field === "Mutation.revokeApiKey" ? "NOT_FOUND" : "ok") : caller === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN";
   if (field === "Query.breakdown" || field === "Query.association") return caller === "researcher" || caller === "admin" ? "ok" : "FORBIDDEN";

@@ -20,6 +20,7 @@ describe("@access", () => {
       submitResponses: ["MEMBER"],
       withdrawResponses: ["MEMBER"],
       importResponses: ["MEMBER"],
+      createImport: ["MEMBER"],
     });
   });
 });

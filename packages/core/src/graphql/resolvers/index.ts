@@ -5,7 +5,7 @@ import { figureQueries } from "./figure.ts";
 import { Association, Benchmark, Comparison, Period, Trend, TriangulationPair } from "./figure-types.ts";
 import { ApiKey, AuditEvent, Organisation, organisationMutations, organisationQueries, Viewer } from "./organisation.ts";
 import { Question, QuestionSet, questionSetQueries, Scale, ScaleOption } from "./questionset.ts";
-import { Answer, ImportResult, ImportTemplate, Response, responseMutations, responseQueries } from "./response.ts";
+import { Answer, ImportJob, ImportResult, ImportTemplate, Response, responseMutations, responseQueries } from "./response.ts";
 
 export const resolvers: Resolvers = {
   Query: { ...aboutQueries, ...areaQueries, ...questionSetQueries, ...figureQueries, ...organisationQueries, ...responseQueries },
@@ -28,5 +28,6 @@ export const resolvers: Resolvers = {
   Answer,
   ImportResult,
   ImportTemplate,
+  ImportJob,
   Mutation: { ...organisationMutations, ...responseMutations },
 };

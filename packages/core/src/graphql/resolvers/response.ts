@@ -1,8 +1,11 @@
 import { badInput } from "../../errors.ts";
+import type { ImportError } from "../../response/import.ts";
 import { errorsCsv, findResponse, importResponses, importTemplate, listResponses, submitResponses, withdrawResponses } from "../../response/index.ts";
+import { createImportJob, findImportJob } from "../../response/jobs.ts";
 import { dictionaryCsv } from "../../response/template.ts";
 import type {
   AnswerResolvers,
+  ImportJobResolvers,
   ImportResultResolvers,
   ImportTemplateResolvers,
   MutationResolvers,
@@ -38,11 +41,35 @@ export const ImportTemplate: ImportTemplateResolvers = { dictionaryCsv: (t) => d
 
 export const ImportResult: ImportResultResolvers = { errorsCsv: (r) => errorsCsv(r.errors) };
 
-export const responseQueries = { responses, response, importTemplate: template };
+export const ImportJob: ImportJobResolvers = {
+  result: (j) =>
+    j.rows === null
+      ? null
+      : {
+          rows: j.rows,
+          created: j.created ?? 0,
+          unchanged: j.unchanged ?? 0,
+          replaced: j.replaced ?? 0,
+          rejected: j.rejected ?? 0,
+          written: j.written ?? false,
+          errors: (j.errors as ImportError[] | null) ?? [],
+        },
+  createdAt: (j) => j.createdAt.toISOString(),
+  startedAt: (j) => iso(j.startedAt),
+  finishedAt: (j) => iso(j.finishedAt),
+};
+
+const importJob: NonNullable<QueryResolvers["importJob"]> = async (_, { id }, ctx) => findImportJob(await ctx.scope(), id);
+
+export const responseQueries = { responses, response, importTemplate: template, importJob };
 
 export const responseMutations: MutationResolvers = {
   submitResponses: async (_, { input }, ctx) => submitResponses(await ctx.scope(), input),
   withdrawResponses: async (_, { externalRefs }, ctx) => withdrawResponses(await ctx.scope(), externalRefs),
+  createImport: async (_, args, ctx) => {
+    const created = await createImportJob(await ctx.scope(), args, ctx.settings.uploads ?? null);
+    return { ...created, expiresAt: created.expiresAt.toISOString() };
+  },
   importResponses: async (_, args, ctx) => {
     const bytes = Buffer.from(args.csv, "utf8");
     if (bytes.length > MAX_IMPORT_BYTES) throw badInput(`The file is larger than 5 MB: import it with \`poet import\``, "csv");
