@@ -88,28 +88,35 @@ function live() {
  * Rebuilds the figure cubes from the stored answers of live responses: bulk loads call it once at
  * the end. Each statement is one GROUP BY over the answers: minutes at ten million responses,
  * which is why reads never do this and single writes keep the cubes with deltas instead.
+ *
+ * The new cubes are built beside the old ones and swapped in at the end, so readers of a live
+ * database go on reading the old cubes meanwhile; writers wait (the responses are locked against
+ * change), so no delta is lost between the recount and the swap.
  */
-export async function rebuildFigureCubes(db: Db): Promise<void> {
+export async function rebuildFigureCubes(db: Db, hooks: { beforeSwap?: () => Promise<void> } = {}): Promise<void> {
   await db.transaction(async (tx) => {
+    await tx.execute(sql`lock table responses, answers in share mode`);
     // After a bulk load the planner's statistics still say the answers table is empty, and it
     // would nest loops over millions of rows: refresh them first.
     await tx.execute(sql`analyze responses, answers, questions, scale_options`);
     // The self-joins of answers group hundreds of millions of rows at scale: sort in memory.
     await tx.execute(sql`set local work_mem = '256MB'`);
     const queries = countingQueries(live());
-    // Without their keys while they fill: a key built once after the load is several times faster.
+    for (const { cube, query } of queries) {
+      const { table, constraint, columns } = keyOf(cube);
+      const names = columns.map((c) => c.name).join(", ");
+      await tx.execute(sql.raw(`drop table if exists ${table}_rebuild`));
+      await tx.execute(sql.raw(`create table ${table}_rebuild (like ${table} including defaults)`));
+      await tx.execute(sql`insert into ${sql.raw(`${table}_rebuild`)} (${sql.raw(names)}, count, key_sum) ${query}`);
+      // A key built once after the load is several times faster than one kept while it fills.
+      await tx.execute(sql.raw(`alter table ${table}_rebuild add constraint ${constraint}_rebuild primary key (${names})`));
+    }
+    await hooks.beforeSwap?.();
     for (const { cube } of queries) {
       const { table, constraint } = keyOf(cube);
-      await tx.execute(sql.raw(`truncate ${table}`));
-      await tx.execute(sql.raw(`alter table ${table} drop constraint ${constraint}`));
-    }
-    for (const { cube, query } of queries) {
-      const { table, columns } = keyOf(cube);
-      await tx.execute(sql`insert into ${sql.raw(table)} (${sql.raw(columns.map((c) => c.name).join(", "))}, count, key_sum) ${query}`);
-    }
-    for (const { cube } of queries) {
-      const { table, constraint, columns } = keyOf(cube);
-      await tx.execute(sql.raw(`alter table ${table} add constraint ${constraint} primary key (${columns.map((c) => c.name).join(", ")})`));
+      await tx.execute(sql.raw(`drop table ${table}`));
+      await tx.execute(sql.raw(`alter table ${table}_rebuild rename to ${table}`));
+      await tx.execute(sql.raw(`alter table ${table} rename constraint ${constraint}_rebuild to ${constraint}`));
     }
     await bumpCubeVersion(tx);
   });

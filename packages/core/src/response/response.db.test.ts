@@ -7,7 +7,7 @@ import { cubeVersion } from "../figure/cube.ts";
 import { auditEvents } from "../organisation/apikey.sql.ts";
 import { authenticate } from "../organisation/index.ts";
 import { DEFAULT_SETTINGS, type Scope } from "../scope.ts";
-import type { TestDatabase } from "../testing/database.ts";
+import { type TestDatabase, testDriver } from "../testing/database.ts";
 import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
 import { findResponse, listResponses, submitResponses, withdrawResponses } from "./index.ts";
@@ -278,7 +278,7 @@ describe("reading responses back", () => {
 });
 
 describe("the cubes", () => {
-  it("hold after every write above exactly what a rebuild from the stored rows makes", async () => {
+  it("hold after every write above exactly what a rebuild from the stored rows makes, and a rebuild locks no reader out", async () => {
     const cubes = ["response_counts", "band_counts", "breakdown_counts", "cross_breakdown_counts", "pair_counts"];
     const snapshot = async () => {
       const rows: Record<string, unknown[]> = {};
@@ -288,7 +288,16 @@ describe("the cubes", () => {
     const kept = await snapshot();
     for (const cube of cubes) expect(kept[cube]!.length, cube).toBeGreaterThan(0);
     const version = await cubeVersion(database.db);
-    await rebuildFigureCubes(database.db);
+    // On PostgreSQL, another connection reads the cubes while the new ones are built, and is
+    // never made to wait for a lock (PGlite has one connection, so nothing to lock out).
+    const readDuringRebuild = async () => {
+      const [read] = await database.db.transaction(async (reader) => {
+        await reader.execute(sql`set local lock_timeout = '500ms'`);
+        return queryRows<{ n: number }>(reader, sql`select count(*)::int as n from band_counts`);
+      });
+      expect(read!.n).toBe(kept.band_counts!.length);
+    };
+    await rebuildFigureCubes(database.db, { beforeSwap: testDriver() === "postgres" ? readDuringRebuild : undefined });
     expect(await snapshot()).toEqual(kept);
     expect(await cubeVersion(database.db)).toBeGreaterThan(version);
   });
