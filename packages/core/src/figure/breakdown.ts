@@ -62,8 +62,8 @@ async function categoricalQuestion(db: Db, questionSet: QuestionSetRow, code: st
     await db.query.scaleOptions.findMany({ where: (o, { eq }) => eq(o.scaleId, question.scaleId), orderBy: (o, { asc }) => asc(o.position) })
   ).filter((o) => o.band === null);
   if (options.length === 0) throw badInput(`"${question.code}" is a graded question: break figures down by a question whose answers are categories`, argument);
-  const scale = await db.query.scales.findFirst({ where: (sc, { eq }) => eq(sc.id, question.scaleId) });
-  return { question, options, overlapping: scale?.multiple ?? false };
+  const scale = (await db.query.scales.findFirst({ where: (sc, { eq }) => eq(sc.id, question.scaleId) }))!;
+  return { question, options, overlapping: scale.multiple };
 }
 
 /** A measure split by the answer to a categorical question (and, for England and regions, a second). */

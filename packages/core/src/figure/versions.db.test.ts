@@ -9,7 +9,7 @@ import type { QuestionSetDefinition } from "../questionset/types.ts";
 import type { TestDatabase } from "../testing/database.ts";
 import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { createTestClient } from "../testing/graphql.ts";
-import { systemScope } from "../testing/keys.ts";
+import { systemScope, testCredential } from "../testing/keys.ts";
 import { parseCsv } from "../util/csv.ts";
 import { rebuildFigureCubes } from "./aggregate.ts";
 import { type Cell, publishedCount } from "./disclosure.ts";
@@ -241,6 +241,18 @@ describe("figures across question set versions", () => {
       { a: region },
     );
     expect(breakdown.categories.map((c: { measure: { status: string } }) => c.measure.status)).toEqual(["NOT_COMPARABLE", "NOT_COMPARABLE", "NOT_COMPARABLE"]);
+  });
+
+  it("refuse a two-way breakdown over a spanning period when its second question does not pool", async () => {
+    const researcher = { authorization: (await testCredential(database.db, { type: "RESEARCH" })).header };
+    const { breakdown } = await api.data(
+      `query($a: String!) { breakdown(questionSet: CARER, question: "physical_health", area: $a, by: "gender", thenBy: "support_used",
+        period: { from: "2024-25", to: "2025-26" }) { crossCategories { measure { status } } } }`,
+      { a: region },
+      researcher,
+    );
+    expect(breakdown.crossCategories.length).toBeGreaterThan(0);
+    expect(new Set(breakdown.crossCategories.map((c: { measure: { status: string } }) => c.measure.status))).toEqual(new Set(["NOT_COMPARABLE"]));
   });
 
   it("give an association over a spanning period no number when either question does not pool, naming the versions both count", async () => {
