@@ -1,10 +1,12 @@
 /**
  * `npm run test:mutation [-- --mutate <files>]`: mutation testing of figure/ and organisation/ in
  * two Stryker runs, merged into one score (docs/mutation-testing.md):
- *  1. runtime mutants against the unit and database tests (`--ignoreStatic`), on the real
- *     PostgreSQL when TEST_DATABASE_URL is set, else on PGlite;
- *  2. static mutants (module-level code) against the unit tests of those folders.
- * Reports go to reports/mutation/{runtime,static}.json; exits 1 under the break threshold.
+ *  1. every mutant against the unit tests of those folders (minutes): all the static ones
+ *     (module-level code), and the runtime ones a unit test already kills;
+ *  2. the runtime mutants (`--ignoreStatic`) against the unit and database tests, on the real
+ *     PostgreSQL when TEST_DATABASE_URL is set, else on PGlite, reusing run 1's kills through
+ *     Stryker's incremental report: only what the unit tests left alive meets a database.
+ * Reports go to reports/mutation/{static,runtime}.json; exits 1 under the break threshold.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync } from "node:fs";
@@ -23,7 +25,8 @@ function stryker(name, args, env) {
 }
 
 const databases = process.env.TEST_DATABASE_URL ? "unit,postgres" : "unit,pglite";
-stryker("runtime", ["--ignoreStatic"], { POET_TEST_PROJECTS: process.env.POET_TEST_PROJECTS ?? databases });
-stryker("static", [], { POET_TEST_PROJECTS: "unit", POET_UNIT_TESTS: UNIT_TESTS });
+const incremental = ["--incremental", "--incrementalFile", `${DIR}/incremental.json`];
+stryker("static", incremental, { POET_TEST_PROJECTS: "unit", POET_UNIT_TESTS: UNIT_TESTS });
+stryker("runtime", ["--ignoreStatic", ...incremental], { POET_TEST_PROJECTS: process.env.POET_TEST_PROJECTS ?? databases });
 const score = spawnSync("node", ["scripts/mutation-score.mjs", `${DIR}/runtime.json`, `${DIR}/static.json`, "--survivors"], { stdio: "inherit" });
 process.exit(score.status ?? 1);

@@ -12,6 +12,7 @@ import { type BenchmarkArgs, benchmark, type FigureScope } from "./benchmark.ts"
 import { assertCrossBreakdownAllowed, type CrossCategory, crossCategories } from "./cross-breakdown.ts";
 import { addBandCells, type BandCells, type BandSumsRow, bandSums, EMPTY_BAND_CELLS, idList, toBandCells } from "./cube.ts";
 import { type CountableBand, type Measure, notComparableMeasure, publishCategory, suppressedMeasure } from "./measure.ts";
+import type { Period } from "./period.ts";
 import { referenceData } from "./reference.ts";
 import { type ComparisonOutcome, compareWithComparator } from "./statistics.ts";
 import { poolingOf } from "./target.ts";
@@ -66,6 +67,23 @@ async function categoricalQuestion(db: Db, questionSet: QuestionSetRow, code: st
   return { question, options, overlapping: scale.multiple };
 }
 
+/** Band cells of the measured question by option of the `by` question, in an area over a period. */
+async function categoryCells(db: Db, measured: number[], by: number[], area: string, period: Period): Promise<Map<string, BandCells>> {
+  const rows = await queryRows<BandSumsRow & { code: string }>(
+    db,
+    sql`select o.code, s.* from (
+        select by_option_id, ${bandSums()}
+        from breakdown_counts c join area_ancestors aa on aa.area_code = c.area_code and aa.ancestor_code = ${area}
+        where c.question_id in ${idList(measured)} and c.by_question_id in ${idList(by)}
+          and c.financial_year between ${period.from} and ${period.to}
+        group by by_option_id) s
+      join scale_options o on o.id = s.by_option_id`,
+  );
+  const byOption = new Map<string, BandCells>();
+  for (const row of rows) byOption.set(row.code, addBandCells(byOption.get(row.code) ?? EMPTY_BAND_CELLS, toBandCells(row)));
+  return byOption;
+}
+
 /** A measure split by the answer to a categorical question (and, for England and regions, a second). */
 export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string; thenBy?: string | null }): Promise<BreakdownResult> {
   const { db } = scope;
@@ -83,21 +101,8 @@ export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string
   const pool = (q: QuestionRow) => poolingOf(ref, headline.questionSet, q, period, args.version != null);
   const [measured, byPool, thenPool] = [pool(headline.question), pool(by), then ? pool(then.question) : null];
   const notComparable = measured.notComparable ?? byPool.notComparable ?? thenPool?.notComparable ?? null;
-  const rows =
-    period && !notComparable
-      ? await queryRows<BandSumsRow & { code: string }>(
-          db,
-          sql`select o.code, s.* from (
-              select by_option_id, ${bandSums()}
-              from breakdown_counts c join area_ancestors aa on aa.area_code = c.area_code and aa.ancestor_code = ${headline.area.code}
-              where c.question_id in ${idList(measured.questionIds)} and c.by_question_id in ${idList(byPool.questionIds)}
-                and c.financial_year between ${period.from} and ${period.to}
-              group by by_option_id) s
-            join scale_options o on o.id = s.by_option_id`,
-        )
-      : [];
-  const byOption = new Map<string, BandCells>();
-  for (const row of rows) byOption.set(row.code, addBandCells(byOption.get(row.code) ?? EMPTY_BAND_CELLS, toBandCells(row)));
+  const byOption =
+    period && !notComparable ? await categoryCells(db, measured.questionIds, byPool.questionIds, headline.area.code, period) : new Map<string, BandCells>();
   const categories = secondarySuppression(
     options.map((option) => {
       const cells = byOption.get(option.code) ?? EMPTY_BAND_CELLS;

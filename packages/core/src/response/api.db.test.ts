@@ -53,6 +53,11 @@ describe("figures before any response is sent", () => {
       `{ association(questionSet: ADULT_PB, process: "help_to_plan", outcome: "quality_of_life", area: "E92000001") { status table { exposedPositive } } }`,
     );
     expect(association).toEqual({ status: "NO_DATA", table: null });
+    const { breakdown } = await api.data(
+      `{ breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "gender", area: "E92000001") { categories { option { code } measure { status numerator } } } }`,
+    );
+    // A category with no answers is shown as one with too few: a true zero must not stand out.
+    expect(breakdown.categories).toEqual(["female", "male", "other"].map((code) => ({ option: { code }, measure: { status: "SUPPRESSED", numerator: null } })));
   });
 });
 
