@@ -31,6 +31,21 @@ describe("areaProfile", () => {
     expect(pooled.length).toBeGreaterThan(0);
     expect(areaProfile.versions).toEqual(pooled);
     expect(areaProfile.items.every((i: { question: { kind: string } }) => i.question.kind !== "ABOUT_YOU")).toBe(true);
+    // A region's parent is England: no separate regional comparison, and a rank among the regions.
+    for (const item of areaProfile.items) {
+      expect(item.comparisons.map((c: { comparator: string }) => c.comparator)).not.toContain("REGION");
+      if (item.rank) expect(item.rank.quartile).toBe(Math.floor(((item.rank.position - 1) * 4) / item.rank.of) + 1);
+    }
+    expect(areaProfile.items.filter((i: { rank: unknown }) => i.rank).length).toBeGreaterThan(0);
+    const code = areaProfile.items[0].question.code;
+    const ENGLAND_AND_COUNCIL = `query($q: String!) { england: benchmark(questionSet: PARENT_EHCP, question: $q, area: "E92000001") { rank { position } comparisons { comparator } }
+      council: benchmark(questionSet: PARENT_EHCP, question: $q, area: "E08000025") { comparisons { comparator name } } }`;
+    const { england, council } = await demo.api.data(ENGLAND_AND_COUNCIL, { q: code });
+    expect(england).toEqual({ rank: null, comparisons: [] });
+    expect(council.comparisons.slice(0, 2)).toEqual([
+      { comparator: "ENGLAND", name: "England" },
+      { comparator: "REGION", name: "West Midlands" },
+    ]);
     for (const item of areaProfile.items.slice(0, 5)) {
       const { benchmark } = await demo.api.data(`query($q: String!) { benchmark(questionSet: PARENT_EHCP, question: $q, area: "E12000002") { ${fields} } }`, {
         q: item.question.code,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { ReferenceData } from "./reference.ts";
-import { assertCountableBand, poolingOf, resolveArea, resolveQuestionSet, versionList, versionsOfAll } from "./target.ts";
+import { assertCountableBand, poolingOf, resolveArea, resolveGradedQuestion, resolveQuestionSet, versionList, versionsOfAll } from "./target.ts";
 
 const set = (id: number, version: number, status: QuestionSetRow["status"] = "PUBLISHED"): QuestionSetRow => ({
   id,
@@ -117,5 +117,15 @@ describe("areas and bands asked for", () => {
       }),
     );
     expect(["POSITIVE", "NEUTRAL", "NEGATIVE"].map((b) => assertCountableBand(b as "POSITIVE"))).toEqual(["POSITIVE", "NEUTRAL", "NEGATIVE"]);
+  });
+});
+
+describe("questions asked for", () => {
+  it("is NOT_FOUND for a code the version does not have, naming the set, version and argument", () => {
+    const carer = set(1, 2);
+    const ref = { questionsBySet: new Map([[1, []]]) } as unknown as ReferenceData;
+    expect(() => resolveGradedQuestion(ref, carer, "happiness", "process")).toThrow(
+      expect.objectContaining({ code: "NOT_FOUND", message: 'No question "happiness" in CARER version 2', details: { argument: "process" } }),
+    );
   });
 });

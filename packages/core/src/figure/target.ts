@@ -11,7 +11,7 @@ import type { ReferenceData } from "./reference.ts";
 import type { Polarity } from "./statistics.ts";
 
 function inPeriod(ref: ReferenceData, setId: number, period: Period | null): boolean {
-  return period !== null && (ref.yearsBySet.get(setId) ?? []).some((year) => year >= period.from && year <= period.to);
+  return period !== null && (ref.yearsBySet.get(setId)?.some((year) => year >= period.from && year <= period.to) ?? false);
 }
 
 /**
