@@ -59,10 +59,10 @@ export type ComparisonOutcome = "BETTER" | "SIMILAR" | "WORSE" | "HIGHER" | "LOW
  */
 export function compareWithComparator(area: Interval | null, comparator: number | null, polarity: Polarity): ComparisonOutcome {
   if (!area || comparator === null) return "NOT_COMPARED";
-  const direction = comparator < area.lower ? 1 : comparator > area.upper ? -1 : 0;
-  if (direction === 0) return "SIMILAR";
-  if (polarity === "NO_JUDGEMENT") return direction > 0 ? "HIGHER" : "LOWER";
-  return direction > 0 === (polarity === "HIGHER_IS_BETTER") ? "BETTER" : "WORSE";
+  if (comparator >= area.lower && comparator <= area.upper) return "SIMILAR";
+  const areaHigher = comparator < area.lower;
+  if (polarity === "NO_JUDGEMENT") return areaHigher ? "HIGHER" : "LOWER";
+  return areaHigher === (polarity === "HIGHER_IS_BETTER") ? "BETTER" : "WORSE";
 }
 
 /**
@@ -79,6 +79,7 @@ export function trendZ(points: { numerator: number; denominator: number }[]): nu
   let sumNT2 = 0;
   points.forEach((q, i) => {
     t += i * (q.numerator - q.denominator * p);
+    // Stryker disable next-line AssignmentOperator: sumNT is only ever squared, so its sign cannot matter
     sumNT += q.denominator * i;
     sumNT2 += q.denominator * i * i;
   });

@@ -237,10 +237,12 @@ describe("figures across question set versions", () => {
   it("refuse to pool a breakdown by a question that is not comparable over a spanning period", async () => {
     const { breakdown } = await api.data(
       `query($a: String!) { breakdown(questionSet: CARER, question: "physical_health", area: $a, by: "support_used", period: { from: "2024-25", to: "2025-26" }) {
-        categories { measure { status } } } }`,
+        categories { measure { status disclosure } } } }`,
       { a: region },
     );
-    expect(breakdown.categories.map((c: { measure: { status: string } }) => c.measure.status)).toEqual(["NOT_COMPARABLE", "NOT_COMPARABLE", "NOT_COMPARABLE"]);
+    expect(breakdown.categories.map((c: { measure: unknown }) => c.measure)).toEqual(
+      Array.from({ length: 3 }, () => ({ status: "NOT_COMPARABLE", disclosure: "ROUNDED" })),
+    );
   });
 
   it("refuse a two-way breakdown over a spanning period when its second question does not pool", async () => {
