@@ -3,7 +3,7 @@ import { verifyFigureCubes } from "@poet/core/figure/aggregate";
 import { createHttpHandler } from "@poet/core/graphql/http";
 import { createApolloServer } from "@poet/core/graphql/server";
 import { DEFAULT_SETTINGS } from "@poet/core/scope";
-import type { TestDatabase } from "@poet/core/testing/database";
+import { type TestDatabase, testDriver } from "@poet/core/testing/database";
 import { createSetUpDatabase } from "@poet/core/testing/fixtures";
 import { testCredential } from "@poet/core/testing/keys";
 import { sql } from "drizzle-orm";
@@ -20,6 +20,7 @@ let server: Awaited<ReturnType<typeof listen>>;
 const clients: { area: string; header: string }[] = [];
 
 beforeAll(async () => {
+  if (testDriver() !== "postgres") return;
   database = await createSetUpDatabase();
   const areas = await queryRows<{ code: string }>(database.db, sql`select code from areas where type = 'LOCAL_AUTHORITY' order by code limit ${CLIENTS}`);
   for (const [i, { code }] of areas.entries()) {
@@ -64,7 +65,8 @@ async function send(client: { header: string }, responses: unknown[]) {
   return body.data!.submitResponses;
 }
 
-describe("concurrent submissions over HTTP", () => {
+// PostgreSQL only: PGlite is one connection, so its transactions never run side by side.
+describe.runIf(testDriver() === "postgres")("concurrent submissions over HTTP", () => {
   it("store every response exactly once, duplicates and retries included, with the cubes right", async () => {
     let request = 0;
     const totals = await Promise.all(

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { useDemoApi } from "../testing/fixtures.ts";
+import { useSetUpApi } from "../testing/fixtures.ts";
 import { referenceNeighbours } from "./reference.ts";
 
-const demo = useDemoApi();
+// Areas need no responses: the set-up database, not the demo one.
+const demo = useSetUpApi();
 
 const PAGE = `query Page($type: AreaType, $parent: String, $first: Int, $after: String) {
   areas(type: $type, parent: $parent, first: $first, after: $after) {
