@@ -1,6 +1,7 @@
 import { ENGLAND } from "../area/index.ts";
 import type { QuestionSetCode } from "../questionset/types.ts";
 import type { Scope } from "../scope.ts";
+import { csvField } from "../util/csv.ts";
 import { measureAt } from "./benchmark.ts";
 import { leafBandCells, poolCells, poolQuestions } from "./cube.ts";
 import { COUNTABLE_BANDS, notComparableMeasure } from "./measure.ts";
@@ -42,11 +43,8 @@ export const EXPORT_COLUMNS = [
 ] as const;
 type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null>;
 
-/** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
-export function csvField(value: ExportRow[keyof ExportRow]): string {
-  const text = value === null ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+// One CSV quoting rule for exports and import templates alike.
+export { csvField };
 
 /**
  * Every area × every graded question × each band its scale has, of one question set, as CSV or JSON: the same
