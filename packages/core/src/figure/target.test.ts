@@ -93,7 +93,9 @@ describe("versions in words and in lists", () => {
 describe("a question set that is not there", () => {
   it("is NOT_FOUND, naming the version when one was asked for", () => {
     const none = reference([], {});
-    expect(() => resolveQuestionSet(none, "CARER")).toThrow(expect.objectContaining({ code: "NOT_FOUND", message: "No published CARER question set" }));
+    expect(() => resolveQuestionSet(none, "CARER")).toThrow(
+      expect.objectContaining({ code: "NOT_FOUND", message: "No published CARER question set", details: { argument: "version" } }),
+    );
     expect(() => resolveQuestionSet(none, "CARER", 3)).toThrow(
       expect.objectContaining({ code: "NOT_FOUND", message: "No published CARER question set version 3" }),
     );

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { areas } from "../area/area.sql.ts";
 import { organisations } from "../organisation/organisation.sql.ts";
-import { questionSets, questions, scaleOptions } from "../questionset/questionset.sql.ts";
+import { questionSets } from "../questionset/questionset.sql.ts";
 import { COLLECTION_MODES, COMPLETED_BY } from "./validation.ts";
 
 export const collectionMode = pgEnum("collection_mode", COLLECTION_MODES);
@@ -56,18 +56,19 @@ export const responses = pgTable(
   ],
 );
 
+/*
+ * An answer's references are checked once per statement, not per row (migration
+ * 0006_answer_checks): triggers with transition tables join the inserted answers to their
+ * responses and to the options of each question's scale, and a response with answers cannot be
+ * deleted. Row-by-row foreign keys cost 8× the insert itself at bulk loads, and the check is
+ * stricter: the option must be on its question's scale.
+ */
 export const answers = pgTable(
   "answers",
   {
-    responseId: integer("response_id")
-      .notNull()
-      .references(() => responses.id, { onDelete: "cascade" }),
-    questionId: integer("question_id")
-      .notNull()
-      .references(() => questions.id),
-    optionId: integer("option_id")
-      .notNull()
-      .references(() => scaleOptions.id),
+    responseId: integer("response_id").notNull(),
+    questionId: integer("question_id").notNull(),
+    optionId: integer("option_id").notNull(),
   },
   // One row per chosen option: a multi-tick question has several, any other one at most.
   (t) => [primaryKey({ columns: [t.responseId, t.questionId, t.optionId] }), index("answers_question_option_idx").on(t.questionId, t.optionId)],
