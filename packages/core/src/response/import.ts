@@ -7,6 +7,7 @@ import { type ColumnPlan, type CsvRow, columnOf, decodeCsv, type Encoding, fileE
 import { loadInstruments } from "./instrument.ts";
 import { type ResponseResult, storeBatch, tally } from "./submit.ts";
 import type { ResponseInput } from "./validation.ts";
+import { countResponses, versionSlot } from "./write.ts";
 import { writerOf } from "./writer.ts";
 
 /** The most rows checked and written together: one set of cube deltas per batch. */
@@ -70,6 +71,9 @@ export async function importResponses(scope: Scope, bytes: Uint8Array, options: 
   try {
     return await transaction(scope, async (tx) => {
       const seen = new Set<string>();
+      // The file's responses go into the cubes in one delta at the end: cells shared by many rows
+      // are updated once, not once a batch.
+      const uncounted: number[] = [];
       let plan: ColumnPlan | null = null;
       let batch: { row: CsvRow; response: ResponseInput }[] = [];
       const flush = async () => {
@@ -77,7 +81,7 @@ export async function importResponses(scope: Scope, bytes: Uint8Array, options: 
           tx,
           writer,
           batch.map((b) => b.response),
-          { dryRun: options.dryRun, seen },
+          { dryRun: options.dryRun, seen, instruments, uncounted },
         );
         results.forEach((r: ResponseResult, i) => {
           for (const e of r.errors) report(batch[i]!.row.row, columnOf(e.path, batch[i]!.response), e.code, e.message);
@@ -107,6 +111,7 @@ export async function importResponses(scope: Scope, bytes: Uint8Array, options: 
       if (batch.length) await flush();
       if (!result.rows) throw fileError("NO_ROWS", "The file has a header and no responses");
       if (options.dryRun || (result.rejected && !options.acceptValid)) throw new NothingWritten(result);
+      await countResponses(tx.db, uncounted, versionSlot(writer.organisationId));
       await recordAudit(tx, {
         action: "responses.import",
         subject: writer.slug,

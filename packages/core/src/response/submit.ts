@@ -49,16 +49,23 @@ function reject(index: number, externalRef: unknown, errors: InputError[]): Chec
   return { index, externalRef: typeof externalRef === "string" ? externalRef : "", errors, correction: false };
 }
 
-async function check(scope: Scope, writer: Writer, inputs: readonly unknown[], today: string, seen: Set<string>): Promise<Checked[]> {
+async function check(scope: Scope, writer: Writer, inputs: readonly unknown[], today: string, options: StoreOptions): Promise<Checked[]> {
+  const seen = options.seen ?? new Set();
   const parsed = inputs.map((input) => responseInput.safeParse(input));
   const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
-  const instruments = await loadInstruments(scope.db, [...new Set(valid.map((r) => r.questionSet))]);
+  const instruments = options.instruments ?? (await loadInstruments(scope.db, [...new Set(valid.map((r) => r.questionSet))]));
   const areaCodes = [...new Set(valid.map((r) => r.area))];
   const areaTypes = new Map(
     areaCodes.length
       ? (await scope.db.select({ code: areas.code, type: areas.type }).from(areas).where(inArray(areas.code, areaCodes))).map((a) => [a.code, a.type])
       : [],
   );
+  const schemas = new Map<Instrument, ReturnType<typeof instrumentSchema>>();
+  const schemaOf = (instrument: Instrument) => {
+    const schema = schemas.get(instrument) ?? instrumentSchema(instrument, { today });
+    schemas.set(instrument, schema);
+    return schema;
+  };
   return inputs.map((input, index) => {
     const base = parsed[index]!;
     const ref = (input as { externalRef?: unknown } | null)?.externalRef;
@@ -69,7 +76,7 @@ async function check(scope: Scope, writer: Writer, inputs: readonly unknown[], t
       return reject(index, ref, [
         { path: ["version"], code: "UNKNOWN_VERSION", message: `${response.questionSet} has no published version ${response.version}` },
       ]);
-    const checked = instrumentSchema(instrument, { today }).safeParse(input);
+    const checked = schemaOf(instrument).safeParse(input);
     const errors = checked.success ? [] : inputErrors(checked.error.issues);
     errors.push(...areaErrors(response, instrument, writer, areaTypes.get(response.area)));
     if (seen.has(response.externalRef))
@@ -130,17 +137,25 @@ function against(stored: ResponseRow, checked: Checked): { status: ResponseStatu
   return { status: "REJECTED", errors: [{ path, code: "CONFLICT", message }] };
 }
 
+export interface StoreOptions {
+  dryRun?: boolean;
+  /** The references met earlier in the same file. */
+  seen?: Set<string>;
+  /** The instruments, when the caller has loaded them once for many batches. */
+  instruments?: Instrument[];
+  /**
+   * Collects the ids of the responses created instead of counting them into the cubes: the caller
+   * counts them all at once, before its transaction commits (a file's rows in one delta).
+   */
+  uncounted?: number[];
+}
+
 /**
  * Checks and stores one batch for a writer, in the scope's transaction: the one write path of
- * submissions and imports. `seen` carries the references met earlier in the same file.
+ * submissions and imports.
  */
-export async function storeBatch(
-  scope: Scope,
-  writer: Writer,
-  inputs: readonly unknown[],
-  options: { dryRun?: boolean; seen?: Set<string> } = {},
-): Promise<ResponseResult[]> {
-  const checked = await check(scope, writer, inputs, todayInEngland(), options.seen ?? new Set());
+export async function storeBatch(scope: Scope, writer: Writer, inputs: readonly unknown[], options: StoreOptions = {}): Promise<ResponseResult[]> {
+  const checked = await check(scope, writer, inputs, todayInEngland(), options);
   const { db } = scope;
   const candidates = checked.filter((c) => c.row);
   const refs = candidates.map((c) => c.externalRef);
@@ -158,7 +173,8 @@ export async function storeBatch(
     // A concurrent request stored some of these references first: they are stored responses now.
     const raced = fresh.filter((c) => !outcome.has(c)).map((c) => c.externalRef);
     if (raced.length) for (const row of await db.select().from(responses).where(mine(raced)).for("update")) stored.set(row.externalRef, row);
-    await countResponses(db, [...ids.values()], versionSlot(writer.organisationId));
+    if (options.uncounted) options.uncounted.push(...ids.values());
+    else await countResponses(db, [...ids.values()], versionSlot(writer.organisationId));
   }
   for (const c of candidates) {
     const row = stored.get(c.externalRef);

@@ -77,9 +77,13 @@ async function insertAnswers(tx: Db, rows: readonly (readonly [number, number, n
     select * from unnest(${sql.param(rows.map((r) => r[0]))}::int[], ${sql.param(rows.map((r) => r[1]))}::int[], ${sql.param(rows.map((r) => r[2]))}::int[])`);
 }
 
+const LARGE_DELTA = 1000;
+
 /** Adds newly inserted responses to every cube. */
 export async function countResponses(tx: Db, ids: readonly number[], slot: number): Promise<void> {
   if (!ids.length) return;
+  // A file's delta groups millions of rows: let it sort and hash in memory, as a rebuild does.
+  if (ids.length > LARGE_DELTA) await tx.execute(sql`set local work_mem = '256MB'`);
   await applyCubeDelta(tx, byIds(ids), 1);
   await bumpCubeVersion(tx, slot);
 }
