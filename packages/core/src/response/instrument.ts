@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { AreaType } from "../area/reference.ts";
-import type { Db } from "../db/types.ts";
+import { type Db, queryRows } from "../db/types.ts";
 import { questionSets, questions, scaleOptions, scales } from "../questionset/questionset.sql.ts";
 import type { Band, QuestionKind, QuestionSetCode } from "../questionset/types.ts";
 
@@ -37,9 +37,40 @@ export interface Instrument {
 
 export const areaTypeOf = (code: QuestionSetCode): AreaType => (code === "PHB" ? "ICB" : "LOCAL_AUTHORITY");
 
-/** Every published version of the instruments named, with their questions and options: one query. */
+/**
+ * Which instruments the database holds, in a few bytes: a published question set never changes
+ * (a change is a new version, a retirement changes its status), so a process keeps the
+ * instruments it built under this fingerprint and asks the database only for it. The highest
+ * question and option ids tell two databases with the same versions but other rows apart.
+ */
+async function instrumentsFingerprint(db: Db): Promise<string> {
+  const [row] = await queryRows<{ fingerprint: string }>(
+    db,
+    sql`select concat_ws('/', (select string_agg(concat_ws(':', id, status, published_on), ',' order by id) from question_sets
+                               where status in ('PUBLISHED', 'RETIRED')),
+                              (select max(id) from questions), (select max(id) from scale_options)) as fingerprint`,
+  );
+  return row?.fingerprint ?? "";
+}
+
+/** Fingerprint → every published instrument; a few entries (one per database a process serves). */
+const built = new Map<string, Instrument[]>();
+const KEEP = 8;
+
+/** Every published version of the instruments named, with their questions and options. */
 export async function loadInstruments(db: Db, codes: readonly QuestionSetCode[]): Promise<Instrument[]> {
   if (!codes.length) return [];
+  const fingerprint = await instrumentsFingerprint(db);
+  let all = built.get(fingerprint);
+  if (!all) {
+    all = await readInstruments(db);
+    if (built.size >= KEEP) built.delete(built.keys().next().value!);
+    built.set(fingerprint, all);
+  }
+  return all.filter((instrument) => codes.includes(instrument.code));
+}
+
+async function readInstruments(db: Db): Promise<Instrument[]> {
   const rows = await db
     .select({
       setId: questionSets.id,
@@ -59,7 +90,7 @@ export async function loadInstruments(db: Db, codes: readonly QuestionSetCode[])
     .innerJoin(questions, eq(questions.questionSetId, questionSets.id))
     .innerJoin(scales, eq(scales.id, questions.scaleId))
     .innerJoin(scaleOptions, eq(scaleOptions.scaleId, scales.id))
-    .where(and(inArray(questionSets.code, [...codes]), inArray(questionSets.status, ["PUBLISHED", "RETIRED"])))
+    .where(inArray(questionSets.status, ["PUBLISHED", "RETIRED"]))
     .orderBy(asc(questionSets.id), asc(questions.position), asc(scaleOptions.position));
   const instruments = new Map<number, Instrument>();
   for (const r of rows) {
