@@ -30,9 +30,13 @@ export interface SubmitResult {
   rejected: number;
 }
 
+// Made once, when first needed: building a formatter costs more than a submit's validation.
+let englishDate: Intl.DateTimeFormat | undefined;
+
 /** Today's date in England: a response collected later than this is in the future. */
 export function todayInEngland(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  englishDate ??= new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+  return englishDate.format(now);
 }
 
 /** What a response says, as a digest: the same content again is UNCHANGED whatever order its answers came in. */
