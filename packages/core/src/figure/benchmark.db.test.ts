@@ -96,6 +96,14 @@ describe("benchmark for an area", () => {
     expect(polarity).toBe("HIGHER_IS_BETTER");
     expect(comparisons.map((c: { comparator: string }) => c.comparator)).toEqual(["ENGLAND", "REGION", "STATISTICAL_NEIGHBOURS"]);
     expect(comparisons[2].areas).toHaveLength(10);
+    const [{ region }] = (await queryRows<{ region: string }>(demo.database.db, sql`select parent_code as region from areas where code = ${area}`)) as [
+      { region: string },
+    ];
+    expect(comparisons.slice(0, 2).map((c: { name: string; areas: { code: string }[] }) => [c.name, c.areas])).toEqual([
+      ["England", [{ code: "E92000001" }]],
+      [expect.any(String), [{ code: region }]],
+    ]);
+    expect(comparisons[2].name).toMatch(/^.+'s 10 statistical neighbours$/);
     for (const c of comparisons) {
       const expected =
         c.measure.percentage === null
@@ -107,6 +115,19 @@ describe("benchmark for an area", () => {
               : "SIMILAR";
       expect(c.outcome).toBe(expected);
     }
+  });
+
+  it("says, when a council's neighbours have no answers, that its statistical neighbours have none", async () => {
+    // In the demo data none of E06000066's ten neighbours has a carers' response in 2023-24.
+    const { benchmark } = await demo.api.data(
+      `{ benchmark(questionSet: CARER, version: 1, question: "control_over_life", area: "E06000066", period: { from: "2023-24", to: "2023-24" }) {
+        comparisons { comparator measure { status reason } outcome } } }`,
+    );
+    expect(benchmark.comparisons[2]).toEqual({
+      comparator: "STATISTICAL_NEIGHBOURS",
+      measure: { status: "NO_DATA", reason: "No answers to this question in its statistical neighbours for this period." },
+      outcome: "NOT_COMPARED",
+    });
   });
 
   it("ranks a council among councils with published values, consistently with the bulk export", async () => {

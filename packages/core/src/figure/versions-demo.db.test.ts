@@ -77,4 +77,24 @@ describe("the demo data's two versions", () => {
     );
     expect(benchmark).toEqual({ questionSet: { version: 1 }, versions: [1], value: { status: "AVAILABLE" } });
   });
+
+  it("count only the version asked for, over a period both versions answer, by every route", async () => {
+    const Q = `query($v: Int, $from: String!) {
+      breakdown(questionSet: ADULT_PB, version: $v, question: "help_to_plan", area: "${ENGLAND}", by: "completed_by", period: { from: $from, to: "2025-26" }) {
+        versions total { denominator } categories { option { code } measure { numerator denominator status } } }
+      benchmark(questionSet: ADULT_PB, version: $v, question: "help_to_plan", area: "${ENGLAND}", period: { from: $from, to: "2025-26" }) {
+        value { denominator } } }`;
+    const asked = await demo.api.data(Q, { v: 2, from: "2024-25" });
+    const pooled = await demo.api.data(Q, { v: null, from: "2024-25" });
+    // Version 1 is answered up to 2024-25, version 2 in 2025-26: asked for, version 2 pools nothing earlier.
+    const v2 = await trueCells(demo.database.db, { questionSet: "ADULT_PB", area: ENGLAND, question: "help_to_plan", from: 2025, to: 2025 });
+    // England's counts are exact.
+    const alone = await demo.api.data(Q, { v: 2, from: "2025-26" });
+    expect(asked.breakdown).toEqual(alone.breakdown);
+    expect(asked.breakdown).toMatchObject({ versions: [2], total: { denominator: v2.answered.count } });
+    expect(asked.breakdown.categories.filter((c: { measure: Measure }) => c.measure.status === "AVAILABLE").length).toBeGreaterThanOrEqual(2);
+    expect(asked.benchmark.value.denominator).toBe(v2.answered.count);
+    expect(pooled.breakdown.versions).toEqual([1, 2]);
+    expect(pooled.breakdown.total.denominator).toBeGreaterThan(asked.breakdown.total.denominator + 100);
+  });
 });
