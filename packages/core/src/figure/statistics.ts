@@ -60,6 +60,7 @@ export type ComparisonOutcome = "BETTER" | "SIMILAR" | "WORSE" | "HIGHER" | "LOW
 export function compareWithComparator(area: Interval | null, comparator: number | null, polarity: Polarity): ComparisonOutcome {
   if (!area || comparator === null) return "NOT_COMPARED";
   if (comparator >= area.lower && comparator <= area.upper) return "SIMILAR";
+  // Stryker disable next-line EqualityOperator: a comparator on the lower limit returned SIMILAR above
   const areaHigher = comparator < area.lower;
   if (polarity === "NO_JUDGEMENT") return areaHigher ? "HIGHER" : "LOWER";
   return areaHigher === (polarity === "HIGHER_IS_BETTER") ? "BETTER" : "WORSE";
