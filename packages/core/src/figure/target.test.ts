@@ -96,6 +96,7 @@ describe("a question set that is not there", () => {
     expect(() => resolveQuestionSet(none, "CARER")).toThrow(
       expect.objectContaining({ code: "NOT_FOUND", message: "No published CARER question set", details: { argument: "version" } }),
     );
+    expect(() => resolveQuestionSet(none, "CARER", 0)).toThrow(expect.objectContaining({ code: "BAD_USER_INPUT", details: { argument: "version" } }));
     expect(() => resolveQuestionSet(none, "CARER", 3)).toThrow(
       expect.objectContaining({ code: "NOT_FOUND", message: "No published CARER question set version 3" }),
     );
@@ -108,6 +109,7 @@ describe("areas and bands asked for", () => {
     expect(() => resolveArea(ref, "E06999999", "compareWith")).toThrow(
       expect.objectContaining({ code: "NOT_FOUND", message: "No area with code E06999999", details: { argument: "compareWith" } }),
     );
+    expect(() => resolveArea(ref, "E06999999")).toThrow(expect.objectContaining({ code: "NOT_FOUND", details: { argument: "area" } }));
   });
 
   it("refuses EXCLUDED, which is outside every denominator, and takes the countable bands", () => {
@@ -123,6 +125,17 @@ describe("areas and bands asked for", () => {
 });
 
 describe("questions asked for", () => {
+  it("refuses a question about the respondent even on a graded scale, and one whose scale has no POSITIVE or NEGATIVE option", () => {
+    const carer = set(1, 2);
+    const about = { id: 5, code: "age", kind: "ABOUT_YOU" } as QuestionRow;
+    const flat = { id: 6, code: "mood", kind: "OUTCOME" } as QuestionRow;
+    const ref = { questionsBySet: new Map([[1, [about, flat]]]), gradedQuestionIds: new Set([5]) } as unknown as ReferenceData;
+    for (const code of ["age", "mood"])
+      expect(() => resolveGradedQuestion(ref, carer, code, "question")).toThrow(
+        expect.objectContaining({ code: "BAD_USER_INPUT", details: { argument: "question" } }),
+      );
+  });
+
   it("is NOT_FOUND for a code the version does not have, naming the set, version and argument", () => {
     const carer = set(1, 2);
     const ref = { questionsBySet: new Map([[1, []]]) } as unknown as ReferenceData;
