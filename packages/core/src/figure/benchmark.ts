@@ -60,7 +60,7 @@ export interface BenchmarkArgs {
 }
 
 /** A question's band measure in a place: exact at England, rounded by the cell key method elsewhere. */
-export function measureAt(ref: ReferenceData, question: QuestionRow, cells: BandCells, band: CountableBand, place: { code: string; name: string }): Measure {
+export function measureAt(ref: ReferenceData, question: QuestionRow, cells: BandCells, band: CountableBand, place: { code?: string; name: string }): Measure {
   return publishBand(cells, band, { exact: place.code === ENGLAND, areaName: place.name, bands: ref.bandsByQuestion.get(question.id)! });
 }
 
@@ -113,7 +113,7 @@ function benchmarkItem(
         "STATISTICAL_NEIGHBOURS",
         `${area.name}'s ${neighbours.length} statistical neighbours`,
         neighbours,
-        measureOf({ code: "", name: "its statistical neighbours" }, pooled),
+        measureAt(ref, question, pooled, band, { name: "its statistical neighbours" }),
       );
     }
   }

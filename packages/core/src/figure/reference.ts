@@ -69,7 +69,7 @@ async function load(db: Db, version: number): Promise<ReferenceData> {
   const chains = new Map<number, { version: number; setId: number; questionId: number }[]>();
   for (const set of setRows) {
     for (const question of questionsBySet.get(set.id)!) {
-      // Stryker disable next-line UnaryOperator: versions run 1…N without a gap, so the set before a version always exists
+      // Stryker disable next-line UnaryOperator,OptionalChaining: versions run 1…N without a gap, so the set before a version always exists
       const sameCodeIn = (version: number) => questionsBySet.get(setAt.get(`${set.code}@${version}`)?.id ?? -1)?.find((q) => q.code === question.code);
       const chain = poolingChain(question, set.version, sameCodeIn);
       chains.set(
@@ -86,7 +86,7 @@ async function load(db: Db, version: number): Promise<ReferenceData> {
     questionSets: setRows,
     questionsBySet,
     chains,
-    gradedQuestionIds: new Set(graded.filter((g) => g.band !== "NEUTRAL").map((g) => g.id)),
+    gradedQuestionIds: gradedQuestionIds(graded),
     bandsByQuestion: new Map([...groupBy(graded, (g) => g.id)].map(([id, rows]) => [id, COUNTABLE_BANDS.filter((b) => rows.some((r) => r.band === b))])),
     yearsBySet: new Map([...groupBy(years, (y) => y.set)].map(([set, rows]) => [set, rows.map((r) => r.year)])),
     synthetic,
@@ -108,6 +108,11 @@ export async function referenceData(db: Db): Promise<ReferenceData> {
   data.catch(() => cache.delete(db));
   // Stryker restore all
   return data;
+}
+
+/** The questions with a POSITIVE or NEGATIVE option: a scale of NEUTRAL answers alone grades nothing. */
+export function gradedQuestionIds(bands: readonly { id: number; band: CountableBand }[]): Set<number> {
+  return new Set(bands.filter((b) => b.band !== "NEUTRAL").map((b) => b.id));
 }
 
 /** The financial years with responses to any of these question sets, in order. */
