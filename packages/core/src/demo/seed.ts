@@ -6,7 +6,7 @@ import { organisationAreas, organisations } from "../organisation/organisation.s
 import { questionSets, questions, scaleOptions } from "../questionset/questionset.sql.ts";
 import { financialYearOf } from "../response/index.ts";
 import { responses } from "../response/response.sql.ts";
-import { insertResponses, type NewResponse } from "../response/write.ts";
+import { insertResponses, loadingAnswersInBulk, type NewResponse } from "../response/write.ts";
 import { type DemoResponse, generateDemoResponses } from "./generate.ts";
 
 const BATCH = 2000;
@@ -128,12 +128,14 @@ export async function seedDemoData(database: Database, options: { scale?: number
     await tx.execute(sql`delete from answers where response_id in (select id from responses where synthetic)`);
     await tx.delete(responses).where(eq(responses.synthetic, true));
     const [catalogue, setIds, orgs] = [await loadCatalogue(tx), await questionSetIds(tx), await demoOrganisations(tx)];
-    let batch: NewResponse[] = [];
-    for (const response of generateDemoResponses({ scale: options.scale, seed: options.seed })) {
-      batch.push(toNewResponse(response, catalogue, setIds, orgs));
-      if (batch.length === BATCH) (total += (await insertResponses(tx, batch)).size), (batch = []);
-    }
-    if (batch.length) total += (await insertResponses(tx, batch)).size;
+    await loadingAnswersInBulk(tx, async () => {
+      let batch: NewResponse[] = [];
+      for (const response of generateDemoResponses({ scale: options.scale, seed: options.seed })) {
+        batch.push(toNewResponse(response, catalogue, setIds, orgs));
+        if (batch.length === BATCH) (total += (await insertResponses(tx, batch)).size), (batch = []);
+      }
+      if (batch.length) total += (await insertResponses(tx, batch)).size;
+    });
     await rebuildFigureCubes(tx);
   });
   return { responses: total, skipped: false };

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
+import { seedDemoData } from "../demo/seed.ts";
 import type { TestDatabase } from "../testing/database.ts";
 import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
@@ -79,5 +80,23 @@ describe("answers' references, checked per statement", () => {
     await database.db.execute(sql`delete from responses where id = ${responseId}`);
     const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from responses where id = ${responseId}`);
     expect(row!.n).toBe(0);
+  });
+
+  it("come back whole after the demo seed loads answers without their keys", async () => {
+    const { responses } = await seedDemoData(database, { scale: 0.02, replace: true });
+    expect(responses).toBeGreaterThan(100);
+    const keys = await queryRows<{ name: string }>(database.db, sql`select indexname as name from pg_indexes where tablename = 'answers' order by 1`);
+    expect(keys.map((k) => k.name)).toEqual(["answers_question_option_idx", "answers_response_id_question_id_option_id_pk"]);
+    const [answer] = await queryRows<{ r: number; q: number; o: number }>(
+      database.db,
+      sql`select response_id as r, question_id as q, option_id as o from answers limit 1`,
+    );
+    const duplicate = await database.db
+      .execute(sql`insert into answers (response_id, question_id, option_id) values (${answer!.r}, ${answer!.q}, ${answer!.o})`)
+      .then(
+        () => null,
+        (e: { code?: string; cause?: { code?: string } }) => e.code ?? e.cause?.code,
+      );
+    expect(duplicate).toBe("23505");
   });
 });
