@@ -141,7 +141,7 @@ async function measureSubmit(adminUrl: string, wsProxy: string, source: string, 
   const url = await cloneDatabase(adminUrl, wsProxy, source, "poet_bench_submit");
   const database = await createDatabase({ driver: "neon", url, wsProxy });
   const { runCommand } = await import("../../packages/cli/src/commands.ts");
-  const server = await runCommand("serve", loadConfig({ DATABASE_URL: url, PORT: "0", NODE_ENV: "production" }), {});
+  const server = await runCommand("serve", loadConfig({ DATABASE_URL: url, PORT: "0", NODE_ENV: "production", POET_LOG_LEVEL: "warn" }), {});
   try {
     const { key } = await benchOrganisation(database, "bench-submit");
     const [{ responses }] = (await queryRows<{ responses: number }>(database.db, sql`select count(*)::int as responses from responses`)) as [
