@@ -16,6 +16,9 @@ export async function createNeonDatabase(url: string, wsProxy: string | null, st
     neonConfig.pipelineTLS = false;
     neonConfig.pipelineConnect = false;
   }
+  // Coalescing waits for a timer (≥ 1 ms in Node) before each write: off, a round trip costs 0.3 ms
+  // instead of 1.8 ms through the local proxy, and a one-response submit makes about twenty.
+  neonConfig.coalesceWrites = false;
   const pool = new Pool({ connectionString: url, max: 10 });
   pool.on("error", () => {}); // an idle client's dropped socket must not crash the process
   // Nor may a client's that is between statements of a transaction: its next query fails instead.
