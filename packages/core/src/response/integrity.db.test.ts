@@ -11,7 +11,7 @@ import { submitResponses } from "./index.ts";
 // by row-by-row foreign keys: each way a reference can break must still be refused.
 let database: TestDatabase;
 let responseId: number;
-/** [question id, an option on its scale, an option of another scale] for ADULT_PB help_to_plan. */
+/** ADULT_PB quality_of_life: its id, an option on its scale, an option of another scale. */
 let question: { id: number; option: number; foreign: number };
 
 beforeAll(async () => {
@@ -49,14 +49,13 @@ afterAll(() => database?.close());
 
 const insert = (response: number, questionId: number, option: number) =>
   database.db.execute(sql`insert into answers (response_id, question_id, option_id) values (${response}, ${questionId}, ${option})`);
-const refused = async (statement: Promise<unknown>) => {
-  const error = await statement.then(
+/** The SQLSTATE a statement fails with, or null when it succeeds. */
+const failure = (statement: Promise<unknown>) =>
+  statement.then(
     () => null,
-    (e: unknown) => e as { code?: string; cause?: { code?: string } },
+    (e: { code?: string; cause?: { code?: string } }) => e.code ?? e.cause?.code ?? "unknown",
   );
-  expect(error, "the statement should have been refused").not.toBeNull();
-  expect(error!.code ?? error!.cause?.code).toBe("23503");
-};
+const refused = async (statement: Promise<unknown>) => expect(await failure(statement), "the statement should have been refused").toBe("23503");
 
 describe("answers' references, checked per statement", () => {
   it("accepts an answer whose option is on its question's scale", async () => {
@@ -91,12 +90,9 @@ describe("answers' references, checked per statement", () => {
       database.db,
       sql`select response_id as r, question_id as q, option_id as o from answers limit 1`,
     );
-    const duplicate = await database.db
-      .execute(sql`insert into answers (response_id, question_id, option_id) values (${answer!.r}, ${answer!.q}, ${answer!.o})`)
-      .then(
-        () => null,
-        (e: { code?: string; cause?: { code?: string } }) => e.code ?? e.cause?.code,
-      );
+    const duplicate = await failure(
+      database.db.execute(sql`insert into answers (response_id, question_id, option_id) values (${answer!.r}, ${answer!.q}, ${answer!.o})`),
+    );
     expect(duplicate).toBe("23505");
   });
 });
