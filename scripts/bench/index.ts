@@ -2,8 +2,9 @@ import { bundleSize } from "./bundle.ts";
 import { coldStart } from "./cold-start.ts";
 import { figures } from "./figures.ts";
 import { ingest } from "./ingest.ts";
+import { joint } from "./joint.ts";
 import { layer } from "./layer.ts";
 import type { Benchmark } from "./types.ts";
 
 /** Every benchmark, in run order. */
-export const BENCHMARKS: Benchmark[] = [bundleSize, coldStart, figures, ingest, layer];
+export const BENCHMARKS: Benchmark[] = [bundleSize, coldStart, figures, joint, ingest, layer];

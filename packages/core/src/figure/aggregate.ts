@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { type Db, queryRows } from "../db/types.ts";
-import { bandCounts, breakdownCounts, crossBreakdownCounts, pairCounts, responseCounts } from "./figure.sql.ts";
+import { bandCounts, responseCounts } from "./figure.sql.ts";
 
 /**
  * The counting query of each cube, written once: `which` is a condition on the responses `r`
@@ -25,47 +25,6 @@ export function countingQueries(which: SQL): { cube: PgTable; query: SQL }[] {
         from answers a join responses r on r.id = a.response_id join scale_options o on o.id = a.option_id
         where ${which} and o.band is not null
         group by 1, 2, 3, 4`,
-    },
-    {
-      cube: breakdownCounts,
-      query: sql`
-        select a.question_id, b.question_id, r.area_code, r.financial_year, b.option_id, o.band, count(*)::int, sum(r.record_key)::int
-        from answers a
-        join responses r on r.id = a.response_id
-        join scale_options o on o.id = a.option_id
-        join answers b on b.response_id = a.response_id
-        join scale_options bo on bo.id = b.option_id and bo.band is null
-        where ${which} and o.band is not null and o.band <> 'EXCLUDED'
-        group by 1, 2, 3, 4, 5, 6`,
-    },
-    {
-      cube: crossBreakdownCounts,
-      query: sql`
-        select a.question_id, b.question_id, c.question_id, ar.parent_code, r.financial_year, b.option_id, c.option_id, o.band, count(*)::int, sum(r.record_key)::int
-        from answers a
-        join responses r on r.id = a.response_id
-        join areas ar on ar.code = r.area_code
-        join scale_options o on o.id = a.option_id
-        join answers b on b.response_id = a.response_id
-        join scale_options bo on bo.id = b.option_id and bo.band is null
-        join answers c on c.response_id = a.response_id and c.question_id > b.question_id
-        join scale_options co on co.id = c.option_id and co.band is null
-        where ${which} and o.band is not null and o.band <> 'EXCLUDED'
-        group by 1, 2, 3, 4, 5, 6, 7, 8`,
-    },
-    {
-      cube: pairCounts,
-      query: sql`
-        select p.question_id, q.question_id, r.area_code, r.financial_year, po.band, qo.band, count(*)::int, sum(r.record_key)::int
-        from answers p
-        join questions pq on pq.id = p.question_id and pq.kind = 'PROCESS'
-        join scale_options po on po.id = p.option_id and po.band in ('POSITIVE', 'NEUTRAL', 'NEGATIVE')
-        join answers q on q.response_id = p.response_id
-        join questions qq on qq.id = q.question_id and qq.kind = 'OUTCOME'
-        join scale_options qo on qo.id = q.option_id and qo.band in ('POSITIVE', 'NEUTRAL', 'NEGATIVE')
-        join responses r on r.id = p.response_id
-        where ${which}
-        group by 1, 2, 3, 4, 5, 6`,
     },
   ];
 }

@@ -7,8 +7,10 @@ import type { QuestionSetCode } from "../questionset/types.ts";
 import type { Scope } from "../scope.ts";
 import { assertBreakdownAllowed } from "./access.ts";
 import type { FigureScope } from "./benchmark.ts";
+import { cachedRead } from "./caching.ts";
 import { idList } from "./cube.ts";
 import { addCells, type Cell, EMPTY_CELL, publishedCount } from "./disclosure.ts";
+import { alsoAnswered, answeredIn } from "./joint.ts";
 import { SUPPRESSION_REASON } from "./measure.ts";
 import type { PeriodInput } from "./period.ts";
 import { referenceData } from "./reference.ts";
@@ -64,15 +66,19 @@ export async function association(scope: Scope, args: AssociationArgs): Promise<
   if (outcome.kind !== "OUTCOME") throw badInput(`"${outcome.code}" is a ${outcome.kind} question: \`outcome\` takes an OUTCOME question`, "outcome");
   const [processPool, outcomePool] = [process, outcome].map((q) => poolingOf(ref, questionSet, q, period, args.version != null)) as [Pooling, Pooling];
   const notComparable = processPool.notComparable ?? outcomePool.notComparable;
+  const graded = sql`in ('POSITIVE', 'NEUTRAL', 'NEGATIVE')`;
+  const key = `pair|${processPool.questionIds}|${outcomePool.questionIds}|${area.code}|${period?.from}-${period?.to}`;
   const rows =
     period && !notComparable
-      ? await queryRows<Row>(
-          db,
-          sql`select c.process_band, c.outcome_band, sum(c.count)::int as n, sum(c.key_sum)::int as k
-            from pair_counts c join area_ancestors aa on aa.area_code = c.area_code and aa.ancestor_code = ${area.code}
-            where c.process_question_id in ${idList(processPool.questionIds)} and c.outcome_question_id in ${idList(outcomePool.questionIds)}
-              and c.financial_year between ${period.from} and ${period.to}
-            group by 1, 2`,
+      ? await cachedRead(db, ref.version, key, () =>
+          queryRows<Row>(
+            db,
+            sql`select o.band as process_band, qo.band as outcome_band, count(*)::int as n, coalesce(sum(r.record_key), 0)::int as k
+              from answers a join scale_options o on o.id = a.option_id and o.band ${graded}
+              ${alsoAnswered("q", outcomePool.questionIds, sql`qo.band ${graded}`)}
+              ${answeredIn(area.code, period)} and a.question_id in ${idList(processPool.questionIds)}
+              group by 1, 2`,
+          ),
         )
       : // Stryker disable next-line ArrayDeclaration: a stray row has no bands, so no cell counts it
         [];

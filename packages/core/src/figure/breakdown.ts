@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { figureAccess } from "../actor/index.ts";
 import { ENGLAND } from "../area/index.ts";
-import { type Db, queryRows } from "../db/types.ts";
+import type { Db } from "../db/types.ts";
 import { badInput, notFound } from "../errors.ts";
 import type { QuestionRow, QuestionSetRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
 import { questionCode } from "../questionset/validation.ts";
@@ -9,8 +9,10 @@ import type { Scope } from "../scope.ts";
 import { parseInput } from "../util/validate.ts";
 import { assertBreakdownAllowed } from "./access.ts";
 import { type BenchmarkArgs, benchmark, type FigureScope } from "./benchmark.ts";
+import { cachedRead } from "./caching.ts";
 import { assertCrossBreakdownAllowed, type CrossCategory, crossCategories } from "./cross-breakdown.ts";
-import { addBandCells, type BandCells, type BandSumsRow, bandSums, EMPTY_BAND_CELLS, idList, toBandCells } from "./cube.ts";
+import { type BandCells, EMPTY_BAND_CELLS } from "./cube.ts";
+import { alsoAnswered, bandCellsBy } from "./joint.ts";
 import { type CountableBand, type Measure, notComparableMeasure, publishCategory, suppressedMeasure } from "./measure.ts";
 import type { Period } from "./period.ts";
 import { referenceData } from "./reference.ts";
@@ -68,20 +70,12 @@ async function categoricalQuestion(db: Db, questionSet: QuestionSetRow, code: st
 }
 
 /** Band cells of the measured question by option of the `by` question, in an area over a period. */
-async function categoryCells(db: Db, measured: number[], by: number[], area: string, period: Period): Promise<Map<string, BandCells>> {
-  const rows = await queryRows<BandSumsRow & { code: string }>(
-    db,
-    sql`select o.code, s.* from (
-        select by_option_id, ${bandSums()}
-        from breakdown_counts c join area_ancestors aa on aa.area_code = c.area_code and aa.ancestor_code = ${area}
-        where c.question_id in ${idList(measured)} and c.by_question_id in ${idList(by)}
-          and c.financial_year between ${period.from} and ${period.to}
-        group by by_option_id) s
-      join scale_options o on o.id = s.by_option_id`,
+async function categoryCells(db: Db, version: number, measured: number[], by: number[], area: string, period: Period): Promise<Map<string, BandCells>> {
+  const key = `breakdown|${measured}|${by}|${area}|${period.from}-${period.to}`;
+  const rows = await cachedRead(db, version, key, () =>
+    bandCellsBy(db, { measured, keys: [sql`bo.code`], joins: [alsoAnswered("b", by, sql`bo.band is null`)], area, period }),
   );
-  const byOption = new Map<string, BandCells>();
-  for (const row of rows) byOption.set(row.code, addBandCells(byOption.get(row.code) ?? EMPTY_BAND_CELLS, toBandCells(row)));
-  return byOption;
+  return new Map(rows.map((r) => [r.keys[0]!, r.cells]));
 }
 
 /** A measure split by the answer to a categorical question (and, for England and regions, a second). */
@@ -102,7 +96,9 @@ export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string
   const [measured, byPool, thenPool] = [pool(headline.question), pool(by), then ? pool(then.question) : null];
   const notComparable = measured.notComparable ?? byPool.notComparable ?? thenPool?.notComparable ?? null;
   const byOption =
-    period && !notComparable ? await categoryCells(db, measured.questionIds, byPool.questionIds, headline.area.code, period) : new Map<string, BandCells>();
+    period && !notComparable
+      ? await categoryCells(db, ref.version, measured.questionIds, byPool.questionIds, headline.area.code, period)
+      : new Map<string, BandCells>();
   const categories = secondarySuppression(
     options.map((option) => {
       const cells = byOption.get(option.code) ?? EMPTY_BAND_CELLS;
@@ -123,6 +119,7 @@ export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string
           bands,
           period,
           notComparable,
+          version: ref.version,
         },
         { by: options, thenBy: then.options },
       )

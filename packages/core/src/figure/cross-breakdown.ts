@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { AreaRow } from "../area/area.sql.ts";
 import { ENGLAND } from "../area/index.ts";
-import { type Db, queryRows } from "../db/types.ts";
+import type { Db } from "../db/types.ts";
 import { badInput, PoetError } from "../errors.ts";
 import type { QuestionRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
-import { addBandCells, type BandCells, type BandSumsRow, bandSums, EMPTY_BAND_CELLS, idList, toBandCells } from "./cube.ts";
+import { cachedRead } from "./caching.ts";
+import { EMPTY_BAND_CELLS } from "./cube.ts";
 import type { Access } from "./disclosure.ts";
+import { alsoAnswered, bandCellsBy } from "./joint.ts";
 import { type CountableBand, type Measure, notComparableMeasure, publishCategory, suppressedMeasure } from "./measure.ts";
 import type { Period } from "./period.ts";
 
@@ -53,7 +55,7 @@ export function secondarySuppression2D<T extends { row: number; column: number; 
   return result;
 }
 
-/** The cells of a two-way breakdown, read from the region-grain cube. */
+/** The cells of a two-way breakdown (England or a region), counted from the answers (`joint.ts`). */
 export async function crossCategories(
   db: Db,
   args: {
@@ -66,33 +68,27 @@ export async function crossCategories(
     bands: readonly CountableBand[];
     period: Period | null;
     notComparable: string | null;
+    /** The cube version the figure was read at: the cells are cached under it. */
+    version: number;
   },
   options: { by: ScaleOptionRow[]; thenBy: ScaleOptionRow[] },
 ): Promise<CrossCategory[]> {
-  // The cube keeps each pair of questions once, the lower id first, in every version.
-  const pairs = sql`(c.by_question_id in ${idList(args.by.ids)} and c.then_question_id in ${idList(args.thenBy.ids)})
-    or (c.by_question_id in ${idList(args.thenBy.ids)} and c.then_question_id in ${idList(args.by.ids)})`;
+  const { period } = args;
+  const key = `cross|${args.question}|${args.by.ids}|${args.thenBy.ids}|${args.area.code}|${period?.from}-${period?.to}`;
   const rows =
-    args.period && !args.notComparable
-      ? await queryRows<BandSumsRow & { by_question_id: number; by_code: string; then_code: string }>(
-          db,
-          sql`select bo.code as by_code, tho.code as then_code, s.* from (
-              select by_question_id, by_option_id, then_option_id, ${bandSums()}
-              from cross_breakdown_counts c join area_ancestors aa on aa.area_code = c.region_code and aa.ancestor_code = ${args.area.code}
-              where c.question_id in ${idList(args.question)} and (${pairs})
-                and c.financial_year between ${args.period.from} and ${args.period.to}
-              group by 1, 2, 3) s
-            join scale_options bo on bo.id = s.by_option_id join scale_options tho on tho.id = s.then_option_id`,
+    period && !args.notComparable
+      ? await cachedRead(db, args.version, key, () =>
+          bandCellsBy(db, {
+            measured: args.question,
+            keys: [sql`bo.code`, sql`co.code`],
+            joins: [alsoAnswered("b", args.by.ids, sql`bo.band is null`), alsoAnswered("c", args.thenBy.ids, sql`co.band is null`)],
+            area: args.area.code,
+            period,
+          }),
         )
       : // Stryker disable next-line ArrayDeclaration: a stray row here keys a cell no option pair reads
         [];
-  // Cells keyed by the option codes of `by`, then `thenBy`, whichever way the cube holds them.
-  const byIds = new Set(args.by.ids);
-  const cell = new Map<string, BandCells>();
-  for (const r of rows) {
-    const key = byIds.has(r.by_question_id) ? `${r.by_code}|${r.then_code}` : `${r.then_code}|${r.by_code}`;
-    cell.set(key, addBandCells(cell.get(key) ?? EMPTY_BAND_CELLS, toBandCells(r)));
-  }
+  const cell = new Map(rows.map((r) => [r.keys.join("|"), r.cells]));
   // Suppress in one canonical orientation (the lower question id as rows), so that asking for
   // `by: A, thenBy: B` or `by: B, thenBy: A` publishes the same cells.
   // Stryker disable next-line EqualityOperator: which orientation is canonical is a convention (either is consistent), and by and thenBy are never one question

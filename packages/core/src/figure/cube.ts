@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/types.ts";
-import { figureCaching } from "./caching.ts";
+import { cachedRead } from "./caching.ts";
 import { addCells, type Cell, EMPTY_CELL } from "./disclosure.ts";
 import type { Period } from "./period.ts";
 import type { ReferenceData } from "./reference.ts";
@@ -60,8 +60,6 @@ export function toBandCells(r: BandSumsRow | undefined): BandCells {
  */
 export type LeafCells = Map<number, Map<string, Map<number, BandCells>>>;
 
-const CACHE_SIZE = 500;
-
 /**
  * Rises with every write to the cubes: what caches of figures (in memory, ETags, CDNs) are keyed
  * on. The sum of the writers' counters (`bumpCubeVersion`).
@@ -71,28 +69,14 @@ export async function cubeVersion(db: Db): Promise<number> {
   return row!.version;
 }
 
-const cache = new WeakMap<Db, Map<string, Promise<LeafCells>>>();
-
 /**
  * `readLeafCells`, cached per database by cube version (the one `referenceData` just read, so a
  * figure costs no second version query): any write to the cubes bumps it and is seen at once.
  */
 export async function leafBandCells(db: Db, version: number, questionIds: number[], period: Period, byYear = false): Promise<LeafCells> {
-  // Stryker disable all: the cache changes how fast, not what, a figure reads (mutation runs turn it off).
+  // Stryker disable next-line all: no figure asks for no questions (and `in ()` is not SQL)
   if (questionIds.length === 0) return new Map();
-  if (!figureCaching.enabled) return readLeafCells(db, questionIds, period, byYear);
-  const key = `${version}|${period.from}-${period.to}|${byYear}|${questionIds.join(",")}`;
-  const entries = cache.get(db) ?? new Map<string, Promise<LeafCells>>();
-  cache.set(db, entries);
-  let cells = entries.get(key);
-  if (!cells) {
-    cells = readLeafCells(db, questionIds, period, byYear);
-    cells.catch(() => entries.delete(key));
-    entries.set(key, cells);
-    if (entries.size > CACHE_SIZE) entries.delete(entries.keys().next().value!);
-  }
-  return cells;
-  // Stryker restore all
+  return cachedRead(db, version, `cells|${period.from}-${period.to}|${byYear}|${questionIds.join(",")}`, () => readLeafCells(db, questionIds, period, byYear));
 }
 
 /** `(1, 2, 3)`: ids for an SQL `in`, each a bound parameter. */

@@ -5,11 +5,13 @@ import { band } from "../questionset/questionset.sql.ts";
  * The figure cubes. Each row counts the live (not withdrawn) responses of one leaf area and
  * financial year in one cell, with `keySum`, the sum of those responses' record keys, from which
  * the cell-key method derives a cell's key (docs/disclosure-control.md). Cells add up: a region's
- * or a run of years' count and key sum are sums of leaf cells. Writes keep the cubes, so a figure
- * costs the same whether the database holds ten thousand responses or ten million.
+ * or a run of years' count and key sum are sums of leaf cells. Writes keep the cubes, so a headline
+ * figure, rank, benchmark or trend costs the same whether the database holds ten thousand
+ * responses or ten million. They hold one-dimensional counts only: joint counts (breakdowns,
+ * associations) are counted from the answers when read (`joint.ts`).
  *
- * They are derived from rows that the foreign keys of `answers` and `responses` already check,
- * so they carry none of their own: a rebuild writes millions of rows without a trigger each.
+ * They are derived from rows whose references are already checked, so they carry no foreign
+ * keys of their own: a rebuild writes its rows without a check each.
  */
 
 /** Responses per question set, area and year: for report eligibility and discovery. */
@@ -37,66 +39,6 @@ export const bandCounts = pgTable(
     keySum: integer("key_sum").notNull(),
   },
   (t) => [primaryKey({ name: "band_counts_pk", columns: [t.questionId, t.areaCode, t.financialYear, t.band] })],
-);
-
-/** A graded question's bands split by the answer to a categorical question (band-less options): breakdowns. */
-export const breakdownCounts = pgTable(
-  "breakdown_counts",
-  {
-    questionId: integer("question_id").notNull(),
-    byQuestionId: integer("by_question_id").notNull(),
-    byOptionId: integer("by_option_id").notNull(),
-    areaCode: text("area_code").notNull(),
-    financialYear: smallint("financial_year").notNull(),
-    band: band("band").notNull(),
-    count: integer("count").notNull(),
-    keySum: integer("key_sum").notNull(),
-  },
-  (t) => [primaryKey({ name: "breakdown_counts_pk", columns: [t.questionId, t.byQuestionId, t.areaCode, t.financialYear, t.byOptionId, t.band] })],
-);
-
-/**
- * A graded question's bands split by the answers to two categorical questions (`byQuestionId` <
- * `thenQuestionId`), at region grain: two-way breakdowns for England and regions only.
- */
-export const crossBreakdownCounts = pgTable(
-  "cross_breakdown_counts",
-  {
-    questionId: integer("question_id").notNull(),
-    byQuestionId: integer("by_question_id").notNull(),
-    byOptionId: integer("by_option_id").notNull(),
-    thenQuestionId: integer("then_question_id").notNull(),
-    thenOptionId: integer("then_option_id").notNull(),
-    regionCode: text("region_code").notNull(),
-    financialYear: smallint("financial_year").notNull(),
-    band: band("band").notNull(),
-    count: integer("count").notNull(),
-    keySum: integer("key_sum").notNull(),
-  },
-  (t) => [
-    primaryKey({
-      name: "cross_breakdown_counts_pk",
-      columns: [t.questionId, t.byQuestionId, t.thenQuestionId, t.regionCode, t.financialYear, t.byOptionId, t.thenOptionId, t.band],
-    }),
-  ],
-);
-
-/** A PROCESS question's band against an OUTCOME question's band: associations. */
-export const pairCounts = pgTable(
-  "pair_counts",
-  {
-    processQuestionId: integer("process_question_id").notNull(),
-    outcomeQuestionId: integer("outcome_question_id").notNull(),
-    areaCode: text("area_code").notNull(),
-    financialYear: smallint("financial_year").notNull(),
-    processBand: band("process_band").notNull(),
-    outcomeBand: band("outcome_band").notNull(),
-    count: integer("count").notNull(),
-    keySum: integer("key_sum").notNull(),
-  },
-  (t) => [
-    primaryKey({ name: "pair_counts_pk", columns: [t.processQuestionId, t.outcomeQuestionId, t.areaCode, t.financialYear, t.processBand, t.outcomeBand] }),
-  ],
 );
 
 /**

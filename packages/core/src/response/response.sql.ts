@@ -1,8 +1,5 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
-import { areas } from "../area/area.sql.ts";
-import { organisations } from "../organisation/organisation.sql.ts";
-import { questionSets } from "../questionset/questionset.sql.ts";
 import { COLLECTION_MODES, COMPLETED_BY } from "./validation.ts";
 
 export const collectionMode = pgEnum("collection_mode", COLLECTION_MODES);
@@ -12,20 +9,18 @@ export const completedBy = pgEnum("completed_by", COMPLETED_BY);
  * One completed survey, identified to its organisation by `externalRef`. A withdrawn response
  * (the right to erasure) keeps only what audit needs: its reference, organisation, instrument,
  * area and when it was submitted and withdrawn; its answers, comment and details are deleted.
+ *
+ * Its question set, area and organisation are checked once per statement, not per row (migration
+ * 0008_reference_checks_by_key), as the answers' references are: row-by-row foreign keys cost
+ * three times the insert itself.
  */
 export const responses = pgTable(
   "responses",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    questionSetId: integer("question_set_id")
-      .notNull()
-      .references(() => questionSets.id),
-    areaCode: text("area_code")
-      .notNull()
-      .references(() => areas.code),
-    organisationId: integer("organisation_id")
-      .notNull()
-      .references(() => organisations.id),
+    questionSetId: integer("question_set_id").notNull(),
+    areaCode: text("area_code").notNull(),
+    organisationId: integer("organisation_id").notNull(),
     externalRef: text("external_ref").notNull(),
     /** Null once withdrawn, like every detail below. */
     collectedOn: date("collected_on", { mode: "string" }),
@@ -70,8 +65,12 @@ export const answers = pgTable(
     questionId: integer("question_id").notNull(),
     optionId: integer("option_id").notNull(),
   },
-  // One row per chosen option: a multi-tick question has several, any other one at most.
-  (t) => [primaryKey({ columns: [t.responseId, t.questionId, t.optionId] }), index("answers_question_option_idx").on(t.questionId, t.optionId)],
+  // One row per chosen option: a multi-tick question has several, any other one at most. The
+  // second index covers the two-way breakdowns counted when read (figure/cross-breakdown.ts).
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.questionId, t.optionId] }),
+    index("answers_question_option_response_idx").on(t.questionId, t.optionId, t.responseId),
+  ],
 );
 
 export type ResponseRow = typeof responses.$inferSelect;
