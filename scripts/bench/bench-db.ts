@@ -123,10 +123,11 @@ export async function ensureBenchDatabase(name: string, scale: number, options: 
         seeded = { seconds: (performance.now() - start) / 1000, profile: await watcher.stop() };
       }
       options.log(`${name}: seedDemoData loaded ${responses.toLocaleString("en-GB")} responses in ${seeded.seconds.toFixed(1)} s`);
-      // Fresh planner statistics, as autovacuum would give a database at rest.
+      // A database at rest, as autovacuum leaves it: fresh planner statistics, and a visibility
+      // map that lets index-only scans (the joint counts') skip the heap.
       const analyzeStart = performance.now();
-      await database.db.execute(sql`analyze`);
-      options.log(`${name}: analyze ${((performance.now() - analyzeStart) / 1000).toFixed(1)} s`);
+      await database.db.execute(sql`vacuum analyze`);
+      options.log(`${name}: vacuum analyze ${((performance.now() - analyzeStart) / 1000).toFixed(1)} s`);
     } finally {
       await database.close();
     }

@@ -147,25 +147,29 @@ async function measureSubmit(adminUrl: string, wsProxy: string, source: string, 
     const [{ responses }] = (await queryRows<{ responses: number }>(database.db, sql`select count(*)::int as responses from responses`)) as [
       { responses: number },
     ];
-    const councils = await queryRows<{ code: string }>(database.db, sql`select code from areas where type = 'LOCAL_AUTHORITY' order by code limit 20`);
+    const councils = await queryRows<{ code: string }>(database.db, sql`select code from areas where type = 'LOCAL_AUTHORITY' order by code`);
     const headers = { authorization: `Bearer ${key}` };
-    const submit = async (i: number) => {
-      const input = {
-        responses: [
-          {
-            externalRef: `BENCH-SUBMIT-${i}`,
-            questionSet: "ADULT_PB",
-            area: councils[i % councils.length]!.code,
-            collectedOn: "2025-06-01",
-            collectionMode: "ONLINE",
-            completedBy: "SELF",
-            answers: [
-              { question: "help_to_plan", option: "yes" },
-              { question: "quality_of_life", option: i % 3 ? "better" : "no_change" },
-            ],
-          },
+    // Whole ADULT_PB responses (every question the generator answers), in the councils' areas.
+    const covered = new Set(councils.map((c) => c.code));
+    const bodies = [...generateDemoResponses({ scale: 1, seed: DEMO_SEED + 2 })]
+      .filter((r) => r.questionSet === "ADULT_PB" && r.version === 1 && covered.has(r.areaCode))
+      .slice(0, n + 10)
+      .map((r) => ({
+        questionSet: "ADULT_PB",
+        version: 1,
+        area: r.areaCode,
+        collectedOn: r.collectedOn,
+        collectionMode: r.collectionMode,
+        completedBy: r.completedBy,
+        comment: r.comment,
+        answers: [
+          ...Object.entries(r.answers).map(([question, option]) => ({ question, option })),
+          ...Object.entries(r.ticks ?? {}).map(([question, options]) => ({ question, options })),
         ],
-      };
+      }));
+    const answers = Math.round(bodies.reduce((sum, b) => sum + b.answers.length, 0) / bodies.length);
+    const submit = async (i: number) => {
+      const input = { responses: [{ externalRef: `BENCH-SUBMIT-${i}`, ...bodies[i % bodies.length]! }] };
       const data = await postGraphQL(server!.url, SUBMIT, { input }, headers);
       if (data.submitResponses.created !== 1) throw new Error(`submit ${i}: ${JSON.stringify(data.submitResponses)}`);
     };
@@ -185,7 +189,7 @@ async function measureSubmit(adminUrl: string, wsProxy: string, source: string, 
       columns: ["request", "n", "p50", "p99"],
       rows: [
         ["{ __typename } (HTTP, floor)", n, ms(p("typename", 50)), ms(p("typename", 99))],
-        ["submitResponses, one response (a member's key)", n, ms(p("submit", 50)), ms(p("submit", 99))],
+        [`submitResponses, one whole response (${answers} answers on average; a member's key)`, n, ms(p("submit", 50)), ms(p("submit", 99))],
       ],
       notes: [
         `submit p50 ÷ floor p50 = ${ratio.toFixed(2)}× (aim < ${INGEST_AIMS.submitFloorRatio}×): ${ok ? "met" : "MISSED"}`,

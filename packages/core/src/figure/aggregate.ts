@@ -82,34 +82,46 @@ export async function rebuildFigureCubes(db: Db, hooks: { beforeSwap?: () => Pro
 }
 
 /**
- * Adds (`sign` 1) or takes away (`sign` -1) the responses `which` selects in every cube: one
- * set-based statement per cube, in the caller's transaction, rows taken in key order so that
- * concurrent writers lock shared cells in the same order. A cell that falls to zero is deleted,
- * so the cubes stay exactly what a rebuild would make. The caller bumps the cube version.
+ * Adds (`sign` 1) or takes away (`sign` -1) the responses `which` selects in every cube, in one
+ * statement in the caller's transaction (one set-based upsert per cube, rows in key order so that
+ * concurrent writers lock shared cells in the same order), bumping the writer's cube version
+ * counter (`bump`, a slot) in the same statement when asked. A cell that falls to zero is
+ * deleted, so the cubes stay exactly what a rebuild would make.
  */
-export async function applyCubeDelta(tx: Db, which: SQL, sign: 1 | -1): Promise<void> {
-  for (const { cube, query } of countingQueries(which)) {
-    const { table, constraint, columns } = keyOf(cube);
-    const names = columns.map((c) => c.name).join(", ");
-    const keys = sql.raw(names);
-    const emptied = await queryRows<Record<string, unknown>>(
-      tx,
-      sql`
-        with delta as (${query}),
-        applied as (
-          insert into ${sql.raw(table)} (${keys}, count, key_sum)
-          select ${keys}, ${sql.raw(String(sign))} * count, ${sql.raw(String(sign))} * key_sum from delta d (${keys}, count, key_sum) order by ${keys}
-          on conflict on constraint ${sql.raw(constraint)}
-          do update set count = ${sql.raw(table)}.count + excluded.count, key_sum = ${sql.raw(table)}.key_sum + excluded.key_sum
-          returning ${keys}, count)
-        select ${keys} from applied where count = 0`,
-    );
+export async function applyCubeDelta(tx: Db, which: SQL, sign: 1 | -1, bump?: number): Promise<void> {
+  const cubes = countingQueries(which).map(({ cube, query }) => ({ ...keyOf(cube), query }));
+  const factor = sql.raw(String(sign));
+  const steps = cubes.map(({ table, constraint, columns, query }, i) => {
+    const keys = sql.raw(columns.map((c) => c.name).join(", "));
+    const [delta, applied] = [sql.raw(`delta${i}`), sql.raw(`applied${i}`)];
+    return sql`${delta} as (${query}),
+      ${applied} as (
+        insert into ${sql.raw(table)} (${keys}, count, key_sum)
+        select ${keys}, ${factor} * count, ${factor} * key_sum from ${delta} d (${keys}, count, key_sum) order by ${keys}
+        on conflict on constraint ${sql.raw(constraint)}
+        do update set count = ${sql.raw(table)}.count + excluded.count, key_sum = ${sql.raw(table)}.key_sum + excluded.key_sum
+        returning ${keys}, count)`;
+  });
+  if (bump !== undefined) steps.push(sql`bumped as (${bumpStatement(bump)})`);
+  const emptied = await queryRows<{ cube: number; key: Record<string, unknown> }>(
+    tx,
+    sql`with ${sql.join(steps, sql`, `)}
+      ${sql.join(
+        cubes.map(({ columns }, i) => {
+          const keys = sql.raw(columns.map((c) => c.name).join(", "));
+          return sql`select ${sql.raw(String(i))} as cube, to_jsonb(e) as key from (select ${keys} from ${sql.raw(`applied${i}`)} where count = 0) e`;
+        }),
+        sql` union all `,
+      )}`,
+  );
+  for (const [i, { table, columns }] of cubes.entries()) {
+    const rows = emptied.filter((e) => e.cube === i).map((e) => e.key);
     // Stryker disable next-line ConditionalExpression: saves a statement that would delete nothing
-    if (!emptied.length) continue;
+    if (!rows.length) continue;
     const shape = sql.raw(columns.map((c) => `${c.name} ${c.type}`).join(", "));
     const match = sql.raw(columns.map((c) => `t.${c.name} = e.${c.name}`).join(" and "));
     await tx.execute(
-      sql`delete from ${sql.raw(table)} t using jsonb_to_recordset(${JSON.stringify(emptied)}::jsonb) as e (${shape}) where ${match} and t.count = 0`,
+      sql`delete from ${sql.raw(table)} t using jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e (${shape}) where ${match} and t.count = 0`,
     );
   }
 }
@@ -157,5 +169,9 @@ export async function verifyFigureCubes(db: Db, limit = 100): Promise<CubeDiffer
  * different rows, so they never queue behind one hot row, and the sum still rises with every commit.
  */
 export async function bumpCubeVersion(tx: Db, slot = 1): Promise<void> {
-  await tx.execute(sql`insert into cube_version (id, version) values (${slot}, 1) on conflict (id) do update set version = cube_version.version + 1`);
+  await tx.execute(bumpStatement(slot));
+}
+
+function bumpStatement(slot: number): SQL {
+  return sql`insert into cube_version (id, version) values (${slot}, 1) on conflict (id) do update set version = cube_version.version + 1`;
 }

@@ -7,10 +7,9 @@ import type { QuestionSetCode } from "../questionset/types.ts";
 import type { Scope } from "../scope.ts";
 import { assertBreakdownAllowed } from "./access.ts";
 import type { FigureScope } from "./benchmark.ts";
-import { cachedRead } from "./caching.ts";
 import { idList } from "./cube.ts";
 import { addCells, type Cell, EMPTY_CELL, publishedCount } from "./disclosure.ts";
-import { alsoAnswered, answeredIn } from "./joint.ts";
+import { alsoAnswered, answeredIn, cachedJoint } from "./joint.ts";
 import { SUPPRESSION_REASON } from "./measure.ts";
 import type { PeriodInput } from "./period.ts";
 import { referenceData } from "./reference.ts";
@@ -70,7 +69,7 @@ export async function association(scope: Scope, args: AssociationArgs): Promise<
   const key = `pair|${processPool.questionIds}|${outcomePool.questionIds}|${area.code}|${period?.from}-${period?.to}`;
   const rows =
     period && !notComparable
-      ? await cachedRead(db, ref.version, key, () =>
+      ? await cachedJoint(db, ref.version, key, () =>
           queryRows<Row>(
             db,
             sql`select o.band as process_band, qo.band as outcome_band, count(*)::int as n, coalesce(sum(r.record_key), 0)::int as k

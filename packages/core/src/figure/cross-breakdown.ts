@@ -4,10 +4,9 @@ import { ENGLAND } from "../area/index.ts";
 import type { Db } from "../db/types.ts";
 import { badInput, PoetError } from "../errors.ts";
 import type { QuestionRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
-import { cachedRead } from "./caching.ts";
 import { EMPTY_BAND_CELLS } from "./cube.ts";
 import type { Access } from "./disclosure.ts";
-import { alsoAnswered, bandCellsBy } from "./joint.ts";
+import { alsoAnswered, bandCellsBy, cachedJoint } from "./joint.ts";
 import { type CountableBand, type Measure, notComparableMeasure, publishCategory, suppressedMeasure } from "./measure.ts";
 import type { Period } from "./period.ts";
 
@@ -77,7 +76,7 @@ export async function crossCategories(
   const key = `cross|${args.question}|${args.by.ids}|${args.thenBy.ids}|${args.area.code}|${period?.from}-${period?.to}`;
   const rows =
     period && !args.notComparable
-      ? await cachedRead(db, args.version, key, () =>
+      ? await cachedJoint(db, args.version, key, () =>
           bandCellsBy(db, {
             measured: args.question,
             keys: [sql`bo.code`, sql`co.code`],

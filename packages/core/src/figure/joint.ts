@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/types.ts";
+import { cachedRead } from "./caching.ts";
 import { type BandCells, idList, toBandCells } from "./cube.ts";
 import type { Period } from "./period.ts";
 
@@ -70,4 +71,9 @@ export async function bandCellsBy(
     const [pn, pk, un, uk, nn, nk, an, ak] = row.sums as [number, number, number, number, number, number, number, number];
     return { keys: args.keys.map((_, i) => row[`k${i}`]!), cells: toBandCells({ pn, pk, un, uk, nn, nk, an, ak }) };
   });
+}
+
+/** A joint count, kept like any cube read under the cube version it was counted at (`cachedRead`). */
+export function cachedJoint<T>(db: Db, version: number, key: string, count: () => Promise<T>): Promise<T> {
+  return cachedRead(db, version, key, count, true);
 }

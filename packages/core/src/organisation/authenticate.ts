@@ -21,13 +21,12 @@ const MALFORMED = "The Authorization header must be `Bearer <API key>` (poet_…
 /** `lastUsedAt` is written at most this often per key, so reads don't each cost a write. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-async function areasOf(db: Db, organisationId: number): Promise<string[]> {
-  const rows = await db.select({ code: organisationAreas.areaCode }).from(organisationAreas).where(eq(organisationAreas.organisationId, organisationId));
-  return rows.map((r) => r.code).sort();
-}
+/** The areas an organisation covers, in the query that finds its credential: a member's are part of its actor. */
+const coveredAreas = sql<string[]>`array(select ${organisationAreas.areaCode} from ${organisationAreas}
+  where ${organisationAreas.organisationId} = ${organisations.id} order by 1)`;
 
-async function actorFor(db: Db, organisation: ActorOrganisation, role: Role, credential: string): Promise<Actor> {
-  if (role === "MEMBER") return { type: "member", organisation, areas: await areasOf(db, organisation.id), credential };
+function actorFor(organisation: ActorOrganisation, areas: string[], role: Role, credential: string): Actor {
+  if (role === "MEMBER") return { type: "member", organisation, areas, credential };
   return { type: role === "ADMIN" ? "admin" : "researcher", organisation, credential };
 }
 
@@ -40,29 +39,27 @@ async function fromApiKey(db: Db, key: string): Promise<Actor> {
       expiresAt: apiKeys.expiresAt,
       lastUsedAt: apiKeys.lastUsedAt,
       organisation: { id: organisations.id, slug: organisations.slug, name: organisations.name },
+      areas: coveredAreas,
     })
     .from(apiKeys)
     .innerJoin(organisations, eq(organisations.id, apiKeys.organisationId))
     .where(and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt)));
   if (!row) throw unauthenticated("This API key is not valid (unknown or revoked)");
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) throw unauthenticated(`This API key expired at ${row.expiresAt.toISOString()}`);
-  // Most requests find it fresh and write nothing; the write, when due, runs beside the rest.
+  // Most requests find it fresh and write nothing.
   // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: the update's own condition repeats this check; `stale` only saves a round trip
   const stale = !row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS;
-  const [actor] = await Promise.all([
-    actorFor(db, row.organisation, row.role, row.prefix),
-    stale &&
-      db
-        .update(apiKeys)
-        .set({ lastUsedAt: sql`now()` })
-        .where(
-          and(
-            eq(apiKeys.id, row.id),
-            or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - make_interval(secs => ${LAST_USED_RESOLUTION_MS / 1000})`)),
-          ),
+  if (stale)
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: sql`now()` })
+      .where(
+        and(
+          eq(apiKeys.id, row.id),
+          or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - make_interval(secs => ${LAST_USED_RESOLUTION_MS / 1000})`)),
         ),
-  ]);
-  return actor;
+      );
+  return actorFor(row.organisation, row.areas, row.role, row.prefix);
 }
 
 type JwtVerifier = (token: string) => Promise<Record<string, unknown>>;
@@ -104,11 +101,12 @@ async function fromJwt(db: Db, token: string, settings: JwtSettings): Promise<Ac
   const role = ROLES.find((r) => r === claims.role);
   if (!role || typeof claims.org !== "string") throw unauthenticated(`This token's role must be one of ${ROLES.join(", ")} and org an organisation's slug`);
   const [organisation] = await db
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, areas: coveredAreas })
     .from(organisations)
     .where(eq(organisations.slug, claims.org));
   if (!organisation) throw unauthenticated(`This token names an organisation POET does not know ("${claims.org.slice(0, 64)}")`);
-  return actorFor(db, organisation, role, `jwt:${String(claims.sub ?? "?").slice(0, 64)}`);
+  const { areas, ...named } = organisation;
+  return actorFor(named, areas, role, `jwt:${String(claims.sub ?? "?").slice(0, 64)}`);
 }
 
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;

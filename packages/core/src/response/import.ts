@@ -1,11 +1,10 @@
 import { recordAudit } from "../organisation/audit.ts";
-import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/types.ts";
+import type { QuestionSetCode } from "../questionset/types.ts";
 import type { Scope } from "../scope.ts";
 import { csvLines } from "../util/csv.ts";
 import { transaction } from "../util/transaction.ts";
 import { type ColumnPlan, type CsvRow, columnOf, decodeCsv, type Encoding, fileError, planColumns, readCsv, rowToResponse } from "./csv.ts";
-import { loadInstruments } from "./instrument.ts";
-import { type ResponseResult, storeBatch, tally } from "./submit.ts";
+import { checkBatch, checkContext, tally, writeBatch } from "./submit.ts";
 import type { ResponseInput } from "./validation.ts";
 import { countResponses, versionSlot } from "./write.ts";
 import { writerOf } from "./writer.ts";
@@ -63,36 +62,43 @@ class NothingWritten extends Error {
 export async function importResponses(scope: Scope, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   const text = decodeCsv(bytes, options.encoding);
   const writer = await writerOf(scope, options.organisation);
-  const instruments = await loadInstruments(scope.db, QUESTION_SET_CODES);
   const result: ImportResult = { rows: 0, created: 0, unchanged: 0, replaced: 0, rejected: 0, written: false, errors: [] };
   const report = (row: number, column: string | null, code: string, message: string) => {
     if (result.errors.length < MAX_REPORTED_ERRORS) result.errors.push({ row, column, code, message });
   };
   try {
     return await transaction(scope, async (tx) => {
-      const seen = new Set<string>();
+      const context = await checkContext(tx);
+      const { instruments } = context;
       // The file's responses go into the cubes in one delta at the end: cells shared by many rows
       // are updated once, not once a batch.
       const uncounted: number[] = [];
       let plan: ColumnPlan | null = null;
       let batch: { row: CsvRow; response: ResponseInput }[] = [];
+      // One batch is written while the next is read and checked.
+      let writing: Promise<unknown> = Promise.resolve();
       const flush = async () => {
-        const results = await storeBatch(
-          tx,
-          writer,
-          batch.map((b) => b.response),
-          { dryRun: options.dryRun, seen, instruments, uncounted },
-        );
-        results.forEach((r: ResponseResult, i) => {
-          for (const e of r.errors) report(batch[i]!.row.row, columnOf(e.path, batch[i]!.response), e.code, e.message);
-        });
-        const counts = tally(results);
-        result.created += counts.created;
-        result.unchanged += counts.unchanged;
-        result.replaced += counts.replaced;
-        result.rejected += counts.rejected;
+        const rows = batch;
         batch = [];
-        await options.onProgress?.(result.rows);
+        const checked = checkBatch(
+          context,
+          writer,
+          rows.map((b) => b.response),
+        );
+        await writing;
+        writing = writeBatch(tx, writer, checked, { dryRun: options.dryRun, uncounted, rows: false }).then((results) => {
+          results.forEach((r, i) => {
+            for (const e of r.errors) report(rows[i]!.row.row, columnOf(e.path, rows[i]!.response), e.code, e.message);
+          });
+          const counts = tally(results);
+          result.created += counts.created;
+          result.unchanged += counts.unchanged;
+          result.replaced += counts.replaced;
+          result.rejected += counts.rejected;
+          return options.onProgress?.(result.rows);
+        });
+        // Awaited before the next batch or the end; until then a failure must not count as unhandled.
+        writing.catch(() => {});
       };
       for await (const row of readCsv(text)) {
         if (row.header) {
@@ -109,6 +115,7 @@ export async function importResponses(scope: Scope, bytes: Uint8Array, options: 
       }
       if (!plan) throw fileError("EMPTY_FILE", "The file holds no header row");
       if (batch.length) await flush();
+      await writing;
       if (!result.rows) throw fileError("NO_ROWS", "The file has a header and no responses");
       if (options.dryRun || (result.rejected && !options.acceptValid)) throw new NothingWritten(result);
       await countResponses(tx.db, uncounted, versionSlot(writer.organisationId));

@@ -43,29 +43,26 @@ export const areaTypeOf = (code: QuestionSetCode): AreaType => (code === "PHB" ?
  * instruments it built under this fingerprint and asks the database only for it. The highest
  * question and option ids tell two databases with the same versions but other rows apart.
  */
-async function instrumentsFingerprint(db: Db): Promise<string> {
-  const [row] = await queryRows<{ fingerprint: string }>(
-    db,
-    sql`select concat_ws('/', (select string_agg(concat_ws(':', id, status, published_on), ',' order by id) from question_sets
-                               where status in ('PUBLISHED', 'RETIRED')),
-                              (select max(id) from questions), (select max(id) from scale_options)) as fingerprint`,
-  );
-  return row?.fingerprint ?? "";
-}
+export const instrumentsFingerprint = sql<string>`concat_ws('/',
+    (select string_agg(concat_ws(':', id, status, published_on), ',' order by id) from question_sets where status in ('PUBLISHED', 'RETIRED')),
+    (select max(id) from questions), (select max(id) from scale_options))`;
 
 /** Fingerprint → every published instrument; a few entries (one per database a process serves). */
 const built = new Map<string, Instrument[]>();
 const KEEP = 8;
 
-/** Every published version of the instruments named, with their questions and options. */
-export async function loadInstruments(db: Db, codes: readonly QuestionSetCode[]): Promise<Instrument[]> {
+/**
+ * Every published version of the instruments named, with their questions and options; a caller
+ * that has just read the fingerprint (in a query of its own) passes it and saves a round trip.
+ */
+export async function loadInstruments(db: Db, codes: readonly QuestionSetCode[], fingerprint?: string): Promise<Instrument[]> {
   if (!codes.length) return [];
-  const fingerprint = await instrumentsFingerprint(db);
-  let all = built.get(fingerprint);
+  const current = fingerprint ?? (await queryRows<{ f: string }>(db, sql`select ${instrumentsFingerprint} as f`))[0]!.f;
+  let all = built.get(current);
   if (!all) {
     all = await readInstruments(db);
     if (built.size >= KEEP) built.delete(built.keys().next().value!);
-    built.set(fingerprint, all);
+    built.set(current, all);
   }
   return all.filter((instrument) => codes.includes(instrument.code));
 }

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
-import { areas } from "../area/area.sql.ts";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { queryRows } from "../db/types.ts";
 import { badInput } from "../errors.ts";
 import { recordAudit } from "../organisation/audit.ts";
+import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/types.ts";
 import type { Scope } from "../scope.ts";
 import { transaction } from "../util/transaction.ts";
 import { financialYearOf } from "./financial-year.ts";
-import { type Instrument, loadInstruments, pickVersion } from "./instrument.ts";
+import { type Instrument, instrumentsFingerprint, loadInstruments, pickVersion } from "./instrument.ts";
 import { type ResponseRow, responses } from "./response.sql.ts";
 import { type InputError, inputErrors, instrumentSchema, MAX_BATCH, type ParsedResponse, responseInput } from "./validation.ts";
 import { countResponses, drawRecordKey, insertResponses, type NewResponse, replaceResponses, versionSlot } from "./write.ts";
@@ -47,47 +48,69 @@ function contentHash(r: Omit<NewResponse, "contentHash" | "recordKey" | "synthet
 }
 
 /** A checked response: what to store, or why not. */
-type Checked = { index: number; externalRef: string; errors: InputError[]; row?: NewResponse; correction: boolean };
+export type Checked = { index: number; externalRef: string; errors: InputError[]; row?: NewResponse; correction: boolean };
 
 function reject(index: number, externalRef: unknown, errors: InputError[]): Checked {
   return { index, externalRef: typeof externalRef === "string" ? externalRef : "", errors, correction: false };
 }
 
-async function check(scope: Scope, writer: Writer, inputs: readonly unknown[], today: string, options: StoreOptions): Promise<Checked[]> {
-  const seen = options.seen ?? new Set();
-  const parsed = inputs.map((input) => responseInput.safeParse(input));
-  const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
-  const instruments = options.instruments ?? (await loadInstruments(scope.db, [...new Set(valid.map((r) => r.questionSet))]));
-  const areaCodes = [...new Set(valid.map((r) => r.area))];
-  const areaTypes = new Map(
-    areaCodes.length
-      ? (await scope.db.select({ code: areas.code, type: areas.type }).from(areas).where(inArray(areas.code, areaCodes))).map((a) => [a.code, a.type])
-      : [],
+/** What checking a batch needs loaded: the instruments and the types of the areas it names. */
+export interface CheckContext {
+  instruments: Instrument[];
+  areaTypes: Map<string, string>;
+  today: string;
+  /** The references met so far (in this batch, or in the whole file). */
+  seen: Set<string>;
+  schemas: Map<Instrument, ReturnType<typeof instrumentSchema>>;
+}
+
+/**
+ * Loads what checking responses needs, in one query: the instruments (all, or the inputs'; built
+ * once per process, see `loadInstruments`) and the types of the areas (all, or the inputs').
+ */
+export async function checkContext(scope: Scope, inputs?: readonly unknown[]): Promise<CheckContext> {
+  const named = (field: "questionSet" | "area") =>
+    inputs && [...new Set(inputs.map((i) => (i as Record<string, unknown> | null)?.[field]).filter((v): v is string => typeof v === "string"))];
+  const sets = named("questionSet")?.filter((code): code is QuestionSetCode => (QUESTION_SET_CODES as readonly string[]).includes(code));
+  const codes = named("area");
+  const [row] = await queryRows<{ fingerprint: string; areas: Record<string, string> | null }>(
+    scope.db,
+    sql`select ${instrumentsFingerprint} as fingerprint,
+          (select json_object_agg(code, type) from areas ${codes ? sql`where code = any(${sql.param(codes)}::text[])` : sql``}) as areas`,
   );
-  const schemas = new Map<Instrument, ReturnType<typeof instrumentSchema>>();
+  const instruments = await loadInstruments(scope.db, sets ?? QUESTION_SET_CODES, row!.fingerprint);
+  return { instruments, areaTypes: new Map(Object.entries(row!.areas ?? {})), today: todayInEngland(), seen: new Set(), schemas: new Map() };
+}
+
+/**
+ * Checks a batch for a writer, with nothing to wait for: each response is parsed once, by the zod
+ * schema of the question-set version it names (or, naming none that exists, by the shape alone).
+ */
+export function checkBatch(context: CheckContext, writer: Writer, inputs: readonly unknown[]): Checked[] {
   const schemaOf = (instrument: Instrument) => {
-    const schema = schemas.get(instrument) ?? instrumentSchema(instrument, { today });
-    schemas.set(instrument, schema);
+    const schema = context.schemas.get(instrument) ?? instrumentSchema(instrument, { today: context.today });
+    context.schemas.set(instrument, schema);
     return schema;
   };
   return inputs.map((input, index) => {
-    const base = parsed[index]!;
-    const ref = (input as { externalRef?: unknown } | null)?.externalRef;
-    if (!base.success) return reject(index, ref, inputErrors(base.error.issues));
-    const response = base.data;
-    const instrument = pickVersion(instruments, response.questionSet, response.version);
-    if (!instrument)
-      return reject(index, ref, [
+    const raw = (input ?? {}) as { externalRef?: unknown; questionSet?: unknown; version?: unknown };
+    const named =
+      typeof raw.questionSet === "string" && (raw.version == null || typeof raw.version === "number")
+        ? pickVersion(context.instruments, raw.questionSet as QuestionSetCode, raw.version as number | null | undefined)
+        : undefined;
+    const parsed = (named ? schemaOf(named) : responseInput).safeParse(input);
+    if (!parsed.success) return reject(index, raw.externalRef, inputErrors(parsed.error.issues));
+    const response = parsed.data;
+    if (!named)
+      return reject(index, raw.externalRef, [
         { path: ["version"], code: "UNKNOWN_VERSION", message: `${response.questionSet} has no published version ${response.version}` },
       ]);
-    const checked = schemaOf(instrument).safeParse(input);
-    const errors = checked.success ? [] : inputErrors(checked.error.issues);
-    errors.push(...areaErrors(response, instrument, writer, areaTypes.get(response.area)));
-    if (seen.has(response.externalRef))
+    const errors = areaErrors(response, named, writer, context.areaTypes.get(response.area));
+    if (context.seen.has(response.externalRef))
       errors.push({ path: ["externalRef"], code: "DUPLICATE_REFERENCE", message: `"${response.externalRef}" is sent more than once in this batch` });
-    seen.add(response.externalRef);
-    if (errors.length) return reject(index, ref, errors);
-    return { index, externalRef: response.externalRef, errors, row: newResponse(response, instrument, writer), correction: response.correction };
+    context.seen.add(response.externalRef);
+    if (errors.length) return reject(index, raw.externalRef, errors);
+    return { index, externalRef: response.externalRef, errors, row: newResponse(response, named, writer), correction: response.correction };
   });
 }
 
@@ -141,30 +164,29 @@ function against(stored: ResponseRow, checked: Checked): { status: ResponseStatu
   return { status: "REJECTED", errors: [{ path, code: "CONFLICT", message }] };
 }
 
-export interface StoreOptions {
+export interface WriteOptions {
   dryRun?: boolean;
-  /** The references met earlier in the same file. */
-  seen?: Set<string>;
-  /** The instruments, when the caller has loaded them once for many batches. */
-  instruments?: Instrument[];
   /**
    * Collects the ids of the responses created instead of counting them into the cubes: the caller
    * counts them all at once, before its transaction commits (a file's rows in one delta).
    */
   uncounted?: number[];
+  /** Whether results carry the stored rows (an import reports counts and errors only). */
+  rows?: boolean;
 }
 
 /**
- * Checks and stores one batch for a writer, in the scope's transaction: the one write path of
- * submissions and imports.
+ * Writes a checked batch for a writer, in the scope's transaction: the one write path of
+ * submissions and imports. Each response is CREATED, UNCHANGED, REPLACED or REJECTED.
  */
-export async function storeBatch(scope: Scope, writer: Writer, inputs: readonly unknown[], options: StoreOptions = {}): Promise<ResponseResult[]> {
-  const checked = await check(scope, writer, inputs, todayInEngland(), options);
+export async function writeBatch(scope: Scope, writer: Writer, checked: readonly Checked[], options: WriteOptions = {}): Promise<ResponseResult[]> {
   const { db } = scope;
   const candidates = checked.filter((c) => c.row);
   const refs = candidates.map((c) => c.externalRef);
   const mine = (wanted: string[]) => and(eq(responses.organisationId, writer.organisationId), inArray(responses.externalRef, wanted));
-  const stored = new Map((refs.length ? await db.select().from(responses).where(mine(refs)).for("update") : []).map((r) => [r.externalRef, r]));
+  // A write tries every reference and reads only those already stored (the insert skips them):
+  // a dry run, writing nothing, reads them all first.
+  const stored = new Map((options.dryRun && refs.length ? await db.select().from(responses).where(mine(refs)) : []).map((r) => [r.externalRef, r]));
   const outcome = new Map<Checked, { status: ResponseStatus; errors: InputError[]; id?: number }>();
   const fresh = candidates.filter((c) => !stored.has(c.externalRef));
   if (options.dryRun) for (const c of fresh) outcome.set(c, { status: "CREATED", errors: [] });
@@ -174,7 +196,7 @@ export async function storeBatch(scope: Scope, writer: Writer, inputs: readonly 
       fresh.map((c) => c.row!),
     );
     for (const c of fresh) if (ids.has(c.row!)) outcome.set(c, { status: "CREATED", errors: [], id: ids.get(c.row!)! });
-    // A concurrent request stored some of these references first: they are stored responses now.
+    // Stored already, or by a concurrent request first: read (and locked) as stored responses.
     const raced = fresh.filter((c) => !outcome.has(c)).map((c) => c.externalRef);
     if (raced.length) for (const row of await db.select().from(responses).where(mine(raced)).for("update")) stored.set(row.externalRef, row);
     if (options.uncounted) options.uncounted.push(...ids.values());
@@ -190,7 +212,10 @@ export async function storeBatch(scope: Scope, writer: Writer, inputs: readonly 
     await replaceResponses(db, replacements, versionSlot(writer.organisationId));
   }
   // What is stored now: in a dry run only what was already there and stays as it is.
-  const shownIds = [...outcome.values()].flatMap((o) => (o.id && (o.status === "UNCHANGED" || (!options.dryRun && o.status !== "REJECTED")) ? [o.id] : []));
+  const shownIds =
+    options.rows === false
+      ? []
+      : [...outcome.values()].flatMap((o) => (o.id && (o.status === "UNCHANGED" || (!options.dryRun && o.status !== "REJECTED")) ? [o.id] : []));
   const shown = new Map((shownIds.length ? await db.select().from(responses).where(inArray(responses.id, shownIds)) : []).map((r) => [r.id, r]));
   return checked.map((c) => {
     const o = outcome.get(c) ?? { status: "REJECTED" as const, errors: c.errors };
@@ -212,7 +237,8 @@ export async function submitResponses(
   if (input.responses.length > MAX_BATCH) throw badInput(`At most ${MAX_BATCH} responses a call; this one has ${input.responses.length}`, "responses");
   const writer = await writerOf(scope, options.organisation);
   const results = await transaction(scope, async (tx) => {
-    const results = await storeBatch(tx, writer, input.responses, { dryRun: input.dryRun });
+    const checked = checkBatch(await checkContext(tx, input.responses), writer, input.responses);
+    const results = await writeBatch(tx, writer, checked, { dryRun: input.dryRun });
     const counts = tally(results);
     if (!input.dryRun) await recordAudit(tx, { action: "responses.submit", subject: writer.slug, rows: counts.created + counts.replaced, detail: counts });
     return results;

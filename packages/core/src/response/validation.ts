@@ -89,10 +89,6 @@ export interface InstrumentContext {
   today: string;
 }
 
-function issue(ctx: z.core.$RefinementCtx, path: (string | number)[], code: string, message: string) {
-  ctx.addIssue({ code: "custom", path, message, params: { code }, input: undefined });
-}
-
 type Problem = [path: string[], code: string, message: string];
 
 /** What is wrong with one answer to a known question, if anything: the path is under the answer. */
@@ -117,30 +113,39 @@ function answerProblem(answer: AnswerInput, question: InstrumentQuestion): Probl
  * is multi-tick, each question at most once, at least one graded question answered (others may
  * be skipped, as on the paper form), and a collection date between publication and today.
  */
-export function instrumentSchema(instrument: Instrument, context: InstrumentContext) {
+export function instrumentErrors(response: ParsedResponse, instrument: Instrument, context: InstrumentContext): InputError[] {
   const named = `${instrument.code} version ${instrument.version}`;
+  const errors: InputError[] = [];
+  const add = (path: (string | number)[], code: string, message: string) => errors.push({ path: path.map(String), code, message });
+  if (response.collectedOn > context.today) add(["collectedOn"], "FUTURE_DATE", `${response.collectedOn} is in the future`);
+  else if (instrument.publishedOn && response.collectedOn < instrument.publishedOn)
+    add(["collectedOn"], "BEFORE_PUBLICATION", `${response.collectedOn} is before ${named} was published (${instrument.publishedOn})`);
+  const seen = new Set<string>();
+  let graded = false;
+  for (const [index, answer] of response.answers.entries()) {
+    const question = instrument.questions.get(answer.question);
+    const problem: Problem | null = !question
+      ? [["question"], "UNKNOWN_QUESTION", `${named} has no question "${answer.question}"`]
+      : seen.has(question.code)
+        ? [["question"], "DUPLICATE_ANSWER", `"${question.code}" is answered more than once`]
+        : answerProblem(answer, question);
+    if (question) seen.add(question.code);
+    if (problem) add(["answers", index, ...problem[0]], problem[1], problem[2]);
+    else if (question!.graded) graded = true;
+  }
+  if (!graded && !errors.some((e) => e.path[0] === "answers"))
+    add(["answers"], "NO_GRADED_ANSWER", `no question of ${named} that figures are made of is answered`);
+  return errors;
+}
+
+/** A response of one question-set version as a zod schema: the shape, then (once the shape holds) `instrumentErrors`. */
+export function instrumentSchema(instrument: Instrument, context: InstrumentContext) {
   return responseInput.check(
     z.superRefine((response, ctx) => {
-      if (response.collectedOn > context.today) issue(ctx, ["collectedOn"], "FUTURE_DATE", `${response.collectedOn} is in the future`);
-      else if (instrument.publishedOn && response.collectedOn < instrument.publishedOn)
-        issue(ctx, ["collectedOn"], "BEFORE_PUBLICATION", `${response.collectedOn} is before ${named} was published (${instrument.publishedOn})`);
-      const seen = new Set<string>();
-      let graded = false;
-      let faulty = false;
-      for (const [index, answer] of response.answers.entries()) {
-        const question = instrument.questions.get(answer.question);
-        const problem: Problem | null = !question
-          ? [["question"], "UNKNOWN_QUESTION", `${named} has no question "${answer.question}"`]
-          : seen.has(question.code)
-            ? [["question"], "DUPLICATE_ANSWER", `"${question.code}" is answered more than once`]
-            : answerProblem(answer, question);
-        if (question) seen.add(question.code);
-        if (problem) {
-          faulty = true;
-          issue(ctx, ["answers", index, ...problem[0]], problem[1], problem[2]);
-        } else if (question!.graded) graded = true;
-      }
-      if (!graded && !faulty) issue(ctx, ["answers"], "NO_GRADED_ANSWER", `no question of ${named} that figures are made of is answered`);
+      // A field that failed its own checks (a malformed date, say) is reported alone.
+      if (ctx.issues.length) return;
+      for (const { path, code, message } of instrumentErrors(response, instrument, context))
+        ctx.addIssue({ code: "custom", path, message, params: { code }, input: undefined });
     }),
   );
 }

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/types.ts";
-import { applyCubeDelta, bumpCubeVersion } from "../figure/aggregate.ts";
+import { applyCubeDelta } from "../figure/aggregate.ts";
 
 /*
  * The one way responses are written: submissions, imports, corrections, withdrawals and the demo
@@ -34,39 +34,41 @@ export const drawRecordKey = () => randomInt(256);
 const byIds = (ids: readonly number[]): SQL => sql`r.id = any(${sql.param([...ids])}::int[])`;
 
 /**
- * Inserts responses and their answers, skipping any whose (organisation, reference) is taken
- * (a concurrent duplicate): returns the id of each response inserted. Rows go in
- * reference order, so concurrent batches take the unique index's locks in one order.
+ * Inserts responses and their answers in one statement, skipping any whose (organisation,
+ * reference) is taken (a concurrent duplicate): returns the id of each response inserted. Rows
+ * go in reference order, so concurrent batches take the unique index's locks in one order.
  */
 export async function insertResponses(tx: Db, rows: readonly NewResponse[]): Promise<Map<NewResponse, number>> {
   if (!rows.length) return new Map();
   const sorted = [...rows].sort((a, b) => (a.externalRef < b.externalRef ? -1 : a.externalRef > b.externalRef ? 1 : a.organisationId - b.organisationId));
   const column = <T>(pick: (r: NewResponse) => T) => sql.param(sorted.map(pick));
-  const inserted = await queryRows<{ id: number; organisation_id: number; external_ref: string }>(
+  // Each answer names its response by its place in `sorted` (1-based, as `ordinality` counts).
+  const answers = sorted.flatMap((r, i) => r.answers.map(([question, option]) => [i + 1, question, option] as const));
+  const inserted = await queryRows<{ n: number; id: number }>(
     tx,
     sql`
-    insert into responses (question_set_id, area_code, organisation_id, external_ref, collected_on, financial_year, collection_mode, completed_by,
-                           comment, content_hash, record_key, synthetic)
-    select s, a, o, r, d::date, f, m::collection_mode, b::completed_by, c, h, k, y
-    from unnest(${column((r) => r.questionSetId)}::int[], ${column((r) => r.areaCode)}::text[], ${column((r) => r.organisationId)}::int[],
-                ${column((r) => r.externalRef)}::text[], ${column((r) => r.collectedOn)}::text[], ${column((r) => r.financialYear)}::int[],
-                ${column((r) => r.collectionMode)}::text[], ${column((r) => r.completedBy)}::text[], ${column((r) => r.comment)}::text[],
-                ${column((r) => r.contentHash)}::text[], ${column((r) => r.recordKey)}::int[], ${column((r) => r.synthetic)}::boolean[])
-         with ordinality as t(s, a, o, r, d, f, m, b, c, h, k, y, n)
-    order by n
-    on conflict (organisation_id, external_ref) do nothing
-    returning id, organisation_id, external_ref`,
+    with given as (
+      select * from unnest(${column((r) => r.questionSetId)}::int[], ${column((r) => r.areaCode)}::text[], ${column((r) => r.organisationId)}::int[],
+                           ${column((r) => r.externalRef)}::text[], ${column((r) => r.collectedOn)}::text[], ${column((r) => r.financialYear)}::int[],
+                           ${column((r) => r.collectionMode)}::text[], ${column((r) => r.completedBy)}::text[], ${column((r) => r.comment)}::text[],
+                           ${column((r) => r.contentHash)}::text[], ${column((r) => r.recordKey)}::int[], ${column((r) => r.synthetic)}::boolean[])
+        with ordinality as t(s, a, o, r, d, f, m, b, c, h, k, y, n)),
+    inserted as (
+      insert into responses (question_set_id, area_code, organisation_id, external_ref, collected_on, financial_year, collection_mode, completed_by,
+                             comment, content_hash, record_key, synthetic)
+      select s, a, o, r, d::date, f, m::collection_mode, b::completed_by, c, h, k, y from given order by n
+      on conflict (organisation_id, external_ref) do nothing
+      returning id, organisation_id, external_ref),
+    numbered as (select g.n, i.id from inserted i join given g on g.o = i.organisation_id and g.r = i.external_ref),
+    answered as (
+      insert into answers (response_id, question_id, option_id)
+      select x.id, a.q, a.o
+      from unnest(${sql.param(answers.map((a) => a[0]))}::int[], ${sql.param(answers.map((a) => a[1]))}::int[], ${sql.param(answers.map((a) => a[2]))}::int[]) as a(n, q, o)
+      join numbered x on x.n = a.n)
+    select n::int, id from numbered`,
   );
-  const idOf = new Map(inserted.map((r) => [`${r.organisation_id}:${r.external_ref}`, r.id]));
   const ids = new Map<NewResponse, number>();
-  for (const r of sorted) {
-    const id = idOf.get(`${r.organisationId}:${r.externalRef}`);
-    if (id !== undefined) ids.set(r, id);
-  }
-  await insertAnswers(
-    tx,
-    [...ids].flatMap(([r, id]) => r.answers.map(([question, option]) => [id, question, option] as const)),
-  );
+  for (const { n, id } of inserted) ids.set(sorted[n - 1]!, id);
   return ids;
 }
 
@@ -84,8 +86,7 @@ export async function countResponses(tx: Db, ids: readonly number[], slot: numbe
   if (!ids.length) return;
   // A file's delta groups millions of rows: let it sort and hash in memory, as a rebuild does.
   if (ids.length > LARGE_DELTA) await tx.execute(sql`set local work_mem = '256MB'`);
-  await applyCubeDelta(tx, byIds(ids), 1);
-  await bumpCubeVersion(tx, slot);
+  await applyCubeDelta(tx, byIds(ids), 1, slot);
 }
 
 /**
@@ -108,8 +109,7 @@ export async function replaceResponses(tx: Db, replacements: readonly { id: numb
     tx,
     replacements.flatMap(({ id, response }) => response.answers.map(([question, option]) => [id, question, option] as const)),
   );
-  await applyCubeDelta(tx, byIds(ids), 1);
-  await bumpCubeVersion(tx, slot);
+  await applyCubeDelta(tx, byIds(ids), 1, slot);
 }
 
 /**
@@ -118,13 +118,12 @@ export async function replaceResponses(tx: Db, replacements: readonly { id: numb
  */
 export async function withdrawStoredResponses(tx: Db, ids: readonly number[], slot: number): Promise<void> {
   if (!ids.length) return;
-  await applyCubeDelta(tx, byIds(ids), -1);
+  await applyCubeDelta(tx, byIds(ids), -1, slot);
   await tx.execute(sql`delete from answers where response_id = any(${sql.param([...ids])}::int[])`);
   await tx.execute(sql`
     update responses set withdrawn_at = now(), collected_on = null, financial_year = null, collection_mode = null, completed_by = null,
       comment = null, content_hash = null
     where id = any(${sql.param([...ids])}::int[])`);
-  await bumpCubeVersion(tx, slot);
 }
 
 /** The cube-version counter a writer for this organisation bumps: one of many, so writers do not queue on one row. */
