@@ -32,7 +32,7 @@ export function alsoAnswered(x: string, questions: number[], options: SQL): SQL 
 }
 
 /** The measured answers `a` (band `o.band`) of `questions`, outside EXCLUDED: every breakdown's denominator. */
-export function measuredAnswers(questions: number[]): { from: SQL; and: SQL } {
+function measuredAnswers(questions: number[]): { from: SQL; and: SQL } {
   return {
     from: sql`answers a join scale_options o on o.id = a.option_id and o.band <> 'EXCLUDED'`,
     and: sql`and a.question_id in ${idList(questions)}`,
@@ -40,10 +40,10 @@ export function measuredAnswers(questions: number[]): { from: SQL; and: SQL } {
 }
 
 /** `BandCells` sums over measured answers (see `toBandCells`): one array column. */
-const bandSumsOfAnswers = (() => {
+function bandSumsOfAnswers(): SQL {
   const sums = (when: SQL) => sql`count(*) filter (where ${when}), coalesce(sum(r.record_key) filter (where ${when}), 0)`;
   return sql`array[${sums(sql`o.band = 'POSITIVE'`)}, ${sums(sql`o.band = 'NEUTRAL'`)}, ${sums(sql`o.band = 'NEGATIVE'`)}, ${sums(sql`true`)}]::int[]`;
-})();
+}
 
 /**
  * Band cells of the measured answers grouped by `keys` (SQL expressions, returned as `k0`, `k1`…):
@@ -60,7 +60,7 @@ export async function bandCellsBy(
   );
   const rows = await queryRows<Record<string, string> & { sums: number[] }>(
     db,
-    sql`select ${keys}, ${bandSumsOfAnswers} as sums
+    sql`select ${keys}, ${bandSumsOfAnswers()} as sums
         from ${measured.from} ${sql.join(args.joins, sql` `)} ${answeredIn(args.area, args.period)} ${measured.and}
         group by ${sql.join(
           args.keys.map((_, i) => sql.raw(String(i + 1))),

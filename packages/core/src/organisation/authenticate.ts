@@ -22,7 +22,7 @@ const MALFORMED = "The Authorization header must be `Bearer <API key>` (poet_…
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** The areas an organisation covers, in the query that finds its credential: a member's are part of its actor. */
-const coveredAreas = sql<string[]>`array(select ${organisationAreas.areaCode} from ${organisationAreas}
+const coveredAreas = () => sql<string[]>`array(select ${organisationAreas.areaCode} from ${organisationAreas}
   where ${organisationAreas.organisationId} = ${organisations.id} order by 1)`;
 
 function actorFor(organisation: ActorOrganisation, areas: string[], role: Role, credential: string): Actor {
@@ -39,7 +39,7 @@ async function fromApiKey(db: Db, key: string): Promise<Actor> {
       expiresAt: apiKeys.expiresAt,
       lastUsedAt: apiKeys.lastUsedAt,
       organisation: { id: organisations.id, slug: organisations.slug, name: organisations.name },
-      areas: coveredAreas,
+      areas: coveredAreas(),
     })
     .from(apiKeys)
     .innerJoin(organisations, eq(organisations.id, apiKeys.organisationId))
@@ -101,7 +101,7 @@ async function fromJwt(db: Db, token: string, settings: JwtSettings): Promise<Ac
   const role = ROLES.find((r) => r === claims.role);
   if (!role || typeof claims.org !== "string") throw unauthenticated(`This token's role must be one of ${ROLES.join(", ")} and org an organisation's slug`);
   const [organisation] = await db
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, areas: coveredAreas })
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, areas: coveredAreas() })
     .from(organisations)
     .where(eq(organisations.slug, claims.org));
   if (!organisation) throw unauthenticated(`This token names an organisation POET does not know ("${claims.org.slice(0, 64)}")`);
