@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { figureAccess } from "../actor/index.ts";
-import { queryRows } from "../db/types.ts";
 import { badInput } from "../errors.ts";
 import type { QuestionRow } from "../questionset/questionset.sql.ts";
 import type { QuestionSetCode } from "../questionset/types.ts";
@@ -9,7 +8,7 @@ import { assertBreakdownAllowed } from "./access.ts";
 import type { FigureScope } from "./benchmark.ts";
 import { idList } from "./cube.ts";
 import { addCells, type Cell, EMPTY_CELL, publishedCount } from "./disclosure.ts";
-import { alsoAnswered, answeredIn, cachedJoint } from "./joint.ts";
+import { alsoAnswered, answeredIn, jointRows } from "./joint.ts";
 import { SUPPRESSION_REASON } from "./measure.ts";
 import type { PeriodInput } from "./period.ts";
 import { referenceData } from "./reference.ts";
@@ -66,18 +65,16 @@ export async function association(scope: Scope, args: AssociationArgs): Promise<
   const [processPool, outcomePool] = [process, outcome].map((q) => poolingOf(ref, questionSet, q, period, args.version != null)) as [Pooling, Pooling];
   const notComparable = processPool.notComparable ?? outcomePool.notComparable;
   const graded = sql`in ('POSITIVE', 'NEUTRAL', 'NEGATIVE')`;
-  const key = `pair|${processPool.questionIds}|${outcomePool.questionIds}|${area.code}|${period?.from}-${period?.to}`;
   const rows =
     period && !notComparable
-      ? await cachedJoint(db, ref.version, key, () =>
-          queryRows<Row>(
-            db,
-            sql`select o.band as process_band, qo.band as outcome_band, count(*)::int as n, coalesce(sum(r.record_key), 0)::int as k
-              from answers a join scale_options o on o.id = a.option_id and o.band ${graded}
-              ${alsoAnswered("q", outcomePool.questionIds, sql`qo.band ${graded}`)}
-              ${answeredIn(area.code, period)} and a.question_id in ${idList(processPool.questionIds)}
-              group by 1, 2`,
-          ),
+      ? await jointRows<Row>(
+          db,
+          ref.version,
+          sql`select o.band as process_band, qo.band as outcome_band, count(*)::int as n, coalesce(sum(r.record_key), 0)::int as k
+            from answers a join scale_options o on o.id = a.option_id and o.band ${graded}
+            ${alsoAnswered("q", outcomePool.questionIds, sql`qo.band ${graded}`)}
+            ${answeredIn(area.code, period)} and a.question_id in ${idList(processPool.questionIds)}
+            group by 1, 2`,
         )
       : // Stryker disable next-line ArrayDeclaration: a stray row has no bands, so no cell counts it
         [];

@@ -11,7 +11,7 @@ import { assertBreakdownAllowed } from "./access.ts";
 import { type BenchmarkArgs, benchmark, type FigureScope } from "./benchmark.ts";
 import { assertCrossBreakdownAllowed, type CrossCategory, crossCategories } from "./cross-breakdown.ts";
 import { type BandCells, EMPTY_BAND_CELLS } from "./cube.ts";
-import { alsoAnswered, bandCellsBy, cachedJoint } from "./joint.ts";
+import { alsoAnswered, bandCellsBy } from "./joint.ts";
 import { type CountableBand, type Measure, notComparableMeasure, publishCategory, suppressedMeasure } from "./measure.ts";
 import type { Period } from "./period.ts";
 import { referenceData } from "./reference.ts";
@@ -70,10 +70,7 @@ async function categoricalQuestion(db: Db, questionSet: QuestionSetRow, code: st
 
 /** Band cells of the measured question by option of the `by` question, in an area over a period. */
 async function categoryCells(db: Db, version: number, measured: number[], by: number[], area: string, period: Period): Promise<Map<string, BandCells>> {
-  const key = `breakdown|${measured}|${by}|${area}|${period.from}-${period.to}`;
-  const rows = await cachedJoint(db, version, key, () =>
-    bandCellsBy(db, { measured, keys: [sql`bo.code`], joins: [alsoAnswered("b", by, sql`bo.band is null`)], area, period }),
-  );
+  const rows = await bandCellsBy(db, version, { measured, keys: [sql`bo.code`], joins: [alsoAnswered("b", by, sql`bo.band is null`)], area, period });
   return new Map(rows.map((r) => [r.keys[0]!, r.cells]));
 }
 

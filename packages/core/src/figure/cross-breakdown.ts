@@ -6,7 +6,7 @@ import { badInput, PoetError } from "../errors.ts";
 import type { QuestionRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
 import { EMPTY_BAND_CELLS } from "./cube.ts";
 import type { Access } from "./disclosure.ts";
-import { alsoAnswered, bandCellsBy, cachedJoint } from "./joint.ts";
+import { alsoAnswered, bandCellsBy } from "./joint.ts";
 import { type CountableBand, type Measure, notComparableMeasure, publishCategory, suppressedMeasure } from "./measure.ts";
 import type { Period } from "./period.ts";
 
@@ -73,18 +73,15 @@ export async function crossCategories(
   options: { by: ScaleOptionRow[]; thenBy: ScaleOptionRow[] },
 ): Promise<CrossCategory[]> {
   const { period } = args;
-  const key = `cross|${args.question}|${args.by.ids}|${args.thenBy.ids}|${args.area.code}|${period?.from}-${period?.to}`;
   const rows =
     period && !args.notComparable
-      ? await cachedJoint(db, args.version, key, () =>
-          bandCellsBy(db, {
-            measured: args.question,
-            keys: [sql`bo.code`, sql`co.code`],
-            joins: [alsoAnswered("b", args.by.ids, sql`bo.band is null`), alsoAnswered("c", args.thenBy.ids, sql`co.band is null`)],
-            area: args.area.code,
-            period,
-          }),
-        )
+      ? await bandCellsBy(db, args.version, {
+          measured: args.question,
+          keys: [sql`bo.code`, sql`co.code`],
+          joins: [alsoAnswered("b", args.by.ids, sql`bo.band is null`), alsoAnswered("c", args.thenBy.ids, sql`co.band is null`)],
+          area: args.area.code,
+          period,
+        })
       : // Stryker disable next-line ArrayDeclaration: a stray row here keys a cell no option pair reads
         [];
   const cell = new Map(rows.map((r) => [r.keys.join("|"), r.cells]));

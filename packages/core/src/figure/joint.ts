@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { type Db, queryRows } from "../db/types.ts";
 import { cachedRead } from "./caching.ts";
 import { type BandCells, idList, toBandCells } from "./cube.ts";
@@ -45,12 +46,27 @@ function bandSumsOfAnswers(): SQL {
   return sql`array[${sums(sql`o.band = 'POSITIVE'`)}, ${sums(sql`o.band = 'NEUTRAL'`)}, ${sums(sql`o.band = 'NEGATIVE'`)}, ${sums(sql`true`)}]::int[]`;
 }
 
+const dialect = new PgDialect();
+
+/**
+ * The rows of a joint count, kept in memory like any cube read under the cube version they were
+ * counted at (`cachedRead`), keyed by the query itself (its text and parameters), so that two
+ * different counts can never share an entry.
+ */
+export function jointRows<T>(db: Db, version: number, query: SQL): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  // Stryker disable next-line StringLiteral: the key is read only with the cache on, and mutation runs turn it off (figureCaching)
+  return cachedRead(db, version, `${text}|${JSON.stringify(params)}`, () => queryRows<T>(db, query), true);
+}
+
 /**
  * Band cells of the measured answers grouped by `keys` (SQL expressions, returned as `k0`, `k1`…):
- * `joins` adds the other answers, `area` and `period` choose the responses.
+ * `joins` adds the other answers, `area` and `period` choose the responses; `version` is the
+ * cube version the figure was read at.
  */
 export async function bandCellsBy(
   db: Db,
+  version: number,
   args: { measured: number[]; keys: SQL[]; joins: SQL[]; area: string; period: Period },
 ): Promise<{ keys: string[]; cells: BandCells }[]> {
   const measured = measuredAnswers(args.measured);
@@ -58,8 +74,9 @@ export async function bandCellsBy(
     args.keys.map((k, i) => sql`${k} as ${sql.raw(`k${i}`)}`),
     sql`, `,
   );
-  const rows = await queryRows<Record<string, string> & { sums: number[] }>(
+  const rows = await jointRows<Record<string, string> & { sums: number[] }>(
     db,
+    version,
     sql`select ${keys}, ${bandSumsOfAnswers()} as sums
         from ${measured.from} ${sql.join(args.joins, sql` `)} ${answeredIn(args.area, args.period)} ${measured.and}
         group by ${sql.join(
@@ -71,9 +88,4 @@ export async function bandCellsBy(
     const [pn, pk, un, uk, nn, nk, an, ak] = row.sums as [number, number, number, number, number, number, number, number];
     return { keys: args.keys.map((_, i) => row[`k${i}`]!), cells: toBandCells({ pn, pk, un, uk, nn, nk, an, ak }) };
   });
-}
-
-/** A joint count, kept like any cube read under the cube version it was counted at (`cachedRead`). */
-export function cachedJoint<T>(db: Db, version: number, key: string, count: () => Promise<T>): Promise<T> {
-  return cachedRead(db, version, key, count, true);
 }
