@@ -49,6 +49,7 @@ async function fromApiKey(db: Db, key: string): Promise<Actor> {
   // Most requests find it fresh and write nothing.
   // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: the update's own condition repeats this check; `stale` only saves a round trip
   const stale = !row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS;
+  // Stryker disable next-line ConditionalExpression: as above, the update's own condition repeats this check
   if (stale)
     await db
       .update(apiKeys)
