@@ -89,10 +89,12 @@ export async function rebuildFigureCubes(db: Db, hooks: { beforeSwap?: () => Pro
  * deleted, so the cubes stay exactly what a rebuild would make.
  */
 export async function applyCubeDelta(tx: Db, which: SQL, sign: 1 | -1, bump?: number): Promise<void> {
-  const cubes = countingQueries(which).map(({ cube, query }) => ({ ...keyOf(cube), query }));
+  const cubes = countingQueries(which).map(({ cube, query }) => {
+    const key = keyOf(cube);
+    return { ...key, keys: sql.raw(key.columns.map((c) => c.name).join(", ")), query };
+  });
   const factor = sql.raw(String(sign));
-  const steps = cubes.map(({ table, constraint, columns, query }, i) => {
-    const keys = sql.raw(columns.map((c) => c.name).join(", "));
+  const steps = cubes.map(({ table, constraint, keys, query }, i) => {
     const [delta, applied] = [sql.raw(`delta${i}`), sql.raw(`applied${i}`)];
     return sql`${delta} as (${query}),
       ${applied} as (
@@ -107,10 +109,9 @@ export async function applyCubeDelta(tx: Db, which: SQL, sign: 1 | -1, bump?: nu
     tx,
     sql`with ${sql.join(steps, sql`, `)}
       ${sql.join(
-        cubes.map(({ columns }, i) => {
-          const keys = sql.raw(columns.map((c) => c.name).join(", "));
-          return sql`select ${sql.raw(String(i))} as cube, to_jsonb(e) as key from (select ${keys} from ${sql.raw(`applied${i}`)} where count = 0) e`;
-        }),
+        cubes.map(
+          ({ keys }, i) => sql`select ${sql.raw(String(i))} as cube, to_jsonb(e) as key from (select ${keys} from ${sql.raw(`applied${i}`)} where count = 0) e`,
+        ),
         sql` union all `,
       )}`,
   );

@@ -18,9 +18,9 @@ const CACHE_SIZE = 500;
  * was read at and what was asked: every write bumps the version, so a kept read is never stale,
  * in any process. A failed read is not kept.
  */
-export function cachedRead<T>(db: object, version: number, key: string, read: () => Promise<T>, joint = false): Promise<T> {
+export function cachedRead<T>(db: object, version: number, key: string, read: () => Promise<T>): Promise<T> {
   // Stryker disable all: the cache changes how fast, not what, a figure reads (mutation runs turn it off).
-  if (!figureCaching.enabled || (joint && !figureCaching.joint)) return read();
+  if (!figureCaching.enabled) return read();
   const entries = caches.get(db) ?? new Map<string, Promise<unknown>>();
   caches.set(db, entries);
   const id = `${version}|${key}`;

@@ -113,7 +113,7 @@ function answerProblem(answer: AnswerInput, question: InstrumentQuestion): Probl
  * is multi-tick, each question at most once, at least one graded question answered (others may
  * be skipped, as on the paper form), and a collection date between publication and today.
  */
-export function instrumentErrors(response: ParsedResponse, instrument: Instrument, context: InstrumentContext): InputError[] {
+function instrumentErrors(response: ParsedResponse, instrument: Instrument, context: InstrumentContext): InputError[] {
   const named = `${instrument.code} version ${instrument.version}`;
   const errors: InputError[] = [];
   const add = (path: (string | number)[], code: string, message: string) => errors.push({ path: path.map(String), code, message });
