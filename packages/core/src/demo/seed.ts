@@ -1,4 +1,4 @@
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { areas } from "../area/area.sql.ts";
 import type { Database, Db } from "../db/types.ts";
 import { rebuildFigureCubes } from "../figure/aggregate.ts";
@@ -6,13 +6,13 @@ import { organisationAreas, organisations } from "../organisation/organisation.s
 import { questionSets, questions, scaleOptions } from "../questionset/questionset.sql.ts";
 import { financialYearOf } from "../response/index.ts";
 import { responses } from "../response/response.sql.ts";
-import { insertResponses, loadingAnswersInBulk, type NewResponse } from "../response/write.ts";
+import { insertResponses, type NewResponse } from "../response/write.ts";
 import { type DemoResponse, generateDemoResponses } from "./generate.ts";
 
 const BATCH = 2000;
 
-/** question set "CODE@version" → question code → { id, option code → option id } */
-type Catalogue = Map<string, Map<string, { id: number; options: Map<string, number> }>>;
+/** question set "CODE@version" → its number of questions, and question code → { position, option code → bit } */
+type Catalogue = Map<string, { size: number; questions: Map<string, { position: number; options: Map<string, number> }> }>;
 
 async function loadCatalogue(db: Db): Promise<Catalogue> {
   const rows = await db
@@ -21,9 +21,9 @@ async function loadCatalogue(db: Db): Promise<Catalogue> {
       version: questionSets.version,
       setId: questionSets.id,
       question: questions.code,
-      questionId: questions.id,
+      position: questions.position,
       option: scaleOptions.code,
-      optionId: scaleOptions.id,
+      bit: scaleOptions.bit,
     })
     .from(questions)
     .innerJoin(questionSets, eq(questionSets.id, questions.questionSetId))
@@ -31,11 +31,12 @@ async function loadCatalogue(db: Db): Promise<Catalogue> {
   const catalogue: Catalogue = new Map();
   for (const r of rows) {
     const key = `${r.set}@${r.version}`;
-    const set = catalogue.get(key) ?? new Map();
+    const set = catalogue.get(key) ?? { size: 0, questions: new Map() };
     catalogue.set(key, set);
-    const question = set.get(r.question) ?? { id: r.questionId, options: new Map() };
-    set.set(r.question, question);
-    question.options.set(r.option, r.optionId);
+    set.size = Math.max(set.size, r.position + 1);
+    const question = set.questions.get(r.question) ?? { position: r.position, options: new Map() };
+    set.questions.set(r.question, question);
+    question.options.set(r.option, r.bit!);
   }
   return catalogue;
 }
@@ -87,12 +88,13 @@ function toNewResponse(r: DemoResponse, catalogue: Catalogue, setIds: Map<string
   if (setId === undefined || organisationId === undefined) throw new Error(`demo response ${r.externalRef}: unknown question set or area`);
   const set = catalogue.get(`${r.questionSet}@${r.version}`)!;
   const chosen = [...Object.entries(r.answers), ...Object.entries(r.ticks ?? {}).flatMap(([code, options]) => options.map((o) => [code, o] as const))];
-  const answers = chosen.map(([code, optionCode]) => {
-    const question = set.get(code);
-    const optionId = question?.options.get(optionCode);
-    if (!question || optionId === undefined) throw new Error(`demo response ${r.externalRef}: no option ${code}=${optionCode}`);
-    return [question.id, optionId] as const;
-  });
+  const choices = new Array<number>(set.size).fill(0);
+  for (const [code, optionCode] of chosen) {
+    const question = set.questions.get(code);
+    const bit = question?.options.get(optionCode);
+    if (!question || bit === undefined) throw new Error(`demo response ${r.externalRef}: no option ${code}=${optionCode}`);
+    choices[question.position]! |= bit;
+  }
   return {
     questionSetId: setId,
     areaCode: r.areaCode,
@@ -106,7 +108,7 @@ function toNewResponse(r: DemoResponse, catalogue: Catalogue, setIds: Map<string
     contentHash: null,
     recordKey: demoRecordKey(r.externalRef),
     synthetic: true,
-    answers,
+    choices,
   };
 }
 
@@ -125,17 +127,14 @@ export async function seedDemoData(database: Database, options: { scale?: number
   if (existing && existing.n > 0 && !options.replace) return { responses: existing.n, skipped: true };
   let total = 0;
   await db.transaction(async (tx) => {
-    await tx.execute(sql`delete from answers where response_id in (select id from responses where synthetic)`);
     await tx.delete(responses).where(eq(responses.synthetic, true));
     const [catalogue, setIds, orgs] = [await loadCatalogue(tx), await questionSetIds(tx), await demoOrganisations(tx)];
-    await loadingAnswersInBulk(tx, async () => {
-      let batch: NewResponse[] = [];
-      for (const response of generateDemoResponses({ scale: options.scale, seed: options.seed })) {
-        batch.push(toNewResponse(response, catalogue, setIds, orgs));
-        if (batch.length === BATCH) (total += (await insertResponses(tx, batch)).size), (batch = []);
-      }
-      if (batch.length) total += (await insertResponses(tx, batch)).size;
-    });
+    let batch: NewResponse[] = [];
+    for (const response of generateDemoResponses({ scale: options.scale, seed: options.seed })) {
+      batch.push(toNewResponse(response, catalogue, setIds, orgs));
+      if (batch.length === BATCH) (total += (await insertResponses(tx, batch)).size), (batch = []);
+    }
+    if (batch.length) total += (await insertResponses(tx, batch)).size;
     await rebuildFigureCubes(tx);
   });
   return { responses: total, skipped: false };

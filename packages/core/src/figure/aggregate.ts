@@ -21,8 +21,9 @@ export function countingQueries(which: SQL): { cube: PgTable; query: SQL }[] {
     {
       cube: bandCounts,
       query: sql`
-        select a.question_id, r.area_code, r.financial_year, o.band, count(*)::int, sum(r.record_key)::int
-        from answers a join responses r on r.id = a.response_id join scale_options o on o.id = a.option_id
+        select q.id, r.area_code, r.financial_year, o.band, count(*)::int, sum(r.record_key)::int
+        from responses r join questions q on q.question_set_id = r.question_set_id
+          join scale_options o on o.scale_id = q.scale_id and o.bit & r.choices[q.position + 1] <> 0
         where ${which} and o.band is not null
         group by 1, 2, 3, 4`,
     },
@@ -45,7 +46,7 @@ function live() {
 
 /*
  * Rebuilds the figure cubes from the stored answers of live responses: bulk loads call it once at
- * the end. Each statement is one GROUP BY over the answers: minutes at ten million responses,
+ * the end. Each statement is one GROUP BY over every response's answers: minutes at ten million responses,
  * which is why reads never do this and single writes keep the cubes with deltas instead.
  *
  * The new cubes are built beside the old ones and swapped in at the end, so readers of a live
@@ -54,11 +55,11 @@ function live() {
  */
 export async function rebuildFigureCubes(db: Db, hooks: { beforeSwap?: () => Promise<void> } = {}): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.execute(sql`lock table responses, answers in share mode`);
-    // After a bulk load the planner's statistics still say the answers table is empty, and it
+    await tx.execute(sql`lock table responses in share mode`);
+    // After a bulk load the planner's statistics still say the responses table is empty, and it
     // would nest loops over millions of rows: refresh them first.
-    await tx.execute(sql`analyze responses, answers, questions, scale_options`);
-    // The self-joins of answers group hundreds of millions of rows at scale: sort in memory.
+    await tx.execute(sql`analyze responses, questions, scale_options`);
+    // Every answer of every response is grouped at once: sort and hash in memory.
     await tx.execute(sql`set local work_mem = '256MB'`);
     const queries = countingQueries(live());
     for (const { cube, query } of queries) {

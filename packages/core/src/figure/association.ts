@@ -6,9 +6,8 @@ import type { QuestionSetCode } from "../questionset/types.ts";
 import type { Scope } from "../scope.ts";
 import { assertBreakdownAllowed } from "./access.ts";
 import type { FigureScope } from "./benchmark.ts";
-import { idList } from "./cube.ts";
 import { addCells, type Cell, EMPTY_CELL, publishedCount } from "./disclosure.ts";
-import { alsoAnswered, answeredIn, jointRows } from "./joint.ts";
+import { answeredIn, chose, jointRows } from "./joint.ts";
 import { SUPPRESSION_REASON } from "./measure.ts";
 import type { PeriodInput } from "./period.ts";
 import { referenceData } from "./reference.ts";
@@ -71,9 +70,8 @@ export async function association(scope: Scope, args: AssociationArgs): Promise<
           db,
           ref.version,
           sql`select o.band as process_band, qo.band as outcome_band, count(*)::int as n, coalesce(sum(r.record_key), 0)::int as k
-            from answers a join scale_options o on o.id = a.option_id and o.band ${graded}
-            ${alsoAnswered("q", outcomePool.questionIds, sql`qo.band ${graded}`)}
-            ${answeredIn(area.code, period)} and a.question_id in ${idList(processPool.questionIds)}
+            from responses r ${chose("o", processPool.questions, sql`o.band ${graded}`)} ${chose("qo", outcomePool.questions, sql`qo.band ${graded}`)}
+            ${answeredIn(area.code, period)}
             group by 1, 2`,
         )
       : // Stryker disable next-line ArrayDeclaration: a stray row has no bands, so no cell counts it

@@ -11,7 +11,7 @@ import { assertBreakdownAllowed } from "./access.ts";
 import { type BenchmarkArgs, benchmark, type FigureScope } from "./benchmark.ts";
 import { assertCrossBreakdownAllowed, type CrossCategory, crossCategories } from "./cross-breakdown.ts";
 import { type BandCells, EMPTY_BAND_CELLS } from "./cube.ts";
-import { alsoAnswered, bandCellsBy } from "./joint.ts";
+import { bandCellsBy, chose } from "./joint.ts";
 import { type CountableBand, type Measure, notComparableMeasure, publishCategory, suppressedMeasure } from "./measure.ts";
 import type { Period } from "./period.ts";
 import { referenceData } from "./reference.ts";
@@ -69,8 +69,15 @@ async function categoricalQuestion(db: Db, questionSet: QuestionSetRow, code: st
 }
 
 /** Band cells of the measured question by option of the `by` question, in an area over a period. */
-async function categoryCells(db: Db, version: number, measured: number[], by: number[], area: string, period: Period): Promise<Map<string, BandCells>> {
-  const rows = await bandCellsBy(db, version, { measured, keys: [sql`bo.code`], joins: [alsoAnswered("b", by, sql`bo.band is null`)], area, period });
+async function categoryCells(
+  db: Db,
+  version: number,
+  measured: QuestionRow[],
+  by: QuestionRow[],
+  area: string,
+  period: Period,
+): Promise<Map<string, BandCells>> {
+  const rows = await bandCellsBy(db, version, { measured, keys: [sql`bo.code`], joins: [chose("bo", by, sql`bo.band is null`)], area, period });
   return new Map(rows.map((r) => [r.keys[0]!, r.cells]));
 }
 
@@ -93,7 +100,7 @@ export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string
   const notComparable = measured.notComparable ?? byPool.notComparable ?? thenPool?.notComparable ?? null;
   const byOption =
     period && !notComparable
-      ? await categoryCells(db, ref.version, measured.questionIds, byPool.questionIds, headline.area.code, period)
+      ? await categoryCells(db, ref.version, measured.questions, byPool.questions, headline.area.code, period)
       : new Map<string, BandCells>();
   const categories = secondarySuppression(
     options.map((option) => {
@@ -107,9 +114,9 @@ export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string
     ? await crossCategories(
         db,
         {
-          question: measured.questionIds,
-          by: { question: by, ids: byPool.questionIds },
-          thenBy: { question: then.question, ids: thenPool!.questionIds },
+          question: measured.questions,
+          by: { question: by, pool: byPool.questions },
+          thenBy: { question: then.question, pool: thenPool!.questions },
           area: headline.area,
           band,
           bands,

@@ -6,7 +6,7 @@ import { badInput, PoetError } from "../errors.ts";
 import type { QuestionRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
 import { EMPTY_BAND_CELLS } from "./cube.ts";
 import type { Access } from "./disclosure.ts";
-import { alsoAnswered, bandCellsBy } from "./joint.ts";
+import { bandCellsBy, chose } from "./joint.ts";
 import { type CountableBand, type Measure, notComparableMeasure, publishCategory, suppressedMeasure } from "./measure.ts";
 import type { Period } from "./period.ts";
 
@@ -59,9 +59,9 @@ export async function crossCategories(
   db: Db,
   args: {
     /** The measured question in each version the figure pools. */
-    question: number[];
-    by: { question: QuestionRow; ids: number[] };
-    thenBy: { question: QuestionRow; ids: number[] };
+    question: QuestionRow[];
+    by: { question: QuestionRow; pool: QuestionRow[] };
+    thenBy: { question: QuestionRow; pool: QuestionRow[] };
     area: AreaRow;
     band: CountableBand;
     bands: readonly CountableBand[];
@@ -78,7 +78,7 @@ export async function crossCategories(
       ? await bandCellsBy(db, args.version, {
           measured: args.question,
           keys: [sql`bo.code`, sql`co.code`],
-          joins: [alsoAnswered("b", args.by.ids, sql`bo.band is null`), alsoAnswered("c", args.thenBy.ids, sql`co.band is null`)],
+          joins: [chose("bo", args.by.pool, sql`bo.band is null`), chose("co", args.thenBy.pool, sql`co.band is null`)],
           area: args.area.code,
           period,
         })

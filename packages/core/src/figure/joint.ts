@@ -1,43 +1,40 @@
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { type Db, queryRows } from "../db/types.ts";
+import type { QuestionRow } from "../questionset/questionset.sql.ts";
 import { cachedRead, figureCaching } from "./caching.ts";
-import { type BandCells, idList, toBandCells } from "./cube.ts";
+import { type BandCells, toBandCells } from "./cube.ts";
 import type { Period } from "./period.ts";
 
 /*
  * Joint counts (a measure split by one or two categorical answers, a PROCESS band against an
- * OUTCOME band) are counted from the answers when a figure asks for them, not kept in cubes:
+ * OUTCOME band) are counted from the responses when a figure asks for them, not kept in cubes:
  * kept at write time they were nineteen twentieths of the cube rows each response touched, and
  * bounded how fast responses could be written (docs/ingestion.md). Each is one GROUP BY over the
- * answers of the two or three questions it joins (index-only scans of the answers' second
- * index) and of the responses in the area and period: the same counts and key sums a cube would
- * hold, so disclosure control publishes the same values.
+ * responses in the area and period, reading two or three elements of each one's `choices`: the
+ * same counts and key sums a cube would hold, so disclosure control publishes the same values.
  */
 
-/**
- * The live responses `r` of the answers `a` in an area (itself or any area it contains) and
- * period. (A withdrawn response has no answers left, nor a financial year.)
- */
+/** The live responses `r` in an area (itself or any area it contains) and period. (A withdrawn response has no financial year.) */
 export function answeredIn(area: string, period: Period): SQL {
-  return sql`join responses r on r.id = a.response_id
-    join area_ancestors aa on aa.area_code = r.area_code and aa.ancestor_code = ${area}
+  return sql`join area_ancestors aa on aa.area_code = r.area_code and aa.ancestor_code = ${area}
     where r.financial_year between ${period.from} and ${period.to}`;
 }
 
-/** The answers `x` of the same response to one of `questions` (a question in each pooled version), with options `xo`. */
-export function alsoAnswered(x: string, questions: number[], options: SQL): SQL {
-  const [answer, option] = [sql.raw(x), sql.raw(`${x}o`)];
-  return sql`join answers ${answer} on ${answer}.response_id = a.response_id and ${answer}.question_id in ${idList(questions)}
-    join scale_options ${option} on ${option}.id = ${answer}.option_id and ${options}`;
-}
-
-/** The measured answers `a` (band `o.band`) of `questions`, outside EXCLUDED: every breakdown's denominator. */
-function measuredAnswers(questions: number[]): { from: SQL; and: SQL } {
-  return {
-    from: sql`answers a join scale_options o on o.id = a.option_id and o.band <> 'EXCLUDED'`,
-    and: sql`and a.question_id in ${idList(questions)}`,
+/**
+ * The options `x` that each response `r` chose for a question of `pool` (the same question in
+ * each version a figure pools, so one per version at most), those meeting `condition`: the
+ * question's element of `r.choices`, by its version.
+ */
+export function chose(x: string, pool: readonly QuestionRow[], condition: SQL): SQL {
+  const [option, question] = [sql.raw(x), sql.raw(`${x}q`)];
+  const int = (n: number) => {
+    if (!Number.isSafeInteger(n)) throw new Error(`not an id: ${n}`);
+    return String(n);
   };
+  const rows = pool.map((q) => `(${int(q.questionSetId)}, ${int(q.position + 1)}, ${int(q.scaleId)})`).join(", ");
+  return sql`join (values ${sql.raw(rows)}) as ${question} (set_id, slot, scale_id) on ${question}.set_id = r.question_set_id
+    join scale_options ${option} on ${option}.scale_id = ${question}.scale_id and ${option}.bit & r.choices[${question}.slot] <> 0 and ${condition}`;
 }
 
 /** `BandCells` sums over measured answers (see `toBandCells`): one array column. */
@@ -63,16 +60,16 @@ export function jointRows<T>(db: Db, version: number, query: SQL): Promise<T[]> 
 }
 
 /**
- * Band cells of the measured answers grouped by `keys` (SQL expressions, returned as `k0`, `k1`…):
- * `joins` adds the other answers, `area` and `period` choose the responses; `version` is the
- * cube version the figure was read at.
+ * Band cells of the answers `o` to the `measured` question (outside EXCLUDED: every breakdown's
+ * denominator) grouped by `keys` (SQL expressions, returned as `k0`, `k1`…): `joins` adds the
+ * other answers (`chose`), `area` and `period` choose the responses; `version` is the cube
+ * version the figure was read at.
  */
 export async function bandCellsBy(
   db: Db,
   version: number,
-  args: { measured: number[]; keys: SQL[]; joins: SQL[]; area: string; period: Period },
+  args: { measured: readonly QuestionRow[]; keys: SQL[]; joins: SQL[]; area: string; period: Period },
 ): Promise<{ keys: string[]; cells: BandCells }[]> {
-  const measured = measuredAnswers(args.measured);
   const keys = sql.join(
     args.keys.map((k, i) => sql`${k} as ${sql.raw(`k${i}`)}`),
     sql`, `,
@@ -81,7 +78,8 @@ export async function bandCellsBy(
     db,
     version,
     sql`select ${keys}, ${bandSumsOfAnswers()} as sums
-        from ${measured.from} ${sql.join(args.joins, sql` `)} ${answeredIn(args.area, args.period)} ${measured.and}
+        from responses r ${chose("o", args.measured, sql`o.band <> 'EXCLUDED'`)} ${sql.join(args.joins, sql` `)}
+        ${answeredIn(args.area, args.period)}
         group by ${sql.join(
           args.keys.map((_, i) => sql.raw(String(i + 1))),
           sql`, `,

@@ -25,6 +25,7 @@ export interface ReferenceData {
   questionSets: QuestionSetRow[];
   /** Every question set's questions, in order (an empty list for a set without any). */
   questionsBySet: Map<number, QuestionRow[]>;
+  questionsById: Map<number, QuestionRow>;
   /** Questions whose answers have a direction (a POSITIVE or NEGATIVE option): the measurable ones. */
   gradedQuestionIds: Set<number>;
   /** The countable bands on each graded question's scale, in the order POSITIVE, NEUTRAL, NEGATIVE. */
@@ -85,6 +86,7 @@ async function load(db: Db, version: number): Promise<ReferenceData> {
     neighbours: new Map([...groupBy(neighbourRows, (n) => n.areaCode)].map(([code, rows]) => [code, rows.map((r) => r.neighbourCode)])),
     questionSets: setRows,
     questionsBySet,
+    questionsById: new Map(questionRows.map((q) => [q.id, q])),
     chains,
     gradedQuestionIds: gradedQuestionIds(graded),
     bandsByQuestion: new Map([...groupBy(graded, (g) => g.id)].map(([id, rows]) => [id, COUNTABLE_BANDS.filter((b) => rows.some((r) => r.band === b))])),

@@ -34,6 +34,7 @@ describe("resolveQuestionSet", () => {
 });
 
 describe("poolingOf", () => {
+  const question = (id: number) => ({ id, code: `q${id}` }) as QuestionRow;
   const sets = [set(1, 1), set(2, 2), set(3, 3)];
   // Question 30 of version 3 pools with question 20 of version 2, not with version 1's.
   const ref = {
@@ -48,13 +49,23 @@ describe("poolingOf", () => {
       ],
       [31, [{ version: 3, setId: 3, questionId: 31 }]],
     ]),
+    questionsById: new Map([20, 30, 31].map((id) => [id, question(id)])),
   } as ReferenceData;
-  const question = (id: number) => ({ id, code: `q${id}` }) as QuestionRow;
   const years = (from: number, to: number) => ({ from, to });
 
   it("pools the versions a question is comparable with, counting those with responses in the period", () => {
-    expect(poolingOf(ref, sets[2]!, question(30), years(2023, 2025), false)).toEqual({ questionIds: [20, 30], versions: [2, 3], notComparable: null });
-    expect(poolingOf(ref, sets[2]!, question(30), years(2024, 2025), false)).toEqual({ questionIds: [20, 30], versions: [3], notComparable: null });
+    expect(poolingOf(ref, sets[2]!, question(30), years(2023, 2025), false)).toEqual({
+      questionIds: [20, 30],
+      questions: [question(20), question(30)],
+      versions: [2, 3],
+      notComparable: null,
+    });
+    expect(poolingOf(ref, sets[2]!, question(30), years(2024, 2025), false)).toEqual({
+      questionIds: [20, 30],
+      questions: [question(20), question(30)],
+      versions: [3],
+      notComparable: null,
+    });
   });
 
   it("names every version it may not pool whose responses fall in the period, oldest first", () => {
@@ -65,6 +76,7 @@ describe("poolingOf", () => {
     );
     expect(poolingOf(ref, sets[2]!, question(31), years(2022, 2025), false)).toEqual({
       questionIds: [31],
+      questions: [question(31)],
       versions: [3],
       notComparable:
         '"q31" of CARER version 3 is not comparable with versions 1 and 2, whose responses fall in this period: ask for a period without them, or for one version.',
@@ -72,8 +84,18 @@ describe("poolingOf", () => {
   });
 
   it("counts one version alone when one is asked for", () => {
-    expect(poolingOf(ref, sets[2]!, question(30), years(2022, 2025), true)).toEqual({ questionIds: [30], versions: [3], notComparable: null });
-    expect(poolingOf(ref, sets[2]!, question(30), years(2022, 2022), true)).toEqual({ questionIds: [30], versions: [], notComparable: null });
+    expect(poolingOf(ref, sets[2]!, question(30), years(2022, 2025), true)).toEqual({
+      questionIds: [30],
+      questions: [question(30)],
+      versions: [3],
+      notComparable: null,
+    });
+    expect(poolingOf(ref, sets[2]!, question(30), years(2022, 2022), true)).toEqual({
+      questionIds: [30],
+      questions: [question(30)],
+      versions: [],
+      notComparable: null,
+    });
   });
 });
 

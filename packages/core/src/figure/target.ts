@@ -87,6 +87,8 @@ export function polarityOf(band: Band): Polarity {
 export interface Pooling {
   /** The questions whose answers it counts, one per version. */
   questionIds: number[];
+  /** The same questions' rows: where each version's responses hold their answers. */
+  questions: QuestionRow[];
   /** The versions whose responses it counts: those it pools that hold responses in the period. */
   versions: number[];
   /** Why it has no number: a version it may not pool holds responses in the period. */
@@ -121,6 +123,7 @@ export function poolingOf(ref: ReferenceData, set: QuestionSetRow, question: Que
         .sort((a, b) => a - b);
   return {
     questionIds: links.map((l) => l.questionId),
+    questions: links.map((l) => ref.questionsById.get(l.questionId)!),
     versions: links.filter((l) => inPeriod(ref, l.setId, period)).map((l) => l.version),
     notComparable: blocking.length
       ? `"${question.code}" of ${set.code} version ${set.version} is not comparable with ${versionList(blocking)}, whose responses fall in this period: ` +

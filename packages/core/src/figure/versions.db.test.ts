@@ -98,16 +98,12 @@ beforeAll(async () => {
     const year = r.version === 2 ? 2024 : 2025;
     await db.execute(sql`
       with s as (select id from question_sets where code = 'CARER' and version = ${r.version}),
-      r as (
-        insert into responses (question_set_id, area_code, organisation_id, external_ref, collected_on, financial_year, collection_mode, completed_by, record_key)
-        select s.id, 'E06000001', ${organisation.id}, ${`V-${i}`}, ${`${year}-06-01`}, ${year}, 'ONLINE', 'SELF', ${r.key} from s
-        returning id, question_set_id)
-      insert into answers (response_id, question_id, option_id)
-      select r.id, q.id, o.id from r
-      join questions q on q.question_set_id = r.question_set_id
-      join scale_options o on o.scale_id = q.scale_id
-      join jsonb_each(${JSON.stringify(r.answers)}::jsonb) a on a.key = q.code
-      where a.value ? o.code`);
+      c as (
+        select array_agg(coalesce((select sum(o.bit) from scale_options o where o.scale_id = q.scale_id and a.value ? o.code), 0)::int order by q.position) as choices
+        from s join questions q on q.question_set_id = s.id
+        left join jsonb_each(${JSON.stringify(r.answers)}::jsonb) a on a.key = q.code)
+      insert into responses (question_set_id, area_code, organisation_id, external_ref, collected_on, financial_year, collection_mode, completed_by, record_key, choices)
+      select s.id, 'E06000001', ${organisation.id}, ${`V-${i}`}, ${`${year}-06-01`}, ${year}, 'ONLINE', 'SELF', ${r.key}, c.choices from s, c`);
   }
   await rebuildFigureCubes(db);
   invalidateReferenceData(db);

@@ -1,4 +1,5 @@
-import { boolean, date, index, integer, pgEnum, pgTable, smallint, text, unique } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, pgEnum, pgTable, smallint, text, unique } from "drizzle-orm/pg-core";
 import { BANDS, QUESTION_KINDS, QUESTION_SET_CODES } from "./types.ts";
 
 export const questionSetCode = pgEnum("question_set_code", QUESTION_SET_CODES);
@@ -30,7 +31,7 @@ export const scales = pgTable(
       .references(() => questionSets.id),
     code: text("code").notNull(),
     label: text("label").notNull(),
-    /** Multi-tick: one answer row per chosen option; never graded. */
+    /** Multi-tick: several options may be chosen (several bits of a response's choice); never banded. */
     multiple: boolean("multiple").notNull().default(false),
   },
   (t) => [unique("scales_set_code").on(t.questionSetId, t.code)],
@@ -47,8 +48,15 @@ export const scaleOptions = pgTable(
     label: text("label").notNull(),
     position: smallint("position").notNull(),
     band: band("band"),
+    /** `1 << position`: the option's bit in a response's `choices` (response.sql.ts). */
+    bit: integer("bit").generatedAlwaysAs(sql`1 << "position"`),
   },
-  (t) => [unique("scale_options_scale_code").on(t.scaleId, t.code), unique("scale_options_scale_position").on(t.scaleId, t.position)],
+  (t) => [
+    unique("scale_options_scale_code").on(t.scaleId, t.code),
+    unique("scale_options_scale_position").on(t.scaleId, t.position),
+    // A response holds a question's choices as the bits of one integer.
+    check("scale_options_position_bit", sql`${t.position} between 0 and 30`),
+  ],
 );
 
 export const questions = pgTable(

@@ -9,6 +9,8 @@ export interface InstrumentOption {
   code: string;
   label: string;
   band: Band | null;
+  /** Its bit in the question's element of `responses.choices`. */
+  bit: number;
 }
 
 export interface InstrumentQuestion {
@@ -19,6 +21,8 @@ export interface InstrumentQuestion {
   graded: boolean;
   /** Multi-tick: several options may be chosen. */
   multiple: boolean;
+  /** Its place in the form, from 0: its element of `responses.choices` is the next. */
+  position: number;
   /** By option code, in the order the respondent sees them. */
   options: Map<string, InstrumentOption>;
 }
@@ -76,12 +80,14 @@ async function readInstruments(db: Db): Promise<Instrument[]> {
       publishedOn: questionSets.publishedOn,
       questionId: questions.id,
       question: questions.code,
+      position: questions.position,
       kind: questions.kind,
       multiple: scales.multiple,
       optionId: scaleOptions.id,
       option: scaleOptions.code,
       label: scaleOptions.label,
       band: scaleOptions.band,
+      bit: scaleOptions.bit,
     })
     .from(questionSets)
     .innerJoin(questions, eq(questions.questionSetId, questionSets.id))
@@ -98,13 +104,26 @@ async function readInstruments(db: Db): Promise<Instrument[]> {
     }
     let question = instrument.questions.get(r.question);
     if (!question) {
-      question = { id: r.questionId, code: r.question, kind: r.kind, graded: false, multiple: r.multiple, options: new Map() };
+      question = { id: r.questionId, code: r.question, kind: r.kind, graded: false, multiple: r.multiple, position: r.position, options: new Map() };
       instrument.questions.set(r.question, question);
     }
-    question.options.set(r.option, { id: r.optionId, code: r.option, label: r.label, band: r.band });
+    question.options.set(r.option, { id: r.optionId, code: r.option, label: r.label, band: r.band, bit: r.bit! });
     if (r.band === "POSITIVE" || r.band === "NEGATIVE") question.graded = true;
   }
   return [...instruments.values()];
+}
+
+/**
+ * A response's `choices` from its answers (question code → option codes, checked): one bitmask
+ * per question of the version, 0 for a question skipped.
+ */
+export function choicesOf(instrument: Instrument, answers: Iterable<readonly [string, readonly string[]]>): number[] {
+  const choices = new Array<number>(instrument.questions.size).fill(0);
+  for (const [code, options] of answers) {
+    const question = instrument.questions.get(code)!;
+    for (const option of options) choices[question.position]! |= question.options.get(option)!.bit;
+  }
+  return choices;
 }
 
 /** The version asked for, or the latest published one. */

@@ -1,19 +1,18 @@
 import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
-import { seedDemoData } from "../demo/seed.ts";
 import type { TestDatabase } from "../testing/database.ts";
 import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
 import { submitResponses } from "./index.ts";
 
-// Answers' and responses' references are checked per statement by triggers (migrations
-// 0006_answer_checks, 0008_reference_checks_by_key), not by row-by-row foreign keys: each way a
-// reference can break must still be refused.
+// A response's references and its choices are checked per statement by a trigger (migrations
+// 0008_reference_checks_by_key, 0009_answers_in_the_response), not by row-by-row foreign keys:
+// each way one can break must still be refused.
 let database: TestDatabase;
 let responseId: number;
-/** ADULT_PB quality_of_life: its id, an option on its scale, an option of another scale. */
-let question: { id: number; option: number; foreign: number };
+/** Where CHECK-1 (ADULT_PB, the latest version) holds its answers: quality_of_life and the multi-tick budget_uses. */
+let at: { length: number; quality: number; uses: number; qualityOption: number; unused: number };
 
 beforeAll(async () => {
   database = await createSetUpDatabase();
@@ -38,56 +37,86 @@ beforeAll(async () => {
   );
   expect(result.created).toBe(1);
   [{ id: responseId }] = (await queryRows<{ id: number }>(database.db, sql`select id from responses where external_ref = 'CHECK-1'`)) as [{ id: number }];
-  [question] = (await queryRows<{ id: number; option: number; foreign: number }>(
+  [at] = (await queryRows<typeof at>(
     database.db,
-    sql`select q.id, (select min(o.id) from scale_options o where o.scale_id = q.scale_id)::int as option,
-          (select min(o.id) from scale_options o where o.scale_id <> q.scale_id)::int as foreign
-        from questions q join question_sets s on s.id = q.question_set_id
-        where s.code = 'ADULT_PB' and q.code = 'quality_of_life' order by s.version limit 1`,
-  )) as [typeof question];
+    sql`select cardinality(r.choices) as length,
+          (select position + 1 from questions where question_set_id = r.question_set_id and code = 'quality_of_life') as quality,
+          (select position + 1 from questions where question_set_id = r.question_set_id and code = 'budget_uses') as uses,
+          (select o.id from questions q join scale_options o on o.scale_id = q.scale_id
+            where q.question_set_id = r.question_set_id and q.code = 'quality_of_life' and o.position = 2) as "qualityOption",
+          (select count(*) from scale_options o join questions q on q.scale_id = o.scale_id
+            where q.question_set_id = r.question_set_id and q.code = 'quality_of_life')::int as unused
+        from responses r where r.id = ${responseId}`,
+  )) as [typeof at];
 });
 afterAll(() => database?.close());
 
-const insert = (response: number, questionId: number, option: number) =>
-  database.db.execute(sql`insert into answers (response_id, question_id, option_id) values (${response}, ${questionId}, ${option})`);
+/** CHECK-1's choices with `element` (1-based) set to `value`. */
+const setChoice = (element: number, value: SQL | number) =>
+  database.db.execute(sql`update responses set choices[${element}] = ${value} where id = ${responseId}`);
 /** The SQLSTATE a statement fails with, or null when it succeeds. */
 const failure = (statement: Promise<unknown>) =>
   statement.then(
     () => null,
     (e: { code?: string; cause?: { code?: string } }) => e.code ?? e.cause?.code ?? "unknown",
   );
-const refused = async (statement: Promise<unknown>) => expect(await failure(statement), "the statement should have been refused").toBe("23503");
+const refused = async (statement: Promise<unknown>, code = "23503") => expect(await failure(statement), "the statement should have been refused").toBe(code);
+const misfit = (statement: Promise<unknown>) => refused(statement, "23514");
+const answersOf = async (id: number) =>
+  queryRows<{ question: string; option: string }>(
+    database.db,
+    sql`select q.code as question, o.code as option from answers a join questions q on q.id = a.question_id join scale_options o on o.id = a.option_id
+        where a.response_id = ${id} order by q.position, o.position`,
+  );
 
-describe("answers' references, checked per statement", () => {
-  it("accepts an answer whose option is on its question's scale", async () => {
-    await insert(responseId, question.id, question.option);
-    const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from answers where response_id = ${responseId}`);
-    expect(row!.n).toBe(2);
+describe("a response's choices, checked per statement", () => {
+  it("accepts an option on the question's scale, and several ticks of a multi-tick question; the answers view reads them back", async () => {
+    await setChoice(at.quality, 1 << 2);
+    await setChoice(at.uses, (1 << 0) | (1 << 3));
+    const answers = await answersOf(responseId);
+    expect(answers.map((a) => a.question).sort()).toEqual(["budget_uses", "budget_uses", "help_to_plan", "quality_of_life"]);
+    const [chosen] = await queryRows<{ option: number }>(
+      database.db,
+      sql`select option_id as option from answers a join questions q on q.id = a.question_id where a.response_id = ${responseId} and q.code = 'quality_of_life'`,
+    );
+    expect(chosen!.option).toBe(at.qualityOption);
   });
 
-  it("refuses an answer to a response that does not exist", () => refused(insert(responseId + 1000, question.id, question.option)));
-  it("refuses an option from another question's scale", () => refused(insert(responseId, question.id, question.foreign)));
-  it("refuses a question that does not exist", () => refused(insert(responseId, 999_999, question.option)));
-  it("refuses an update that breaks a reference", () =>
-    refused(database.db.execute(sql`update answers set option_id = ${question.foreign} where response_id = ${responseId}`)));
-  it("refuses to delete a response, question or option that answers refer to", async () => {
-    await refused(database.db.execute(sql`delete from responses where id = ${responseId}`));
-    await refused(database.db.execute(sql`delete from scale_options where id = ${question.option}`));
-    await refused(database.db.execute(sql`delete from questions where id = ${question.id}`));
+  it("refuses two options of a single-choice question", () => misfit(setChoice(at.quality, (1 << 2) | (1 << 3))));
+  it("refuses an option beyond the question's scale", () => misfit(setChoice(at.quality, 1 << at.unused)));
+  it("refuses a negative or missing element", async () => {
+    await misfit(setChoice(at.quality, -1));
+    await misfit(setChoice(at.quality, sql`null`));
   });
-  it("deletes a response once its answers are gone", async () => {
-    await database.db.execute(sql`delete from answers where response_id = ${responseId}`);
-    await database.db.execute(sql`delete from responses where id = ${responseId}`);
-    const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from responses where id = ${responseId}`);
-    expect(row!.n).toBe(0);
+  it("refuses one element too many or too few", async () => {
+    await misfit(setChoice(at.length + 1, 0));
+    await misfit(database.db.execute(sql`update responses set choices = choices[1:${at.length - 1}] where id = ${responseId}`));
+  });
+  it("refuses an array of another shape, and a live response without choices", async () => {
+    await misfit(database.db.execute(sql`update responses set choices = array[choices] where id = ${responseId}`));
+    await misfit(database.db.execute(sql`update responses set choices = '[0:1]={0,0}'::int[] where id = ${responseId}`));
+    await misfit(database.db.execute(sql`update responses set choices = null where id = ${responseId}`));
+  });
+  it("refuses to delete a question or an option that a response's choices refer to", async () => {
+    await refused(database.db.execute(sql`delete from scale_options where id = ${at.qualityOption}`));
+    await refused(
+      database.db.execute(
+        sql`delete from questions where code = 'quality_of_life' and question_set_id = (select question_set_id from responses where id = ${responseId})`,
+      ),
+    );
+  });
+  it("keeps what a refused statement would have changed", async () => {
+    const answers = await answersOf(responseId);
+    expect(answers.map((a) => a.question).sort()).toEqual(["budget_uses", "budget_uses", "help_to_plan", "quality_of_life"]);
   });
 });
 
 describe("responses' references, checked per statement", () => {
   /** A response naming these (each a subquery, so that it is looked up in the same transaction). */
   const response = (set: SQL, area: SQL, organisation: SQL) => sql`
-    insert into responses (question_set_id, area_code, organisation_id, external_ref, collected_on, financial_year, collection_mode, completed_by, record_key)
-    values (${set}, ${area}, ${organisation}, ${`REF-${Math.random()}`}, '2025-06-01', 2025, 'ONLINE', 'SELF', 1)`;
+    insert into responses (question_set_id, area_code, organisation_id, external_ref, collected_on, financial_year, collection_mode, completed_by, record_key, choices)
+    values (${set}, ${area}, ${organisation}, ${`REF-${Math.random()}`}, '2025-06-01', 2025, 'ONLINE', 'SELF', 1,
+            array_fill(0, array[(select count(*) from questions where question_set_id = ${set})::int]))`;
   const adultSet = sql`(select min(id) from question_sets where code = 'ADULT_PB')`;
   const checks = sql`(select id from organisations where slug = 'checks')`;
   /** Runs statements in a transaction that a failure rolls back. */
@@ -130,22 +159,5 @@ describe("responses' references, checked per statement", () => {
         sql`delete from organisations where slug = 'lonely'`,
       ),
     );
-  });
-});
-
-describe("the answers' keys", () => {
-  it("come back whole after the demo seed loads answers without their keys", async () => {
-    const { responses } = await seedDemoData(database, { scale: 0.02, replace: true });
-    expect(responses).toBeGreaterThan(100);
-    const keys = await queryRows<{ name: string }>(database.db, sql`select indexname as name from pg_indexes where tablename = 'answers' order by 1`);
-    expect(keys.map((k) => k.name)).toEqual(["answers_question_option_response_idx", "answers_response_id_question_id_option_id_pk"]);
-    const [answer] = await queryRows<{ r: number; q: number; o: number }>(
-      database.db,
-      sql`select response_id as r, question_id as q, option_id as o from answers limit 1`,
-    );
-    const duplicate = await failure(
-      database.db.execute(sql`insert into answers (response_id, question_id, option_id) values (${answer!.r}, ${answer!.q}, ${answer!.o})`),
-    );
-    expect(duplicate).toBe("23505");
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgEnum, pgTable, pgView, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { COLLECTION_MODES, COMPLETED_BY } from "./validation.ts";
 
 export const collectionMode = pgEnum("collection_mode", COLLECTION_MODES);
@@ -29,6 +29,15 @@ export const responses = pgTable(
     collectionMode: collectionMode("collection_mode"),
     completedBy: completedBy("completed_by"),
     comment: text("comment"),
+    /**
+     * The answers: one integer per question of the version, in form order (`questions.position`
+     * + 1), whose bits are the options chosen (`scale_options.bit`); 0 for a question skipped.
+     * One value per response, not one row per answer: an import writes a tenth of the rows, and
+     * a joint count reads two or three elements of the rows it selects (figure/joint.ts).
+     * Checked once per statement against the version's questions and scales (migration
+     * 0009_answers_in_the_response). Null once withdrawn.
+     */
+    choices: integer("choices").array(),
     /** A digest of what was submitted: the same content again is UNCHANGED, different content a CONFLICT. */
     contentHash: text("content_hash"),
     /** Random 0–255, fixed at ingestion, never shown: the record key of disclosure control. */
@@ -46,31 +55,22 @@ export const responses = pgTable(
     check("record_key_range", sql`${t.recordKey} between 0 and 255`),
     check(
       "responses_live_complete",
-      sql`${t.withdrawnAt} is not null or (${t.collectedOn} is not null and ${t.financialYear} is not null and ${t.collectionMode} is not null and ${t.completedBy} is not null)`,
+      sql`${t.withdrawnAt} is not null or (${t.collectedOn} is not null and ${t.financialYear} is not null and ${t.collectionMode} is not null and ${t.completedBy} is not null and ${t.choices} is not null)`,
     ),
+    // `choices[n]` is the n-th question's: one dimension, counted from 1.
+    check("responses_choices_shape", sql`${t.choices} is null or (array_ndims(${t.choices}) = 1 and array_lower(${t.choices}, 1) = 1)`),
   ],
 );
 
-/*
- * An answer's references are checked once per statement, not per row (migration
- * 0006_answer_checks): triggers with transition tables join the inserted answers to their
- * responses and to the options of each question's scale, and a response with answers cannot be
- * deleted. Row-by-row foreign keys cost 8× the insert itself at bulk loads, and the check is
- * stricter: the option must be on its question's scale.
+/**
+ * One row per option chosen, read from `responses.choices` (a view, migration
+ * 0009_answers_in_the_response): for reading a few responses back, and for tests' own counts.
+ * Figures never count through it: the cubes and the joint counts read `choices` directly.
  */
-export const answers = pgTable(
-  "answers",
-  {
-    responseId: integer("response_id").notNull(),
-    questionId: integer("question_id").notNull(),
-    optionId: integer("option_id").notNull(),
-  },
-  // One row per chosen option: a multi-tick question has several, any other one at most. The
-  // second index covers the two-way breakdowns counted when read (figure/cross-breakdown.ts).
-  (t) => [
-    primaryKey({ columns: [t.responseId, t.questionId, t.optionId] }),
-    index("answers_question_option_response_idx").on(t.questionId, t.optionId, t.responseId),
-  ],
-);
+export const answers = pgView("answers", {
+  responseId: integer("response_id").notNull(),
+  questionId: integer("question_id").notNull(),
+  optionId: integer("option_id").notNull(),
+}).existing();
 
 export type ResponseRow = typeof responses.$inferSelect;

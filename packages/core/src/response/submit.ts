@@ -7,7 +7,7 @@ import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/types.t
 import type { Scope } from "../scope.ts";
 import { transaction } from "../util/transaction.ts";
 import { financialYearOf } from "./financial-year.ts";
-import { type Instrument, instrumentsFingerprint, loadInstruments, pickVersion } from "./instrument.ts";
+import { choicesOf, type Instrument, instrumentsFingerprint, loadInstruments, pickVersion } from "./instrument.ts";
 import { type ResponseRow, responses } from "./response.sql.ts";
 import { type InputError, inputErrors, instrumentSchema, MAX_BATCH, type ParsedResponse, responseInput } from "./validation.ts";
 import { countResponses, drawRecordKey, insertResponses, type NewResponse, replaceResponses, versionSlot } from "./write.ts";
@@ -41,8 +41,11 @@ export function todayInEngland(now = new Date()): string {
 }
 
 /** What a response says, as a digest: the same content again is UNCHANGED whatever order its answers came in. */
-function contentHash(r: Omit<NewResponse, "contentHash" | "recordKey" | "synthetic" | "organisationId" | "externalRef">): string {
-  const answers = [...r.answers].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+function contentHash(
+  r: Omit<NewResponse, "contentHash" | "recordKey" | "synthetic" | "organisationId" | "externalRef" | "choices">,
+  pairs: [number, number][],
+): string {
+  const answers = pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const content = [r.questionSetId, r.areaCode, r.collectedOn, r.collectionMode, r.completedBy, r.comment, answers];
   return createHash("sha256").update(JSON.stringify(content)).digest("base64url");
 }
@@ -126,9 +129,11 @@ function areaErrors(response: ParsedResponse, instrument: Instrument, writer: Wr
 }
 
 function newResponse(r: ParsedResponse, instrument: Instrument, writer: Writer): NewResponse {
-  const answers = r.answers.flatMap((a) => {
-    const question = instrument.questions.get(a.question)!;
-    return (a.options ?? [a.option!]).map((code) => [question.id, question.options.get(code)!.id] as const);
+  const chosen = r.answers.map((a) => [a.question, a.options ?? [a.option!]] as const);
+  // The digest is of (question id, option id) pairs, as it has been since responses were first stored.
+  const pairs = chosen.flatMap(([code, options]) => {
+    const question = instrument.questions.get(code)!;
+    return options.map((option): [number, number] => [question.id, question.options.get(option)!.id]);
   });
   const content = {
     questionSetId: instrument.id,
@@ -138,13 +143,13 @@ function newResponse(r: ParsedResponse, instrument: Instrument, writer: Writer):
     collectionMode: r.collectionMode,
     completedBy: r.completedBy,
     comment: r.comment ?? null,
-    answers,
   };
   return {
     ...content,
+    choices: choicesOf(instrument, chosen),
     organisationId: writer.organisationId,
     externalRef: r.externalRef,
-    contentHash: contentHash(content),
+    contentHash: contentHash(content, pairs),
     recordKey: drawRecordKey(),
     synthetic: false,
   };

@@ -23,8 +23,8 @@ export interface NewResponse {
   contentHash: string | null;
   recordKey: number;
   synthetic: boolean;
-  /** [question id, option id]: one pair per chosen option. */
-  answers: (readonly [number, number])[];
+  /** One bitmask of the options chosen per question of the version, in form order (`responses.choices`). */
+  choices: readonly number[];
 }
 
 /** A real response's record key: random, fixed at ingestion, never shown (docs/disclosure-control.md). */
@@ -33,8 +33,11 @@ export const drawRecordKey = () => randomInt(256);
 /** The responses with these ids: what the counting queries count in a delta. */
 const byIds = (ids: readonly number[]): SQL => sql`r.id = any(${sql.param([...ids])}::int[])`;
 
+/** Each response's choices as an array literal: one text parameter carries them all. */
+const choicesLiteral = (r: NewResponse) => `{${r.choices.join(",")}}`;
+
 /**
- * Inserts responses and their answers in one statement, skipping any whose (organisation,
+ * Inserts responses with their answers in one statement, skipping any whose (organisation,
  * reference) is taken (a concurrent duplicate): returns the id of each response inserted. Rows
  * go in reference order, so concurrent batches take the unique index's locks in one order.
  */
@@ -42,8 +45,6 @@ export async function insertResponses(tx: Db, rows: readonly NewResponse[]): Pro
   if (!rows.length) return new Map();
   const sorted = [...rows].sort((a, b) => (a.externalRef < b.externalRef ? -1 : a.externalRef > b.externalRef ? 1 : a.organisationId - b.organisationId));
   const column = <T>(pick: (r: NewResponse) => T) => sql.param(sorted.map(pick));
-  // Each answer names its response by its place in `sorted` (1-based, as `ordinality` counts).
-  const answers = sorted.flatMap((r, i) => r.answers.map(([question, option]) => [i + 1, question, option] as const));
   const inserted = await queryRows<{ n: number; id: number }>(
     tx,
     sql`
@@ -51,32 +52,20 @@ export async function insertResponses(tx: Db, rows: readonly NewResponse[]): Pro
       select * from unnest(${column((r) => r.questionSetId)}::int[], ${column((r) => r.areaCode)}::text[], ${column((r) => r.organisationId)}::int[],
                            ${column((r) => r.externalRef)}::text[], ${column((r) => r.collectedOn)}::text[], ${column((r) => r.financialYear)}::int[],
                            ${column((r) => r.collectionMode)}::text[], ${column((r) => r.completedBy)}::text[], ${column((r) => r.comment)}::text[],
-                           ${column((r) => r.contentHash)}::text[], ${column((r) => r.recordKey)}::int[], ${column((r) => r.synthetic)}::boolean[])
-        with ordinality as t(s, a, o, r, d, f, m, b, c, h, k, y, n)),
+                           ${column((r) => r.contentHash)}::text[], ${column((r) => r.recordKey)}::int[], ${column((r) => r.synthetic)}::boolean[],
+                           ${column(choicesLiteral)}::text[])
+        with ordinality as t(s, a, o, r, d, f, m, b, c, h, k, y, x, n)),
     inserted as (
       insert into responses (question_set_id, area_code, organisation_id, external_ref, collected_on, financial_year, collection_mode, completed_by,
-                             comment, content_hash, record_key, synthetic)
-      select s, a, o, r, d::date, f, m::collection_mode, b::completed_by, c, h, k, y from given order by n
+                             comment, content_hash, record_key, synthetic, choices)
+      select s, a, o, r, d::date, f, m::collection_mode, b::completed_by, c, h, k, y, x::int[] from given order by n
       on conflict (organisation_id, external_ref) do nothing
-      returning id, organisation_id, external_ref),
-    numbered as (select g.n, i.id from inserted i join given g on g.o = i.organisation_id and g.r = i.external_ref),
-    answered as (
-      insert into answers (response_id, question_id, option_id)
-      select x.id, a.q, a.o
-      from unnest(${sql.param(answers.map((a) => a[0]))}::int[], ${sql.param(answers.map((a) => a[1]))}::int[], ${sql.param(answers.map((a) => a[2]))}::int[]) as a(n, q, o)
-      join numbered x on x.n = a.n)
-    select n::int, id from numbered`,
+      returning id, organisation_id, external_ref)
+    select g.n::int, i.id from inserted i join given g on g.o = i.organisation_id and g.r = i.external_ref`,
   );
   const ids = new Map<NewResponse, number>();
   for (const { n, id } of inserted) ids.set(sorted[n - 1]!, id);
   return ids;
-}
-
-async function insertAnswers(tx: Db, rows: readonly (readonly [number, number, number])[]) {
-  if (!rows.length) return;
-  await tx.execute(sql`
-    insert into answers (response_id, question_id, option_id)
-    select * from unnest(${sql.param(rows.map((r) => r[0]))}::int[], ${sql.param(rows.map((r) => r[1]))}::int[], ${sql.param(rows.map((r) => r[2]))}::int[])`);
 }
 
 const LARGE_DELTA = 1000;
@@ -97,18 +86,13 @@ export async function replaceResponses(tx: Db, replacements: readonly { id: numb
   if (!replacements.length) return;
   const ids = replacements.map((r) => r.id);
   await applyCubeDelta(tx, byIds(ids), -1);
-  await tx.execute(sql`delete from answers where response_id = any(${sql.param(ids)}::int[])`);
   for (const { id, response: r } of replacements) {
     await tx.execute(sql`
       update responses set question_set_id = ${r.questionSetId}, area_code = ${r.areaCode}, collected_on = ${r.collectedOn}::date,
         financial_year = ${r.financialYear}, collection_mode = ${r.collectionMode}::collection_mode, completed_by = ${r.completedBy}::completed_by,
-        comment = ${r.comment}, content_hash = ${r.contentHash}, corrected_at = now()
+        comment = ${r.comment}, content_hash = ${r.contentHash}, choices = ${choicesLiteral(r)}::int[], corrected_at = now()
       where id = ${id}`);
   }
-  await insertAnswers(
-    tx,
-    replacements.flatMap(({ id, response }) => response.answers.map(([question, option]) => [id, question, option] as const)),
-  );
   await applyCubeDelta(tx, byIds(ids), 1, slot);
 }
 
@@ -119,35 +103,11 @@ export async function replaceResponses(tx: Db, replacements: readonly { id: numb
 export async function withdrawStoredResponses(tx: Db, ids: readonly number[], slot: number): Promise<void> {
   if (!ids.length) return;
   await applyCubeDelta(tx, byIds(ids), -1, slot);
-  await tx.execute(sql`delete from answers where response_id = any(${sql.param([...ids])}::int[])`);
   await tx.execute(sql`
     update responses set withdrawn_at = now(), collected_on = null, financial_year = null, collection_mode = null, completed_by = null,
-      comment = null, content_hash = null
+      comment = null, content_hash = null, choices = null
     where id = any(${sql.param([...ids])}::int[])`);
 }
 
 /** The cube-version counter a writer for this organisation bumps: one of many, so writers do not queue on one row. */
 export const versionSlot = (organisationId: number) => 2 + (organisationId % 1000);
-
-/**
- * A bulk load (the demo seed) with the answers' keys built once at the end, not kept row by row:
- * several times faster, as PostgreSQL's "Populating a Database" advises. The keys are rebuilt in
- * the same transaction, so a duplicate answer still fails the load; until then the answers table
- * is the loader's alone, so live imports never take this path.
- */
-export async function loadingAnswersInBulk<T>(tx: Db, load: () => Promise<T>): Promise<T> {
-  const keys = await queryRows<{ name: string; constraint: string | null; definition: string }>(
-    tx,
-    sql`select i.relname as name, c.conname as constraint,
-          coalesce(pg_get_constraintdef(c.oid), pg_get_indexdef(i.oid)) as definition
-        from pg_index x join pg_class i on i.oid = x.indexrelid
-        left join pg_constraint c on c.conindid = x.indexrelid and c.conrelid = x.indrelid
-        where x.indrelid = 'answers'::regclass`,
-  );
-  for (const key of keys) await tx.execute(sql.raw(key.constraint ? `alter table answers drop constraint "${key.constraint}"` : `drop index "${key.name}"`));
-  const result = await load();
-  await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
-  for (const key of keys)
-    await tx.execute(sql.raw(key.constraint ? `alter table answers add constraint "${key.constraint}" ${key.definition}` : key.definition));
-  return result;
-}

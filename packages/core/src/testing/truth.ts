@@ -4,8 +4,9 @@ import type { BandCells } from "../figure/cube.ts";
 import type { Cell } from "../figure/disclosure.ts";
 
 /*
- * Counts computed the slow, obvious way, from the stored answers of live responses: what the
- * cubes, and every route that reads them, must agree with. `area` pools every response whose
+ * Counts computed the slow, obvious way, from the stored answers of live responses (each option
+ * chosen, decoded from `responses.choices` as the `answers` view does): what the cubes, and every
+ * route that reads them, must agree with. `area` pools every response whose
  * area lies within it; years are financial years by their first calendar year, inclusive.
  */
 export interface TruthScope {
@@ -20,6 +21,18 @@ const population = (s: TruthScope) => sql`
   where s.code = ${s.questionSet} and aa.ancestor_code = ${s.area} and r.withdrawn_at is null
     and r.financial_year between ${s.from ?? 0} and ${s.to ?? 9999}`;
 
+/**
+ * The responses in scope `r`, and their answers `a`: one row per option chosen, with its
+ * response's id and record key, its question's and option's codes and the option's band. Both
+ * are materialized, so the planner never nests loops over answers it cannot estimate.
+ */
+const answersInScope = (s: TruthScope) => sql`
+  with r as materialized (${population(s)}),
+  a as materialized (
+    select r.id as response_id, r.record_key, q.code as question, o.code as option, o.band
+    from r join questions q on q.question_set_id = r.question_set_id
+    join scale_options o on o.scale_id = q.scale_id and r.choices[q.position + 1] & o.bit <> 0)`;
+
 const cellOf = (rows: { n: number; k: number }[]): Cell => ({ count: rows[0]!.n, keySum: rows[0]!.k });
 
 /** The responses of a question set in an area and period: what `reportEligibility` counts. */
@@ -29,16 +42,16 @@ export async function trueResponses(db: Db, scope: TruthScope): Promise<Cell> {
 
 /** A question's answers by band among the responses in scope, optionally only those who gave `where`. */
 export async function trueCells(db: Db, args: TruthScope & { question: string; where?: { question: string; option: string } }): Promise<BandCells> {
-  const filter: SQL = args.where
-    ? sql`and exists (select 1 from answers b join questions bq on bq.id = b.question_id join scale_options bo on bo.id = b.option_id
-                     where b.response_id = r.id and bq.code = ${args.where.question} and bo.code = ${args.where.option})`
-    : sql``;
+  // One row per response (its band on the question, and whether it gave the `where` answer):
+  // no join of answers to answers, so no plan depends on an estimate.
+  const gave: SQL = args.where ? sql`bool_or(a.question = ${args.where.question} and a.option = ${args.where.option})` : sql`true`;
   const rows = await queryRows<{ band: string; n: number; k: number }>(
     db,
-    sql`select o.band::text as band, count(*)::int as n, coalesce(sum(r.record_key), 0)::int as k
-        from (${population(args)}) r join answers a on a.response_id = r.id
-        join questions q on q.id = a.question_id and q.code = ${args.question} join scale_options o on o.id = a.option_id
-        where o.band is not null ${filter}
+    sql`${answersInScope(args)}
+        select t.band::text as band, count(*)::int as n, coalesce(sum(t.record_key), 0)::int as k
+        from (select a.record_key, max(a.band) filter (where a.question = ${args.question}) as band, ${gave} as gave
+              from a group by a.response_id, a.record_key) t
+        where t.band is not null and t.gave
         group by 1`,
   );
   const band = (b: string): Cell => {
@@ -53,11 +66,12 @@ export async function trueCells(db: Db, args: TruthScope & { question: string; w
 export async function truePairs(db: Db, args: TruthScope & { process: string; outcome: string }): Promise<{ process: string; outcome: string; cell: Cell }[]> {
   const rows = await queryRows<{ process: string; outcome: string; n: number; k: number }>(
     db,
-    sql`select po.band::text as process, qo.band::text as outcome, count(*)::int as n, sum(r.record_key)::int as k
-        from (${population(args)}) r
-        join answers p on p.response_id = r.id join questions pq on pq.id = p.question_id and pq.code = ${args.process} join scale_options po on po.id = p.option_id
-        join answers a on a.response_id = r.id join questions aq on aq.id = a.question_id and aq.code = ${args.outcome} join scale_options qo on qo.id = a.option_id
-        where po.band <> 'EXCLUDED' and qo.band <> 'EXCLUDED'
+    sql`${answersInScope(args)}
+        select t.process::text as process, t.outcome::text as outcome, count(*)::int as n, sum(t.record_key)::int as k
+        from (select a.record_key, max(a.band) filter (where a.question = ${args.process}) as process,
+                max(a.band) filter (where a.question = ${args.outcome}) as outcome
+              from a group by a.response_id, a.record_key) t
+        where t.process <> 'EXCLUDED' and t.outcome <> 'EXCLUDED'
         group by 1, 2`,
   );
   return rows.map((r) => ({ process: r.process, outcome: r.outcome, cell: { count: r.n, keySum: r.k } }));
