@@ -20,11 +20,18 @@ export function countingQueries(which: SQL): { cube: PgTable; query: SQL }[] {
     },
     {
       cube: bandCounts,
+      // Responses are first grouped by what they chose for each question (its element of
+      // `choices`), which far fewer groups share, and only those groups are decoded into options.
       query: sql`
-        select q.id, r.area_code, r.financial_year, o.band, count(*)::int, sum(r.record_key)::int
-        from responses r join questions q on q.question_set_id = r.question_set_id
-          join scale_options o on o.scale_id = q.scale_id and o.bit & r.choices[q.position + 1] <> 0
-        where ${which} and o.band is not null
+        with chosen as (
+          select r.question_set_id, r.area_code, r.financial_year, c.slot, c.mask, count(*) as n, sum(r.record_key) as k
+          from responses r cross join lateral unnest(r.choices) with ordinality as c(mask, slot)
+          where ${which} and c.mask <> 0
+          group by 1, 2, 3, 4, 5)
+        select q.id, c.area_code, c.financial_year, o.band, sum(c.n)::int, sum(c.k)::int
+        from chosen c join questions q on q.question_set_id = c.question_set_id and q.position = c.slot - 1
+          join scale_options o on o.scale_id = q.scale_id and o.bit & c.mask <> 0
+        where o.band is not null
         group by 1, 2, 3, 4`,
     },
   ];

@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { recordAudit } from "../organisation/audit.ts";
 import type { QuestionSetCode } from "../questionset/types.ts";
 import type { Scope } from "../scope.ts";
@@ -9,8 +10,12 @@ import type { ResponseInput } from "./validation.ts";
 import { countResponses, versionSlot } from "./write.ts";
 import { writerOf } from "./writer.ts";
 
-/** The most rows checked and written together: one set of cube deltas per batch. */
+/** The most rows checked and written together. */
 const BATCH = 500;
+/** How many written responses are counted into the cubes together. */
+const COUNT_EVERY = 10_000;
+/** How many checked batches may wait for the database. */
+const DEPTH = 2;
 /** The most row errors an import reports (the counts are always whole). */
 export const MAX_REPORTED_ERRORS = 1000;
 
@@ -70,13 +75,19 @@ export async function importResponses(scope: Scope, bytes: Uint8Array, options: 
     return await transaction(scope, async (tx) => {
       const context = await checkContext(tx);
       const { instruments } = context;
-      // The file's responses go into the cubes in one delta at the end: cells shared by many rows
-      // are updated once, not once a batch.
+      // The file's responses go into the cubes COUNT_EVERY at a time, while later rows are read
+      // and checked: cells shared by many rows are updated a few times, not once a batch, and
+      // the last delta, which nothing overlaps, is small.
       const uncounted: number[] = [];
+      const slot = versionSlot(writer.organisationId);
+      // Once a row is rejected from an all-or-nothing file, nothing will be written: the rest is only checked.
+      const writes = () => !options.dryRun && !(result.rejected && !options.acceptValid);
       let plan: ColumnPlan | null = null;
       let batch: { row: CsvRow; response: ResponseInput }[] = [];
-      // One batch is written while the next is read and checked.
+      // Writes run one after another, while later batches are read and checked; at most DEPTH
+      // batches wait for the database, so memory stays bounded and the first failure stops the file.
       let writing: Promise<unknown> = Promise.resolve();
+      const queued: Promise<unknown>[] = [];
       const flush = async () => {
         const rows = batch;
         batch = [];
@@ -85,8 +96,8 @@ export async function importResponses(scope: Scope, bytes: Uint8Array, options: 
           writer,
           rows.map((b) => b.response),
         );
-        await writing;
-        writing = writeBatch(tx, writer, checked, { dryRun: options.dryRun, uncounted, rows: false }).then((results) => {
+        writing = writing.then(async () => {
+          const results = await writeBatch(tx, writer, checked, { dryRun: !writes(), uncounted, rows: false });
           results.forEach((r, i) => {
             for (const e of r.errors) report(rows[i]!.row.row, columnOf(e.path, rows[i]!.response), e.code, e.message);
           });
@@ -95,10 +106,15 @@ export async function importResponses(scope: Scope, bytes: Uint8Array, options: 
           result.unchanged += counts.unchanged;
           result.replaced += counts.replaced;
           result.rejected += counts.rejected;
+          if (writes() && uncounted.length >= COUNT_EVERY) await countResponses(tx.db, uncounted.splice(0), slot);
           return options.onProgress?.(result.rows);
         });
-        // Awaited before the next batch or the end; until then a failure must not count as unhandled.
+        // Awaited in turn, or at the end; until then a failure must not count as unhandled.
         writing.catch(() => {});
+        queued.push(writing);
+        if (queued.length > DEPTH) await queued.shift();
+        // Reading and checking never wait for I/O: let the write go out before the next batch.
+        await setImmediate();
       };
       for await (const row of readCsv(text)) {
         if (row.header) {
@@ -112,13 +128,15 @@ export async function importResponses(scope: Scope, bytes: Uint8Array, options: 
           for (const e of response) report(row.row, null, e.code, e.message);
         } else batch.push({ row, response });
         if (batch.length === BATCH) await flush();
+        // Let the driver's I/O (a write going out, its answer coming back) through now and then.
+        else if (batch.length % 20 === 0) await setImmediate();
       }
       if (!plan) throw fileError("EMPTY_FILE", "The file holds no header row");
       if (batch.length) await flush();
       await writing;
       if (!result.rows) throw fileError("NO_ROWS", "The file has a header and no responses");
       if (options.dryRun || (result.rejected && !options.acceptValid)) throw new NothingWritten(result);
-      await countResponses(tx.db, uncounted, versionSlot(writer.organisationId));
+      await countResponses(tx.db, uncounted, slot);
       await recordAudit(tx, {
         action: "responses.import",
         subject: writer.slug,

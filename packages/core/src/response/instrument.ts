@@ -114,20 +114,37 @@ async function readInstruments(db: Db): Promise<Instrument[]> {
 }
 
 /**
- * A response's `choices` from its answers (question code → option codes, checked): one bitmask
- * per question of the version, 0 for a question skipped.
+ * A checked response's answers as stored: `choices`, one bitmask per question of the version (0
+ * for a question skipped), and the (question id, option id) pair of each option chosen.
  */
-export function choicesOf(instrument: Instrument, answers: Iterable<readonly [string, readonly string[]]>): number[] {
+export function encodeAnswers(
+  instrument: Instrument,
+  answers: readonly { question: string; option?: string | null; options?: readonly string[] | null }[],
+): { choices: number[]; pairs: [number, number][] } {
   const choices = new Array<number>(instrument.questions.size).fill(0);
-  for (const [code, options] of answers) {
-    const question = instrument.questions.get(code)!;
-    for (const option of options) choices[question.position]! |= question.options.get(option)!.bit;
+  const pairs: [number, number][] = [];
+  for (const answer of answers) {
+    const question = instrument.questions.get(answer.question)!;
+    for (const code of answer.options ?? [answer.option!]) {
+      const option = question.options.get(code)!;
+      choices[question.position]! |= option.bit;
+      pairs.push([question.id, option.id]);
+    }
   }
-  return choices;
+  return { choices, pairs };
 }
+
+/** Per list of instruments, each answer of `pickVersion` once found: an import asks once a row. */
+const picked = new WeakMap<readonly Instrument[], Map<string, Instrument | undefined>>();
 
 /** The version asked for, or the latest published one. */
 export function pickVersion(instruments: readonly Instrument[], code: QuestionSetCode, version?: number | null): Instrument | undefined {
+  const answers = picked.get(instruments) ?? new Map<string, Instrument | undefined>();
+  picked.set(instruments, answers);
+  const key = `${code}@${version ?? ""}`;
+  if (answers.has(key)) return answers.get(key);
   const versions = instruments.filter((i) => i.code === code).sort((a, b) => b.version - a.version);
-  return version == null ? versions[0] : versions.find((i) => i.version === version);
+  const answer = version == null ? versions[0] : versions.find((i) => i.version === version);
+  answers.set(key, answer);
+  return answer;
 }

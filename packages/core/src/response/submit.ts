@@ -7,7 +7,7 @@ import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/types.t
 import type { Scope } from "../scope.ts";
 import { transaction } from "../util/transaction.ts";
 import { financialYearOf } from "./financial-year.ts";
-import { choicesOf, type Instrument, instrumentsFingerprint, loadInstruments, pickVersion } from "./instrument.ts";
+import { encodeAnswers, type Instrument, instrumentsFingerprint, loadInstruments, pickVersion } from "./instrument.ts";
 import { type ResponseRow, responses } from "./response.sql.ts";
 import { type InputError, inputErrors, instrumentSchema, MAX_BATCH, type ParsedResponse, responseInput } from "./validation.ts";
 import { countResponses, drawRecordKey, insertResponses, type NewResponse, replaceResponses, versionSlot } from "./write.ts";
@@ -129,12 +129,8 @@ function areaErrors(response: ParsedResponse, instrument: Instrument, writer: Wr
 }
 
 function newResponse(r: ParsedResponse, instrument: Instrument, writer: Writer): NewResponse {
-  const chosen = r.answers.map((a) => [a.question, a.options ?? [a.option!]] as const);
   // The digest is of (question id, option id) pairs, as it has been since responses were first stored.
-  const pairs = chosen.flatMap(([code, options]) => {
-    const question = instrument.questions.get(code)!;
-    return options.map((option): [number, number] => [question.id, question.options.get(option)!.id]);
-  });
+  const { choices, pairs } = encodeAnswers(instrument, r.answers);
   const content = {
     questionSetId: instrument.id,
     areaCode: r.area,
@@ -146,7 +142,7 @@ function newResponse(r: ParsedResponse, instrument: Instrument, writer: Writer):
   };
   return {
     ...content,
-    choices: choicesOf(instrument, chosen),
+    choices,
     organisationId: writer.organisationId,
     externalRef: r.externalRef,
     contentHash: contentHash(content, pairs),
