@@ -13,7 +13,7 @@ import { writerOf } from "./writer.ts";
 /** The most rows checked and written together. */
 const BATCH = 500;
 /** How many written responses are counted into the cubes together. */
-const COUNT_EVERY = 10_000;
+const COUNT_EVERY = 25_000;
 /** How many checked batches may wait for the database. */
 const DEPTH = 2;
 /** The most row errors an import reports (the counts are always whole). */
