@@ -183,6 +183,11 @@ function optionCode(value: string, question: InstrumentQuestion): string | null 
 /** Each plan's column positions by name. */
 const positions = new WeakMap<ColumnPlan, Map<string, number>>();
 
+/** A row's cell by column name, trimmed ("" when the file has no such column). A plain function, not a closure a row: this runs for every row of a file. */
+function cellAt(cells: readonly string[], at: Map<string, number>, column: string): string {
+  return (cells[at.get(column) ?? -1] ?? "").trim();
+}
+
 /**
  * A data row as the response it stands for, or the errors that stop it being one. The
  * response goes through the same validation as `submitResponses`.
@@ -193,9 +198,8 @@ export function rowToResponse(row: CsvRow, plan: ColumnPlan, instruments: readon
   const at = positions.get(plan) ?? new Map(plan.columns.map((c, i) => [c, i]));
   positions.set(plan, at);
   const cells = row.cells;
-  const cell = (column: string) => (cells[at.get(column) ?? -1] ?? "").trim();
-  const questionSet = (plan.questionSet ?? cell("question_set").toUpperCase()) as QuestionSetCode;
-  const version = cell("version") ? Number(cell("version")) : null;
+  const questionSet = (plan.questionSet ?? cellAt(cells, at, "question_set").toUpperCase()) as QuestionSetCode;
+  const version = cellAt(cells, at, "version") ? Number(cellAt(cells, at, "version")) : null;
   const instrument = pickVersion(instruments, questionSet, version);
   const answers: ResponseInput["answers"] = [];
   const columns = plan.columns;
@@ -212,18 +216,18 @@ export function rowToResponse(row: CsvRow, plan: ColumnPlan, instruments: readon
     for (let t = 0; t < chosen.length; t++) chosen[t] = optionCode(chosen[t]!, question) ?? chosen[t]!.trim();
     answers.push(question.multiple || chosen.length > 1 ? { question: column, options: chosen } : { question: column, option: chosen[0] });
   }
-  const comment = cell("comment");
+  const comment = cellAt(cells, at, "comment");
   return {
-    externalRef: cell("external_ref"),
+    externalRef: cellAt(cells, at, "external_ref"),
     questionSet,
     version,
-    area: cell("area").toUpperCase(),
-    collectedOn: isoDate(cell("collected_on")),
-    collectionMode: enumValue(cell("collection_mode"), COLLECTION_MODES) as ResponseInput["collectionMode"],
-    completedBy: enumValue(cell("completed_by"), COMPLETED_BY) as ResponseInput["completedBy"],
+    area: cellAt(cells, at, "area").toUpperCase(),
+    collectedOn: isoDate(cellAt(cells, at, "collected_on")),
+    collectionMode: enumValue(cellAt(cells, at, "collection_mode"), COLLECTION_MODES) as ResponseInput["collectionMode"],
+    completedBy: enumValue(cellAt(cells, at, "completed_by"), COMPLETED_BY) as ResponseInput["completedBy"],
     answers,
     comment: comment || null,
-    correction: /^(true|yes|y|1)$/i.test(cell("correction")),
+    correction: /^(true|yes|y|1)$/i.test(cellAt(cells, at, "correction")),
   };
 }
 

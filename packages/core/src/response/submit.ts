@@ -40,12 +40,14 @@ export function todayInEngland(now = new Date()): string {
   return englishDate.format(now);
 }
 
+const byQuestionThenOption = (a: [number, number], b: [number, number]) => a[0] - b[0] || a[1] - b[1];
+
 /** What a response says, as a digest: the same content again is UNCHANGED whatever order its answers came in. */
 function contentHash(
   r: Omit<NewResponse, "contentHash" | "recordKey" | "synthetic" | "organisationId" | "externalRef" | "choices">,
   pairs: [number, number][],
 ): string {
-  const answers = pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const answers = pairs.sort(byQuestionThenOption);
   const content = [r.questionSetId, r.areaCode, r.collectedOn, r.collectionMode, r.completedBy, r.comment, answers];
   return createHash("sha256").update(JSON.stringify(content)).digest("base64url");
 }

@@ -127,6 +127,10 @@ function unknownOption(question: InstrumentQuestion, code: string, field: string
 
 const noOption = (question: InstrumentQuestion): Problem => [[], "NO_OPTION", `"${question.code}" has no option chosen: leave out a question that was skipped`];
 
+function addError(errors: InputError[], path: (string | number)[], code: string, message: string) {
+  errors.push({ path: path.map(String), code, message });
+}
+
 /**
  * The checks a response gets from the question-set version it answers: each answer names a
  * question of the version and options of that question's scale, one option unless the question
@@ -136,10 +140,10 @@ const noOption = (question: InstrumentQuestion): Problem => [[], "NO_OPTION", `"
 function instrumentErrors(response: ParsedResponse, instrument: Instrument, context: InstrumentContext): InputError[] {
   const named = `${instrument.code} version ${instrument.version}`;
   const errors: InputError[] = [];
-  const add = (path: (string | number)[], code: string, message: string) => errors.push({ path: path.map(String), code, message });
-  if (response.collectedOn > context.today) add(["collectedOn"], "FUTURE_DATE", `${response.collectedOn} is in the future`);
+
+  if (response.collectedOn > context.today) addError(errors, ["collectedOn"], "FUTURE_DATE", `${response.collectedOn} is in the future`);
   else if (instrument.publishedOn && response.collectedOn < instrument.publishedOn)
-    add(["collectedOn"], "BEFORE_PUBLICATION", `${response.collectedOn} is before ${named} was published (${instrument.publishedOn})`);
+    addError(errors, ["collectedOn"], "BEFORE_PUBLICATION", `${response.collectedOn} is before ${named} was published (${instrument.publishedOn})`);
   const seen = new Set<string>();
   let graded = false;
   for (let index = 0; index < response.answers.length; index++) {
@@ -151,11 +155,11 @@ function instrumentErrors(response: ParsedResponse, instrument: Instrument, cont
         ? [["question"], "DUPLICATE_ANSWER", `"${question.code}" is answered more than once`]
         : answerProblem(answer, question);
     if (question) seen.add(question.code);
-    if (problem) add(["answers", index, ...problem[0]], problem[1], problem[2]);
+    if (problem) addError(errors, ["answers", index, ...problem[0]], problem[1], problem[2]);
     else if (question!.graded) graded = true;
   }
   if (!graded && !errors.some((e) => e.path[0] === "answers"))
-    add(["answers"], "NO_GRADED_ANSWER", `no question of ${named} that figures are made of is answered`);
+    addError(errors, ["answers"], "NO_GRADED_ANSWER", `no question of ${named} that figures are made of is answered`);
   return errors;
 }
 
