@@ -7,6 +7,7 @@ import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3n from "aws-cdk-lib/aws-s3-notifications";
 import * as sns from "aws-cdk-lib/aws-sns";
 import { Api as HttpApi, Script, Function as SstFunction, type StackContext, use } from "sst/constructs";
+import { IMPORT_NODE_OPTIONS } from "./bundling.ts";
 import { Database } from "./Database.ts";
 
 /** Lambda + HTTP API settings, exported so the stack tests assert against the same numbers. */
@@ -54,6 +55,7 @@ export function Api({ stack, app }: StackContext) {
     bind: [DATABASE_URL],
     memorySize: IMPORT_FUNCTION.memorySize,
     timeout: IMPORT_FUNCTION.timeout,
+    environment: { NODE_OPTIONS: IMPORT_NODE_OPTIONS },
   });
   imports.grantRead(importFunction);
   imports.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(importFunction), { prefix: "imports/", suffix: ".csv" });

@@ -13,6 +13,7 @@ import { initProject, setProject, useProject } from "sst/project.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config.ts";
 import { API_THROTTLE, Api, CDN_MAX_TTL_SECONDS, IMPORT_OBJECT_DAYS } from "./Api.ts";
+import { IMPORT_NODE_OPTIONS } from "./bundling.ts";
 import { Database } from "./Database.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -242,7 +243,12 @@ describe("Api stack", () => {
     });
     const importFunctions = api.findResources("AWS::Lambda::Function", { Properties: { Description: "POET CSV import" } });
     const [importId, importFn] = Object.entries(importFunctions)[0]!;
-    expect((importFn as { Properties: { Timeout: number; MemorySize: number } }).Properties).toMatchObject({ Timeout: 900, MemorySize: 2048 });
+    expect((importFn as { Properties: { Timeout: number; MemorySize: number } }).Properties).toMatchObject({
+      Timeout: 900,
+      MemorySize: 2048,
+      Environment: { Variables: { NODE_OPTIONS: IMPORT_NODE_OPTIONS } },
+    });
+    expect(graphqlFunction().props.Environment.Variables.NODE_OPTIONS ?? "").not.toContain("semi-space");
     api.hasResourceProperties("Custom::S3BucketNotifications", {
       NotificationConfiguration: {
         LambdaFunctionConfigurations: [

@@ -1,7 +1,8 @@
 /**
  * Responses in (issue 9), on a local PostgreSQL through the Neon driver, in one run:
  *  - bulk import: 100,000 generated ADULT_PB responses as one CSV file through `importResponses`
- *    (parsing, validation, the write path and the cube deltas, one transaction), into a copy of
+ *    (parsing, validation, the write path and the cube deltas, one transaction), in a process
+ *    started with the import function's Node options (import-child.ts), into a copy of
  *    the scale-1 benchmark database, beside a `COPY` of the same answer rows (psql `\copy`, one
  *    row per answer) into a bare table and into one with the two keys the answers table had
  *    until migration 0009;
@@ -10,6 +11,7 @@
  * --quick: 5,000 responses, the scale-1 database for the submits, 20 requests.
  */
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { systemActor } from "@poet/core/actor/index";
 import { loadConfig } from "@poet/core/config";
@@ -18,10 +20,11 @@ import { type Database, queryRows } from "@poet/core/db/types";
 import { startWsProxy } from "@poet/core/db/ws-proxy";
 import { DEMO_SEED, generateDemoResponses } from "@poet/core/demo/generate";
 import { createApiKey, createOrganisation } from "@poet/core/organisation/index";
-import { importResponses, importTemplate } from "@poet/core/response/index";
+import { importTemplate } from "@poet/core/response/index";
 import { DEFAULT_SETTINGS, type Scope } from "@poet/core/scope";
 import { csvField } from "@poet/core/util/csv";
 import { sql } from "drizzle-orm";
+import { IMPORT_NODE_OPTIONS } from "../../stacks/bundling.ts";
 import { DEFAULT_ADMIN_URL, databaseUrl, ensureBenchDatabase } from "./bench-db.ts";
 import { postGraphQL, TYPENAME } from "./figure-queries.ts";
 import { interleave, percentile } from "./interleave.ts";
@@ -86,6 +89,19 @@ function psql(url: string, command: string): number {
   return seconds(start);
 }
 
+/** `importResponses` in a child process started as the import function is (`IMPORT_NODE_OPTIONS`): see import-child.ts. */
+function importInItsOwnProcess(url: string, file: Buffer, workDir: string, organisation: string) {
+  const csv = path.join(workDir, "import.csv");
+  writeFileSync(csv, file);
+  const child = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "import-child.ts"), url, csv, organisation], {
+    encoding: "utf8",
+    env: { ...process.env, NODE_OPTIONS: IMPORT_NODE_OPTIONS },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`the import process failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { seconds: number; created: number; written: boolean; errors: unknown[] };
+}
+
 async function measureImport(adminUrl: string, wsProxy: string, workDir: string, count: number): Promise<Section> {
   const url = await cloneDatabase(adminUrl, wsProxy, "poet_bench_s1", "poet_bench_import");
   const database = await createDatabase({ driver: "neon", url, wsProxy });
@@ -93,11 +109,9 @@ async function measureImport(adminUrl: string, wsProxy: string, workDir: string,
     const organisation = await benchOrganisation(database, "bench-import");
     const file = await importFile(database, count);
     log(`importing ${count.toLocaleString("en-GB")} responses (${(file.length / 1e6).toFixed(1)} MB of CSV)…`);
-    const start = performance.now();
-    const result = await importResponses(systemScope(database), file, { organisation: "bench-import", questionSet: "ADULT_PB" });
-    const importSeconds = seconds(start);
-    if (!result.written || result.created !== count)
-      throw new Error(`the import stored ${result.created} of ${count}: ${JSON.stringify(result.errors.slice(0, 3))}`);
+    const result = importInItsOwnProcess(url, file, workDir, "bench-import");
+    const importSeconds = result.seconds;
+    if (!result.written || result.created !== count) throw new Error(`the import stored ${result.created} of ${count}: ${JSON.stringify(result.errors)}`);
     const [{ answers }] = (await queryRows<{ answers: number }>(
       database.db,
       sql`select count(*)::int as answers from answers a join responses r on r.id = a.response_id where r.organisation_id = ${organisation.id}`,
