@@ -176,6 +176,8 @@ function optionCode(value: string, question: InstrumentQuestion): string | null 
     words = { codes: new Map(options.map((o) => [o.code, o.code])), labels: new Map(options.map((o) => [normal(o.label), o.code])) };
     optionsByWord.set(question, words);
   }
+  const exact = words.codes.get(value);
+  if (exact !== undefined) return exact;
   const wanted = normal(value);
   return words.codes.get(wanted) ?? words.codes.get(wanted.replace(/[\s-]+/g, "_")) ?? words.labels.get(wanted) ?? null;
 }
@@ -212,7 +214,8 @@ export function rowToResponse(row: CsvRow, plan: ColumnPlan, instruments: readon
     // A question named like a response column (ADULT_PB's completed_by) is answered by that
     // column, when its value is one of the question's options.
     if (fixed(column) && optionCode(value, question) === null) continue;
-    const chosen = value.split(TICK_SEPARATOR);
+    // Most cells hold one option: splitting them all cost a third of reading a row.
+    const chosen = value.includes(TICK_SEPARATOR) ? value.split(TICK_SEPARATOR) : [value];
     for (let t = 0; t < chosen.length; t++) chosen[t] = optionCode(chosen[t]!, question) ?? chosen[t]!.trim();
     answers.push(question.multiple || chosen.length > 1 ? { question: column, options: chosen } : { question: column, option: chosen[0] });
   }

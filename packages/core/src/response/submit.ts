@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { queryRows } from "../db/types.ts";
 import { badInput } from "../errors.ts";
@@ -42,14 +42,32 @@ export function todayInEngland(now = new Date()): string {
 
 const byQuestionThenOption = (a: [number, number], b: [number, number]) => a[0] - b[0] || a[1] - b[1];
 
-/** What a response says, as a digest: the same content again is UNCHANGED whatever order its answers came in. */
-function contentHash(
-  r: Omit<NewResponse, "contentHash" | "recordKey" | "synthetic" | "organisationId" | "externalRef" | "choices">,
+/**
+ * What a response says, as a digest: the same content again is UNCHANGED whatever order its
+ * answers came in. The digest is of `contentJson`, which must stay byte for byte what it has
+ * been since responses were first stored (a test pins it).
+ */
+export function contentHash(
+  r: Omit<NewResponse, "contentHash" | "recordKey" | "synthetic" | "organisationId" | "externalRef" | "choices" | "financialYear">,
   pairs: [number, number][],
 ): string {
-  const answers = pairs.sort(byQuestionThenOption);
-  const content = [r.questionSetId, r.areaCode, r.collectedOn, r.collectionMode, r.completedBy, r.comment, answers];
-  return createHash("sha256").update(JSON.stringify(content)).digest("base64url");
+  return hash("sha256", contentJson(r, pairs), "base64url");
+}
+
+/**
+ * `JSON.stringify([questionSetId, areaCode, collectedOn, collectionMode, completedBy, comment,
+ * [[question id, option id], …]])`, the pairs sorted, written out by hand: the nested arrays
+ * cost JSON.stringify a third of checking an imported row.
+ */
+export function contentJson(
+  r: Omit<NewResponse, "contentHash" | "recordKey" | "synthetic" | "organisationId" | "externalRef" | "choices" | "financialYear">,
+  pairs: [number, number][],
+): string {
+  pairs.sort(byQuestionThenOption);
+  let answers = "";
+  for (const [question, option] of pairs) answers += `${answers ? ",[" : "["}${question},${option}]`;
+  const text = JSON.stringify;
+  return `[${r.questionSetId},${text(r.areaCode)},${text(r.collectedOn)},${text(r.collectionMode)},${text(r.completedBy)},${text(r.comment)},[${answers}]]`;
 }
 
 /** A checked response: what to store, or why not. */
@@ -133,7 +151,7 @@ function areaErrors(response: ParsedResponse, instrument: Instrument, writer: Wr
 function newResponse(r: ParsedResponse, instrument: Instrument, writer: Writer): NewResponse {
   // The digest is of (question id, option id) pairs, as it has been since responses were first stored.
   const { choices, pairs } = encodeAnswers(instrument, r.answers);
-  const content = {
+  const row: NewResponse = {
     questionSetId: instrument.id,
     areaCode: r.area,
     collectedOn: r.collectedOn,
@@ -141,16 +159,15 @@ function newResponse(r: ParsedResponse, instrument: Instrument, writer: Writer):
     collectionMode: r.collectionMode,
     completedBy: r.completedBy,
     comment: r.comment ?? null,
-  };
-  return {
-    ...content,
     choices,
     organisationId: writer.organisationId,
     externalRef: r.externalRef,
-    contentHash: contentHash(content, pairs),
+    contentHash: null,
     recordKey: drawRecordKey(),
     synthetic: false,
   };
+  row.contentHash = contentHash(row, pairs);
+  return row;
 }
 
 /** What happens to a response whose reference is already stored. */
