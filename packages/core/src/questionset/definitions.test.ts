@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import publishedFigures from "../demo/published-figures.ts";
 import { versionProblems } from "./comparability.ts";
 import { findDefinition, QUESTION_SET_DEFINITIONS } from "./definitions/index.ts";
+import { MAX_OPTIONS } from "./load.ts";
 import { BANDS, type Band, QUESTION_KINDS, QUESTION_SET_CODES, type QuestionSetDefinition, type ScaleDefinition } from "./types.ts";
 
 const LOWER_SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
@@ -54,6 +55,7 @@ describe("question set definitions", () => {
         for (const s of def.scales) {
           expect(s.code).toMatch(UPPER_SNAKE);
           expect(s.options.length).toBeGreaterThanOrEqual(2);
+          expect(s.options.length, `${s.code}: a response holds a question's choices as the bits of one integer`).toBeLessThanOrEqual(MAX_OPTIONS);
           const opts = s.options.map((o) => o.code);
           expect(new Set(opts).size, s.code).toBe(opts.length);
           for (const o of s.options) {

@@ -5,6 +5,9 @@ import { QUESTION_SET_DEFINITIONS } from "./definitions/index.ts";
 import { questionSets, questions, scaleOptions, scales } from "./questionset.sql.ts";
 import type { QuestionSetDefinition } from "./types.ts";
 
+/** The most options a scale may have: each is a bit of one integer in a response's `choices`. */
+export const MAX_OPTIONS = 31;
+
 /**
  * What must never change in a published version: question codes, kinds, themes, comparability,
  * scales and bands. Presentation metadata (a question's `shortText`) is not part of it.
@@ -83,6 +86,9 @@ export async function loadQuestionSets(db: Db, definitions: readonly QuestionSet
         .returning({ id: questionSets.id });
       const scaleIds = new Map<string, number>();
       for (const scale of def.scales) {
+        // A response holds a question's choices as the bits of one integer (responses.choices).
+        if (scale.options.length > MAX_OPTIONS)
+          throw new Error(`${def.code} scale ${scale.code} has ${scale.options.length} options; a scale has at most ${MAX_OPTIONS}`);
         const [row] = await tx
           .insert(scales)
           .values({ questionSetId: set!.id, code: scale.code, label: scale.label, multiple: scale.multiple ?? false })

@@ -135,6 +135,17 @@ describe("question sets", () => {
     expect(await shortTextOf()).toBe("ease of getting your budget");
   });
 
+  it("refuses a scale with more options than a response's choices can hold, writing nothing", async () => {
+    const v2 = findDefinition("CARER", 2)!;
+    const wide = { code: "WIDE", label: "Wide", options: Array.from({ length: 32 }, (_, i) => ({ code: `o${i}`, label: `Option ${i}`, band: null })) };
+    const oversized: QuestionSetDefinition = { ...v2, version: 3, scales: [...v2.scales, wide] };
+    const before = await tableSizes();
+    await expect(loadQuestionSets(database.db, [...QUESTION_SET_DEFINITIONS, oversized])).rejects.toThrow(
+      "CARER scale WIDE has 32 options; a scale has at most 31",
+    );
+    expect(await tableSizes()).toEqual(before);
+  });
+
   it("refuses to change a published version, and publishes a new version beside it", async () => {
     const v2 = findDefinition("CARER", 2)!;
     const changed: QuestionSetDefinition = { ...v2, questions: v2.questions.slice(1) };
