@@ -32,22 +32,12 @@ CREATE VIEW "answers" AS
   FROM "responses" r
   JOIN "questions" q ON q.question_set_id = r.question_set_id
   JOIN "scale_options" o ON o.scale_id = q.scale_id AND r.choices[q.position + 1] & o.bit <> 0;--> statement-breakpoint
--- A response's references and its choices, checked once per statement: one element per question
--- of its version; in each, only bits of that question's scale, and at most one on a
--- single-choice scale. Each distinct (version, length) and (version, question, value) is looked
--- up once.
-CREATE OR REPLACE FUNCTION "responses_check_references"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A response's choices, checked once per statement (beside 0008's check of its references, over
+-- the same transition table): one element per question of its version; in each, only bits of
+-- that question's scale, and at most one on a single-choice scale. Each distinct (version,
+-- length) and (version, question, value) is looked up once.
+CREATE FUNCTION "responses_check_choices"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF EXISTS (
-    SELECT 1 FROM (SELECT DISTINCT question_set_id, area_code, organisation_id FROM written) w
-    LEFT JOIN "question_sets" s ON s.id = w.question_set_id
-    LEFT JOIN "areas" a ON a.code = w.area_code
-    LEFT JOIN "organisations" o ON o.id = w.organisation_id
-    WHERE s.id IS NULL OR a.code IS NULL OR o.id IS NULL
-  ) THEN
-    RAISE EXCEPTION 'a response names a question set, area or organisation that does not exist'
-      USING ERRCODE = 'foreign_key_violation';
-  END IF;
   IF EXISTS (
     SELECT 1 FROM (SELECT DISTINCT question_set_id, cardinality(choices) AS n FROM written WHERE choices IS NOT NULL) w
     WHERE w.n <> (SELECT coalesce(max(q.position) + 1, 0) FROM "questions" q WHERE q.question_set_id = w.question_set_id)
@@ -64,6 +54,10 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;--> statement-breakpoint
+CREATE TRIGGER "responses_insert_choices" AFTER INSERT ON "responses" REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION "responses_check_choices"();--> statement-breakpoint
+CREATE TRIGGER "responses_update_choices" AFTER UPDATE ON "responses" REFERENCING NEW TABLE AS written
+  FOR EACH STATEMENT EXECUTE FUNCTION "responses_check_choices"();--> statement-breakpoint
 -- The questions and options that responses' choices refer to cannot be deleted from under them.
 CREATE FUNCTION "choices_check_referenced"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE

@@ -21,6 +21,12 @@ export function answeredIn(area: string, period: Period): SQL {
     where r.financial_year between ${period.from} and ${period.to}`;
 }
 
+/** A whole number as it is written into a query's text (ids and positions only). */
+function whole(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an id: ${n}`);
+  return String(n);
+}
+
 /**
  * The options `x` that each response `r` chose for a question of `pool` (the same question in
  * each version a figure pools, so one per version at most), those meeting `condition`: the
@@ -28,11 +34,7 @@ export function answeredIn(area: string, period: Period): SQL {
  */
 export function chose(x: string, pool: readonly QuestionRow[], condition: SQL): SQL {
   const [option, question] = [sql.raw(x), sql.raw(`${x}q`)];
-  const int = (n: number) => {
-    if (!Number.isSafeInteger(n)) throw new Error(`not an id: ${n}`);
-    return String(n);
-  };
-  const rows = pool.map((q) => `(${int(q.questionSetId)}, ${int(q.position + 1)}, ${int(q.scaleId)})`).join(", ");
+  const rows = pool.map((q) => `(${whole(q.questionSetId)}, ${whole(q.position + 1)}, ${whole(q.scaleId)})`).join(", ");
   return sql`join (values ${sql.raw(rows)}) as ${question} (set_id, slot, scale_id) on ${question}.set_id = r.question_set_id
     join scale_options ${option} on ${option}.scale_id = ${question}.scale_id and ${option}.bit & r.choices[${question}.slot] <> 0 and ${condition}`;
 }

@@ -109,6 +109,8 @@ export async function* readCsv(text: string): AsyncGenerator<CsvRow & { header: 
 /** How a file's columns map to a response: found once from its header. */
 export interface ColumnPlan {
   columns: string[];
+  /** Each column's position, by name. */
+  at: Map<string, number>;
   /** The instrument of rows that do not name one (a `question_set` column can). */
   questionSet: QuestionSetCode | null;
 }
@@ -147,7 +149,7 @@ export function planColumns(header: string[], instruments: readonly Instrument[]
       "AMBIGUOUS_QUESTION_SET",
       `These columns fit several question sets (${candidates.join(", ")}): name one (--question-set, or a question_set column)`,
     );
-  return { columns, questionSet: perRow ? null : candidates[0]! };
+  return { columns, at: new Map(columns.map((c, i) => [c, i])), questionSet: perRow ? null : candidates[0]! };
 }
 
 /** A date as spreadsheets write it: yyyy-mm-dd, or dd/mm/yyyy as in England. Anything else is left for the validator to refuse. */
@@ -182,9 +184,6 @@ function optionCode(value: string, question: InstrumentQuestion): string | null 
   return words.codes.get(wanted) ?? words.codes.get(wanted.replace(/[\s-]+/g, "_")) ?? words.labels.get(wanted) ?? null;
 }
 
-/** Each plan's column positions by name. */
-const positions = new WeakMap<ColumnPlan, Map<string, number>>();
-
 /** A row's cell by column name, trimmed ("" when the file has no such column). A plain function, not a closure a row: this runs for every row of a file. */
 function cellAt(cells: readonly string[], at: Map<string, number>, column: string): string {
   return (cells[at.get(column) ?? -1] ?? "").trim();
@@ -197,8 +196,7 @@ function cellAt(cells: readonly string[], at: Map<string, number>, column: strin
 export function rowToResponse(row: CsvRow, plan: ColumnPlan, instruments: readonly Instrument[]): ResponseInput | InputError[] {
   if (row.cells.length > plan.columns.length)
     return [{ path: [], code: "TOO_MANY_FIELDS", message: `The row has ${row.cells.length} fields; the header has ${plan.columns.length}` }];
-  const at = positions.get(plan) ?? new Map(plan.columns.map((c, i) => [c, i]));
-  positions.set(plan, at);
+  const { at } = plan;
   const cells = row.cells;
   const questionSet = (plan.questionSet ?? cellAt(cells, at, "question_set").toUpperCase()) as QuestionSetCode;
   const version = cellAt(cells, at, "version") ? Number(cellAt(cells, at, "version")) : null;

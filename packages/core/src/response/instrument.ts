@@ -125,13 +125,7 @@ export function encodeAnswers(
   const pairs: [number, number][] = [];
   for (const answer of answers) {
     const question = instrument.questions.get(answer.question)!;
-    if (answer.options == null) {
-      const option = question.options.get(answer.option!)!;
-      choices[question.position]! |= option.bit;
-      pairs.push([question.id, option.id]);
-      continue;
-    }
-    for (const code of answer.options) {
+    for (const code of answer.options ?? [answer.option!]) {
       const option = question.options.get(code)!;
       choices[question.position]! |= option.bit;
       pairs.push([question.id, option.id]);

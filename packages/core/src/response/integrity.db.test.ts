@@ -6,7 +6,7 @@ import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
 import { submitResponses } from "./index.ts";
 
-// A response's references and its choices are checked per statement by a trigger (migrations
+// A response's references and its choices are checked per statement by triggers (migrations
 // 0008_reference_checks_by_key, 0009_answers_in_the_response), not by row-by-row foreign keys:
 // each way one can break must still be refused.
 let database: TestDatabase;

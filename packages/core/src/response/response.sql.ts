@@ -10,9 +10,9 @@ export const completedBy = pgEnum("completed_by", COMPLETED_BY);
  * (the right to erasure) keeps only what audit needs: its reference, organisation, instrument,
  * area and when it was submitted and withdrawn; its answers, comment and details are deleted.
  *
- * Its question set, area and organisation are checked once per statement, not per row (migration
- * 0008_reference_checks_by_key), as the answers' references are: row-by-row foreign keys cost
- * three times the insert itself.
+ * Its question set, area and organisation (migration 0008_reference_checks_by_key), and its
+ * choices (0009_answers_in_the_response), are checked once per statement, not per row:
+ * row-by-row foreign keys cost three times the insert itself.
  */
 export const responses = pgTable(
   "responses",

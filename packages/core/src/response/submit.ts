@@ -42,32 +42,21 @@ export function todayInEngland(now = new Date()): string {
 
 const byQuestionThenOption = (a: [number, number], b: [number, number]) => a[0] - b[0] || a[1] - b[1];
 
+/** What the content digest covers: the response's details besides its answers. */
+type Content = Pick<NewResponse, "questionSetId" | "areaCode" | "collectedOn" | "collectionMode" | "completedBy" | "comment">;
+
 /**
  * What a response says, as a digest: the same content again is UNCHANGED whatever order its
  * answers came in. The digest is of `contentJson`, which must stay byte for byte what it has
  * been since responses were first stored (a test pins it).
  */
-export function contentHash(
-  r: Omit<NewResponse, "contentHash" | "recordKey" | "synthetic" | "organisationId" | "externalRef" | "choices" | "financialYear">,
-  pairs: [number, number][],
-): string {
+export function contentHash(r: Content, pairs: [number, number][]): string {
   return hash("sha256", contentJson(r, pairs), "base64url");
 }
 
-/**
- * `JSON.stringify([questionSetId, areaCode, collectedOn, collectionMode, completedBy, comment,
- * [[question id, option id], …]])`, the pairs sorted, written out by hand: the nested arrays
- * cost JSON.stringify a third of checking an imported row.
- */
-export function contentJson(
-  r: Omit<NewResponse, "contentHash" | "recordKey" | "synthetic" | "organisationId" | "externalRef" | "choices" | "financialYear">,
-  pairs: [number, number][],
-): string {
-  pairs.sort(byQuestionThenOption);
-  let answers = "";
-  for (const [question, option] of pairs) answers += `${answers ? ",[" : "["}${question},${option}]`;
-  const text = JSON.stringify;
-  return `[${r.questionSetId},${text(r.areaCode)},${text(r.collectedOn)},${text(r.collectionMode)},${text(r.completedBy)},${text(r.comment)},[${answers}]]`;
+/** The content as JSON, with its (question id, option id) pairs sorted. */
+export function contentJson(r: Content, pairs: [number, number][]): string {
+  return JSON.stringify([r.questionSetId, r.areaCode, r.collectedOn, r.collectionMode, r.completedBy, r.comment, pairs.sort(byQuestionThenOption)]);
 }
 
 /** A checked response: what to store, or why not. */
