@@ -15,6 +15,12 @@ export const GRAPHQL_FUNCTION = { memorySize: "1024 MB", timeout: "15 seconds" }
 export const API_THROTTLE = { rate: 200, burst: 400 } as const;
 /** The longest CloudFront keeps an answer; the function's own Cache-Control (5 minutes) decides below it. */
 export const CDN_MAX_TTL_SECONDS = 3600;
+/** Builds a question set's files in about a second; the gateway gives up at 30 s. */
+export const DOWNLOADS_FUNCTION = { memorySize: "1024 MB", timeout: "25 seconds" } as const;
+/** CloudFront keeps an immutable download for as long as the function's Cache-Control says: a year. */
+export const DOWNLOADS_MAX_TTL_SECONDS = 365 * 24 * 3600;
+/** Draws a report (a few dozen figures, a dozen charts) in well under a second; room for a cold start. */
+export const REPORT_FUNCTION = { memorySize: "1536 MB", timeout: "20 seconds" } as const;
 /** The import function reads a whole file in one transaction: room for a large one. */
 export const IMPORT_FUNCTION = { memorySize: "2048 MB", timeout: "15 minutes" } as const;
 /** Uploaded files are deleted after this: the responses are in the database by then. */
@@ -63,6 +69,29 @@ export function Api({ stack, app }: StackContext) {
   imports.grantPut(graphql);
   graphql.addEnvironment("POET_IMPORT_BUCKET", imports.bucketName);
 
+  // Open-data downloads: a function of its own, so that the GraphQL bundle carries neither the
+  // file builders nor the Parquet writer. Its built files live in its containers' memory.
+  const downloads = new SstFunction(stack, "Downloads", {
+    handler: "packages/functions/src/downloads.handler",
+    description: "POET open-data downloads",
+    bind: [DATABASE_URL],
+    memorySize: DOWNLOADS_FUNCTION.memorySize,
+    timeout: DOWNLOADS_FUNCTION.timeout,
+  });
+
+  // Local reports: a function of its own, so that the GraphQL bundle carries no charting library.
+  // The GraphQL function invokes it directly for `localReport`; API Gateway sends it the public
+  // `/reports/…` pages.
+  const reports = new SstFunction(stack, "Report", {
+    handler: "packages/functions/src/report.handler",
+    description: "POET local reports",
+    bind: [DATABASE_URL],
+    memorySize: REPORT_FUNCTION.memorySize,
+    timeout: REPORT_FUNCTION.timeout,
+  });
+  reports.grantInvoke(graphql);
+  graphql.addEnvironment("POET_REPORT_FUNCTION", reports.functionName);
+
   const api = new HttpApi(stack, "Api", {
     cors: {
       // Third-party dashboards call the API from their own origins; no cookies are used
@@ -79,6 +108,10 @@ export function Api({ stack, app }: StackContext) {
     routes: {
       "GET /graphql": graphql,
       "POST /graphql": graphql,
+      // ANY, so that HEAD reaches the function and other methods get its 405 in the API's error shape.
+      "ANY /downloads": downloads,
+      "ANY /downloads/{proxy+}": downloads,
+      "ANY /reports/{proxy+}": reports,
     },
   });
 
@@ -99,19 +132,28 @@ export function Api({ stack, app }: StackContext) {
   });
   // The API's function must not serve a schema the database doesn't have yet.
   graphql.node.addDependency(migrate);
+  downloads.node.addDependency(migrate);
+  reports.node.addDependency(migrate);
 
   // Alarms go to one topic; subscribe on-call e-mail/Slack to it per stage.
   const alarms = new sns.Topic(stack, "Alarms", { displayName: `POET API alarms (${app.stage})` });
   const notify = new cloudwatchActions.SnsAction(alarms);
 
-  new cloudwatch.Alarm(stack, "GraphQLErrorsAlarm", {
-    alarmDescription: "The GraphQL function failed invocations (crashes, timeouts), not GraphQL errors",
-    metric: graphql.metricErrors({ period: Duration.minutes(5), statistic: "Sum" }),
-    threshold: 5,
-    evaluationPeriods: 1,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-  }).addAlarmAction(notify);
+  // Failed invocations (crashes, timeouts) of each function that answers requests, not GraphQL errors.
+  for (const [id, fn, what] of [
+    ["GraphQLErrorsAlarm", graphql, "GraphQL"],
+    ["DownloadsErrorsAlarm", downloads, "downloads"],
+    ["ReportErrorsAlarm", reports, "report"],
+  ] as const) {
+    new cloudwatch.Alarm(stack, id, {
+      alarmDescription: `The ${what} function failed invocations (crashes, timeouts)${fn === graphql ? ", not GraphQL errors" : ""}`,
+      metric: fn.metricErrors({ period: Duration.minutes(5), statistic: "Sum" }),
+      threshold: 5,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(notify);
+  }
 
   new cloudwatch.Alarm(stack, "GraphQLThrottlesAlarm", {
     alarmDescription: "The GraphQL function is being throttled (account or reserved concurrency)",
@@ -155,10 +197,55 @@ export function Api({ stack, app }: StackContext) {
     enableAcceptEncodingGzip: true,
     enableAcceptEncodingBrotli: true,
   });
+  // Downloads are the same for everyone: keyed on the path alone (no query string, no
+  // Authorization, no cookie), nothing of the viewer's request forwarded, kept as long as the
+  // function says (a year for immutable names, a minute for aliases and the index).
+  const publicDownloads = new cloudfront.CachePolicy(stack, "PublicDownloads", {
+    comment: "POET API: /downloads keyed on the path only",
+    queryStringBehavior: cloudfront.CacheQueryStringBehavior.none(),
+    headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+    cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+    minTtl: Duration.seconds(0),
+    defaultTtl: Duration.seconds(0),
+    maxTtl: Duration.seconds(DOWNLOADS_MAX_TTL_SECONDS),
+    enableAcceptEncodingGzip: true,
+    enableAcceptEncodingBrotli: true,
+  });
+  // Report pages are read anonymously: keyed on the path and the period's query string, never on a credential.
+  const publicReports = new cloudfront.CachePolicy(stack, "PublicReports", {
+    comment: "POET API: /reports keyed on the path and the period",
+    queryStringBehavior: cloudfront.CacheQueryStringBehavior.allowList("from", "to"),
+    headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+    cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+    minTtl: Duration.seconds(0),
+    defaultTtl: Duration.seconds(0),
+    maxTtl: Duration.seconds(CDN_MAX_TTL_SECONDS),
+    enableAcceptEncodingGzip: true,
+    enableAcceptEncodingBrotli: true,
+  });
+  const origin = new origins.HttpOrigin(Fn.select(2, Fn.split("/", api.url)), { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY });
   const cdn = new cloudfront.Distribution(stack, "Cdn", {
     comment: `POET API (${app.stage})`,
+    additionalBehaviors: {
+      "/downloads*": {
+        origin,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
+        cachePolicy: publicDownloads,
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        compress: true,
+      },
+      "/reports/*": {
+        origin,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
+        cachePolicy: publicReports,
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        compress: true,
+      },
+    },
     defaultBehavior: {
-      origin: new origins.HttpOrigin(Fn.select(2, Fn.split("/", api.url)), { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY }),
+      origin,
       allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
       cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
       cachePolicy: publicReads,
@@ -173,8 +260,10 @@ export function Api({ stack, app }: StackContext) {
     ApiUrl: api.url,
     CdnUrl: `https://${cdn.distributionDomainName}`,
     GraphQLUrl: `https://${cdn.distributionDomainName}/graphql`,
+    DownloadsUrl: `https://${cdn.distributionDomainName}/downloads/`,
+    ReportsUrl: `https://${cdn.distributionDomainName}/reports/`,
     AlarmTopicArn: alarms.topicArn,
   });
 
-  return { api, graphql, alarms, cdn };
+  return { api, graphql, downloads, reports, alarms, cdn };
 }

@@ -40,7 +40,14 @@ export const ESBUILD_EXTERNAL = ["@aws-sdk/*", "ws"];
  *   DATABASE_URL is set, which packages/functions/src/database.ts refuses inside Lambda.
  * - `@apollo/usage-reporting-protobuf` (240 KB): only used by Apollo's GraphOS usage reporting
  *   (needs APOLLO_KEY + APOLLO_GRAPH_REF) and federated inline tracing (subgraph schemas only);
- *   neither is enabled. Remove it from this list before turning GraphOS reporting on.
+ *   neither is enabled. Remove it from this list before turning GraphOS reporting on. The
+ *   usage-reporting plugin's own helpers go with it: `@apollo/utils.usagereporting` and
+ *   `async-retry` (with `lodash.sortby`, 25 KB in all).
+ * - `thread-stream` (10 KB): pino's worker-thread transports; the functions log to stdout.
+ *
+ * And one replaced by a working equivalent: `sha.js`, which Apollo's `createHash` falls back to
+ * when `module.require` is missing, as it is in an ESM bundle, is Node's own `crypto.createHash`
+ * (the same API, native, and 25 KB of pure-JS hashing and its polyfills out of the bundle).
  */
 const THROWING = (what: string) =>
   `const fail = () => { throw new Error(${JSON.stringify(`${what} is not bundled into the POET Lambda functions (see stacks/bundling.ts)`)}); };
@@ -51,6 +58,14 @@ const stub = new Proxy(function () {}, {
 });`;
 
 export const LAMBDA_STUBS: Record<string, string> = {
+  "sha.js": `module.exports = function createHash(kind) { return require("node:crypto").createHash(kind); };`,
+  "@apollo/utils.usagereporting": `${THROWING("Apollo usage reporting")}
+export const usageReportingSignature = stub, calculateReferencedFieldsByType = stub;
+export default stub;`,
+  "async-retry": `${THROWING("Apollo usage reporting (async-retry)")}
+export default stub;`,
+  "thread-stream": `${THROWING("pino transports (thread-stream)")}
+module.exports = stub;`,
   "@electric-sql/pglite": `${THROWING("PGlite (set DATABASE_URL)")}
 export class PGlite { constructor() { fail(); } static create() { fail(); } }
 export const types = {};

@@ -12,7 +12,7 @@ import { App, getStack } from "sst/constructs";
 import { initProject, setProject, useProject } from "sst/project.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config.ts";
-import { API_THROTTLE, Api, CDN_MAX_TTL_SECONDS, IMPORT_OBJECT_DAYS } from "./Api.ts";
+import { API_THROTTLE, Api, CDN_MAX_TTL_SECONDS, DOWNLOADS_MAX_TTL_SECONDS, IMPORT_OBJECT_DAYS } from "./Api.ts";
 import { IMPORT_NODE_OPTIONS } from "./bundling.ts";
 import { Database } from "./Database.ts";
 
@@ -51,13 +51,28 @@ afterAll(async () => {
   if (out) await fs.rm(out, { recursive: true, force: true });
 });
 
-function graphqlFunction(): { id: string; props: Record<string, any> } {
-  const fns = api.findResources("AWS::Lambda::Function", {
-    Properties: { Description: "POET GraphQL API" },
-  });
+function functionDescribed(description: string): { id: string; props: Record<string, any> } {
+  const fns = api.findResources("AWS::Lambda::Function", { Properties: { Description: description } });
   const [id, resource] = Object.entries(fns)[0] ?? [];
-  if (!id) throw new Error("GraphQL function not found");
+  if (!id) throw new Error(`${description} function not found`);
   return { id, props: (resource as { Properties: Record<string, any> }).Properties };
+}
+const graphqlFunction = () => functionDescribed("POET GraphQL API");
+const reportFunction = () => functionDescribed("POET local reports");
+
+/** A function's bundle as synthesis built it. */
+async function bundleOf(name: string): Promise<string> {
+  for (const dir of await fs.readdir(artifacts)) {
+    const file = path.join(artifacts, dir, `packages/functions/src/${name}.mjs`);
+    if (await fs.stat(file).catch(() => undefined)) return fs.readFile(file, "utf8");
+  }
+  throw new Error(`${name} bundle not found`);
+}
+const downloadsFunction = () => functionDescribed("POET open-data downloads");
+
+function cachePolicy(idPrefix: string): { id: string; config: Record<string, any> } {
+  const [id, policy] = Object.entries(api.findResources("AWS::CloudFront::CachePolicy")).find(([key]) => key.startsWith(idPrefix)) as [string, any];
+  return { id, config: policy.Properties.CachePolicyConfig };
 }
 
 describe("sst.config.ts", () => {
@@ -100,27 +115,87 @@ describe("Api stack", () => {
     expect(code).not.toContain("pglite.wasm");
   });
 
-  it("routes GET and POST /graphql to that one function over an HTTP API", () => {
+  it("routes GET and POST /graphql to that one function, and /downloads to its own, over an HTTP API", () => {
     api.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
     api.hasResourceProperties("AWS::ApiGatewayV2::Api", { ProtocolType: "HTTP" });
-    const routes = api.findResources("AWS::ApiGatewayV2::Route");
-    const keys = Object.values(routes)
-      .map((r: any) => r.Properties.RouteKey)
-      .sort();
-    expect(keys).toEqual(["GET /graphql", "POST /graphql"]);
-    const { id } = graphqlFunction();
-    const integrations = Object.values(api.findResources("AWS::ApiGatewayV2::Integration"));
-    expect(integrations).toHaveLength(2);
-    for (const integration of integrations as any[]) {
+    const routes = Object.values(api.findResources("AWS::ApiGatewayV2::Route")) as any[];
+    const keys = routes.map((r) => r.Properties.RouteKey).sort();
+    expect(keys).toEqual(["ANY /downloads", "ANY /downloads/{proxy+}", "ANY /reports/{proxy+}", "GET /graphql", "POST /graphql"]);
+    const integrations = api.findResources("AWS::ApiGatewayV2::Integration");
+    expect(Object.keys(integrations)).toHaveLength(5);
+    for (const route of routes) {
+      const target = JSON.stringify(route.Properties.Target);
+      const [integrationId, integration] = Object.entries(integrations).find(([id]) => target.includes(id)) as [string, any];
+      expect(integrationId).toBeTruthy();
       expect(integration.Properties.PayloadFormatVersion).toBe("2.0");
-      expect(JSON.stringify(integration.Properties.IntegrationUri)).toContain(id);
+      const key: string = route.Properties.RouteKey;
+      const fn = key.includes("/downloads") ? downloadsFunction() : key.includes("/reports") ? reportFunction() : graphqlFunction();
+      expect(JSON.stringify(integration.Properties.IntegrationUri), route.Properties.RouteKey).toContain(fn.id);
     }
+  });
+
+  it("runs the downloads on a function of its own: nodejs22.x / arm64, the secret bound, after the migration", () => {
+    const { props, id } = downloadsFunction();
+    expect(props.Runtime).toBe("nodejs22.x");
+    expect(props.Architectures).toEqual(["arm64"]);
+    expect(props.Handler).toBe("packages/functions/src/downloads.handler");
+    expect(props.MemorySize).toBe(1024);
+    expect(props.Timeout).toBeLessThan(30);
+    expect(props.Environment.Variables).toMatchObject({ NODE_ENV: "production", SST_Secret_value_DATABASE_URL: "__FETCH_FROM_SSM__" });
+    const fn = api.findResources("AWS::Lambda::Function")[id] as any;
+    expect(JSON.stringify(fn.DependsOn ?? [])).toMatch(/MigrateScript/);
+  });
+
+  it("draws reports on a function of its own, which the GraphQL function may invoke and is told the name of", () => {
+    const { props, id } = reportFunction();
+    expect(props.Runtime).toBe("nodejs22.x");
+    expect(props.Handler).toBe("packages/functions/src/report.handler");
+    expect(props.MemorySize).toBe(1536);
+    expect(props.Timeout).toBeLessThan(30);
+    expect(props.Environment.Variables).toMatchObject({ SST_Secret_value_DATABASE_URL: "__FETCH_FROM_SSM__" });
+    const fn = api.findResources("AWS::Lambda::Function")[id] as any;
+    expect(JSON.stringify(fn.DependsOn ?? [])).toMatch(/MigrateScript/);
+    expect(JSON.stringify(graphqlFunction().props.Environment.Variables.POET_REPORT_FUNCTION)).toContain(id);
+    const invokes = Object.values(api.findResources("AWS::IAM::Policy")).filter(
+      (p: any) => JSON.stringify(p.Properties.PolicyDocument).includes("lambda:InvokeFunction") && JSON.stringify(p.Properties.PolicyDocument).includes(id),
+    ) as any[];
+    expect(invokes).toHaveLength(1);
+    expect(JSON.stringify(invokes[0].Properties.Roles)).toContain(graphqlFunction().props.Role["Fn::GetAtt"][0]);
+  });
+
+  it("keeps the charting library out of the GraphQL bundle, and Apollo and PGlite out of the report's", async () => {
+    const [graphql, report] = await Promise.all([bundleOf("graphql"), bundleOf("report")]);
+    // Strings of Vega and Vega-Lite, and of the report, which minification keeps.
+    for (const marker of ["POET local report", "Invalid specification", "graphics-symbol"]) {
+      expect(report.includes(marker), marker).toBe(true);
+      expect(graphql.includes(marker), marker).toBe(false);
+    }
+    expect(report.includes("pglite.wasm")).toBe(false);
+    expect(report.length).toBeLessThan(4 * 1024 * 1024);
+  });
+
+  it("keeps the download code and the Parquet writer out of the GraphQL bundle", async () => {
+    const bundle = async (name: string) => {
+      for (const dir of await fs.readdir(artifacts)) {
+        const file = path.join(artifacts, dir, `packages/functions/src/${name}.mjs`);
+        if (await fs.stat(file).catch(() => undefined)) return fs.readFile(file, "utf8");
+      }
+      throw new Error(`${name} bundle not found`);
+    };
+    const [graphql, downloads] = await Promise.all([bundle("graphql"), bundle("downloads")]);
+    // Strings of the download handler and of hyparquet-writer, which minification keeps.
+    for (const marker of ["No such download", "poet.data_notice", "deltaBinaryPack only supports"]) {
+      expect(downloads, marker).toContain(marker);
+      expect(graphql, marker).not.toContain(marker);
+    }
+    expect(downloads).not.toContain("@apollo/server");
+    expect(downloads).not.toContain("pglite.wasm");
   });
 
   it("puts CloudFront in front, caching GETs keyed on the query string and never shared across Authorization values", () => {
     api.resourceCountIs("AWS::CloudFront::Distribution", 1);
-    const [policy] = Object.values(api.findResources("AWS::CloudFront::CachePolicy")) as any[];
-    const config = policy.Properties.CachePolicyConfig;
+    const policy = cachePolicy("PublicReads");
+    const config = policy.config;
     expect(config.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
       QueryStringsConfig: { QueryStringBehavior: "all" },
       HeadersConfig: { HeaderBehavior: "whitelist", Headers: ["Authorization"] },
@@ -136,6 +211,42 @@ describe("Api stack", () => {
     expect(JSON.stringify(distribution.Properties.DistributionConfig.Origins)).toContain(
       api.findResources("AWS::ApiGatewayV2::Api") && Object.keys(api.findResources("AWS::ApiGatewayV2::Api"))[0],
     );
+  });
+
+  it("caches /downloads at CloudFront keyed on the path only, for as long as the function says", () => {
+    const [distribution] = Object.values(api.findResources("AWS::CloudFront::Distribution")) as any[];
+    const config = distribution.Properties.DistributionConfig;
+    const behaviour = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === "/downloads*");
+    expect(behaviour).toBeDefined();
+    expect(behaviour.AllowedMethods).toEqual(["GET", "HEAD"]);
+    expect(behaviour.CachedMethods).toEqual(["GET", "HEAD"]);
+    expect(behaviour.ViewerProtocolPolicy).toBe("redirect-to-https");
+    expect(behaviour.Compress).toBe(true);
+    expect(behaviour.OriginRequestPolicyId).toBeUndefined(); // nothing of the viewer's request reaches the function
+    expect(behaviour.TargetOriginId).toBe(config.DefaultCacheBehavior.TargetOriginId);
+    const policy = cachePolicy("PublicDownloads");
+    expect(JSON.stringify(behaviour.CachePolicyId)).toContain(policy.id);
+    expect(policy.config.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+      QueryStringsConfig: { QueryStringBehavior: "none" },
+      HeadersConfig: { HeaderBehavior: "none" },
+      CookiesConfig: { CookieBehavior: "none" },
+      EnableAcceptEncodingGzip: true,
+    });
+    expect([policy.config.MinTTL, policy.config.DefaultTTL, policy.config.MaxTTL]).toEqual([0, 0, DOWNLOADS_MAX_TTL_SECONDS]);
+    expect(DOWNLOADS_MAX_TTL_SECONDS).toBeGreaterThanOrEqual(31_536_000);
+  });
+
+  it("caches /reports at CloudFront keyed on the path and the period, never on a credential", () => {
+    const [distribution] = Object.values(api.findResources("AWS::CloudFront::Distribution")) as any[];
+    const behaviour = distribution.Properties.DistributionConfig.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === "/reports/*");
+    expect(behaviour).toMatchObject({ AllowedMethods: ["GET", "HEAD"], ViewerProtocolPolicy: "redirect-to-https", Compress: true });
+    const policy = cachePolicy("PublicReports");
+    expect(JSON.stringify(behaviour.CachePolicyId)).toContain(policy.id);
+    expect(policy.config.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+      QueryStringsConfig: { QueryStringBehavior: "whitelist", QueryStrings: ["from", "to"] },
+      HeadersConfig: { HeaderBehavior: "none" },
+      CookiesConfig: { CookieBehavior: "none" },
+    });
   });
 
   it("allows CORS from any origin for dashboards, with the Authorization header", () => {
@@ -228,8 +339,9 @@ describe("Api stack", () => {
       expect(alarm, `${ns} ${name} alarm`).toBeDefined();
       expect(alarm.Properties.AlarmActions).toHaveLength(1);
     }
-    const errors = byMetric("AWS/Lambda", "Errors");
-    expect(JSON.stringify(errors.Properties.Dimensions)).toContain(graphqlFunction().id);
+    const errors = alarms.filter((a) => a.Properties.Namespace === "AWS/Lambda" && a.Properties.MetricName === "Errors");
+    const dimensions = errors.map((a) => JSON.stringify(a.Properties.Dimensions));
+    for (const fn of [graphqlFunction(), downloadsFunction()]) expect(dimensions.some((d) => d.includes(fn.id))).toBe(true);
   });
 
   it("keeps large imports in a private, encrypted bucket whose uploads expire, read by the import function on arrival", () => {
@@ -272,7 +384,7 @@ describe("Api stack", () => {
 
   it("outputs the API and GraphQL URLs", () => {
     const outputs = api.findOutputs("*");
-    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(["ApiUrl", "CdnUrl", "GraphQLUrl", "AlarmTopicArn"]));
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(["ApiUrl", "CdnUrl", "GraphQLUrl", "DownloadsUrl", "AlarmTopicArn"]));
   });
 });
 

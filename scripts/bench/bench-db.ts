@@ -1,8 +1,8 @@
 /**
- * The persistent benchmark databases on a local PostgreSQL (poet_bench_s1, poet_bench_s73, …),
+ * The persistent benchmark databases on a local PostgreSQL (poet_bench_s1, poet_bench_s64, …),
  * loaded with core's own setupDatabase + seedDemoData through the Neon driver and the in-process
  * WebSocket proxy, as the product loads them. A database is reused while the scale and the
- * migrations fingerprint recorded in its comment (COMMENT ON DATABASE, JSON) still match.
+ * migrations and demo-data fingerprint recorded in its comment (COMMENT ON DATABASE, JSON) still match.
  */
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
@@ -35,17 +35,26 @@ export interface BenchDb {
 
 /**
  * sha256 over the names and contents of packages/core/migrations/*.sql and meta/_journal.json
- * (drizzle re-applies a migration whose journal `when` is newer than the last one applied).
+ * (drizzle re-applies a migration whose journal `when` is newer than the last one applied), and
+ * of the demo data's generator (packages/core/src/demo/*.ts but its tests): either changing
+ * makes the database another one.
  */
 export async function migrationsFingerprint(root: string): Promise<string> {
-  const dir = path.join(root, "packages/core/migrations");
-  const files = [...(await readdir(dir)).filter((f) => f.endsWith(".sql")).sort(), "meta/_journal.json"];
+  const migrations = path.join(root, "packages/core/migrations");
+  const demo = path.join(root, "packages/core/src/demo");
+  const files = [...(await readdir(migrations)).filter((f) => f.endsWith(".sql")).sort(), "meta/_journal.json"].map((f) => path.join(migrations, f));
+  files.push(
+    ...(await readdir(demo))
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+      .sort()
+      .map((f) => path.join(demo, f)),
+  );
   const hash = createHash("sha256");
   for (const file of files)
     hash
-      .update(file)
+      .update(path.relative(root, file))
       .update("\0")
-      .update(await readFile(path.join(dir, file)))
+      .update(await readFile(file))
       .update("\0");
   return hash.digest("hex").slice(0, 16);
 }

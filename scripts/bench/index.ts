@@ -4,7 +4,8 @@ import { figures } from "./figures.ts";
 import { ingest } from "./ingest.ts";
 import { joint } from "./joint.ts";
 import { layer } from "./layer.ts";
+import { reports } from "./reports.ts";
 import type { Benchmark } from "./types.ts";
 
 /** Every benchmark, in run order. */
-export const BENCHMARKS: Benchmark[] = [bundleSize, coldStart, figures, joint, ingest, layer];
+export const BENCHMARKS: Benchmark[] = [bundleSize, coldStart, figures, joint, ingest, reports, layer];

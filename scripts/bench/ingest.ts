@@ -165,8 +165,8 @@ const SUBMIT = `mutation Submit($input: SubmitResponsesInput!) { submitResponses
 async function measureSubmit(adminUrl: string, wsProxy: string, source: string, n: number): Promise<Section> {
   const url = await cloneDatabase(adminUrl, wsProxy, source, "poet_bench_submit");
   const database = await createDatabase({ driver: "neon", url, wsProxy });
-  const { runCommand } = await import("../../packages/cli/src/commands.ts");
-  const server = await runCommand("serve", loadConfig({ DATABASE_URL: url, PORT: "0", NODE_ENV: "production", POET_LOG_LEVEL: "warn" }), {});
+  const { startServer } = await import("../../packages/cli/src/commands.ts");
+  const server = await startServer(loadConfig({ DATABASE_URL: url, PORT: "0", NODE_ENV: "production", POET_LOG_LEVEL: "warn" }));
   try {
     const { key } = await benchOrganisation(database, "bench-submit");
     const [{ responses }] = (await queryRows<{ responses: number }>(database.db, sql`select count(*)::int as responses from responses`)) as [
@@ -238,7 +238,7 @@ export const ingest: Benchmark = {
       const ensure = (scale: number) =>
         ensureBenchDatabase(`poet_bench_s${scale}`, scale, { root, adminUrl, wsProxy: proxy.address, rebuild: rebuild ?? false, log });
       await ensure(1);
-      const large = quick ? "poet_bench_s1" : (await ensure(73)).name;
+      const large = quick ? "poet_bench_s1" : (await ensure(64)).name;
       const sections = [await measureImport(adminUrl, proxy.address, workDir, quick ? 5000 : 100_000)];
       sections.push(await measureSubmit(adminUrl, proxy.address, large, requests ?? (quick ? 20 : 300)));
       return sections;

@@ -61,7 +61,7 @@ export const joint: Benchmark = {
       const ensure = (scale: number) =>
         ensureBenchDatabase(`poet_bench_s${scale}`, scale, { root, adminUrl: pg ?? DEFAULT_ADMIN_URL, wsProxy: proxy.address, rebuild: rebuild ?? false, log });
       const targets = [{ label: "≈14k", db: await ensure(1) }];
-      if (!quick) targets.push({ label: "≈1M", db: await ensure(73) });
+      if (!quick) targets.push({ label: "≈1M", db: await ensure(64) });
       for (const t of targets) databases.push(await createDatabase({ driver: "neon", url: t.db.url, wsProxy: proxy.address }));
       // Every joint count a first read, as after a write (which bumps the cube version the caches
       // key on); reference data and band cells stay cached, as they are between writes.

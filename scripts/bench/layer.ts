@@ -43,8 +43,8 @@ export const layer: Benchmark = {
         rebuild: rebuild ?? false,
         log,
       });
-      const { runCommand } = await import("../../packages/cli/src/commands.ts");
-      const full = (await runCommand("serve", loadConfig({ DATABASE_URL: db.url, PORT: "0", NODE_ENV: "production", POET_LOG_LEVEL: "silent" }), {}))!;
+      const { startServer } = await import("../../packages/cli/src/commands.ts");
+      const full = await startServer(loadConfig({ DATABASE_URL: db.url, PORT: "0", NODE_ENV: "production", POET_LOG_LEVEL: "silent" }));
       stops.push(full.stop);
       // The bare server: the same resolvers and database, none of the layer.
       const database = await createDatabase({ driver: "neon", url: db.url, wsProxy: proxy.address });

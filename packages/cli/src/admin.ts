@@ -4,13 +4,6 @@ import { createApiKey, createOrganisation, listApiKeys, revokeApiKey } from "@po
 import type { NewOrganisation } from "@poet/core/organisation/validation";
 import type { Scope, Settings } from "@poet/core/scope";
 
-export const ADMIN_USAGE = `  organisation     add an organisation: --slug SLUG --name NAME
-                   --type COUNCIL|HEALTH_BODY|RESEARCH|ADMINISTRATOR [--area CODE]... (the areas it covers)
-  key create       issue an API key: --organisation SLUG [--role MEMBER|RESEARCHER|ADMIN]
-                   [--name TEXT] [--expires 2027-03-31]; the key alone is on the last line (shown once)
-  key revoke       revoke a key: --prefix poet_XXXXXXXX
-  key list         list keys (never secrets) [--organisation SLUG]`;
-
 export interface AdminOptions {
   slug?: string;
   name?: string;
@@ -70,6 +63,6 @@ export async function runAdminCommand(db: Db, command: "organisation" | "key", a
       );
     }
   } else {
-    throw new Error(`key needs an action: create, revoke or list\n\n${ADMIN_USAGE}`);
+    throw new Error("key needs an action: create, revoke or list");
   }
 }

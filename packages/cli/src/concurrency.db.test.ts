@@ -27,7 +27,7 @@ beforeAll(async () => {
     const key = await testCredential(database.db, { type: "COUNCIL", slug: `concurrent-${i}`, areas: [code] });
     clients.push({ area: code, header: key.header });
   }
-  server = await listen(createHttpHandler({ server: createApolloServer(), database, settings: DEFAULT_SETTINGS }), 0);
+  server = await listen([{ prefix: "/graphql", handle: createHttpHandler({ server: createApolloServer(), database, settings: DEFAULT_SETTINGS }) }], 0);
 });
 afterAll(async () => {
   await server?.close();
@@ -55,7 +55,7 @@ function response(client: number, n: number, area: string) {
 }
 
 async function send(client: { header: string }, responses: unknown[]) {
-  const reply = await fetch(server.url, {
+  const reply = await fetch(`${server.origin}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: client.header },
     body: JSON.stringify({ query: SUBMIT, variables: { responses } }),

@@ -7,19 +7,14 @@ import type { Encoding } from "@poet/core/response/csv";
 import { errorsCsv, importResponses, importTemplate } from "@poet/core/response/index";
 import { dictionaryCsv } from "@poet/core/response/template";
 import { DEFAULT_SETTINGS, type Scope } from "@poet/core/scope";
-
-export const DATA_USAGE = `  import FILE      import a CSV file of responses: --organisation SLUG [--question-set CODE]
-                   [--dry-run] [--accept-valid] [--encoding utf-8|windows-1252]; exits 0 when the
-                   file was written whole, 1 when rows were rejected, 2 when it cannot be read
-  template         the CSV template of a question set: --question-set CODE [--version N]
-                   [--dictionary] (the data dictionary instead: every column and its codes)`;
+import { createProgressBar } from "./progress.ts";
 
 export interface DataOptions {
   organisation?: string;
-  "question-set"?: string;
-  version?: string;
-  "dry-run"?: boolean;
-  "accept-valid"?: boolean;
+  questionSet?: string;
+  version?: number;
+  dryRun?: boolean;
+  acceptValid?: boolean;
   encoding?: string;
   dictionary?: boolean;
 }
@@ -36,7 +31,7 @@ export class ExitError extends Error {
 
 const scopeOf = (db: Db): Scope => ({ db, actor: systemActor("cli"), settings: DEFAULT_SETTINGS });
 
-function questionSetOf(value: string | undefined): QuestionSetCode | null {
+export function questionSetOf(value: string | undefined): QuestionSetCode | null {
   if (value === undefined) return null;
   const code = value.toUpperCase();
   if (!(QUESTION_SET_CODES as readonly string[]).includes(code)) throw new Error(`--question-set must be one of ${QUESTION_SET_CODES.join(", ")}`);
@@ -45,13 +40,21 @@ function questionSetOf(value: string | undefined): QuestionSetCode | null {
 
 /** `poet template`: the import template (or its data dictionary) on stdout. */
 export async function runTemplate(db: Db, options: DataOptions): Promise<void> {
-  const code = questionSetOf(options["question-set"]);
+  const code = questionSetOf(options.questionSet);
   if (!code) throw new Error("template needs --question-set CODE");
-  const template = await importTemplate(scopeOf(db), code, options.version === undefined ? null : Number(options.version));
+  const template = await importTemplate(scopeOf(db), code, options.version ?? null);
   process.stdout.write(options.dictionary ? dictionaryCsv(template) : template.csv);
 }
 
-/** `poet import FILE`: a progress line on a terminal, then a summary and the rejected rows' errors. */
+/** About how many rows a CSV file holds: its lines but the header (a quoted line break counts twice). */
+export function estimateRows(bytes: Uint8Array): number {
+  let lines = 0;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines++;
+  if (bytes.length && bytes[bytes.length - 1] !== 10) lines++;
+  return Math.max(lines - 1, 0);
+}
+
+/** `poet import FILE`: a progress bar on a terminal, then a summary and the rejected rows' errors. */
 export async function runImport(db: Db, file: string | undefined, options: DataOptions): Promise<number> {
   if (!file) throw new ExitError("import needs a FILE", 2);
   if (!options.organisation) throw new Error("import needs --organisation SLUG (whose responses these are)");
@@ -63,31 +66,28 @@ export async function runImport(db: Db, file: string | undefined, options: DataO
     throw new ExitError(`cannot read ${file}: ${(error as Error).message}`, 2);
   }
   const started = Date.now();
-  const terminal = process.stderr.isTTY;
-  const progress = (rows: number) => {
-    if (terminal)
-      process.stderr.write(`\r  ${rows.toLocaleString("en-GB")} rows checked (${Math.round(rows / ((Date.now() - started) / 1000 || 1))} a second)`);
-  };
+  const total = estimateRows(bytes);
+  const bar = createProgressBar({ label: "rows", total });
   let result: Awaited<ReturnType<typeof importResponses>>;
   try {
     result = await importResponses(scopeOf(db), bytes, {
       organisation: options.organisation,
-      questionSet: questionSetOf(options["question-set"]),
+      questionSet: questionSetOf(options.questionSet),
       encoding: options.encoding as Encoding | undefined,
-      dryRun: options["dry-run"],
-      acceptValid: options["accept-valid"],
-      onProgress: progress,
+      dryRun: options.dryRun,
+      acceptValid: options.acceptValid,
+      onProgress: (rows) => bar.update(rows, Math.max(total, rows)),
     });
   } catch (error) {
     if (error instanceof PoetError && error.details.argument === "csv") throw new ExitError(`${file}: ${error.message}`, 2);
     throw error;
   } finally {
-    if (terminal) process.stderr.write("\n");
+    bar.finish();
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const outcome = result.written
     ? "written"
-    : options["dry-run"]
+    : options.dryRun
       ? "checked (dry run): nothing written"
       : "NOT written: rows were rejected (--accept-valid writes the valid rows)";
   console.log(

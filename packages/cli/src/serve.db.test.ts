@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { loadConfig } from "@poet/core/config";
 import { createTestDatabase, type TestDatabase, testDriver } from "@poet/core/testing/database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, runCommand } from "./commands.ts";
+import { type RunningServer, startServer } from "./commands.ts";
 
 // What `npm start` does, over HTTP: on PGlite a fresh data folder (set up with the demo data on
 // first start), on Postgres a fresh database named by DATABASE_URL (reached through the Neon
@@ -24,7 +24,7 @@ beforeAll(async () => {
     env = { POET_DATA_DIR: join(dir, "pglite"), PORT: "0", NODE_ENV: "test" };
     cleanUp = async () => rmSync(dir, { recursive: true, force: true });
   }
-  server = (await runCommand("serve", loadConfig(env), {}))!;
+  server = await startServer(loadConfig(env));
 });
 afterAll(async () => {
   await server?.stop();
@@ -87,6 +87,19 @@ describe("poet serve", () => {
     const wrong = await fetch(server.url.replace("/graphql", "/nope"));
     expect(wrong.status).toBe(404);
     expect(((await wrong.json()) as any).errors[0].extensions.code).toBe("NOT_FOUND");
+  });
+
+  it("answers a browser's plain GET with GraphiQL, whose files it serves itself, and anything else as before", async () => {
+    const page = await fetch(server.url, { headers: { accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(page.headers.get("content-security-policy")).toMatch(/^default-src 'self'/);
+    const html = await page.text();
+    const files = [...html.matchAll(/(?:src|href)="(\/graphiql\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(files).toHaveLength(5);
+    for (const file of files) expect((await fetch(new URL(file, server.url))).status).toBe(200);
+    const api = await fetch(server.url);
+    expect(api.headers.get("content-type")).toMatch(/^application\/json/);
   });
 
   it("answers a malformed query with 400 and a typed error", async () => {

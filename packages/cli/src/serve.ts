@@ -1,14 +1,35 @@
 import type { Config } from "@poet/core/config";
 import type { Database } from "@poet/core/db/types";
+import { createDownloadHandler } from "@poet/core/download/handler";
 import { createHttpHandler } from "@poet/core/graphql/http";
 import { createApolloServer } from "@poet/core/graphql/server";
+import { createReportHandler } from "@poet/core/report/http";
+import { inProcessReports } from "@poet/core/report/local";
 import { createLogger } from "@poet/core/util/log";
+import { loadExamples } from "./examples.ts";
+import { graphiqlAssets, graphqlRoute } from "./graphiql.ts";
 import { listen } from "./http.ts";
 
-/** The API on Node's http server, through the same handler the Lambda uses. */
+/**
+ * The API on Node's http server, through the same handlers the Lambdas use: GraphQL (with
+ * GraphiQL for browsers), the open-data downloads and the local reports, drawn in this process.
+ */
 export async function serve(database: Database, config: Config) {
   const logger = createLogger(config.logLevel);
+  const settings = { ...config.settings, reports: config.settings.reports ?? inProcessReports };
   const server = createApolloServer({ production: config.production, introspection: config.introspection, logger });
-  const http = await listen(createHttpHandler({ server, database, settings: config.settings, logger }), config.port);
-  return { url: http.url, stop: async () => (await http.close(), await server.stop(), await database.close()) };
+  const graphql = createHttpHandler({ server, database, settings, logger });
+  const downloads = createDownloadHandler({ database, settings, logger });
+  const reports = createReportHandler({ database, settings, logger });
+  const http = await listen(
+    [
+      graphqlRoute(graphql, loadExamples()),
+      graphiqlAssets(),
+      { prefix: "/downloads", handle: downloads },
+      { prefix: "/downloads/", handle: downloads },
+      { prefix: "/reports/", handle: reports },
+    ],
+    config.port,
+  );
+  return { url: `${http.origin}/graphql`, stop: async () => (await http.close(), await server.stop(), await database.close()) };
 }

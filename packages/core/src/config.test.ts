@@ -9,7 +9,7 @@ describe("loadConfig", () => {
       production: false,
       introspection: true,
       logLevel: "info",
-      settings: { reportThreshold: 100, jwt: null, uploads: null },
+      settings: { reportThreshold: 100, jwt: null, uploads: null, reports: null },
     });
     expect(loadConfig({ NODE_ENV: "test" }).logLevel).toBe("silent");
     expect(loadConfig({ POET_INTROSPECTION: "false", POET_LOG_LEVEL: "debug" })).toMatchObject({ introspection: false, logLevel: "debug" });

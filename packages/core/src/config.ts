@@ -1,5 +1,6 @@
 // zod/mini: the same validation at a twentieth of the bundle size, which the Lambda cold start pays.
 import * as z from "zod/mini";
+import { lambdaReports } from "./report/remote.ts";
 import { s3Uploads } from "./response/uploads.ts";
 import type { Settings } from "./scope.ts";
 import type { LogLevel } from "./util/log.ts";
@@ -21,6 +22,8 @@ const envSchema = z.object({
   POET_JWT_ISSUER: z.optional(z.string().check(z.minLength(1))),
   POET_JWT_AUDIENCE: z.optional(z.string().check(z.minLength(1))),
   POET_IMPORT_BUCKET: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "POET_IMPORT_BUCKET must be an S3 bucket name"))),
+  // Set by the stack on the GraphQL function: `localReport` asks the report function to draw.
+  POET_REPORT_FUNCTION: z.optional(z.string().check(z.regex(/^[\w:.-]{1,170}$/, "POET_REPORT_FUNCTION must be a Lambda function name or ARN"))),
   POET_JWT_CLOCK_TOLERANCE_S: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(300)), 30),
 });
 
@@ -62,6 +65,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { jwksUrl: e.POET_JWT_JWKS_URL, issuer: e.POET_JWT_ISSUER!, audience: e.POET_JWT_AUDIENCE!, clockToleranceSeconds: e.POET_JWT_CLOCK_TOLERANCE_S }
         : null,
       uploads: e.POET_IMPORT_BUCKET ? s3Uploads(e.POET_IMPORT_BUCKET) : null,
+      reports: e.POET_REPORT_FUNCTION ? lambdaReports(e.POET_REPORT_FUNCTION) : null,
     },
   };
 }

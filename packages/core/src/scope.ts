@@ -1,5 +1,6 @@
 import type { Actor } from "./actor/index.ts";
 import type { Db } from "./db/types.ts";
+import type { ReportRenderer } from "./report/types.ts";
 import type { UploadStore } from "./response/jobs.ts";
 
 /** How bearer JWTs from the membership portal's identity provider are checked. */
@@ -20,6 +21,8 @@ export interface Settings {
   jwt: JwtSettings | null;
   /** Where large imports are uploaded; null where there is no imports bucket (a laptop). */
   uploads?: UploadStore | null;
+  /** Who draws local reports; null where nothing does (`localReport` then says so). */
+  reports?: ReportRenderer | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = { reportThreshold: 100, jwt: null };

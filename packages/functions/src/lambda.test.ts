@@ -3,6 +3,7 @@ import type { Database } from "@poet/core/db/index";
 import type { HttpRequest } from "@poet/core/graphql/http";
 import { describe, expect, it, vi } from "vitest";
 import { lazyDatabase } from "./database.ts";
+import { downloadEvent } from "./download-events.test-helper.ts";
 import { graphqlEvent } from "./events.test-helper.ts";
 import { createLambdaHandler } from "./lambda.ts";
 
@@ -18,6 +19,7 @@ describe("createLambdaHandler", () => {
     expect(result).toEqual({ statusCode: 201, headers: { "x-test": "yes" }, body: "answer" });
     expect(seen.at(-1)).toEqual({
       method: "POST",
+      path: "/graphql",
       headers: { "content-type": "application/json", accept: "application/json", authorization: "Bearer k" },
       search: "",
       body: JSON.stringify({ query: "{ hello }" }),
@@ -31,6 +33,31 @@ describe("createLambdaHandler", () => {
     const event = graphqlEvent("POST", { query: "{ é }" });
     await handler({ ...event, body: Buffer.from(event.body!).toString("base64"), isBase64Encoded: true });
     expect(seen.at(-1)?.body).toBe(JSON.stringify({ query: "{ é }" }));
+  });
+});
+
+describe("createLambdaHandler with a binary answer", () => {
+  const parquet = new Uint8Array([0x50, 0x41, 0x52, 0x31, 0, 255, 0x50, 0x41, 0x52, 0x31]);
+  const handler = createLambdaHandler(async (request) => ({
+    status: 200,
+    headers: { "content-type": "application/vnd.apache.parquet", "x-path": request.path },
+    body: parquet.subarray(0, request.path.endsWith("short") ? 4 : 10),
+  }));
+
+  it("sends it in base64, flagged for API Gateway to decode, with the raw path handed over", async () => {
+    const result = await handler(downloadEvent("GET", "/downloads/adult_pb-v1-c3.parquet"));
+    expect(result).toEqual({
+      statusCode: 200,
+      headers: { "content-type": "application/vnd.apache.parquet", "x-path": "/downloads/adult_pb-v1-c3.parquet" },
+      body: Buffer.from(parquet).toString("base64"),
+      isBase64Encoded: true,
+    });
+    expect(Buffer.from(result.body!, "base64")).toEqual(Buffer.from(parquet));
+  });
+
+  it("encodes only the view's bytes, not the whole buffer beneath it", async () => {
+    const result = await handler(downloadEvent("GET", "/downloads/short"));
+    expect(Buffer.from(result.body!, "base64")).toEqual(Buffer.from([0x50, 0x41, 0x52, 0x31]));
   });
 });
 

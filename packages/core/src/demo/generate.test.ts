@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { referenceAreas } from "../area/reference.ts";
 import { findDefinition, QUESTION_SET_DEFINITIONS } from "../questionset/definitions/index.ts";
 import type { Band } from "../questionset/types.ts";
-import { DEMO_COUNTS, type DemoResponse, generateDemoInstrument, generateDemoResponses } from "./generate.ts";
+import { DEMO_COUNTS, type DemoResponse, demoResponseCount, generateDemoInstrument, generateDemoResponses } from "./generate.ts";
 import publishedFigures from "./published-figures.ts";
 
 const published = publishedFigures;
@@ -85,6 +85,8 @@ describe("demo data: published national figures", () => {
       expect(ofV2(code).length, code).toBe(n[2]);
     }
     for (const row of published) expect(of(row.instrument!).length).toBe(Number(row.respondents));
+    expect(demoResponseCount()).toBe(responses.length);
+    expect(demoResponseCount({ scale: 73 })).toBe(Object.values(DEMO_COUNTS).reduce((n, c) => n + Math.round(73 * c[1]!) + Math.round(73 * c[2]!), 0));
   });
 
   it("reproduces the published figures with another seed and at another scale too", () => {
@@ -127,6 +129,20 @@ describe("demo data: shape", () => {
     for (const set of ["ADULT_PB", "PARENT_EHCP", "PRACTITIONER_EHCP", "CYP_EHCP"])
       expect(new Set(of(set).map((r) => r.areaCode)).size, set).toBeGreaterThanOrEqual(50);
     expect(new Set(of("PHB").map((r) => r.areaCode)).size).toBeGreaterThanOrEqual(15);
+  });
+
+  it("is concentrated, as POET's membership was: a few members at scale send most of an instrument's responses, the rest a handful", () => {
+    for (const set of Object.keys(DEMO_COUNTS)) {
+      const byArea = new Map<string, number>();
+      for (const r of responses) if (r.questionSet === set) byArea.set(r.areaCode, (byArea.get(r.areaCode) ?? 0) + 1);
+      const counts = [...byArea.values()].sort((a, b) => a - b);
+      const large = counts.filter((n) => n > 110);
+      const total = counts.reduce((a, b) => a + b, 0);
+      expect(large.length, set).toBeGreaterThanOrEqual(4);
+      expect(large.length / counts.length, set).toBeLessThan(0.4);
+      expect(large.reduce((a, b) => a + b, 0) / total, set).toBeGreaterThan(0.7);
+      expect(counts[counts.length >> 1], set).toBeLessThan(30);
+    }
   });
 
   it("shows real differences between areas", () => {

@@ -5,8 +5,8 @@
  * reproduce every published national figure (published_national_figures.csv) to the whole
  * percent at scale 1, and version 2 in 2025-26; both carry the patterns the seed documents describe. Pure: no database, no clock, no Math.random.
  *
- * `scale` multiplies the counts (scale 73 ≈ 1 million responses); generation keeps one
- * instrument in memory at a time (one byte per answer) and yields responses one by one.
+ * `scale` multiplies the counts (15,639 responses at scale 1, so scale 64 ≈ 1 million); generation
+ * keeps one instrument in memory at a time (one byte per answer) and yields responses one by one.
  */
 import { findDefinition } from "../questionset/definitions/index.ts";
 import type { QuestionSetCode } from "../questionset/types.ts";
@@ -77,16 +77,27 @@ export const DEMO_COUNTS: Record<QuestionSetCode, Record<number, number>> = Obje
   INSTRUMENTS.map((code) => [code, Object.fromEntries(DEMO_VERSIONS.map((v) => [v.version, v.models[code].count]))]),
 ) as Record<QuestionSetCode, Record<number, number>>;
 
+/** How many responses of a model `scale` asks for. */
+function scaledCount(model: InstrumentModel, scale: number): number {
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`demo scale must be a positive number, not ${scale}`);
+  return Math.max(1, Math.round(model.count * scale));
+}
+
 /** Responses of one instrument (every version, in generation order). */
 export function* generateDemoInstrument(code: QuestionSetCode, options: { seed?: number; scale?: number } = {}): Iterable<DemoResponse> {
   const { seed = DEMO_SEED, scale = 1 } = options;
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`demo scale must be a positive number, not ${scale}`);
   for (const { version, years, models } of DEMO_VERSIONS) {
     const def = findDefinition(code, version);
     if (!def) throw new Error(`no question set ${code} version ${version}`);
     const model = models[code];
-    yield* generateInstrument(model, def, seed, Math.max(1, Math.round(model.count * scale)), { years });
+    yield* generateInstrument(model, def, seed, scaledCount(model, scale), { years });
   }
+}
+
+/** How many responses `generateDemoResponses` yields at `scale`, without generating them. */
+export function demoResponseCount(options: { scale?: number } = {}): number {
+  const { scale = 1 } = options;
+  return INSTRUMENTS.reduce((n, code) => n + DEMO_VERSIONS.reduce((m, { models }) => m + scaledCount(models[code], scale), 0), 0);
 }
 
 /** Every instrument's demo responses, one instrument after another. */

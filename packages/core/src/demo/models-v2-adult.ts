@@ -31,7 +31,7 @@ const budgetUses = (code: string, chances: (get: Get) => Record<string, number>)
 });
 
 export const ADULT_PB_V2_MODEL: InstrumentModel = successor(ADULT_PB_MODEL, {
-  count: 900,
+  count: 1350,
   blank: { completed_by: 0.03 },
   renamed: { budget_management: { code: "budget_management_type", options: { no_personal_budget: "council_managed", mixture: undefined } } },
   replaced: {
@@ -118,7 +118,7 @@ export const ADULT_PB_V2_MODEL: InstrumentModel = successor(ADULT_PB_MODEL, {
 });
 
 export const PHB_V2_MODEL: InstrumentModel = successor(PHB_MODEL, {
-  count: 260,
+  count: 390,
   blank: { completed_by: 0.03 },
   renamed: {
     budget_management: { code: "budget_management_type", options: { notional: "nhs_managed" } },
@@ -157,7 +157,7 @@ export const PHB_V2_MODEL: InstrumentModel = successor(PHB_MODEL, {
 });
 
 export const CARER_V2_MODEL: InstrumentModel = successor(CARER_MODEL, {
-  count: 460,
+  count: 690,
   blank: { completed_by: 0.03 },
   renamed: {
     relationship_to_person: { code: "carer_relationship", options: { other: undefined } },

@@ -26,7 +26,7 @@ const young = (get: Get) => get("age_band") === "age_0_4";
 const na = (base: number, ifYoung: number) => (get: Get) => (young(get) ? ifYoung : base);
 
 export const CYP_EHCP_V2_MODEL: InstrumentModel = successor(CYP_EHCP_MODEL, {
-  count: 360,
+  count: 540,
   blank: { completed_by: 0.03 },
   renamed: { type_of_need: primaryNeed, completed_by: { code: "who_filled_in" } },
   replaced: { type_of_need: { code: "primary_need", draw: PRIMARY_NEED } },
@@ -47,7 +47,7 @@ export const CYP_EHCP_V2_MODEL: InstrumentModel = successor(CYP_EHCP_MODEL, {
 });
 
 export const PARENT_EHCP_V2_MODEL: InstrumentModel = successor(PARENT_EHCP_MODEL, {
-  count: 750,
+  count: 1125,
   blank: { completed_by: 0.03 },
   renamed: {
     type_of_need: primaryNeed,
@@ -134,7 +134,7 @@ export const PARENT_EHCP_V2_MODEL: InstrumentModel = successor(PARENT_EHCP_MODEL
 });
 
 export const PRACTITIONER_EHCP_V2_MODEL: InstrumentModel = successor(PRACTITIONER_EHCP_MODEL, {
-  count: 1200,
+  count: 1800,
   blank: { completed_by: 0.03 },
   renamed: {
     role: {

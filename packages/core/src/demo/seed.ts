@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { count, eq } from "drizzle-orm";
 import { areas } from "../area/area.sql.ts";
 import type { Database, Db } from "../db/types.ts";
@@ -7,9 +8,12 @@ import { questionSets, questions, scaleOptions } from "../questionset/questionse
 import { financialYearOf } from "../response/index.ts";
 import { responses } from "../response/response.sql.ts";
 import { insertResponses, type NewResponse } from "../response/write.ts";
-import { type DemoResponse, generateDemoResponses } from "./generate.ts";
+import { type DemoResponse, demoResponseCount, generateDemoResponses } from "./generate.ts";
 
+/** Responses written per statement, at most: fewer in a small seed, so that progress is reported often. */
 const BATCH = 2000;
+/** Progress is reported once per batch written, so at least this many times. */
+const PROGRESS_STEPS = 25;
 
 /** question set "CODE@version" → its number of questions, and question code → { position, option code → bit } */
 type Catalogue = Map<string, { size: number; questions: Map<string, { position: number; options: Map<string, number> }> }>;
@@ -87,14 +91,16 @@ function toNewResponse(r: DemoResponse, catalogue: Catalogue, setIds: Map<string
   const organisationId = orgs.get(r.areaCode);
   if (setId === undefined || organisationId === undefined) throw new Error(`demo response ${r.externalRef}: unknown question set or area`);
   const set = catalogue.get(`${r.questionSet}@${r.version}`)!;
-  const chosen = [...Object.entries(r.answers), ...Object.entries(r.ticks ?? {}).flatMap(([code, options]) => options.map((o) => [code, o] as const))];
   const choices = new Array<number>(set.size).fill(0);
-  for (const [code, optionCode] of chosen) {
+  // Called once per response (a million times in a large seed): plain loops, no intermediate arrays.
+  const choose = (code: string, optionCode: string) => {
     const question = set.questions.get(code);
     const bit = question?.options.get(optionCode);
     if (!question || bit === undefined) throw new Error(`demo response ${r.externalRef}: no option ${code}=${optionCode}`);
     choices[question.position]! |= bit;
-  }
+  };
+  for (const code in r.answers) choose(code, r.answers[code]!);
+  for (const code in r.ticks) for (const optionCode of r.ticks[code]!) choose(code, optionCode);
   return {
     questionSetId: setId,
     areaCode: r.areaCode,
@@ -117,24 +123,60 @@ export interface SeedResult {
   skipped: boolean;
 }
 
+export interface SeedOptions {
+  /** Multiplies the counts (scale 1: about 15.6 thousand responses). */
+  scale?: number;
+  seed?: number;
+  /** Deletes demo responses already there and loads them again. */
+  replace?: boolean;
+  /**
+   * Called as batches of responses are written (at least every few percent of them), and once
+   * at the end with `done === total`; the figure cubes are rebuilt after that last call.
+   */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /**
  * Loads the synthetic demo data set in one transaction (all or nothing). Does nothing when demo
  * responses are already there, unless `replace` is set.
  */
-export async function seedDemoData(database: Database, options: { scale?: number; seed?: number; replace?: boolean } = {}): Promise<SeedResult> {
+export async function seedDemoData(database: Database, options: SeedOptions = {}): Promise<SeedResult> {
   const { db } = database;
   const [existing] = await db.select({ n: count() }).from(responses).where(eq(responses.synthetic, true));
   if (existing && existing.n > 0 && !options.replace) return { responses: existing.n, skipped: true };
+  const expected = demoResponseCount({ scale: options.scale });
+  const size = Math.min(BATCH, Math.ceil(expected / PROGRESS_STEPS));
   let total = 0;
+  let done = 0;
   await db.transaction(async (tx) => {
     await tx.delete(responses).where(eq(responses.synthetic, true));
     const [catalogue, setIds, orgs] = [await loadCatalogue(tx), await questionSetIds(tx), await demoOrganisations(tx)];
     let batch: NewResponse[] = [];
+    // One batch is written while the next is generated: the database and Node work at once.
+    let writing: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      const rows = batch;
+      batch = [];
+      const previous = writing;
+      writing = previous.then(async () => {
+        total += (await insertResponses(tx, rows)).size;
+        done += rows.length;
+        options.onProgress?.(done, expected);
+      });
+      // Awaited by the next flush or at the end; until then a failure must not count as unhandled.
+      writing.catch(() => {});
+      await previous;
+      await setImmediate();
+    };
     for (const response of generateDemoResponses({ scale: options.scale, seed: options.seed })) {
       batch.push(toNewResponse(response, catalogue, setIds, orgs));
-      if (batch.length === BATCH) (total += (await insertResponses(tx, batch)).size), (batch = []);
+      if (batch.length === size) await flush();
+      // Let the driver's I/O (the write going out, its answer coming back) through now and then.
+      else if (batch.length % 20 === 0) await setImmediate();
     }
-    if (batch.length) total += (await insertResponses(tx, batch)).size;
+    if (batch.length) await flush();
+    await writing;
+    if (done !== expected) throw new Error(`demo seed: ${done} responses generated where ${expected} were expected`);
     await rebuildFigureCubes(tx);
   });
   return { responses: total, skipped: false };

@@ -2,7 +2,7 @@ import type { AreaRow } from "../area/area.sql.ts";
 import { PoetError } from "../errors.ts";
 import type { Access } from "./disclosure.ts";
 
-const PUBLIC_BREAKDOWN_AREAS: ReadonlySet<AreaRow["type"]> = new Set(["NATION", "REGION", "NHS_REGION"]);
+export const PUBLIC_BREAKDOWN_AREAS: ReadonlySet<AreaRow["type"]> = new Set(["NATION", "REGION", "NHS_REGION"]);
 
 /**
  * The cube each caller may read. Anyone: headline measures for every area, and breakdowns and

@@ -9,9 +9,9 @@ import { groupBy } from "../util/loader.ts";
 import { publishedCount } from "./disclosure.ts";
 
 // Two changes in different regions, each kept in the cubes by its own delta: a response added in
-// the West Midlands, forty withdrawn in the South West.
+// the East of England, forty withdrawn in the South West.
 const demo = useDemoApi({ writes: true });
-const ADDED_IN = "E12000005";
+const ADDED_IN = "E12000006";
 const WITHDRAWN_IN = "E12000009";
 // Version 1's figures (2022-23 to 2024-25), where the changes fall.
 const FIGURES = `query($a: String!, $b: Band) { benchmark(questionSet: ADULT_PB, version: 1, question: "quality_of_life", area: $a, band: $b) { value { numerator denominator } } }`;

@@ -118,9 +118,9 @@ describe("benchmark for an area", () => {
   });
 
   it("says, when a council's neighbours have no answers, that its statistical neighbours have none", async () => {
-    // In the demo data none of E06000066's ten neighbours has a carers' response in 2023-24.
+    // In the demo data none of E06000034's ten neighbours has a carers' response in 2023-24.
     const { benchmark } = await demo.api.data(
-      `{ benchmark(questionSet: CARER, version: 1, question: "control_over_life", area: "E06000066", period: { from: "2023-24", to: "2023-24" }) {
+      `{ benchmark(questionSet: CARER, version: 1, question: "control_over_life", area: "E06000034", period: { from: "2023-24", to: "2023-24" }) {
         comparisons { comparator measure { status reason } outcome } } }`,
     );
     expect(benchmark.comparisons[2]).toEqual({

@@ -34,3 +34,8 @@ export function cachedRead<T>(db: object, version: number, key: string, read: ()
   return result;
   // Stryker restore all
 }
+
+/** Forgets every read kept for a database: what a write does to them (by the version), for benchmarks of first reads. */
+export function forgetCachedReads(db: object): void {
+  caches.delete(db);
+}

@@ -52,16 +52,16 @@ describe("eligibility follows from the published count", () => {
 
 describe("the same responses publish one count", () => {
   it("gives eligibility's response count and a question's denominator one value when they count the same responses", async () => {
-    // Every one of the North East's 42 adult responses in 2023-24 answered the question.
-    const scope = { questionSet: "ADULT_PB", area: "E12000001", from: 2023, to: 2023 };
+    // Every one of the East Midlands' 43 adult responses in 2023-24 answered the question.
+    const scope = { questionSet: "ADULT_PB", area: "E12000004", from: 2023, to: 2023 };
     const responses = await trueResponses(demo.database.db, scope);
     const answered = (await trueCells(demo.database.db, { ...scope, question: "knew_budget_amount" })).answered;
     expect(answered).toEqual(responses);
     const eligibility = (
-      (await demo.api.data(ELIGIBILITY, { area: "E12000001", period: { from: "2023-24" } })).reportEligibility.instruments as Instrument[]
+      (await demo.api.data(ELIGIBILITY, { area: "E12000004", period: { from: "2023-24" } })).reportEligibility.instruments as Instrument[]
     ).find((i) => i.questionSet.code === "ADULT_PB")!;
     const { benchmark } = await demo.api.data(
-      `{ benchmark(questionSet: ADULT_PB, question: "knew_budget_amount", area: "E12000001", period: { from: "2023-24" }) { value { denominator status } } }`,
+      `{ benchmark(questionSet: ADULT_PB, question: "knew_budget_amount", area: "E12000004", period: { from: "2023-24" }) { value { denominator status } } }`,
     );
     expect(eligibility.responses).toBe(publishedCount(responses));
     if (benchmark.value.status === "AVAILABLE") expect(benchmark.value.denominator).toBe(eligibility.responses);
@@ -85,15 +85,15 @@ describe("England's exact figures obey the minimum", () => {
     parseCsv((await demo.api.data(`query($s: QuestionSetCode!) { figureExport(questionSet: $s) { content } }`, { s: set })).figureExport.content);
   const SETS = ["ADULT_PB", "CARER", "PHB", "CYP_EHCP", "PARENT_EHCP", "PRACTITIONER_EHCP"];
 
-  it("suppresses PHB paid work's small band in 2023-24 (2 of 75 negative), and a second so England's exact total does not give it away", async () => {
+  it("suppresses PHB paid work's small band in 2023-24 (1 of 79 negative), and a second so England's exact total does not give it away", async () => {
     const cells = await trueCells(demo.database.db, { questionSet: "PHB", question: "paid_work", area: "E92000001", from: 2023, to: 2023 });
-    expect([cells.NEGATIVE.count, cells.POSITIVE.count, cells.NEUTRAL.count]).toEqual([2, 16, 57]);
+    expect([cells.NEGATIVE.count, cells.POSITIVE.count, cells.NEUTRAL.count]).toEqual([1, 16, 62]);
     const q = `query($b: Band) { benchmark(questionSet: PHB, question: "paid_work", area: "E92000001", band: $b, period: { from: "2023-24" }) { value { numerator denominator status disclosure } } }`;
     const hidden = { numerator: null, denominator: null, status: "SUPPRESSED", disclosure: "EXACT" };
     expect((await demo.api.data(q, { b: "NEGATIVE" })).benchmark.value).toEqual(hidden);
-    // The smallest other band goes too: 16 positive would otherwise leave 75 − 16 − 57 = 2.
+    // The smallest other band goes too: 16 positive would otherwise leave 79 − 16 − 62 = 1.
     expect((await demo.api.data(q, { b: "POSITIVE" })).benchmark.value).toEqual(hidden);
-    expect((await demo.api.data(q, { b: "NEUTRAL" })).benchmark.value).toEqual({ numerator: 57, denominator: 75, status: "AVAILABLE", disclosure: "EXACT" });
+    expect((await demo.api.data(q, { b: "NEUTRAL" })).benchmark.value).toEqual({ numerator: 62, denominator: 79, status: "AVAILABLE", disclosure: "EXACT" });
   });
 
   it("never shows a band, at England or anywhere, with fewer than 10 in it or outside it", async () => {

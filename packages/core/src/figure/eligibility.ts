@@ -4,9 +4,9 @@ import { ENGLAND } from "../area/index.ts";
 import { queryRows } from "../db/types.ts";
 import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { Scope } from "../scope.ts";
-import { publishCount } from "./disclosure.ts";
+import { addCells, type Cell, EMPTY_CELL, publishCount } from "./disclosure.ts";
 import { type Period, type PeriodInput, resolvePeriod } from "./period.ts";
-import { referenceData } from "./reference.ts";
+import { type ReferenceData, referenceData } from "./reference.ts";
 import { resolveArea, resolveQuestionSet } from "./target.ts";
 
 export interface InstrumentEligibility {
@@ -23,35 +23,100 @@ export interface EligibilityResult {
   instruments: InstrumentEligibility[];
 }
 
+/** Each area's responses to each question set version (counted with its descendants'), as cells. */
+async function responseCells(db: Scope["db"], areaCodes: string[], period: Period | null): Promise<Map<string, Map<number, Cell>>> {
+  const rows = period
+    ? await queryRows<{ area: string; set_id: number; n: number; k: number }>(
+        db,
+        sql`select aa.ancestor_code as area, c.question_set_id as set_id, sum(c.count)::int as n, sum(c.key_sum)::int as k
+            from response_counts c
+            join area_ancestors aa on aa.area_code = c.area_code and aa.ancestor_code in (${sql.join(
+              areaCodes.map((code) => sql`${code}`),
+              sql`, `,
+            )})
+            where c.financial_year between ${period.from} and ${period.to}
+            group by 1, 2`,
+      )
+    : // Stryker disable next-line ArrayDeclaration: no row names a question set, so a stray one is never found
+      [];
+  const byArea = new Map<string, Map<number, Cell>>();
+  for (const row of rows) {
+    if (!byArea.has(row.area)) byArea.set(row.area, new Map());
+    byArea.get(row.area)!.set(row.set_id, { count: row.n, keySum: row.k });
+  }
+  return byArea;
+}
+
+function instrumentsOf(ref: ReferenceData, area: AreaRow, cells: Map<number, Cell> | undefined, threshold: number): InstrumentEligibility[] {
+  const latest = [...new Set(ref.questionSets.map((s) => s.code))].map((code) => resolveQuestionSet(ref, code));
+  return latest.map((questionSet) => {
+    const versions = ref.questionSets.filter((s) => s.code === questionSet.code);
+    const cell = versions.reduce((sum, s) => addCells(sum, cells?.get(s.id) ?? EMPTY_CELL), EMPTY_CELL);
+    const responses = publishCount(cell, area.code === ENGLAND);
+    return { questionSet, responses, eligible: (responses ?? 0) > threshold };
+  });
+}
+
 /**
  * Whether an area has more than `threshold` responses of each instrument for a local report,
  * judged on the published count, so that `eligible` says nothing the count does not.
  */
-export async function reportEligibility({ db, settings }: Scope, args: { area: string; period?: PeriodInput | null }): Promise<EligibilityResult> {
+export async function reportEligibility(scope: Scope, args: { area: string; period?: PeriodInput | null }): Promise<EligibilityResult> {
+  const ref = await referenceData(scope.db);
+  const [result] = await reportEligibilityOf(scope, { areas: [resolveArea(ref, args.area)], period: args.period });
+  return result!;
+}
+
+/** The same judgement for many areas at once, in one query. */
+export async function reportEligibilityOf({ db, settings }: Scope, args: { areas: AreaRow[]; period?: PeriodInput | null }): Promise<EligibilityResult[]> {
   const threshold = settings.reportThreshold;
   const ref = await referenceData(db);
-  const area = resolveArea(ref, args.area);
   const period = resolvePeriod(args.period, [...new Set([...ref.yearsBySet.values()].flat())]);
-  const rows = period
-    ? await queryRows<{ code: string; n: number; k: number }>(
+  const cells = args.areas.length
+    ? await responseCells(
         db,
-        sql`select s.code, sum(c.count)::int as n, sum(c.key_sum)::int as k
-            from response_counts c join question_sets s on s.id = c.question_set_id
-            join area_ancestors aa on aa.area_code = c.area_code and aa.ancestor_code = ${area.code}
-            where c.financial_year between ${period.from} and ${period.to}
-            group by s.code`,
+        args.areas.map((a) => a.code),
+        period,
       )
-    : // Stryker disable next-line ArrayDeclaration: no row names a question set, so a stray one is never found
-      [];
-  const latest = [...new Set(ref.questionSets.map((s) => s.code))].map((code) => resolveQuestionSet(ref, code));
-  return {
-    area,
-    period,
-    threshold,
-    instruments: latest.map((questionSet) => {
-      const row = rows.find((r) => r.code === questionSet.code);
-      const responses = publishCount({ count: row?.n ?? 0, keySum: row?.k ?? 0 }, area.code === ENGLAND);
-      return { questionSet, responses, eligible: (responses ?? 0) > threshold };
-    }),
-  };
+    : new Map<string, Map<number, Cell>>();
+  return args.areas.map((area) => ({ area, period, threshold, instruments: instrumentsOf(ref, area, cells.get(area.code), threshold) }));
+}
+
+/** One version's published responses in an area: a local report covers one version, over the years it was answered. */
+export interface VersionEligibility {
+  questionSet: QuestionSetRow;
+  period: Period;
+  responses: number | null;
+  eligible: boolean;
+}
+
+/**
+ * For each of the areas, each instrument's versions with responses, newest first, judged like
+ * `reportEligibility` but each over its own years (one query for all the areas).
+ */
+export async function versionEligibility({ db, settings }: Scope, areas: AreaRow[]): Promise<Map<string, VersionEligibility[]>> {
+  const ref = await referenceData(db);
+  const years = [...new Set([...ref.yearsBySet.values()].flat())];
+  const all = resolvePeriod(null, years);
+  const cells = areas.length
+    ? await responseCells(
+        db,
+        areas.map((a) => a.code),
+        all,
+      )
+    : new Map<string, Map<number, Cell>>();
+  const sets = [...ref.questionSets].sort((a, b) => b.version - a.version);
+  return new Map(
+    areas.map((area) => [
+      area.code,
+      sets.flatMap((questionSet) => {
+        const setYears = ref.yearsBySet.get(questionSet.id) ?? [];
+        const cell = cells.get(area.code)?.get(questionSet.id);
+        if (!cell || !setYears.length) return [];
+        const responses = publishCount(cell, area.code === ENGLAND);
+        const period = { from: Math.min(...setYears), to: Math.max(...setYears) };
+        return [{ questionSet, period, responses, eligible: (responses ?? 0) > settings.reportThreshold }];
+      }),
+    ]),
+  );
 }

@@ -4,7 +4,7 @@ import type { Scope } from "../scope.ts";
 import { csvField } from "../util/csv.ts";
 import { measureAt } from "./benchmark.ts";
 import { leafBandCells, poolCells, poolQuestions } from "./cube.ts";
-import { COUNTABLE_BANDS, notComparableMeasure } from "./measure.ts";
+import { COUNTABLE_BANDS, type Measure, notComparableMeasure } from "./measure.ts";
 import { type PeriodInput, periodLabel } from "./period.ts";
 import { referenceData } from "./reference.ts";
 import { poolingOf, resolveSetAndPeriod } from "./target.ts";
@@ -46,6 +46,20 @@ type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boole
 // One CSV quoting rule for exports and import templates alike.
 export { csvField };
 
+/** A measure as a tidy table's columns, the same in the export and in the downloads. */
+export function measureColumns(m: Measure) {
+  return {
+    numerator: m.numerator,
+    denominator: m.denominator,
+    percentage: m.percentage,
+    lower_ci_95: m.confidenceInterval?.lower ?? null,
+    upper_ci_95: m.confidenceInterval?.upper ?? null,
+    status: m.status,
+    symbol: m.symbol,
+    disclosure: m.disclosure,
+  };
+}
+
 /**
  * Every area × every graded question × each band its scale has, of one question set, as CSV or JSON: the same
  * published measures as `benchmark`, under the same disclosure control, for researchers' own tools.
@@ -79,14 +93,7 @@ export async function exportFigures(
           question_kind: q.kind,
           theme: q.theme,
           band,
-          numerator: m.numerator,
-          denominator: m.denominator,
-          percentage: m.percentage,
-          lower_ci_95: m.confidenceInterval?.lower ?? null,
-          upper_ci_95: m.confidenceInterval?.upper ?? null,
-          status: m.status,
-          symbol: m.symbol,
-          disclosure: m.disclosure,
+          ...measureColumns(m),
           synthetic: ref.synthetic,
         });
       }

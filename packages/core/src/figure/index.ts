@@ -11,8 +11,15 @@ export {
 export { type BreakdownCategory, type BreakdownResult, breakdown } from "./breakdown.ts";
 export { cubeVersion } from "./cube.ts";
 export type { Access } from "./disclosure.ts";
-export { type EligibilityResult, type InstrumentEligibility, reportEligibility } from "./eligibility.ts";
+export {
+  type EligibilityResult,
+  type InstrumentEligibility,
+  reportEligibility,
+  reportEligibilityOf,
+  type VersionEligibility,
+  versionEligibility,
+} from "./eligibility.ts";
 export { exportFigures, type FigureExport } from "./export.ts";
 export type { Measure } from "./measure.ts";
-export { TREND_METHOD, type TrendResult, trend } from "./trend.ts";
+export { TREND_METHOD, type TrendResult, trend, trends } from "./trend.ts";
 export { type TriangulationPair, type TriangulationResult, type TriangulationView, triangulation } from "./triangulation.ts";

@@ -1,11 +1,12 @@
+import { assertAreaCode } from "../area/index.ts";
 import { financialYearLabel } from "../response/index.ts";
 import type { Scope } from "../scope.ts";
-import { type BenchmarkArgs, type BenchmarkResult, benchmark, measureAt } from "./benchmark.ts";
+import { type BenchmarkArgs, type BenchmarkResult, measureAt } from "./benchmark.ts";
 import { leafBandCells, poolCells, poolQuestions } from "./cube.ts";
-import type { CountableBand, Measure } from "./measure.ts";
+import type { Measure } from "./measure.ts";
 import { referenceData, yearsOf } from "./reference.ts";
 import { type Polarity, trendZ, Z_95 } from "./statistics.ts";
-import { poolingOf, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
+import { assertBandOf, polarityOf, poolingOf, resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
 
 export type TrendDirection = "INCREASING" | "DECREASING" | "NO_SIGNIFICANT_CHANGE" | "NOT_ENOUGH_DATA";
 export type TrendAssessment = "GETTING_BETTER" | "GETTING_WORSE" | "NO_SIGNIFICANT_CHANGE" | "NOT_ASSESSED";
@@ -39,21 +40,56 @@ export function trendDirection(measures: Measure[]): TrendDirection {
  * (or to the one version asked for), with the direction of change.
  */
 export async function trend(scope: Scope, args: Omit<BenchmarkArgs, "period">): Promise<TrendResult> {
+  const { question, ...rest } = args;
+  return (await trends(scope, { ...rest, questions: [question] }))[0]!;
+}
+
+/**
+ * Several questions' trends in one area, in one read of the yearly cube: each exactly as `trend`
+ * gives it (a local report draws every outcome's).
+ */
+export async function trends(scope: Scope, args: Omit<BenchmarkArgs, "period" | "question"> & { questions: string[] }): Promise<TrendResult[]> {
   const { db } = scope;
   const ref = await referenceData(db);
   const oneVersion = args.version != null;
   const set = resolveQuestionSet(ref, args.questionSet, args.version);
-  const links = oneVersion ? [] : ref.chains.get(resolveGradedQuestion(ref, set, args.question).id)!;
-  const setIds = links.length ? links.map((l) => l.setId) : [set.id];
-  const years = yearsOf(ref, setIds);
-  const period = years.length ? { from: financialYearLabel(years[0]!), to: financialYearLabel(years.at(-1)!) } : null;
-  const { value: _value, england: _england, comparisons: _comparisons, rank: _rank, ...headline } = await benchmark(scope, { ...args, period });
-  const { questionIds } = poolingOf(ref, headline.questionSet, headline.question, headline.period, oneVersion);
-  const cells = headline.period ? poolQuestions(await leafBandCells(db, ref.version, questionIds, headline.period, true), questionIds) : undefined;
-  const points = years.map((year) => ({
-    financialYear: financialYearLabel(year),
-    measure: measureAt(ref, headline.question, poolCells(cells, ref, headline.area.code, year), headline.band as CountableBand, headline.area),
-  }));
-  const direction = trendDirection(points.map((p) => p.measure));
-  return { ...headline, points, direction, assessment: assess(direction, headline.polarity) };
+  const spans = args.questions.map((code) => {
+    const links = oneVersion ? [] : ref.chains.get(resolveGradedQuestion(ref, set, code).id)!;
+    const years = yearsOf(ref, links.length ? links.map((l) => l.setId) : [set.id]);
+    return { code, years, period: years.length ? { from: years[0]!, to: years.at(-1)! } : null };
+  });
+  assertAreaCode(args.area, "area");
+  const area = resolveArea(ref, args.area);
+  // Each read as a benchmark over its years reads it: the version answered then, the question in it.
+  const heads = spans.map(({ code, years, period }) => {
+    const questionSet = resolveQuestionSet(ref, args.questionSet, args.version, period);
+    const question = resolveGradedQuestion(ref, questionSet, code);
+    const band = assertBandOf(ref, question, args.band);
+    return { years, period, questionSet, question, band, pool: poolingOf(ref, questionSet, question, period, oneVersion) };
+  });
+  const read = heads.filter((h) => h.period);
+  const span = read.length ? { from: Math.min(...read.map((h) => h.period!.from)), to: Math.max(...read.map((h) => h.period!.to)) } : null;
+  const cells = span ? await leafBandCells(db, ref.version, [...new Set(read.flatMap((h) => h.pool.questionIds))], span, true) : undefined;
+  return heads.map(({ years, period, questionSet, question, band, pool }) => {
+    const pooled = period ? poolQuestions(cells!, pool.questionIds) : undefined;
+    const points = years.map((year) => ({
+      financialYear: financialYearLabel(year),
+      measure: measureAt(ref, question, poolCells(pooled, ref, area.code, year), band, area),
+    }));
+    const polarity = polarityOf(band);
+    const direction = trendDirection(points.map((p) => p.measure));
+    return {
+      questionSet,
+      area,
+      period,
+      versions: pool.versions,
+      syntheticData: ref.synthetic,
+      question,
+      band,
+      polarity,
+      points,
+      direction,
+      assessment: assess(direction, polarity),
+    };
+  });
 }

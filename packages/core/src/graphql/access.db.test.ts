@@ -57,6 +57,8 @@ const SAMPLES: Record<string, () => [string, Record<string, unknown>?]> = {
   "Query.triangulation": () => [`{ triangulation(area: "E12000007", theme: "being_heard") { agreement } }`],
   "Query.reportEligibility": () => [`{ reportEligibility(area: "${COUNCIL}") { threshold } }`],
   "Query.figureExport": () => [`{ figureExport(questionSet: CARER) { rowCount } }`],
+  "Query.coverage": () => [`{ coverage(questionSet: CARER) { responses } }`],
+  "Query.localReport": () => [`{ localReport(area: "${COUNCIL}", questionSet: CARER) { eligible } }`],
   "Query.viewer": () => [`{ viewer { role } }`],
   "Query.organisations": () => [`{ organisations { slug } }`],
   "Query.apiKeys": () => [`{ apiKeys(organisation: "matrix-a") { role } }`],

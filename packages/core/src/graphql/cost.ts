@@ -30,6 +30,8 @@ const FIELD_WEIGHT: Record<string, number> = {
   "Query.areaProfile": 150,
   "Query.breakdown": 150,
   "Query.figureExport": 500,
+  // Drawing a report reads a few dozen figures and renders a dozen charts.
+  "Query.localReport": 500,
   "Mutation.submitResponses": 20,
   "Mutation.withdrawResponses": 10,
   "Mutation.importResponses": 100,
@@ -52,6 +54,8 @@ const LIST_SIZE: Record<string, number> = {
   "QuestionSet.scales": 20,
   "Scale.options": 10,
   "Query.questionSets": 10,
+  "Query.coverage": 100,
+  "CoverageEntry.years": 4,
   "SubmitResponsesPayload.results": 100,
   "WithdrawResponsesPayload.results": 100,
   "ResponseResult.errors": 2,

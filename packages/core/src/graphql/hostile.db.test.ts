@@ -129,6 +129,8 @@ describe("hostile requests", () => {
       [`query($s: String!) { triangulation(area: $s, theme: "being_heard") { agreement } }`, {}],
       [`query($s: String!) { triangulation(area: "E92000001", theme: $s) { agreement } }`, {}],
       [`query($s: String!) { reportEligibility(area: $s) { threshold } }`, {}],
+      [`query($s: String!) { localReport(area: $s, questionSet: CARER) { eligible } }`, {}],
+      [`query($s: String!) { localReport(area: "E10000024", questionSet: CARER, period: { from: $s }) { eligible } }`, {}],
       [`query($s: String!) { figureExport(questionSet: CARER, period: { from: "2023-24", to: $s }) { rowCount } }`, {}],
     ];
     for (const [query] of queries) {

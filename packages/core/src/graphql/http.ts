@@ -21,10 +21,11 @@ export interface HttpRequest {
   requestId?: string;
 }
 
-export interface HttpResponse {
+/** `HttpResponse<string | Uint8Array>` where a body may be binary (downloads); GraphQL answers text. */
+export interface HttpResponse<Body extends string | Uint8Array = string> {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  body: Body;
 }
 
 /** A GraphQL document and its variables fit well within this; a bigger body is refused unread. */

@@ -17,8 +17,13 @@ describe("the README's examples", () => {
     const result = await demo.api.query(query);
     expect(result.errors).toBeUndefined();
     expect(result.extensions?.cost.requested).toBeLessThanOrEqual(result.extensions?.cost.limit);
-    // An example that asks for measures' statuses shows at least one published figure, not only gaps.
-    const statuses = [...JSON.stringify(result.data).matchAll(/"status":"(\w+)"/g)].map((m) => m[1]);
-    if (/\bstatus\b/.test(query)) expect(statuses).toContain("AVAILABLE");
+    // An example shows figures, not only gaps: a published status, a number, an eligible area, wherever it asks for them.
+    const answer = JSON.stringify(result.data);
+    const all = (key: string) => [...answer.matchAll(new RegExp(`"${key}":("\\w+"|[\\d.]+|null|true|false)`, "g"))].map((m) => m[1]);
+    const statuses = all("status");
+    if (statuses.length) expect(statuses).toContain('"AVAILABLE"');
+    const percentages = all("percentage");
+    if (percentages.length) expect(percentages.some((p) => p !== "null")).toBe(true);
+    for (const key of ["eligible", "reportEligible"]) if (all(key).length) expect(all(key)).toContain("true");
   });
 });

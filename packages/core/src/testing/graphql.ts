@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from "graphql";
 import type { Database } from "../db/types.ts";
 import { createHttpHandler, type HttpResponse } from "../graphql/http.ts";
 import { createApolloServer, type ServerOptions } from "../graphql/server.ts";
+import { inProcessReports } from "../report/local.ts";
 import { DEFAULT_SETTINGS, type Settings } from "../scope.ts";
 
 export interface QueryResult<T> {
@@ -16,7 +17,12 @@ export interface QueryResult<T> {
  */
 export function createTestClient(database: Database, options: ServerOptions & { settings?: Partial<Settings> } = {}) {
   const server = createApolloServer(options);
-  const handle = createHttpHandler({ server, database, settings: { ...DEFAULT_SETTINGS, ...options.settings }, logger: options.logger });
+  const handle = createHttpHandler({
+    server,
+    database,
+    settings: { ...DEFAULT_SETTINGS, reports: inProcessReports, ...options.settings },
+    logger: options.logger,
+  });
   return {
     server,
     handle,

@@ -5,10 +5,11 @@ import { figureQueries } from "./figure.ts";
 import { Association, Benchmark, Comparison, Period, Trend, TriangulationPair } from "./figure-types.ts";
 import { ApiKey, AuditEvent, Organisation, organisationMutations, organisationQueries, Viewer } from "./organisation.ts";
 import { Question, QuestionSet, questionSetQueries, Scale, ScaleOption } from "./questionset.ts";
+import { reportQueries } from "./report.ts";
 import { Answer, ImportJob, ImportResult, ImportTemplate, Response, responseMutations, responseQueries } from "./response.ts";
 
 export const resolvers: Resolvers = {
-  Query: { ...aboutQueries, ...areaQueries, ...questionSetQueries, ...figureQueries, ...organisationQueries, ...responseQueries },
+  Query: { ...aboutQueries, ...areaQueries, ...questionSetQueries, ...figureQueries, ...organisationQueries, ...responseQueries, ...reportQueries },
   Area,
   QuestionSet,
   Question,

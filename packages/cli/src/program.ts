@@ -1,0 +1,195 @@
+import type { Config } from "@poet/core/config";
+import type { Database } from "@poet/core/db/types";
+import type { PeriodInput } from "@poet/core/figure/period";
+import { QUESTION_SET_CODES } from "@poet/core/questionset/types";
+import { Command, CommanderError, InvalidArgumentError, Option, type OutputConfiguration } from "commander";
+
+// The `poet` command's grammar: every command, its options and its help. The work is in the
+// modules imported by each action, so `poet --help` and a mistyped flag answer at once.
+
+export interface ProgramContext {
+  env: Record<string, string | undefined>;
+  /** What the process exits with when the command returns (an import's rejected rows: 1). */
+  exitCode: number;
+}
+
+const positiveNumber = (value: string): number => {
+  const n = Number(value);
+  if (!(n > 0)) throw new InvalidArgumentError("It must be a positive number, e.g. 100.");
+  return n;
+};
+
+const positiveInteger = (value: string): number => {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError("It must be a positive whole number, e.g. 2.");
+  return Number(value);
+};
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** "2023-24" or "2023-24:2025-26"; the years themselves are checked by the domain. */
+export function parsePeriod(value: string): PeriodInput {
+  const match = /^(\d{4}-\d{2})(?::(\d{4}-\d{2}))?$/.exec(value);
+  if (!match) throw new InvalidArgumentError("A period is a financial year or two, e.g. 2023-24 or 2023-24:2025-26.");
+  return { from: match[1]!, to: match[2] ?? null };
+}
+
+/** "key create" for the key command's create. */
+const pathOf = (command: Command): string => (command.parent ? `${pathOf(command.parent)} ${command.name()}` : command.name());
+
+const QUESTION_SETS = `${QUESTION_SET_CODES.slice(0, -1).join(", ")} or ${QUESTION_SET_CODES.at(-1)}`;
+
+export function buildProgram(context: ProgramContext, output?: OutputConfiguration): Command {
+  const program = new Command("poet");
+  if (output) program.configureOutput(output);
+  program
+    .exitOverride()
+    .usage("[command] [options]")
+    .description("The POET API on this machine: serve it, set its database up, load and check data, issue keys, write reports.")
+    .showHelpAfterError("(poet --help lists the commands)")
+    .addHelpText(
+      "after",
+      "\nWithout a command, poet serves the API at http://localhost:$PORT/graphql.\nConfiguration is read from the environment (see README.md).",
+    );
+
+  /** A summary for the list of commands; the description, when longer, for the command's own help. */
+  const command = (parent: Command, name: string, summary: string, description = summary) => {
+    const sub = parent.command(name).summary(summary).description(description);
+    return sub.showHelpAfterError(`(${pathOf(sub)} --help lists its options)`);
+  };
+  const config = async (): Promise<Config> => (await import("@poet/core/config")).loadConfig(context.env);
+  /** Runs work on the configured, set-up database; a number it returns is the exit code. */
+  const onDatabase = async (work: (database: Database, config: Config) => Promise<unknown>) => {
+    const [{ withDatabase }, loaded] = await Promise.all([import("./commands.ts"), config()]);
+    const code = await withDatabase(loaded, (database) => work(database, loaded));
+    if (typeof code === "number") context.exitCode = code;
+  };
+
+  command(
+    program,
+    "serve",
+    "serve the API and GraphiQL (the default command)",
+    "serve the GraphQL API at http://localhost:$PORT/graphql (GraphiQL for a browser), setting the database up first: on PGlite's first start, with the demo data",
+  ).action(async () => {
+    const { startServer } = await import("./commands.ts");
+    const running = await startServer(await config());
+    const stop = () => void running.stop().then(() => process.exit(0));
+    process.once("SIGINT", stop).once("SIGTERM", stop);
+  });
+
+  command(
+    program,
+    "setup",
+    "migrate, load reference data and question sets",
+    "apply the migrations and load the reference data and question sets (safe to repeat)",
+  ).action(() => onDatabase(async () => {}));
+
+  command(program, "seed", "load the synthetic demo data set", "load the synthetic demo data set (once: again only with --replace)")
+    .option("--scale <n>", "make it N times larger (64 is about 1 million responses)", positiveNumber)
+    .option("--replace", "delete the demo responses already loaded and load them again")
+    .action((options: { scale?: number; replace?: boolean }) => onDatabase(async (database) => (await import("./commands.ts")).seed(database, options)));
+
+  command(
+    program,
+    "verify",
+    "recount every figure cube; exit 1 on a difference",
+    "recount every figure cube from the stored responses and list any cell that differs (exit 1 when one does)",
+  ).action(() => onDatabase(async (database) => (await import("./commands.ts")).verify(database)));
+
+  const importCommand = command(
+    program,
+    "import",
+    "import a CSV file of responses",
+    "import a CSV file of responses: all or nothing unless --accept-valid; exits 0 when the file was written whole, 1 when rows were rejected, 2 when it cannot be read",
+  )
+    .argument("<file>", "the CSV file (comma or semicolon separated, UTF-8 or Windows-1252)")
+    .requiredOption("--organisation <slug>", "the organisation whose responses these are")
+    .option("--question-set <code>", `the instrument, when the file does not say (${QUESTION_SETS})`)
+    .option("--dry-run", "check the whole file and write nothing")
+    .option("--accept-valid", "write the valid rows and report the rejected ones")
+    .addOption(new Option("--encoding <encoding>", "the file's encoding, when it is not detected").choices(["utf-8", "windows-1252"]))
+    .action((file: string, options) => onDatabase(async (database) => (await import("./data.ts")).runImport(database.db, file, options)));
+  // A missing file is a file that cannot be read: exit 2, as for one that does not exist.
+  importCommand.exitOverride((error) => {
+    throw error.code === "commander.missingArgument" ? new CommanderError(2, error.code, error.message) : error;
+  });
+
+  command(
+    program,
+    "template",
+    "a question set's CSV template or data dictionary",
+    "print the CSV import template of a question set (a header and an example row), or its data dictionary",
+  )
+    .requiredOption("--question-set <code>", QUESTION_SETS)
+    .option("--version <n>", "the question set's version (default: the latest)", positiveInteger)
+    .option("--dictionary", "print the data dictionary instead: every column, its allowed option codes and labels")
+    .action((options) => onDatabase(async (database) => (await import("./data.ts")).runTemplate(database.db, options)));
+
+  command(
+    program,
+    "report",
+    "write local reports (HTML, and PDF)",
+    "write one area's local report (HTML, and PDF with --pdf), or with --all every eligible area's",
+  )
+    .addOption(new Option("--area <code>", "the area's GSS code, e.g. E10000024").conflicts("all"))
+    .addOption(new Option("--question-set <code>", `the instrument (${QUESTION_SETS})`).conflicts("all"))
+    .option("--all", "every area and instrument eligible for a report, with a progress bar")
+    .option("--period <years>", "a financial year or a run of them, e.g. 2023-24 or 2023-24:2025-26 (default: every year with data)", parsePeriod)
+    .option("--out <path>", "the HTML file to write (default: reports/<slug>.html), or with --all the folder (default: reports)")
+    .option("--pdf", "also print each report as <slug>.pdf with a headless Chromium (POET_CHROMIUM, or /usr/bin/chromium)")
+    .action((options, self: Command) => {
+      if (!options.all && !(options.area && options.questionSet)) self.error("error: report needs --area CODE and --question-set CODE, or --all");
+      return onDatabase(async (database, loaded) => {
+        // The local demo, as `serve` has it: on PGlite, the demo data is loaded on first use.
+        if (loaded.database.driver === "pglite") await (await import("./commands.ts")).seed(database, {});
+        return (await import("./report.ts")).runReport(database.db, loaded.settings, options);
+      });
+    });
+
+  command(program, "organisation", "add an organisation, with the areas it covers")
+    .requiredOption("--slug <slug>", "its short name, e.g. hartlepool")
+    .requiredOption("--name <name>", 'its full name, e.g. "Hartlepool Borough Council"')
+    .requiredOption("--type <type>", "COUNCIL, HEALTH_BODY, RESEARCH or ADMINISTRATOR")
+    .option("--area <code>", "an area it covers, by GSS code (repeat for each)", collect)
+    .action((options) => onDatabase(async (database) => (await import("./admin.ts")).runAdminCommand(database.db, "organisation", [], options)));
+
+  const key = command(program, "key", "issue, revoke and list API keys");
+  const admin = async (database: Database, args: string[], options: object) => (await import("./admin.ts")).runAdminCommand(database.db, "key", args, options);
+  command(key, "create", "issue an API key; the key alone is on the last line, shown once")
+    .requiredOption("--organisation <slug>", "the organisation it belongs to")
+    .option("--role <role>", "MEMBER, RESEARCHER or ADMIN (default: what the organisation's kind allows)")
+    .option("--name <text>", "what the key is for")
+    .addOption(new Option("--label <text>").hideHelp())
+    .option("--expires <date>", "when it stops working, e.g. 2027-03-31 (default: never)")
+    .action((options) => onDatabase((database) => admin(database, ["create"], options)));
+  command(key, "revoke", "revoke a key at once")
+    .argument("[prefix]", "the key's prefix (or --prefix)")
+    .option("--prefix <prefix>", "the key's prefix, e.g. poet_AbCd1234")
+    .action((prefix: string | undefined, options: { prefix?: string }, self: Command) => {
+      if (!prefix && !options.prefix) self.error("error: key revoke needs --prefix poet_XXXXXXXX");
+      return onDatabase((database) => admin(database, ["revoke", prefix ?? ""], options));
+    });
+  command(key, "list", "list keys with their roles, state and last use (never their secrets)")
+    .option("--organisation <slug>", "only this organisation's")
+    .action((options) => onDatabase((database) => admin(database, ["list"], options)));
+
+  return program;
+}
+
+/** Parses and runs a command line; returns the exit code (errors are written to stderr). */
+export async function main(argv: string[], options: { env?: ProgramContext["env"]; output?: OutputConfiguration } = {}): Promise<number> {
+  const context: ProgramContext = { env: options.env ?? process.env, exitCode: 0 };
+  const program = buildProgram(context, options.output);
+  let current = "poet";
+  program.hook("preAction", (_program, action) => {
+    current = pathOf(action);
+  });
+  try {
+    await program.parseAsync(argv.length ? argv : ["serve"], { from: "user" });
+    return context.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    const writeErr = options.output?.writeErr ?? ((text: string) => void process.stderr.write(text));
+    writeErr(`${current}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return (error as { exitCode?: number }).exitCode ?? 1;
+  }
+}

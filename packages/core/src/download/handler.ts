@@ -1,0 +1,172 @@
+import { randomUUID } from "node:crypto";
+import type { Database, Db } from "../db/types.ts";
+import { type ReferenceData, referenceData } from "../figure/reference.ts";
+import type { DatabaseSource } from "../graphql/context.ts";
+import type { HttpRequest } from "../graphql/http.ts";
+import type { Settings } from "../scope.ts";
+import { type Logger, silentLogger } from "../util/log.ts";
+import { buildDownload } from "./build.ts";
+import { downloadCatalogue } from "./catalogue.ts";
+import { type BuiltFile, type DownloadFiles, MEDIA_TYPES } from "./formats.ts";
+import { type DownloadFormat, type DownloadName, fileName, filePath, parseDownloadPath } from "./names.ts";
+import {
+  acceptsGzip,
+  CORS,
+  type DownloadResponse,
+  errorResponse,
+  etagMatches,
+  etagOf,
+  header,
+  IMMUTABLE,
+  MAX_SENT_BYTES,
+  MOVING,
+  NO_STORE,
+  sentBytes,
+} from "./respond.ts";
+import { downloadableSets } from "./table.ts";
+
+export type { DownloadResponse } from "./respond.ts";
+export type DownloadRequest = HttpRequest & { path: string };
+
+export interface DownloadHandlerOptions {
+  database: DatabaseSource;
+  /** Unused today (downloads need no credential); taken so every handler is built alike. */
+  settings?: Settings;
+  logger?: Logger;
+  /** How many question-set versions' files are kept, all at the current cube version. */
+  cacheSize?: number;
+  /** Builds the files; tests count the builds through it. */
+  build?: (db: Db, ref: ReferenceData, name: Required<DownloadName>) => Promise<DownloadFiles>;
+}
+
+/** Serve the built file at its immutable name. A `.csv` goes gzipped to those who accept it. */
+function serveFile(files: DownloadFiles, format: DownloadFormat, name: Required<DownloadName>, request: DownloadRequest, requestId: string): DownloadResponse {
+  const gzip = format === "csv" && acceptsGzip(header(request, "accept-encoding"));
+  const file: BuiltFile = gzip ? files["csv.gz"] : files[format];
+  const headers: Record<string, string> = {
+    "content-type": MEDIA_TYPES[format],
+    "cache-control": IMMUTABLE,
+    etag: file.etag,
+    ...CORS,
+    "x-request-id": requestId,
+    ...(format === "csv" ? { vary: "accept-encoding" } : {}),
+    ...(gzip ? { "content-encoding": "gzip" } : {}),
+    ...(format === "datapackage" ? {} : { "content-disposition": `attachment; filename="${fileName(name)}.${format}"` }),
+  };
+  if (etagMatches(header(request, "if-none-match"), file.etag)) return { status: 304, headers, body: "" };
+  const binary = format === "parquet" || format === "csv.gz" || gzip;
+  if (sentBytes(file.bytes, binary) > MAX_SENT_BYTES) {
+    const gz = filePath(name, "csv.gz");
+    return errorResponse(
+      406,
+      "RESPONSE_TOO_LARGE",
+      `This file is ${(file.bytes.byteLength / 1024 / 1024).toFixed(1)} MB, more than can be sent uncompressed: ` +
+        `ask for it gzipped (Accept-Encoding: gzip, curl --compressed), or download ${gz} or the Parquet file`,
+      requestId,
+      MOVING,
+      { vary: "accept-encoding" },
+    );
+  }
+  const body = binary ? file.bytes : Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).toString("utf8");
+  return { status: 200, headers: { ...headers, "content-length": String(file.bytes.byteLength) }, body };
+}
+
+/**
+ * Open-data downloads over HTTP, for any transport: `GET /downloads/` lists the files, and
+ * `/downloads/<set>-v<version>-c<cube version>.csv|.csv.gz|.parquet|-datapackage.json` answers
+ * each under a name whose bytes never change, so a CDN keeps it for a year. Names without a cube
+ * version, and those of an older one, redirect (briefly cached) to the current name. Nothing
+ * here needs a credential, and nothing is read but published figures.
+ */
+export function createDownloadHandler(options: DownloadHandlerOptions): (request: DownloadRequest) => Promise<DownloadResponse> {
+  const logger = options.logger ?? silentLogger;
+  let db: Promise<Db> | undefined;
+  const getDb = () => {
+    if (!db) {
+      const source = options.database;
+      const attempt = (typeof source === "function" ? source() : Promise.resolve(source as Database)).then((d) => d.db);
+      db = attempt;
+      attempt.catch(() => {
+        if (db === attempt) db = undefined;
+      });
+    }
+    return db;
+  };
+  const build = options.build ?? buildDownload;
+  const cacheSize = options.cacheSize ?? 6;
+  // Least recently used last out; a Map keeps insertion order, so a hit is moved to the end.
+  const built = new Map<string, Promise<DownloadFiles>>();
+  const filesOf = (database: Db, ref: ReferenceData, name: Required<DownloadName>) => {
+    const key = `${name.code}|${name.version}|${name.cube}`;
+    let files = built.get(key);
+    if (files) built.delete(key);
+    else {
+      // Files of an older cube version are never served again.
+      for (const old of built.keys()) if (!old.endsWith(`|${name.cube}`)) built.delete(old);
+      const attempt = build(database, ref, name);
+      attempt.catch(() => built.get(key) === attempt && built.delete(key));
+      files = attempt;
+    }
+    built.set(key, files);
+    while (built.size > cacheSize) built.delete(built.keys().next().value!);
+    return files;
+  };
+
+  return async (request) => {
+    const started = performance.now();
+    const requestId = request.requestId ?? randomUUID();
+    const method = request.method.toUpperCase();
+    const log = (response: DownloadResponse) => {
+      if (method === "HEAD") response.body = "";
+      logger.info(
+        { requestId, method, path: request.path.slice(0, 200), status: response.status, durationMs: Math.round(performance.now() - started) },
+        "download",
+      );
+      return response;
+    };
+    if (method !== "GET" && method !== "HEAD") {
+      const message = `${method.slice(0, 10)} is not supported: downloads are read with GET or HEAD`;
+      return log(errorResponse(405, "METHOD_NOT_ALLOWED", message, requestId, NO_STORE, { allow: "GET, HEAD" }));
+    }
+    const parsed = parseDownloadPath(request.path);
+    if (parsed.kind === "bad") return log(errorResponse(400, "BAD_REQUEST", parsed.reason, requestId, NO_STORE));
+    if (parsed.kind === "unknown") return log(notFound(requestId));
+    try {
+      const database = await getDb();
+      // The cube version the reference data was checked against, and the cells are read at: a
+      // name never carries a version other than its figures'.
+      const ref = await referenceData(database);
+      const cube = ref.version;
+      const sets = downloadableSets(ref);
+      if (parsed.kind === "index") {
+        const body = JSON.stringify(downloadCatalogue(ref, sets, cube), null, 2) + "\n";
+        const etag = etagOf(body);
+        const headers = { "content-type": "application/json; charset=utf-8", "cache-control": MOVING, etag, ...CORS, "x-request-id": requestId };
+        if (etagMatches(header(request, "if-none-match"), etag)) return log({ status: 304, headers, body: "" });
+        return log({ status: 200, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, body });
+      }
+      const { name, format } = parsed;
+      const set = name.version == null ? sets.filter((s) => s.code === name.code).at(-1) : sets.find((s) => s.code === name.code && s.version === name.version);
+      if (!set) return log(notFound(requestId));
+      const current = { code: name.code, version: set.version, cube };
+      if (name.cube === cube) return log(serveFile(await filesOf(database, ref, current), format, current, request, requestId));
+      // A later cube version than the current does not exist yet: no redirect, and nothing cached.
+      if (name.cube != null && name.cube > cube) return log(notFound(requestId, NO_STORE));
+      // An alias, or a name whose figures have since changed: the current file (its name shows the cube version).
+      const location = filePath(current, format);
+      const why = name.cube == null ? "the current file" : `the figures have changed since cube version ${name.cube}; the current file`;
+      return log({
+        status: 307,
+        headers: { location, "cache-control": MOVING, "content-type": "application/json; charset=utf-8", ...CORS, "x-request-id": requestId },
+        body: JSON.stringify({ location, message: `${fileName(name)}: ${why} is ${location}` }),
+      });
+    } catch (error) {
+      logger.error({ requestId, err: error }, "download failed");
+      return log(errorResponse(500, "INTERNAL_SERVER_ERROR", "Internal server error", requestId, NO_STORE));
+    }
+  };
+}
+
+function notFound(requestId: string, cache = MOVING): DownloadResponse {
+  return errorResponse(404, "NOT_FOUND", "No such download: GET /downloads/ lists the files", requestId, cache);
+}

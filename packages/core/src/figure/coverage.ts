@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import type { AreaRow } from "../area/area.sql.ts";
+import { ENGLAND } from "../area/index.ts";
+import { queryRows } from "../db/types.ts";
+import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
+import type { QuestionSetCode } from "../questionset/types.ts";
+import { financialYearLabel } from "../response/index.ts";
+import type { Scope } from "../scope.ts";
+import { addCells, type Cell, EMPTY_CELL, publishCount } from "./disclosure.ts";
+import { referenceData } from "./reference.ts";
+import { resolveQuestionSet } from "./target.ts";
+
+export interface CoverageYear {
+  financialYear: string;
+  responses: number;
+  versions: number[];
+}
+
+export interface CoverageEntry {
+  area: AreaRow;
+  questionSet: QuestionSetRow;
+  responses: number;
+  reportEligible: boolean;
+  years: CoverageYear[];
+}
+
+interface Row {
+  area: string;
+  set_id: number;
+  year: number;
+  n: number;
+  k: number;
+}
+
+const sum = (cells: Cell[]): Cell => cells.reduce(addCells, EMPTY_CELL);
+
+/**
+ * Which areas have responses to which instrument and when. Every count is published like any
+ * other (each set of records publishes one value: an area's all-years count here is the count
+ * `reportEligibility` gives), and nothing under 10 is listed, not even as a year with "some".
+ */
+export async function coverage({ db, settings }: Scope, args: { questionSet?: QuestionSetCode | null; areaType: AreaRow["type"] }): Promise<CoverageEntry[]> {
+  const ref = await referenceData(db);
+  const sets = ref.questionSets.filter((s) => !args.questionSet || s.code === args.questionSet);
+  if (!sets.length) return [];
+  const rows = await queryRows<Row>(
+    db,
+    sql`select aa.ancestor_code as area, c.question_set_id as set_id, c.financial_year as year, sum(c.count)::int as n, sum(c.key_sum)::int as k
+        from response_counts c
+        join area_ancestors aa on aa.area_code = c.area_code
+        join areas a on a.code = aa.ancestor_code and a.type = ${args.areaType}
+        where c.question_set_id in (${sql.join(
+          sets.map((s) => sql`${s.id}`),
+          sql`, `,
+        )})
+        group by 1, 2, 3
+        order by 1, 3`,
+  );
+  const versionOf = new Map(sets.map((s) => [s.id, s]));
+  const entries: CoverageEntry[] = [];
+  for (const area of ref.areasByType.get(args.areaType) ?? []) {
+    const exact = area.code === ENGLAND;
+    const ofArea = rows.filter((r) => r.area === area.code);
+    for (const code of [...new Set(sets.map((s) => s.code))]) {
+      const ofSet = ofArea.filter((r) => versionOf.get(r.set_id)!.code === code);
+      const cellOf = (r: Row): Cell => ({ count: r.n, keySum: r.k });
+      const responses = publishCount(sum(ofSet.map(cellOf)), exact);
+      if (responses === null) continue;
+      const years = [...new Set(ofSet.map((r) => r.year))].flatMap((year) => {
+        const inYear = ofSet.filter((r) => r.year === year);
+        const count = publishCount(sum(inYear.map(cellOf)), exact);
+        if (count === null) return [];
+        const versions = inYear
+          .filter((r) => publishCount(cellOf(r), exact) !== null)
+          .map((r) => versionOf.get(r.set_id)!.version)
+          .sort((a, b) => a - b);
+        return [{ financialYear: financialYearLabel(year), responses: count, versions }];
+      });
+      entries.push({ area, questionSet: resolveQuestionSet(ref, code), responses, reportEligible: responses > settings.reportThreshold, years });
+    }
+  }
+  return entries;
+}

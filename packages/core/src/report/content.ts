@@ -1,0 +1,155 @@
+import { figureAccess } from "../actor/index.ts";
+import type { AreaRow } from "../area/area.sql.ts";
+import { ENGLAND } from "../area/index.ts";
+import { PUBLIC_BREAKDOWN_AREAS } from "../figure/access.ts";
+import { type AssociationResult, association, associationSummary } from "../figure/association.ts";
+import type { BenchmarkResult } from "../figure/benchmark.ts";
+import { type BreakdownResult, breakdown } from "../figure/breakdown.ts";
+import type { Access } from "../figure/disclosure.ts";
+import { areaProfile, type TrendResult, type TriangulationResult, trends, triangulation } from "../figure/index.ts";
+import { type Period, periodLabel } from "../figure/period.ts";
+import { type ReferenceData, referenceData } from "../figure/reference.ts";
+import { createQuestionSetLoaders } from "../questionset/index.ts";
+import type { QuestionRow, QuestionSetRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
+import { financialYearLabel } from "../response/index.ts";
+import type { Scope } from "../scope.ts";
+import type { ReportArgs } from "./index.ts";
+
+/** The instruments whose reports set the child's, the parent's and the practitioner's views side by side. */
+export const EHCP_SETS: ReadonlySet<string> = new Set(["CYP_EHCP", "PARENT_EHCP", "PRACTITIONER_EHCP"]);
+/** A trend needs at least this many financial years. */
+export const TREND_MIN_YEARS = 3;
+
+export interface AssociationLine {
+  result: AssociationResult;
+  /** One plain sentence, or null when the counts are not published. */
+  sentence: string | null;
+}
+
+/** Everything a local report shows, read through the same figure functions as the API. */
+export interface ReportContent {
+  area: AreaRow;
+  questionSet: QuestionSetRow;
+  period: Period;
+  periodLabel: string;
+  versions: number[];
+  syntheticData: boolean;
+  /** Published count of the area's responses in the period. */
+  responses: number | null;
+  access: Access;
+  /** Where breakdowns and associations are read: the area, or (for public access to a council) its region. */
+  detailArea: AreaRow;
+  /** The outcome the breakdowns and associations are about. */
+  headline: QuestionRow | null;
+  outcomes: BenchmarkResult[];
+  process: BenchmarkResult[];
+  associations: AssociationLine[];
+  breakdowns: BreakdownResult[];
+  /** Per outcome, the area's and England's yearly points; empty with fewer than three years. */
+  trends: { area: TrendResult; england: TrendResult }[];
+  /** EHCP instruments only: each shared theme's views. */
+  views: TriangulationResult[];
+}
+
+/** The nearest area (itself or an ancestor) whose breakdowns the caller may read. */
+export function detailAreaFor(ref: ReferenceData, area: AreaRow, access: Access): AreaRow {
+  let at: AreaRow | undefined = area;
+  while (access === "PUBLIC" && at && !PUBLIC_BREAKDOWN_AREAS.has(at.type)) at = at.parentCode ? ref.areas.get(at.parentCode) : undefined;
+  return at ?? ref.areas.get(ENGLAND)!;
+}
+
+const isSingleChoiceCategory = (options: ScaleOptionRow[]) => options.some((o) => o.band === null);
+
+/** Reads every figure of one area's report; the period is resolved by the caller (eligibility). */
+export async function reportContent(
+  scope: Scope,
+  args: Omit<ReportArgs, "period"> & { period: Period; version: number | null; responses: number | null },
+): Promise<ReportContent> {
+  const { db } = scope;
+  const ref = await referenceData(db);
+  const access = figureAccess(scope.actor);
+  const period = { from: financialYearLabel(args.period.from), to: financialYearLabel(args.period.to) };
+  const version = args.version;
+  const profile = await areaProfile(scope, { questionSet: args.questionSet, area: args.area, band: "POSITIVE", period, version });
+  const outcomes = profile.items.filter((i) => i.question.kind === "OUTCOME");
+  const process = profile.items.filter((i) => i.question.kind === "PROCESS");
+  // POET's headline outcome is quality of life (the carer's own, in the carers' survey).
+  const headline = (outcomes.find((o) => o.question.code.endsWith("quality_of_life")) ?? outcomes[0])?.question ?? null;
+  const detailArea = detailAreaFor(ref, profile.area, access);
+  const loaders = createQuestionSetLoaders(async () => db);
+  const optionsOf = (q: QuestionRow) => loaders.optionsOf.load(q.scaleId);
+  const questions = ref.questionsBySet.get(profile.questionSet.id) ?? [];
+
+  const associations = headline
+    ? await Promise.all(
+        process.map(async ({ question }) => {
+          const result = await association(scope, {
+            questionSet: args.questionSet,
+            process: question.code,
+            outcome: headline.code,
+            area: detailArea.code,
+            contrast: "POSITIVE_VS_REST",
+            period,
+            version,
+          });
+          const [p, o] = await Promise.all([optionsOf(question), optionsOf(headline)]);
+          return { result, sentence: associationSummary(result, { process: p, outcome: o }) };
+        }),
+      )
+    : [];
+
+  const aboutYou = questions.filter((q) => q.kind === "ABOUT_YOU");
+  const breakdowns = headline
+    ? (
+        await Promise.all(
+          aboutYou.map(async (by) => {
+            if (!isSingleChoiceCategory(await optionsOf(by))) return null;
+            return breakdown(scope, {
+              questionSet: args.questionSet,
+              question: headline.code,
+              area: detailArea.code,
+              band: "POSITIVE",
+              by: by.code,
+              period,
+              version,
+            });
+          }),
+        )
+      ).filter((b): b is BreakdownResult => b !== null && b.categories.filter((c) => c.measure.status === "AVAILABLE").length >= 2)
+    : [];
+
+  // A trend covers every year of the instrument, whatever the report's period.
+  const ask = { questionSet: args.questionSet, questions: outcomes.map((o) => o.question.code), band: "POSITIVE" as const, version };
+  const [here, england] = outcomes.length
+    ? await Promise.all([trends(scope, { ...ask, area: profile.area.code }), trends(scope, { ...ask, area: ENGLAND })])
+    : [[], []];
+  const trendPairs = here.map((area, i) => ({ area, england: england[i]! }));
+
+  const views = EHCP_SETS.has(args.questionSet) ? await ehcpViews(scope, profile.area.code, period, questions) : [];
+
+  return {
+    area: profile.area,
+    questionSet: profile.questionSet,
+    period: args.period,
+    periodLabel: periodLabel(args.period),
+    versions: profile.versions,
+    syntheticData: profile.syntheticData,
+    responses: args.responses,
+    access,
+    detailArea,
+    headline,
+    outcomes,
+    process,
+    associations,
+    breakdowns,
+    trends: trendPairs.filter((t) => t.area.points.filter((p) => p.measure.status === "AVAILABLE").length >= TREND_MIN_YEARS),
+    views,
+  };
+}
+
+/** The themes this instrument shares with the other EHCP instruments, each read across all of them. */
+async function ehcpViews(scope: Scope, area: string, period: { from: string; to: string }, questions: QuestionRow[]): Promise<TriangulationResult[]> {
+  const themes = [...new Set(questions.filter((q) => q.theme && q.kind !== "ABOUT_YOU").map((q) => q.theme!))];
+  const results = await Promise.all(themes.map((theme) => triangulation(scope, { area, theme, period })));
+  return results.filter((r) => r.views.filter((v) => EHCP_SETS.has(v.questionSet.code)).length >= 2);
+}
