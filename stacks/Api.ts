@@ -139,48 +139,40 @@ export function Api({ stack, app }: StackContext) {
   const alarms = new sns.Topic(stack, "Alarms", { displayName: `POET API alarms (${app.stage})` });
   const notify = new cloudwatchActions.SnsAction(alarms);
 
+  const FIVE_MINUTES = Duration.minutes(5);
+  /** An alarm to the topic: at or over the threshold for one period, unless `over` (and `periods`) say otherwise. */
+  const alarm = (id: string, description: string, metric: cloudwatch.IMetric, threshold: number, options: { over?: boolean; periods?: number } = {}) =>
+    new cloudwatch.Alarm(stack, id, {
+      alarmDescription: description,
+      metric,
+      threshold,
+      evaluationPeriods: options.periods ?? 1,
+      comparisonOperator: options.over
+        ? cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD
+        : cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(notify);
+
   // Failed invocations (crashes, timeouts) of each function that answers requests, not GraphQL errors.
   for (const [id, fn, what] of [
     ["GraphQLErrorsAlarm", graphql, "GraphQL"],
     ["DownloadsErrorsAlarm", downloads, "downloads"],
     ["ReportErrorsAlarm", reports, "report"],
   ] as const) {
-    new cloudwatch.Alarm(stack, id, {
-      alarmDescription: `The ${what} function failed invocations (crashes, timeouts)${fn === graphql ? ", not GraphQL errors" : ""}`,
-      metric: fn.metricErrors({ period: Duration.minutes(5), statistic: "Sum" }),
-      threshold: 5,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(notify);
+    const description = `The ${what} function failed invocations (crashes, timeouts)${fn === graphql ? ", not GraphQL errors" : ""}`;
+    alarm(id, description, fn.metricErrors({ period: FIVE_MINUTES, statistic: "Sum" }), 5);
   }
-
-  new cloudwatch.Alarm(stack, "GraphQLThrottlesAlarm", {
-    alarmDescription: "The GraphQL function is being throttled (account or reserved concurrency)",
-    metric: graphql.metricThrottles({ period: Duration.minutes(5), statistic: "Sum" }),
-    threshold: 1,
-    evaluationPeriods: 1,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-  }).addAlarmAction(notify);
-
-  new cloudwatch.Alarm(stack, "Api5xxAlarm", {
-    alarmDescription: "The HTTP API answered 5xx",
-    metric: api.cdk.httpApi.metricServerError({ period: Duration.minutes(5), statistic: "Sum" }),
-    threshold: 5,
-    evaluationPeriods: 1,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-  }).addAlarmAction(notify);
-
-  new cloudwatch.Alarm(stack, "ApiLatencyAlarm", {
-    alarmDescription: "p99 latency of the HTTP API above 3 s",
-    metric: api.cdk.httpApi.metricLatency({ period: Duration.minutes(5), statistic: "p99" }),
-    threshold: 3000,
-    evaluationPeriods: 3,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-  }).addAlarmAction(notify);
+  alarm(
+    "GraphQLThrottlesAlarm",
+    "The GraphQL function is being throttled (account or reserved concurrency)",
+    graphql.metricThrottles({ period: FIVE_MINUTES, statistic: "Sum" }),
+    1,
+  );
+  alarm("Api5xxAlarm", "The HTTP API answered 5xx", api.cdk.httpApi.metricServerError({ period: FIVE_MINUTES, statistic: "Sum" }), 5);
+  alarm("ApiLatencyAlarm", "p99 latency of the HTTP API above 3 s", api.cdk.httpApi.metricLatency({ period: FIVE_MINUTES, statistic: "p99" }), 3000, {
+    over: true,
+    periods: 3,
+  });
 
   // CloudFront in front: public GETs (the same figure queries, all day) are answered from the edge
   // for as long as the function's Cache-Control allows, then revalidated with their ETag. The

@@ -2,13 +2,12 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { type BasicType, parquetWriteBuffer } from "hyparquet-writer";
 import { csvField } from "../util/csv.ts";
+import { dataNotice } from "../util/notice.ts";
 import { type DownloadField, fieldsOf, PRIMARY_KEY } from "./columns.ts";
 import { fileName } from "./names.ts";
 import type { DownloadTable } from "./table.ts";
 
-export const SYNTHETIC_NOTICE = "SYNTHETIC DEMO DATA: generated to resemble POET's published national results. Not real survey responses; not POET results.";
-export const SURVEY_NOTICE = "POET survey returns submitted by member councils and health bodies.";
-export const dataNotice = (synthetic: boolean) => (synthetic ? SYNTHETIC_NOTICE : SURVEY_NOTICE);
+export { dataNotice };
 
 export const LICENCE = {
   name: "OGL-UK-3.0",

@@ -1,11 +1,10 @@
 import { SMALL_COUNT } from "../figure/disclosure.ts";
 import { TREND_METHOD } from "../figure/index.ts";
 import { versionList } from "../figure/target.ts";
+import { SYNTHETIC_NOTICE } from "../util/notice.ts";
 import type { ReportContent } from "./content.ts";
 import { html, page } from "./html.ts";
 import { associationsSection, breakdownsSection, measuresFigure, tally, trendSection, viewsSection } from "./sections.ts";
-
-export const SYNTHETIC_NOTICE = "SYNTHETIC DEMO DATA: generated to resemble POET's published national results. Not real survey responses; not POET results.";
 
 export const reportTitle = (areaName: string, instrument: string, period: string): string => `${areaName}: ${instrument}, ${period}`;
 

@@ -1,10 +1,13 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
-import { SMALL_COUNT } from "../figure/disclosure.ts";
+import { publishedCount, SMALL_COUNT } from "../figure/disclosure.ts";
+import { financialYearLabel } from "../response/index.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
-import { testCredential } from "../testing/keys.ts";
+import { systemScope, testCredential } from "../testing/keys.ts";
+import { trueResponseCounts } from "../testing/truth.ts";
 import { createReportHandler } from "./http.ts";
+import { eligibleReports } from "./index.ts";
 
 const demo = useDemoApi({ writes: true });
 
@@ -134,6 +137,45 @@ describe("localReport", () => {
     const researcher = (await demo.api.data(REPORT, args, { authorization: `Bearer ${key}` })).localReport.html as string;
     expect(anonymous).toContain("published to researchers only");
     expect(researcher).not.toContain("published to researchers only");
+  });
+});
+
+describe("which reports there are", () => {
+  it("are every council's and ICB's instrument that coverage calls eligible, in area-code order", async () => {
+    const { councils, icbs } = await demo.api.data(
+      `{ councils: coverage { area { code } questionSet { code } reportEligible } icbs: coverage(areaType: ICB) { area { code } questionSet { code } reportEligible } }`,
+    );
+    const expected = ([...councils, ...icbs] as Entry[])
+      .filter((e) => e.reportEligible)
+      .map((e) => `${e.area.code} ${e.questionSet.code}`)
+      .sort();
+    const reports = await eligibleReports(systemScope(demo.database.db));
+    expect(reports.map((r) => `${r.area} ${r.questionSet}`)).toEqual(expected);
+    expect(reports.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it("cover, without a period, the newest version with more than 100 responses, else the one with most, over its years", async () => {
+    const db = demo.database.db;
+    const truth = await trueResponseCounts(db, "LOCAL_AUTHORITY");
+    const sample = coverage.filter((e) => e.reportEligible).filter((_, i) => i % 10 === 0);
+    expect(sample.length).toBeGreaterThan(3);
+    let fellBack = 0;
+    for (const entry of sample) {
+      const versions = [...new Set(truth.filter((t) => t.code === entry.questionSet.code).map((t) => t.version))].sort().reverse();
+      const counts = versions.map((version) => {
+        const mine = truth.filter((t) => t.area === entry.area.code && t.code === entry.questionSet.code && t.version === version);
+        const cell = mine.reduce((a, t) => ({ count: a.count + t.cell.count, keySum: a.keySum + t.cell.keySum }), { count: 0, keySum: 0 });
+        const years = truth.filter((t) => t.code === entry.questionSet.code && t.version === version).map((t) => t.year);
+        return { version, responses: publishedCount(cell) ?? 0, from: Math.min(...years), to: Math.max(...years) };
+      });
+      const chosen = counts.find((c) => c.responses > 100) ?? [...counts].sort((a, b) => b.responses - a.responses)[0]!;
+      if (!counts.some((c) => c.responses > 100)) fellBack++;
+      const { localReport } = await demo.api.data(REPORT, { area: entry.area.code, set: entry.questionSet.code });
+      expect(localReport.versions).toEqual([chosen.version]);
+      expect(localReport.period).toMatchObject({ from: financialYearLabel(chosen.from), to: financialYearLabel(chosen.to) });
+      expect(localReport.html).toContain(`${chosen.responses} responses (rounded)`);
+    }
+    expect(fellBack).toBeGreaterThan(0);
   });
 });
 

@@ -76,3 +76,16 @@ export async function truePairs(db: Db, args: TruthScope & { process: string; ou
   );
   return rows.map((r) => ({ process: r.process, outcome: r.outcome, cell: { count: r.n, keySum: r.k } }));
 }
+
+/** Live responses by area of a type (each with everything within it), instrument, version and financial year. */
+export async function trueResponseCounts(db: Db, areaType: string): Promise<{ area: string; code: string; version: number; year: number; cell: Cell }[]> {
+  const rows = await queryRows<{ area: string; code: string; version: number; year: number; n: number; k: number }>(
+    db,
+    sql`select aa.ancestor_code as area, s.code, s.version, r.financial_year as year, count(*)::int as n, coalesce(sum(r.record_key), 0)::int as k
+        from responses r join question_sets s on s.id = r.question_set_id
+        join area_ancestors aa on aa.area_code = r.area_code join areas a on a.code = aa.ancestor_code and a.type = ${areaType}
+        where r.withdrawn_at is null
+        group by 1, 2, 3, 4`,
+  );
+  return rows.map((r) => ({ area: r.area, code: r.code, version: r.version, year: r.year, cell: { count: r.n, keySum: r.k } }));
+}

@@ -1,4 +1,5 @@
 import { hasSyntheticData } from "../../response/index.ts";
+import { dataNotice } from "../../util/notice.ts";
 import type { QueryResolvers } from "../generated/resolvers.ts";
 
 export const API_VERSION = "0.1.0";
@@ -8,9 +9,7 @@ const about: NonNullable<QueryResolvers["about"]> = async (_, __, ctx) => {
   return {
     version: API_VERSION,
     syntheticData,
-    dataNotice: syntheticData
-      ? "SYNTHETIC DEMO DATA: generated to resemble POET's published national results. Not real survey responses; not POET results."
-      : "POET survey returns submitted by member councils and health bodies.",
+    dataNotice: dataNotice(syntheticData),
   };
 };
 
