@@ -19,8 +19,11 @@ export const CDN_MAX_TTL_SECONDS = 3600;
 export const DOWNLOADS_FUNCTION = { memorySize: "1024 MB", timeout: "25 seconds" } as const;
 /** CloudFront keeps an immutable download for as long as the function's Cache-Control says: a year. */
 export const DOWNLOADS_MAX_TTL_SECONDS = 365 * 24 * 3600;
-/** Draws a report (a few dozen figures, a dozen charts) in well under a second; room for a cold start. */
-export const REPORT_FUNCTION = { memorySize: "1536 MB", timeout: "20 seconds" } as const;
+/**
+ * Draws a report (a few dozen figures, a dozen charts) in well under a second; room for a cold
+ * start, and under the GraphQL function's timeout, which waits on it for `localReport`.
+ */
+export const REPORT_FUNCTION = { memorySize: "1536 MB", timeout: "12 seconds" } as const;
 /** The import function reads a whole file in one transaction: room for a large one. */
 export const IMPORT_FUNCTION = { memorySize: "2048 MB", timeout: "15 minutes" } as const;
 /** Uploaded files are deleted after this: the responses are in the database by then. */

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { systemActor } from "@poet/core/actor/index";
+import { ANONYMOUS } from "@poet/core/actor/index";
 import type { Db } from "@poet/core/db/types";
 import type { PeriodInput } from "@poet/core/figure/period";
 import { eligibleReports, type LocalReport, localReport } from "@poet/core/report/index";
@@ -35,7 +35,9 @@ async function write(report: LocalReport, htmlPath: string, printer: PdfPrinter 
 
 /** `poet report`: one area's local report, or (--all) every eligible area's, as HTML files and PDFs. */
 export async function runReport(db: Db, settings: Settings, options: ReportOptions): Promise<void> {
-  const scope: Scope = { db, actor: systemActor("cli"), settings };
+  // Reports are sent to councils and published: drawn with what anyone may read, as /reports/ pages
+  // are, never the researcher cube the command's own (system) access would reach.
+  const scope: Scope = { db, actor: ANONYMOUS, settings };
   if (!options.all) {
     const questionSet = questionSetOf(options.questionSet);
     if (!options.area || !questionSet) throw new Error("report needs --area CODE and --question-set CODE, or --all");
@@ -44,7 +46,9 @@ export async function runReport(db: Db, settings: Settings, options: ReportOptio
     // Chromium is found before anything is written, so a failure leaves no half-made report.
     const printer = options.pdf ? await openPdfPrinter() : null;
     try {
-      for (const path of await write(report, options.out ?? join(REPORTS_DIR, `${report.slug}.html`), printer)) console.log(path);
+      // `--out report.pdf --pdf` names the PDF; the HTML goes beside it.
+      const out = options.out?.replace(/\.pdf$/i, ".html") ?? join(REPORTS_DIR, `${report.slug}.html`);
+      for (const path of await write(report, out, printer)) console.log(path);
     } finally {
       await printer?.close();
     }

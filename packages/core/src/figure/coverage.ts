@@ -72,11 +72,9 @@ export async function coverage({ db, settings }: Scope, args: { questionSet?: Qu
         const inYear = ofSet.filter((r) => r.year === year);
         const count = publishCount(sum(inYear.map(cellOf)), exact);
         if (count === null) return [];
-        const versions = inYear
-          .filter((r) => publishCount(cellOf(r), exact) !== null)
-          .map((r) => versionOf.get(r.set_id)!.version)
-          // Stryker disable next-line ArrowFunction,ArithmeticOperator: versions are loaded oldest first, so set ids already sort so
-          .sort((a, b) => a - b);
+        // Which versions were answered that year anywhere, not here: a version's own count in one
+        // area would tell a few (1 to 9) from none, as no figure may.
+        const versions = sets.filter((s) => s.code === code && ref.yearsBySet.get(s.id)?.includes(year)).map((s) => s.version);
         return [{ financialYear: financialYearLabel(year), responses: count, versions }];
       });
       entries.push({ area, questionSet: resolveQuestionSet(ref, code), responses, reportEligible: responses > settings.reportThreshold, years });

@@ -61,15 +61,16 @@ const COMPARATOR_SHAPES = ["diamond", "square", "cross"];
 export function dotIntervalSpec(rows: DotRow[], areaName: string, comparatorNames: string[]): TopLevelSpec {
   const outcomes = [...new Set(rows.map((r) => r.outcome))];
   const areaSeries = (o: OutcomeKey) => `${areaName}: ${OUTCOME_STYLE[o].words}`;
-  const marks = rows.flatMap((r) => [
-    { label: r.label, series: areaSeries(r.outcome), value: r.value },
-    ...r.comparators.map((c) => ({ label: r.label, series: c.series, value: c.value })),
-  ]);
-  const areaNames = new Set(outcomes.map(areaSeries));
-  const domain = [...areaNames, ...comparatorNames];
+  // Drawn in this order: the comparators, then the area's own marks on top of them.
+  const marks = [
+    ...rows.flatMap((r) => r.comparators.map((c) => ({ label: r.label, series: c.series, value: c.value }))),
+    ...rows.map((r) => ({ label: r.label, series: areaSeries(r.outcome), value: r.value })),
+  ];
+  const domain = [...outcomes.map(areaSeries), ...comparatorNames];
   const range = {
     shape: [...outcomes.map((o) => OUTCOME_STYLE[o].shape), ...COMPARATOR_SHAPES.slice(0, comparatorNames.length)],
     color: [...outcomes.map((o) => OUTCOME_STYLE[o].color), ...comparatorNames.map(() => "#000000")],
+    fill: [...outcomes.map((o) => OUTCOME_STYLE[o].color), ...comparatorNames.map(() => "#ffffff")],
   };
   const order = rows.map((r) => r.label);
   const y = { field: "label", type: "nominal", sort: order, title: null, axis: { labelLimit: 260 } } as const;
@@ -82,17 +83,19 @@ export function dotIntervalSpec(rows: DotRow[], areaName: string, comparatorName
         mark: { type: "rule", color: "#444", strokeWidth: 1.5 },
         encoding: { y, x: { field: "lower", type: "quantitative" }, x2: { field: "upper" } },
       },
-      // Comparators hollow, the area filled: one legend, since both layers share the series scales.
-      ...[false, true].map((own) => ({
-        data: { values: marks.filter((m) => own === areaNames.has(m.series)) },
-        mark: { type: "point", size: own ? 110 : 80, strokeWidth: 1.5, opacity: 1, filled: own },
+      // One layer, so one legend that draws each series as the chart does: the area's marks
+      // filled, the comparators' hollow (white inside, drawn over the interval).
+      {
+        data: { values: marks },
+        mark: { type: "point", size: 100, strokeWidth: 1.5, opacity: 1, fillOpacity: 1 },
         encoding: {
           y,
           x: { field: "value", type: "quantitative", title: "Per cent (with 95% confidence interval)", scale: { domain: [0, 100] } },
           shape: { field: "series", type: "nominal", title: null, scale: { domain, range: range.shape } },
-          color: { field: "series", type: "nominal", title: null, scale: { domain, range: range.color } },
+          stroke: { field: "series", type: "nominal", title: null, scale: { domain, range: range.color } },
+          fill: { field: "series", type: "nominal", title: null, scale: { domain, range: range.fill } },
         },
-      })),
+      },
     ],
   } as unknown as TopLevelSpec;
 }

@@ -9,6 +9,7 @@ import type { Access } from "../figure/disclosure.ts";
 import { areaProfile, type TrendResult, type TriangulationResult, trends, triangulation } from "../figure/index.ts";
 import { type Period, periodLabel } from "../figure/period.ts";
 import { type ReferenceData, referenceData } from "../figure/reference.ts";
+import { resolveQuestionSet } from "../figure/target.ts";
 import { createQuestionSetLoaders } from "../questionset/index.ts";
 import type { QuestionRow, QuestionSetRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
 import { financialYearLabel } from "../response/index.ts";
@@ -34,8 +35,12 @@ export interface ReportContent {
   periodLabel: string;
   versions: number[];
   syntheticData: boolean;
-  /** Published count of the area's responses in the period. */
+  /** Published count of the responses the report reads. */
   responses: number | null;
+  /** Published count of the area's responses to every version, which makes it eligible. */
+  allResponses: number | null;
+  /** Whether the report reads one version, which it chose. */
+  oneVersion: boolean;
   access: Access;
   /** Where breakdowns and associations are read: the area, or (for public access to a council) its region. */
   detailArea: AreaRow;
@@ -63,7 +68,7 @@ const isSingleChoiceCategory = (options: ScaleOptionRow[]) => options.some((o) =
 /** Reads every figure of one area's report; the period is resolved by the caller (eligibility). */
 export async function reportContent(
   scope: Scope,
-  args: Omit<ReportArgs, "period"> & { period: Period; version: number | null; responses: number | null },
+  args: Omit<ReportArgs, "period"> & { period: Period; version: number | null; responses: number | null; allResponses: number | null },
 ): Promise<ReportContent> {
   const { db } = scope;
   const ref = await referenceData(db);
@@ -119,8 +124,17 @@ export async function reportContent(
     : [];
 
   // A trend covers every year of the instrument, whatever the report's period.
-  const ask = { questionSet: args.questionSet, questions: outcomes.map((o) => o.question.code), band: "POSITIVE" as const, version };
-  const [here, england] = outcomes.length
+  // One version read, that version's chain; several pooled, the latest's, with only the outcomes it still asks.
+  const trendVersion = profile.versions.length === 1 ? profile.versions[0]! : null;
+  const trendSet = resolveQuestionSet(ref, args.questionSet, trendVersion);
+  const asked = new Set((ref.questionsBySet.get(trendSet.id) ?? []).filter((q) => ref.gradedQuestionIds.has(q.id)).map((q) => q.code));
+  const ask = {
+    questionSet: args.questionSet,
+    questions: outcomes.map((o) => o.question.code).filter((code) => asked.has(code)),
+    band: "POSITIVE" as const,
+    version: trendVersion,
+  };
+  const [here, england] = ask.questions.length
     ? await Promise.all([trends(scope, { ...ask, area: profile.area.code }), trends(scope, { ...ask, area: ENGLAND })])
     : [[], []];
   const trendPairs = here.map((area, i) => ({ area, england: england[i]! }));
@@ -135,6 +149,8 @@ export async function reportContent(
     versions: profile.versions,
     syntheticData: profile.syntheticData,
     responses: args.responses,
+    allResponses: args.allResponses,
+    oneVersion: args.version !== null,
     access,
     detailArea,
     headline,

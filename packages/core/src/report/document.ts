@@ -58,7 +58,11 @@ ${views ? html`<section aria-labelledby="s-views"><h2 id="s-views">Children's, p
 ${noticeBlock}
 <h3>Method</h3>
 <p>Each measure is the share of people who answered a question positively (for example "better" or "a lot better") among those who answered it; "don't know" and "not applicable" answers are left out. Intervals are 95% Wilson score intervals. ${content.area.name} is compared with England, ${content.outcomes[0]?.comparisons.find((c) => c.comparator === "REGION")?.name ?? "its region"} and its statistical neighbours (councils most like it); the rank is its position among areas of its kind with a published figure, 1 the most positive. ${TREND_METHOD}</p>
-<p>Figures count the responses of ${content.periodLabel} to ${versionList(content.versions)} of the question set; a question pools earlier versions only where its wording and answers are comparable.</p>
+<p>Figures count the responses of ${content.periodLabel} to ${versionList(content.versions)} of the question set; a question pools earlier versions only where its wording and answers are comparable.${
+    content.oneVersion && content.allResponses !== content.responses
+      ? ` A revised version's questions do not all pool with the earlier one's, so this report reads one version: the newest with more than the report threshold's responses, or else the one with most. ${content.area.name}'s ${content.allResponses ?? "fewer than 10"} responses to every version make it eligible; ${content.responses ?? "fewer than 10"} of them are to this one.`
+      : ""
+  }</p>
 <h3>Disclosure control</h3>
 <p>No figure is shown with fewer than ${SMALL_COUNT} answers in its band or outside it. Every count except England's headline figures is rounded to a multiple of 5 by the cell key method, fixed by the records behind it, so the same responses give the same count in every report, table and download; percentages and intervals are computed from the rounded counts. In breakdowns, when a category is withheld the next smallest is withheld too, so none can be worked out by subtraction. A withheld figure is shown by its symbol, with the reason beneath the table.</p>
 <p>These figures are the same as those the POET API publishes (benchmark, areaProfile, breakdown, association, trend and triangulation) for the same area and period.</p>

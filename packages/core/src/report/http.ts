@@ -13,11 +13,22 @@ import { localReport } from "./index.ts";
 export const REPORT_MAX_AGE_SECONDS = 300;
 const PATH = /^\/reports\/([A-Z]\d{8})\/([a-z_]{2,40})\.html$/;
 const HTML = "text/html; charset=utf-8";
+/** As the report's own meta tag says, and what a meta tag cannot: never framed, never sniffed. */
+const PAGE_HEADERS = {
+  "content-type": HTML,
+  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  "x-content-type-options": "nosniff",
+};
 
-function answer(status: number, title: string, message: string, requestId: string): HttpResponse {
+function answer(status: number, title: string, message: string, requestId: string, extra: Record<string, string> = {}): HttpResponse {
   return {
     status,
-    headers: { "content-type": HTML, "cache-control": status === 404 ? `public, max-age=${REPORT_MAX_AGE_SECONDS}` : "no-store", "x-request-id": requestId },
+    headers: {
+      ...PAGE_HEADERS,
+      "cache-control": status === 404 ? `public, max-age=${REPORT_MAX_AGE_SECONDS}` : "no-store",
+      "x-request-id": requestId,
+      ...extra,
+    },
     body: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main><h1>${esc(title)}</h1><p>${esc(message)}</p></main></body></html>`,
   };
 }
@@ -33,8 +44,7 @@ export function createReportHandler(options: { database: DatabaseSource; setting
   return async (request: HttpRequest & { path: string }): Promise<HttpResponse> => {
     const requestId = request.requestId ?? crypto.randomUUID();
     const method = request.method.toUpperCase();
-    if (method !== "GET" && method !== "HEAD")
-      return { ...answer(405, "Method not allowed", "Reports are read with GET.", requestId), headers: { allow: "GET, HEAD", "content-type": HTML } };
+    if (method !== "GET" && method !== "HEAD") return answer(405, "Method not allowed", "Reports are read with GET.", requestId, { allow: "GET, HEAD" });
     const match = PATH.exec(request.path);
     const code = match?.[2]?.toUpperCase();
     if (!match || !(QUESTION_SET_CODES as readonly string[]).includes(code!))
@@ -48,7 +58,7 @@ export function createReportHandler(options: { database: DatabaseSource; setting
       if (!report.eligible || !report.html) return answer(404, report.title, report.reason ?? "No report.", requestId);
       return {
         status: 200,
-        headers: { "content-type": HTML, "cache-control": `public, max-age=${REPORT_MAX_AGE_SECONDS}`, "x-request-id": requestId },
+        headers: { ...PAGE_HEADERS, "cache-control": `public, max-age=${REPORT_MAX_AGE_SECONDS}`, "x-request-id": requestId },
         body: method === "HEAD" ? "" : report.html,
       };
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { AreaRow } from "../area/area.sql.ts";
-import { assertAreaCode } from "../area/index.ts";
+import { assertAreaCode, ENGLAND } from "../area/index.ts";
 import { reportEligibility, reportEligibilityOf, versionEligibility } from "../figure/eligibility.ts";
 import { type Period, type PeriodInput, periodLabel } from "../figure/period.ts";
 import { referenceData } from "../figure/reference.ts";
@@ -22,6 +22,8 @@ interface Target {
   /** The one version read, when the report chose it; null when a period was asked for. */
   version: number | null;
   responses: number | null;
+  /** The area's published responses to every version: what makes it eligible. */
+  allResponses: number | null;
   eligible: boolean;
   threshold: number;
 }
@@ -44,6 +46,7 @@ async function reportTarget(scope: Scope, args: ReportArgs): Promise<Target> {
     period: eligibility.period,
     version: null,
     responses: instrument.responses,
+    allResponses: instrument.responses,
     eligible: instrument.eligible,
     threshold,
   };
@@ -57,6 +60,7 @@ async function reportTarget(scope: Scope, args: ReportArgs): Promise<Target> {
     period: chosen.period,
     version: chosen.questionSet.version,
     responses: chosen.responses,
+    allResponses: instrument.responses,
     eligible: true,
     threshold,
   };
@@ -78,7 +82,7 @@ export async function localReport(scope: Scope, args: ReportArgs): Promise<Local
     ...(period ? [financialYearLabel(period.from), ...(period.to === period.from ? [] : ["to", financialYearLabel(period.to)])] : []),
   ].join("-");
   if (!target.eligible || !period) {
-    const held = target.responses === null ? "fewer than 10 responses" : `${target.responses} responses (rounded)`;
+    const held = target.responses === null ? "fewer than 10 responses" : `${target.responses} responses${area.code === ENGLAND ? "" : " (rounded)"}`;
     const which = target.version === null ? questionSet.name : `version ${target.version} of ${questionSet.name}`;
     return {
       title,
@@ -90,7 +94,14 @@ export async function localReport(scope: Scope, args: ReportArgs): Promise<Local
       slug,
     };
   }
-  const content = await reportContent(scope, { area: area.code, questionSet: args.questionSet, period, version: target.version, responses: target.responses });
+  const content = await reportContent(scope, {
+    area: area.code,
+    questionSet: args.questionSet,
+    period,
+    version: target.version,
+    responses: target.responses,
+    allResponses: target.allResponses,
+  });
   const rendered = await renderReport(content, today());
   return { title: rendered.title, eligible: true, reason: null, html: rendered.html, period, versions: content.versions, slug };
 }

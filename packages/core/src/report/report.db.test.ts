@@ -115,6 +115,16 @@ describe("localReport", () => {
     expect(rows.filter(([, cell]) => cell.endsWith("%")).length).toBeGreaterThan(0);
   });
 
+  it("draws the same trends whether a period is asked for or chosen, and says when it reads one version of several", async () => {
+    const chosen = (await demo.api.data(REPORT, { area: "E10000024", set: "ADULT_PB" })).localReport;
+    expect(chosen.html).toContain('id="s-trend"');
+    const asked = (await demo.api.data(REPORT, { area: "E10000024", set: "ADULT_PB", period: { from: chosen.period.from, to: chosen.period.to } })).localReport;
+    expect(asked.versions).toEqual(chosen.versions);
+    expect(asked.html).toContain('id="s-trend"');
+    expect(chosen.html).toContain("this report reads one version");
+    expect(asked.html).not.toContain("this report reads one version");
+  });
+
   it("gives an area under the threshold its reason, not a thin report", async () => {
     const thin = coverage.find((e) => !e.reportEligible)!;
     const { localReport } = await demo.api.data(REPORT, { area: thin.area.code, set: thin.questionSet.code });
@@ -188,6 +198,8 @@ describe("GET /reports/…", () => {
     expect(ok.status).toBe(200);
     expect(ok.headers["content-type"]).toBe("text/html; charset=utf-8");
     expect(ok.headers["cache-control"]).toBe("public, max-age=300");
+    expect(ok.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(ok.headers["x-content-type-options"]).toBe("nosniff");
     expect(ok.body).toContain("<svg");
     const thin = coverage.find((e) => !e.reportEligible)!;
     const missing = await handle({ method: "GET", headers: {}, search: "", path: `/reports/${thin.area.code}/${thin.questionSet.code.toLowerCase()}.html` });
@@ -201,6 +213,8 @@ describe("GET /reports/…", () => {
     ])
       expect((await handle({ method: "GET", headers: {}, search: "", path: bad })).status).toBe(404);
     expect((await handle({ method: "GET", headers: {}, search: "from=2024", path })).status).toBe(400);
-    expect((await handle({ method: "POST", headers: {}, search: "", path })).status).toBe(405);
+    const post = await handle({ method: "POST", headers: {}, search: "", path });
+    expect(post.status).toBe(405);
+    expect(post.headers).toMatchObject({ allow: "GET, HEAD", "cache-control": "no-store" });
   });
 });
