@@ -181,63 +181,55 @@ export function Api({ stack, app }: StackContext) {
   // for as long as the function's Cache-Control allows, then revalidated with their ETag. The
   // Authorization header is part of the cache key, so no answer is shared across credentials
   // (and the function marks every credentialed answer private, no-store besides).
-  const publicReads = new cloudfront.CachePolicy(stack, "PublicReads", {
-    comment: "POET API: GET /graphql keyed on the query string and the Authorization header",
-    queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
-    headerBehavior: cloudfront.CacheHeaderBehavior.allowList("Authorization"),
-    cookieBehavior: cloudfront.CacheCookieBehavior.none(),
-    minTtl: Duration.seconds(0),
-    defaultTtl: Duration.seconds(0),
-    maxTtl: Duration.seconds(CDN_MAX_TTL_SECONDS),
-    enableAcceptEncodingGzip: true,
-    enableAcceptEncodingBrotli: true,
-  });
+  /** A cache policy whose TTLs the function's own Cache-Control decides, up to `maxTtl`. */
+  const cachePolicy = (id: string, comment: string, key: Pick<cloudfront.CachePolicyProps, "queryStringBehavior" | "headerBehavior">, maxTtl: number) =>
+    new cloudfront.CachePolicy(stack, id, {
+      comment,
+      ...key,
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.seconds(maxTtl),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+  const publicReads = cachePolicy(
+    "PublicReads",
+    "POET API: GET /graphql keyed on the query string and the Authorization header",
+    { queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(), headerBehavior: cloudfront.CacheHeaderBehavior.allowList("Authorization") },
+    CDN_MAX_TTL_SECONDS,
+  );
   // Downloads are the same for everyone: keyed on the path alone (no query string, no
   // Authorization, no cookie), nothing of the viewer's request forwarded, kept as long as the
   // function says (a year for immutable names, a minute for aliases and the index).
-  const publicDownloads = new cloudfront.CachePolicy(stack, "PublicDownloads", {
-    comment: "POET API: /downloads keyed on the path only",
-    queryStringBehavior: cloudfront.CacheQueryStringBehavior.none(),
-    headerBehavior: cloudfront.CacheHeaderBehavior.none(),
-    cookieBehavior: cloudfront.CacheCookieBehavior.none(),
-    minTtl: Duration.seconds(0),
-    defaultTtl: Duration.seconds(0),
-    maxTtl: Duration.seconds(DOWNLOADS_MAX_TTL_SECONDS),
-    enableAcceptEncodingGzip: true,
-    enableAcceptEncodingBrotli: true,
-  });
+  const publicDownloads = cachePolicy(
+    "PublicDownloads",
+    "POET API: /downloads keyed on the path only",
+    { queryStringBehavior: cloudfront.CacheQueryStringBehavior.none(), headerBehavior: cloudfront.CacheHeaderBehavior.none() },
+    DOWNLOADS_MAX_TTL_SECONDS,
+  );
   // Report pages are read anonymously: keyed on the path and the period's query string, never on a credential.
-  const publicReports = new cloudfront.CachePolicy(stack, "PublicReports", {
-    comment: "POET API: /reports keyed on the path and the period",
-    queryStringBehavior: cloudfront.CacheQueryStringBehavior.allowList("from", "to"),
-    headerBehavior: cloudfront.CacheHeaderBehavior.none(),
-    cookieBehavior: cloudfront.CacheCookieBehavior.none(),
-    minTtl: Duration.seconds(0),
-    defaultTtl: Duration.seconds(0),
-    maxTtl: Duration.seconds(CDN_MAX_TTL_SECONDS),
-    enableAcceptEncodingGzip: true,
-    enableAcceptEncodingBrotli: true,
-  });
+  const publicReports = cachePolicy(
+    "PublicReports",
+    "POET API: /reports keyed on the path and the period",
+    { queryStringBehavior: cloudfront.CacheQueryStringBehavior.allowList("from", "to"), headerBehavior: cloudfront.CacheHeaderBehavior.none() },
+    CDN_MAX_TTL_SECONDS,
+  );
   const origin = new origins.HttpOrigin(Fn.select(2, Fn.split("/", api.url)), { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY });
+  /** GET and HEAD only (anything else is refused at the edge), over HTTPS, compressed. */
+  const readOnly = (cachePolicy: cloudfront.ICachePolicy): cloudfront.BehaviorOptions => ({
+    origin,
+    allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+    cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
+    cachePolicy,
+    viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+    compress: true,
+  });
   const cdn = new cloudfront.Distribution(stack, "Cdn", {
     comment: `POET API (${app.stage})`,
     additionalBehaviors: {
-      "/downloads*": {
-        origin,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-        cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
-        cachePolicy: publicDownloads,
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        compress: true,
-      },
-      "/reports/*": {
-        origin,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-        cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
-        cachePolicy: publicReports,
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        compress: true,
-      },
+      "/downloads*": readOnly(publicDownloads),
+      "/reports/*": readOnly(publicReports),
     },
     defaultBehavior: {
       origin,
