@@ -4,33 +4,13 @@
  * database, and once migrated an empty database lists nothing to download.
  */
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { downloadEvent } from "./download-events.test-helper.ts";
-import { json } from "./events.test-helper.ts";
+import { json, useLambdaModule } from "./events.test-helper.ts";
 
-let dir: string;
-let dataDir: string;
-let downloads: typeof import("./downloads.ts");
+const lambda = useLambdaModule(() => import("./downloads.ts"));
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "poet-downloads-"));
-  dataDir = path.join(dir, "pglite");
-  vi.stubEnv("DATABASE_URL", "");
-  vi.stubEnv("SST_Secret_value_DATABASE_URL", "");
-  vi.stubEnv("AWS_LAMBDA_FUNCTION_NAME", "");
-  vi.stubEnv("POET_DATA_DIR", dataDir);
-  downloads = await import("./downloads.ts");
-});
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const invoke = async (event: ReturnType<typeof downloadEvent>) => json(await downloads.handler(event));
+const invoke = async (event: ReturnType<typeof downloadEvent>) => json(await lambda.module.handler(event));
 
 describe("downloads.handler", () => {
   it("refuses other methods, bad and unknown paths without opening the database", async () => {
@@ -41,7 +21,7 @@ describe("downloads.handler", () => {
     expect((await invoke(downloadEvent("GET", `/downloads/${"a".repeat(5000)}`))).body.errors[0].extensions.code).toBe("BAD_REQUEST");
     const unknown = await invoke(downloadEvent("GET", "/downloads/secrets.txt"));
     expect(unknown.body.errors[0]).toMatchObject({ extensions: { code: "NOT_FOUND", requestId: "request" } });
-    expect(existsSync(dataDir)).toBe(false);
+    expect(existsSync(lambda.dataDir)).toBe(false);
   });
 
   it("lists nothing on a database without responses, and knows no file", async () => {

@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { afterAll, beforeAll, vi } from "vitest";
 
 /** An API Gateway HTTP API (payload format 2.0) event for /graphql, as Lambda receives it. */
 export function graphqlEvent(
@@ -45,4 +49,27 @@ export type Result = { statusCode?: number; headers?: Record<string, unknown>; b
 export function json(result: unknown): { status: number | undefined; body: any; headers: Record<string, unknown> } {
   const r = result as Result;
   return { status: r.statusCode, body: r.body ? JSON.parse(r.body) : undefined, headers: r.headers ?? {} };
+}
+
+/**
+ * A Lambda module imported as it runs outside Lambda with no DATABASE_URL: core then opens PGlite
+ * in a temporary folder (`dataDir`, which exists only once something opened the database).
+ */
+export function useLambdaModule<T>(load: () => Promise<T>) {
+  const fixture = {} as { module: T; dataDir: string };
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "poet-functions-"));
+    fixture.dataDir = path.join(dir, "pglite");
+    vi.stubEnv("DATABASE_URL", "");
+    vi.stubEnv("SST_Secret_value_DATABASE_URL", "");
+    vi.stubEnv("AWS_LAMBDA_FUNCTION_NAME", "");
+    vi.stubEnv("POET_DATA_DIR", fixture.dataDir);
+    fixture.module = await load();
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await rm(dir, { recursive: true, force: true });
+  });
+  return fixture;
 }

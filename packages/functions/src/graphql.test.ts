@@ -4,32 +4,12 @@
  * DATABASE_URL is set, outside Lambda).
  */
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { graphqlEvent, json } from "./events.test-helper.ts";
+import { describe, expect, it, vi } from "vitest";
+import { graphqlEvent, json, useLambdaModule } from "./events.test-helper.ts";
 
-let dir: string;
-let dataDir: string;
-let graphql: typeof import("./graphql.ts");
+const lambda = useLambdaModule(() => import("./graphql.ts"));
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "poet-functions-"));
-  dataDir = path.join(dir, "pglite");
-  vi.stubEnv("DATABASE_URL", "");
-  vi.stubEnv("SST_Secret_value_DATABASE_URL", "");
-  vi.stubEnv("AWS_LAMBDA_FUNCTION_NAME", "");
-  vi.stubEnv("POET_DATA_DIR", dataDir);
-  graphql = await import("./graphql.ts");
-});
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const invoke = async (event: ReturnType<typeof graphqlEvent>) => json(await graphql.handler(event));
+const invoke = async (event: ReturnType<typeof graphqlEvent>) => json(await lambda.module.handler(event));
 
 describe("graphql.handler", () => {
   it("answers a cold { __typename } without opening (or even creating) the database", async () => {
@@ -37,14 +17,14 @@ describe("graphql.handler", () => {
     expect(result.status).toBe(200);
     expect(result.headers["content-type"]).toMatch(/application\/json/);
     expect(result.body).toEqual({ data: { __typename: "Query" }, extensions: { cost: { requested: 0, limit: 2500 } } });
-    expect(existsSync(dataDir)).toBe(false);
+    expect(existsSync(lambda.dataDir)).toBe(false);
   });
 
   it("serves introspection over POST without the database", async () => {
     const result = await invoke(graphqlEvent("POST", { query: "{ __schema { queryType { name } } }" }));
     expect(result.status).toBe(200);
     expect(result.body).toEqual({ data: { __schema: { queryType: { name: "Query" } } }, extensions: { cost: { requested: 0, limit: 2500 } } });
-    expect(existsSync(dataDir)).toBe(false);
+    expect(existsSync(lambda.dataDir)).toBe(false);
   });
 
   it("refuses a POST a form could send (CSRF): only application/json is read", async () => {
@@ -52,7 +32,7 @@ describe("graphql.handler", () => {
     const result = await invoke(event);
     expect(result.status).toBe(415);
     expect(result.body.errors[0].extensions.code).toBe("UNSUPPORTED_MEDIA_TYPE");
-    expect(existsSync(dataDir)).toBe(false);
+    expect(existsSync(lambda.dataDir)).toBe(false);
   });
 
   it("answers a query that needs the database, once migrate.handler has set it up", async () => {

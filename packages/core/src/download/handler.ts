@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Database, Db } from "../db/types.ts";
+import type { Db } from "../db/types.ts";
 import { type ReferenceData, referenceData } from "../figure/reference.ts";
-import type { DatabaseSource } from "../graphql/context.ts";
+import { type DatabaseSource, databaseGetter } from "../graphql/context.ts";
 import type { HttpRequest } from "../graphql/http.ts";
 import type { Settings } from "../scope.ts";
 import { type Logger, silentLogger } from "../util/log.ts";
@@ -80,18 +80,7 @@ function serveFile(files: DownloadFiles, format: DownloadFormat, name: Required<
  */
 export function createDownloadHandler(options: DownloadHandlerOptions): (request: DownloadRequest) => Promise<DownloadResponse> {
   const logger = options.logger ?? silentLogger;
-  let db: Promise<Db> | undefined;
-  const getDb = () => {
-    if (!db) {
-      const source = options.database;
-      const attempt = (typeof source === "function" ? source() : Promise.resolve(source as Database)).then((d) => d.db);
-      db = attempt;
-      attempt.catch(() => {
-        if (db === attempt) db = undefined;
-      });
-    }
-    return db;
-  };
+  const getDb = databaseGetter(options.database);
   const build = options.build ?? buildDownload;
   const cacheSize = options.cacheSize ?? 6;
   // Least recently used last out; a Map keeps insertion order, so a hit is moved to the end.

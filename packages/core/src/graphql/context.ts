@@ -36,10 +36,19 @@ function createLoaders(getDb: () => Promise<Db>) {
   };
 }
 
-/** Opens the database lazily, once per source. */
+/** Opens the database lazily, once per source; a failed attempt is forgotten, so the next request tries again. */
 export const databaseGetter = (source: DatabaseSource): (() => Promise<Db>) => {
   let db: Promise<Db> | undefined;
-  return () => (db ??= typeof source === "function" ? source().then((d) => d.db) : Promise.resolve(source.db));
+  return () => {
+    if (!db) {
+      const attempt = typeof source === "function" ? source().then((d) => d.db) : Promise.resolve(source.db);
+      db = attempt;
+      attempt.catch(() => {
+        if (db === attempt) db = undefined;
+      });
+    }
+    return db;
+  };
 };
 
 /** One context per request, for an actor already resolved. */
