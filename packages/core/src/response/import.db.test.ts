@@ -6,7 +6,7 @@ import type { TestDatabase } from "../testing/database.ts";
 import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { createTestClient } from "../testing/graphql.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
-import { errorsCsv, type ImportOptions, importResponses, importTemplate } from "./index.ts";
+import { errorsCsv, type ImportOptions, importResponses, importTemplate, submitResponses } from "./index.ts";
 import { answers, responses } from "./response.sql.ts";
 
 let database: TestDatabase;
@@ -131,6 +131,89 @@ describe("importing a file", () => {
   it("needs the question set named when the columns fit several", async () => {
     const csv = Buffer.from("external_ref,area,collected_on,collection_mode,completed_by,quality_of_life\nx,E06000001,2025-06-01,ONLINE,SELF,better\n");
     expect(await refusal(csv, { questionSet: null })).toMatchObject({ reason: "AMBIGUOUS_QUESTION_SET" });
+  });
+});
+
+describe('"not applicable" and "don\'t know" in a file', () => {
+  const EXCLUSIVE = {
+    code: "EXCLUSIVE_OPTION",
+    message:
+      '"budget_uses" ticks "not_applicable" (Not applicable: I do not have a personal budget) with other options: "not_applicable" is an answer on its own, to tick alone',
+  };
+  const NO_GRADED = {
+    code: "NO_GRADED_ANSWER",
+    message:
+      'no question of ADULT_PB version 2 that figures are made of is answered with an answer they count ("not applicable" and "don\'t know" count in none)',
+  };
+  // Row 2 ticks "not applicable" (by code) with another use, row 3 by their labels; row 4 answers
+  // its graded question only "not applicable"; row 5 ticks "not applicable" alone beside a
+  // graded answer that counts, and is fine.
+  const rows = (prefix: string) =>
+    file(
+      `${prefix}-other,E06000001,2025-06-01,ONLINE,SELF,,yes,better,not_applicable|personal_assistant,female`,
+      `${prefix}-label,E06000001,2025-06-01,ONLINE,SELF,,yes,better,Personal assistant|Not applicable: I do not have a personal budget,female`,
+      `${prefix}-only,E06000001,2025-06-01,ONLINE,SELF,,,not_applicable,not_applicable,female`,
+      `${prefix}-fine,E06000001,2025-06-01,ONLINE,SELF,,no,not_applicable,not_applicable,female`,
+    );
+  const errors = [
+    { row: 2, column: "budget_uses", ...EXCLUSIVE },
+    { row: 3, column: "budget_uses", ...EXCLUSIVE },
+    { row: 4, column: null, ...NO_GRADED },
+  ];
+
+  it.each([true, false])("are refused ticked with another option, or as a response's only graded answers (dry run: %s)", async (dryRun) => {
+    const prefix = `nax-${dryRun}`;
+    expect(await run(rows(prefix), { dryRun })).toEqual({ rows: 4, created: 1, unchanged: 0, replaced: 0, rejected: 3, written: false, errors });
+    expect(await refs(prefix)).toEqual([]);
+  });
+
+  it("are refused with the same code and message as submitResponses gives", async () => {
+    const response = (externalRef: string, answers: { question: string; option?: string; options?: string[] }[]) => ({
+      externalRef,
+      questionSet: "ADULT_PB",
+      area: "E06000001",
+      collectedOn: "2025-06-01",
+      collectionMode: "ONLINE",
+      completedBy: "SELF",
+      answers,
+    });
+    const submitted = await submitResponses(
+      systemScope(database.db),
+      {
+        responses: [
+          response("nas-other", [
+            { question: "help_to_plan", option: "yes" },
+            { question: "budget_uses", options: ["not_applicable", "personal_assistant"] },
+          ]),
+          response("nas-only", [
+            { question: "quality_of_life", option: "not_applicable" },
+            { question: "budget_uses", options: ["not_applicable"] },
+          ]),
+        ],
+        dryRun: true,
+      },
+      { organisation: "importer" },
+    );
+    expect(submitted.results.map((r) => r.errors)).toEqual([[{ path: ["answers", "1", "options"], ...EXCLUSIVE }], [{ path: ["answers"], ...NO_GRADED }]]);
+  });
+
+  it("are taken alone beside a graded answer that counts, when the other rows are let go", async () => {
+    expect(await run(rows("naa"), { acceptValid: true })).toEqual({ rows: 4, created: 1, unchanged: 0, replaced: 0, rejected: 3, written: true, errors });
+    expect(await refs("naa")).toEqual(["naa-fine"]);
+    expect(await verifyFigureCubes(database.db)).toEqual([]);
+  });
+
+  it("are refused alike through importResponses over HTTP, on a dry run", async () => {
+    const api = createTestClient(database);
+    const query = `mutation($csv: String!) { importResponses(csv: $csv, questionSet: ADULT_PB, dryRun: true) { rows created rejected written errors { row column code message } } }`;
+    expect((await api.data(query, { csv: rows("nah").toString() }, member)).importResponses).toEqual({
+      rows: 4,
+      created: 1,
+      rejected: 3,
+      written: false,
+      errors,
+    });
+    expect(await refs("nah")).toEqual([]);
   });
 });
 

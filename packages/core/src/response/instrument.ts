@@ -13,6 +13,12 @@ export interface InstrumentOption {
   bit: number;
 }
 
+/**
+ * Whether figures count an answer in this band: POSITIVE, NEUTRAL or NEGATIVE. EXCLUDED answers
+ * ("not applicable", "don't know") are outside every denominator; categories (null) are not graded.
+ */
+export const counted = (band: Band | null): boolean => band === "POSITIVE" || band === "NEUTRAL" || band === "NEGATIVE";
+
 export interface InstrumentQuestion {
   id: number;
   code: string;

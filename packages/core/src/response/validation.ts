@@ -3,7 +3,7 @@ import { areaCode } from "../area/validation.ts";
 import { QUESTION_SET_CODES } from "../questionset/types.ts";
 import { version } from "../questionset/validation.ts";
 import { plainText } from "../util/validate.ts";
-import type { Instrument, InstrumentQuestion } from "./instrument.ts";
+import { counted, type Instrument, type InstrumentOption, type InstrumentQuestion } from "./instrument.ts";
 
 export const COLLECTION_MODES = ["ONLINE", "PAPER", "REVIEW", "TELEPHONE"] as const;
 export const COMPLETED_BY = ["SELF", "WITH_HELP", "ON_BEHALF", "UNKNOWN"] as const;
@@ -116,7 +116,34 @@ function answerProblem(answer: AnswerInput, question: InstrumentQuestion): Probl
   const stranger = chosen.find((code) => !question.options.has(code));
   if (stranger !== undefined) return unknownOption(question, stranger, "options");
   if (new Set(chosen).size < chosen.length) return [["options"], "DUPLICATE_OPTION", `"${question.code}" lists an option twice`];
+  const alone = exclusiveOption(question, chosen);
+  if (alone) return [["options"], "EXCLUSIVE_OPTION", exclusiveMessage(question, alone)];
   return null;
+}
+
+/**
+ * The EXCLUDED option ("not applicable", "don't know", "prefer not to say") ticked together with
+ * another option of a multi-tick question, if one is: such an option is an answer on its own.
+ * Submissions and imports (each row goes through `instrumentSchema`) refuse it through this one
+ * check, as `EXCLUSIVE_OPTION`. It allocates nothing, and looks only when several are ticked.
+ */
+export function exclusiveOption(question: InstrumentQuestion, chosen: readonly string[]): InstrumentOption | undefined {
+  if (chosen.length < 2) return undefined;
+  for (let i = 0; i < chosen.length; i++) {
+    const option = question.options.get(chosen[i]!);
+    if (option?.band === "EXCLUDED") return option;
+  }
+  return undefined;
+}
+
+const exclusiveMessage = (question: InstrumentQuestion, option: InstrumentOption): string =>
+  `"${question.code}" ticks "${option.code}" (${option.label}) with other options: "${option.code}" is an answer on its own, to tick alone`;
+
+/** Whether an answer to a graded question gives figures something to count: an option in a band they count. */
+function countedAnswer(answer: AnswerInput, question: InstrumentQuestion): boolean {
+  if (answer.options == null) return counted(question.options.get(answer.option!)!.band);
+  for (let i = 0; i < answer.options.length; i++) if (counted(question.options.get(answer.options[i]!)!.band)) return true;
+  return false;
 }
 
 // Hoisted, not closures: this runs for every answer of every response of an import.
@@ -127,6 +154,10 @@ function unknownOption(question: InstrumentQuestion, code: string, field: string
 
 const noOption = (question: InstrumentQuestion): Problem => [[], "NO_OPTION", `"${question.code}" has no option chosen: leave out a question that was skipped`];
 
+/** Why a response none of whose graded answers figures count is refused. */
+const noGradedMessage = (named: string): string =>
+  `no question of ${named} that figures are made of is answered with an answer they count ("not applicable" and "don't know" count in none)`;
+
 function addError(errors: InputError[], path: (string | number)[], code: string, message: string) {
   errors.push({ path: path.map(String), code, message });
 }
@@ -134,8 +165,11 @@ function addError(errors: InputError[], path: (string | number)[], code: string,
 /**
  * The checks a response gets from the question-set version it answers: each answer names a
  * question of the version and options of that question's scale, one option unless the question
- * is multi-tick, each question at most once, at least one graded question answered (others may
- * be skipped, as on the paper form), and a collection date between publication and today.
+ * is multi-tick (and then no EXCLUDED option ticked with another), each question at most once,
+ * at least one graded question answered with an option figures count, POSITIVE, NEUTRAL or
+ * NEGATIVE (others may be skipped, as on the paper form; "not applicable" and "don't know" are
+ * EXCLUDED, outside every denominator, so they alone give figures nothing), and a collection date
+ * between publication and today.
  */
 function instrumentErrors(response: ParsedResponse, instrument: Instrument, context: InstrumentContext): InputError[] {
   const named = `${instrument.code} version ${instrument.version}`;
@@ -156,10 +190,9 @@ function instrumentErrors(response: ParsedResponse, instrument: Instrument, cont
         : answerProblem(answer, question);
     if (question) seen.add(question.code);
     if (problem) addError(errors, ["answers", index, ...problem[0]], problem[1], problem[2]);
-    else if (question!.graded) graded = true;
+    else if (!graded && question!.graded && countedAnswer(answer, question!)) graded = true;
   }
-  if (!graded && !errors.some((e) => e.path[0] === "answers"))
-    addError(errors, ["answers"], "NO_GRADED_ANSWER", `no question of ${named} that figures are made of is answered`);
+  if (!graded && !errors.some((e) => e.path[0] === "answers")) addError(errors, ["answers"], "NO_GRADED_ANSWER", noGradedMessage(named));
   return errors;
 }
 
