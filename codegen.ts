@@ -38,6 +38,8 @@ const config: CodegenConfig = {
           LocalReport: "../../report/types.ts#LocalReport",
           CoverageEntry: "../../figure/coverage.ts#CoverageEntry",
           CoverageYear: "../../figure/coverage.ts#CoverageYear",
+          Release: "../../release/describe.ts#ReleaseView",
+          ReleaseQuestionSet: "../../release/describe.ts#ReleaseQuestionSetView",
           Viewer: "../../actor/index.ts#Actor",
           ApiKey: "../../organisation/keys.ts#ApiKeyRow",
           AuditEvent: "../../organisation/audit.ts#AuditEventRow",

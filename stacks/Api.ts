@@ -6,7 +6,7 @@ import * as cloudwatchActions from "aws-cdk-lib/aws-cloudwatch-actions";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3n from "aws-cdk-lib/aws-s3-notifications";
 import * as sns from "aws-cdk-lib/aws-sns";
-import { Api as HttpApi, Script, Function as SstFunction, type StackContext, use } from "sst/constructs";
+import { Cron, Api as HttpApi, Script, Function as SstFunction, type StackContext, use } from "sst/constructs";
 import { IMPORT_NODE_OPTIONS } from "./bundling.ts";
 import { Database } from "./Database.ts";
 
@@ -28,6 +28,30 @@ export const REPORT_FUNCTION = { memorySize: "1536 MB", timeout: "12 seconds" } 
 export const IMPORT_FUNCTION = { memorySize: "2048 MB", timeout: "15 minutes" } as const;
 /** Uploaded files are deleted after this: the responses are in the database by then. */
 export const IMPORT_OBJECT_DAYS = 7;
+/**
+ * A cut counts every response of each financial year it publishes for the first time (joint
+ * counts, in one transaction): memory for the counters (and with it about two vCPUs), and Lambda's
+ * longest timeout.
+ */
+export const RELEASE_FUNCTION = { memorySize: "3008 MB", timeout: "15 minutes" } as const;
+/** When a release is cut unless POET_RELEASE_SCHEDULE says otherwise: 06:00 UTC on the 1st of each month. */
+export const RELEASE_SCHEDULE = "cron(0 6 1 * ? *)";
+/** One failed cut is worth a look: the next attempt is a month away. */
+export const RELEASE_ERRORS_ALARM_THRESHOLD = 1;
+/** Report pages under a release's name are immutable: CloudFront keeps them as long as the function says, a year. */
+export const REPORTS_MAX_TTL_SECONDS = 365 * 24 * 3600;
+
+type Schedule = `cron(${string})` | `rate(${string})`;
+
+/** The release schedule for this synthesis: POET_RELEASE_SCHEDULE (an EventBridge `cron(…)` or `rate(…)`), else the default. */
+export function releaseSchedule(env: Record<string, string | undefined> = process.env): Schedule {
+  const value = env.POET_RELEASE_SCHEDULE?.trim();
+  if (!value) return RELEASE_SCHEDULE;
+  if (!/^(cron|rate)\(.+\)$/.test(value)) {
+    throw new Error(`POET_RELEASE_SCHEDULE must be an EventBridge schedule expression, cron(…) or rate(…): ${JSON.stringify(value)}`);
+  }
+  return value as Schedule;
+}
 
 export function Api({ stack, app }: StackContext) {
   const { DATABASE_URL } = use(Database);
@@ -138,6 +162,19 @@ export function Api({ stack, app }: StackContext) {
   downloads.node.addDependency(migrate);
   reports.node.addDependency(migrate);
 
+  // Releases: cut on a schedule (monthly unless POET_RELEASE_SCHEDULE says otherwise), named after
+  // the month; a retried or duplicated event finds the month's release cut and does nothing.
+  const release = new SstFunction(stack, "Release", {
+    handler: "packages/functions/src/release.handler",
+    description: "POET release cut",
+    bind: [DATABASE_URL],
+    memorySize: RELEASE_FUNCTION.memorySize,
+    timeout: RELEASE_FUNCTION.timeout,
+  });
+  // A cut must see the schema of the code that cuts it.
+  release.node.addDependency(migrate);
+  const releaseCron = new Cron(stack, "ReleaseCron", { schedule: releaseSchedule(), job: release });
+
   // Alarms go to one topic; subscribe on-call e-mail/Slack to it per stage.
   const alarms = new sns.Topic(stack, "Alarms", { displayName: `POET API alarms (${app.stage})` });
   const notify = new cloudwatchActions.SnsAction(alarms);
@@ -156,14 +193,17 @@ export function Api({ stack, app }: StackContext) {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(notify);
 
-  // Failed invocations (crashes, timeouts) of each function that answers requests, not GraphQL errors.
-  for (const [id, fn, what] of [
-    ["GraphQLErrorsAlarm", graphql, "GraphQL"],
-    ["DownloadsErrorsAlarm", downloads, "downloads"],
-    ["ReportErrorsAlarm", reports, "report"],
+  // Failed invocations (crashes, timeouts) of each function, not GraphQL errors: five in five minutes
+  // of those that answer requests; any of the release's, which runs once a month (a failed cut
+  // fails once, and again on each of Lambda's retries minutes apart, never five times in a period).
+  for (const [id, fn, what, threshold] of [
+    ["GraphQLErrorsAlarm", graphql, "GraphQL", 5],
+    ["DownloadsErrorsAlarm", downloads, "downloads", 5],
+    ["ReportErrorsAlarm", reports, "report", 5],
+    ["ReleaseErrorsAlarm", release, "release", RELEASE_ERRORS_ALARM_THRESHOLD],
   ] as const) {
     const description = `The ${what} function failed invocations (crashes, timeouts)${fn === graphql ? ", not GraphQL errors" : ""}`;
-    alarm(id, description, fn.metricErrors({ period: FIVE_MINUTES, statistic: "Sum" }), 5);
+    alarm(id, description, fn.metricErrors({ period: FIVE_MINUTES, statistic: "Sum" }), threshold);
   }
   alarm(
     "GraphQLThrottlesAlarm",
@@ -208,12 +248,14 @@ export function Api({ stack, app }: StackContext) {
     { queryStringBehavior: cloudfront.CacheQueryStringBehavior.none(), headerBehavior: cloudfront.CacheHeaderBehavior.none() },
     DOWNLOADS_MAX_TTL_SECONDS,
   );
-  // Report pages are read anonymously: keyed on the path and the period's query string, never on a credential.
+  // Report pages are read anonymously: keyed on the path and the period's query string, never on a
+  // credential, kept as long as the function says: a year for a page under a release's name (which
+  // never changes), five minutes for the redirect from the unnamed address to the latest release's.
   const publicReports = cachePolicy(
     "PublicReports",
     "POET API: /reports keyed on the path and the period",
     { queryStringBehavior: cloudfront.CacheQueryStringBehavior.allowList("from", "to"), headerBehavior: cloudfront.CacheHeaderBehavior.none() },
-    CDN_MAX_TTL_SECONDS,
+    REPORTS_MAX_TTL_SECONDS,
   );
   const origin = new origins.HttpOrigin(Fn.select(2, Fn.split("/", api.url)), { protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY });
   /** GET and HEAD only (anything else is refused at the edge), over HTTPS, compressed. */
@@ -250,7 +292,9 @@ export function Api({ stack, app }: StackContext) {
     DownloadsUrl: `https://${cdn.distributionDomainName}/downloads/`,
     ReportsUrl: `https://${cdn.distributionDomainName}/reports/`,
     AlarmTopicArn: alarms.topicArn,
+    // For operators: the first release after the first deploy, or a large cut between schedules.
+    ReleaseFunction: release.functionName,
   });
 
-  return { api, graphql, downloads, reports, alarms, cdn };
+  return { api, graphql, downloads, reports, release, releaseCron, alarms, cdn };
 }

@@ -12,7 +12,18 @@ import { App, getStack } from "sst/constructs";
 import { initProject, setProject, useProject } from "sst/project.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../sst.config.ts";
-import { API_THROTTLE, Api, CDN_MAX_TTL_SECONDS, DOWNLOADS_MAX_TTL_SECONDS, IMPORT_OBJECT_DAYS } from "./Api.ts";
+import {
+  API_THROTTLE,
+  Api,
+  CDN_MAX_TTL_SECONDS,
+  DOWNLOADS_MAX_TTL_SECONDS,
+  IMPORT_OBJECT_DAYS,
+  RELEASE_ERRORS_ALARM_THRESHOLD,
+  RELEASE_FUNCTION,
+  RELEASE_SCHEDULE,
+  REPORTS_MAX_TTL_SECONDS,
+  releaseSchedule,
+} from "./Api.ts";
 import { IMPORT_NODE_OPTIONS } from "./bundling.ts";
 import { Database } from "./Database.ts";
 
@@ -33,6 +44,18 @@ beforeAll(async () => {
   const project = useProject();
   setProject({ ...project, paths: { ...project.paths, out, artifacts } });
 
+  const app = await synthesize();
+  await app.finish();
+  api = Template.fromStack(getStack(Api));
+  database = Template.fromStack(getStack(Database));
+}, 120_000);
+
+/**
+ * An app built by the real stacks() of sst.config.ts (default function props, then the stacks),
+ * as `sst deploy` synthesizes it. `finish()` then builds the functions' bundles.
+ */
+async function synthesize(): Promise<App> {
+  const project = useProject();
   const app = new App({
     mode: "deploy",
     stage: STAGE,
@@ -40,12 +63,9 @@ beforeAll(async () => {
     region: project.config.region,
     account: "123456789012",
   });
-  // The real stacks() of sst.config.ts: default function props, then the stacks.
   await config.stacks(app);
-  await app.finish();
-  api = Template.fromStack(getStack(Api));
-  database = Template.fromStack(getStack(Database));
-}, 120_000);
+  return app;
+}
 
 afterAll(async () => {
   if (out) await fs.rm(out, { recursive: true, force: true });
@@ -59,6 +79,10 @@ function functionDescribed(description: string): { id: string; props: Record<str
 }
 const graphqlFunction = () => functionDescribed("POET GraphQL API");
 const reportFunction = () => functionDescribed("POET local reports");
+const releaseFunction = () => functionDescribed("POET release cut");
+/** "3008 MB" and "15 minutes" as CloudFormation gives them: megabytes and seconds. */
+const megabytes = (size: string) => Number.parseInt(size, 10);
+const seconds = (duration: string) => Number.parseInt(duration, 10) * (duration.endsWith("minutes") ? 60 : 1);
 
 /** A function's bundle as synthesis built it. */
 async function bundleOf(name: string): Promise<string> {
@@ -164,6 +188,66 @@ describe("Api stack", () => {
     expect(JSON.stringify(invokes[0].Properties.Roles)).toContain(graphqlFunction().props.Role["Fn::GetAtt"][0]);
   });
 
+  it("cuts releases on a function of its own: nodejs22.x / arm64, 3 GB and 15 minutes, the secret bound, after the migration", () => {
+    const { props, id } = releaseFunction();
+    expect(props.Runtime).toBe("nodejs22.x");
+    expect(props.Architectures).toEqual(["arm64"]);
+    expect(props.Handler).toBe("packages/functions/src/release.handler");
+    expect(props.MemorySize).toBe(megabytes(RELEASE_FUNCTION.memorySize));
+    expect(props.MemorySize).toBe(3008);
+    expect(props.Timeout).toBe(seconds(RELEASE_FUNCTION.timeout));
+    expect(props.Timeout).toBe(900);
+    expect(props.Environment.Variables).toMatchObject({ NODE_ENV: "production", SST_Secret_value_DATABASE_URL: "__FETCH_FROM_SSM__" });
+    expect(props.Environment.Variables.DATABASE_URL).toBeUndefined();
+    const fn = api.findResources("AWS::Lambda::Function")[id] as any;
+    expect(JSON.stringify(fn.DependsOn ?? [])).toMatch(/MigrateScript/);
+    const policies = Object.values(api.findResources("AWS::IAM::Policy")) as any[];
+    const own = policies.filter((p) => JSON.stringify(p.Properties.Roles).includes(props.Role["Fn::GetAtt"][0]));
+    expect(JSON.stringify(own)).toContain(`parameter/sst/poet-api/${STAGE}/Secret/DATABASE_URL/value`);
+  });
+
+  it("bundles the release function without PGlite, Apollo or the charting library", async () => {
+    const release = await bundleOf("release");
+    expect(release).toContain("exists already: nothing cut");
+    for (const marker of ["pglite.wasm", "@apollo/server", "Invalid specification"]) expect(release.includes(marker), marker).toBe(false);
+  });
+
+  it("runs the release function on an EventBridge schedule: 06:00 UTC on the 1st of each month by default", () => {
+    const { id } = releaseFunction();
+    expect(RELEASE_SCHEDULE).toBe("cron(0 6 1 * ? *)");
+    const rules = Object.entries(api.findResources("AWS::Events::Rule")) as [string, any][];
+    expect(rules).toHaveLength(1);
+    const [ruleId, rule] = rules[0]!;
+    expect(rule.Properties).toMatchObject({ ScheduleExpression: RELEASE_SCHEDULE, State: "ENABLED" });
+    expect(rule.Properties.Targets).toEqual([expect.objectContaining({ Arn: { "Fn::GetAtt": [id, "Arn"] } })]);
+    // EventBridge may invoke it, from that rule only.
+    api.hasResourceProperties("AWS::Lambda::Permission", {
+      Action: "lambda:InvokeFunction",
+      FunctionName: { "Fn::GetAtt": [id, "Arn"] },
+      Principal: "events.amazonaws.com",
+      SourceArn: { "Fn::GetAtt": [ruleId, "Arn"] },
+    });
+  });
+
+  it("takes the release schedule from POET_RELEASE_SCHEDULE at synthesis", async () => {
+    const saved = process.env.POET_RELEASE_SCHEDULE;
+    process.env.POET_RELEASE_SCHEDULE = "cron(30 4 ? * MON *)";
+    try {
+      // Only the template is needed: the functions are not built again.
+      await synthesize();
+      const template = Template.fromStack(getStack(Api));
+      const rules = Object.values(template.findResources("AWS::Events::Rule")) as any[];
+      expect(rules.map((r) => r.Properties.ScheduleExpression)).toEqual(["cron(30 4 ? * MON *)"]);
+    } finally {
+      if (saved === undefined) delete process.env.POET_RELEASE_SCHEDULE;
+      else process.env.POET_RELEASE_SCHEDULE = saved;
+    }
+    expect(releaseSchedule({ POET_RELEASE_SCHEDULE: "rate(7 days)" })).toBe("rate(7 days)");
+    expect(releaseSchedule({ POET_RELEASE_SCHEDULE: "" })).toBe(RELEASE_SCHEDULE);
+    expect(releaseSchedule({})).toBe(RELEASE_SCHEDULE);
+    expect(() => releaseSchedule({ POET_RELEASE_SCHEDULE: "monthly" })).toThrow(/POET_RELEASE_SCHEDULE/);
+  }, 60_000);
+
   it("keeps the charting library out of the GraphQL bundle, and Apollo and PGlite out of the report's", async () => {
     const [graphql, report] = await Promise.all([bundleOf("graphql"), bundleOf("report")]);
     // Strings of Vega and Vega-Lite, and of the report, which minification keeps.
@@ -248,6 +332,9 @@ describe("Api stack", () => {
       HeadersConfig: { HeaderBehavior: "none" },
       CookiesConfig: { CookieBehavior: "none" },
     });
+    // A page under a release's name is immutable: the function says a year, and CloudFront may keep it that long.
+    expect([policy.config.MinTTL, policy.config.DefaultTTL, policy.config.MaxTTL]).toEqual([0, 0, REPORTS_MAX_TTL_SECONDS]);
+    expect(REPORTS_MAX_TTL_SECONDS).toBeGreaterThanOrEqual(31_536_000);
   });
 
   it("allows CORS from any origin for dashboards, with the Authorization header", () => {
@@ -342,7 +429,20 @@ describe("Api stack", () => {
     }
     const errors = alarms.filter((a) => a.Properties.Namespace === "AWS/Lambda" && a.Properties.MetricName === "Errors");
     const dimensions = errors.map((a) => JSON.stringify(a.Properties.Dimensions));
-    for (const fn of [graphqlFunction(), downloadsFunction()]) expect(dimensions.some((d) => d.includes(fn.id))).toBe(true);
+    for (const fn of [graphqlFunction(), downloadsFunction(), reportFunction(), releaseFunction()])
+      expect(dimensions.some((d) => d.includes(fn.id))).toBe(true);
+    // The release runs once a month: a single failed cut alarms.
+    const release = errors.find((a) => JSON.stringify(a.Properties.Dimensions).includes(releaseFunction().id));
+    expect(release.Properties).toMatchObject({
+      Threshold: RELEASE_ERRORS_ALARM_THRESHOLD,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+      Statistic: "Sum",
+      Period: 300,
+      EvaluationPeriods: 1,
+      TreatMissingData: "notBreaching",
+    });
+    expect(RELEASE_ERRORS_ALARM_THRESHOLD).toBe(1);
+    expect(release.Properties.AlarmActions).toHaveLength(1);
   });
 
   it("keeps large imports in a private, encrypted bucket whose uploads expire, read by the import function on arrival", () => {
@@ -385,7 +485,7 @@ describe("Api stack", () => {
 
   it("outputs the API and GraphQL URLs", () => {
     const outputs = api.findOutputs("*");
-    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(["ApiUrl", "CdnUrl", "GraphQLUrl", "DownloadsUrl", "AlarmTopicArn"]));
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(["ApiUrl", "CdnUrl", "GraphQLUrl", "DownloadsUrl", "AlarmTopicArn", "ReleaseFunction"]));
   });
 });
 

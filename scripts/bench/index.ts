@@ -4,8 +4,9 @@ import { figures } from "./figures.ts";
 import { ingest } from "./ingest.ts";
 import { joint } from "./joint.ts";
 import { layer } from "./layer.ts";
+import { releases } from "./releases.ts";
 import { reports } from "./reports.ts";
 import type { Benchmark } from "./types.ts";
 
 /** Every benchmark, in run order. */
-export const BENCHMARKS: Benchmark[] = [bundleSize, coldStart, figures, joint, ingest, reports, layer];
+export const BENCHMARKS: Benchmark[] = [bundleSize, coldStart, figures, releases, joint, ingest, reports, layer];

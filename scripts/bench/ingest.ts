@@ -218,7 +218,7 @@ async function measureSubmit(adminUrl: string, wsProxy: string, source: string, 
       ],
       notes: [
         `submit p50 ÷ floor p50 = ${ratio.toFixed(2)}× (aim < ${INGEST_AIMS.submitFloorRatio}×): ${ok ? "met" : "MISSED"}`,
-        "Each submit validates, writes the response and its answers, keeps every cube and bumps the cube version, in one transaction.",
+        "Each submit validates, writes the response and its answers, and keeps every cube, in one transaction.",
       ],
       ok,
     };

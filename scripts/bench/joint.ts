@@ -1,7 +1,8 @@
 /**
- * Joint counts are counted from the answers when read (packages/core/src/figure/joint.ts), so
- * unlike headline figures they grow with the data: this measures the first read of each (the
- * engine's caches off, as after every write) on the ≈14k and ≈1M databases, interleaved.
+ * Joint counts are frozen by each release, packed per year and questions (`published_joint`,
+ * packages/core/src/release/cut.ts), and read and unpacked when a figure asks: this measures the
+ * first read of each (the joint cache off, as right after a release is cut) from the latest
+ * release of the ≈14k and ≈1M databases, interleaved.
  * Breakdowns and associations for England, a region and a council; two-way breakdowns for
  * England and a region.
  */
@@ -51,7 +52,7 @@ const READS: Read[] = [
 
 export const joint: Benchmark = {
   name: "joint",
-  description: "breakdowns, two-way breakdowns and associations counted from the answers when read, at ≈14k and ≈1M responses",
+  description: "first reads of breakdowns, two-way breakdowns and associations from the latest release, at ≈14k and ≈1M responses",
   async run({ root, requests, quick, rebuild, pg }) {
     const n = requests ?? (quick ? 5 : 30);
     const proxy = await startWsProxy();
@@ -63,8 +64,8 @@ export const joint: Benchmark = {
       const targets = [{ label: "≈14k", db: await ensure(1) }];
       if (!quick) targets.push({ label: "≈1M", db: await ensure(64) });
       for (const t of targets) databases.push(await createDatabase({ driver: "neon", url: t.db.url, wsProxy: proxy.address }));
-      // Every joint count a first read, as after a write (which bumps the cube version the caches
-      // key on); reference data and band cells stay cached, as they are between writes.
+      // Every joint count a first read, as right after a release is cut; reference data and band
+      // cells stay cached, as they are once a release has been read.
       figureCaching.joint = false;
       const scopes = databases.map((database) => ({ db: database.db, actor: systemActor("bench"), settings: DEFAULT_SETTINGS }));
       const probes = READS.flatMap((read) =>
@@ -81,7 +82,7 @@ export const joint: Benchmark = {
       const worst = Math.max(...READS.map((r) => p(`${r.name}|${r.area}|${large.label}`, 50)));
       return [
         {
-          title: `Joint counts counted when read (first reads: their cache off), ${targets.map((t) => t.label).join(" and ")} responses`,
+          title: `Joint counts read from the latest release (first reads: their cache off), ${targets.map((t) => t.label).join(" and ")} responses`,
           columns: ["read", "area", ...targets.flatMap((t) => [`${t.label} p50`, `${t.label} p99`])],
           rows: READS.map((r) => [
             r.name,
@@ -90,7 +91,7 @@ export const joint: Benchmark = {
           ]),
           notes: [
             `slowest p50 at ${large.label}: ${ms(worst)} (aim < ${JOINT_AIM_MS} ms)${quick ? " — quick run: ≈1M not measured" : ""}`,
-            "a second read at the same cube version is served from memory",
+            "a second read of the same release is served from memory",
           ],
           ok: quick ? undefined : worst < JOINT_AIM_MS,
         },

@@ -43,8 +43,8 @@ async function measure(driver: string, database: Database, workDir: string): Pro
   log(`${driver}: ${seeded.responses} demo responses ready in ${ms(performance.now() - started)}`);
   const scope = { db: database.db, actor: systemActor("bench"), settings: DEFAULT_SETTINGS };
   const targets = await eligibleReports(scope);
-  // Each report as a portal asks for it just after new data arrived: nothing kept from before
-  // (a write changes the cube version every kept read is keyed on), reads shared within the report.
+  // Each report as a portal asks for it just after a release is cut: nothing kept from before
+  // (kept reads are keyed on the release), reads shared within the report.
   const each: number[] = [];
   for (const target of targets) {
     forgetCachedReads(database.db);

@@ -94,5 +94,21 @@ describe.runIf(testDriver() === "postgres")("concurrent submissions over HTTP", 
     );
     expect(stored).toEqual({ n: CLIENTS * PER_CLIENT, refs: CLIENTS * PER_CLIENT });
     expect(await verifyFigureCubes(database.db)).toEqual([]);
+
+    // No release is cut: nothing is published; each council reads its own responses live, each once.
+    const LIVE = `query($area: String!, $release: String) {
+      benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: $area, release: $release) { release value { denominator disclosure } } }`;
+    const read = async (client: { area: string; header?: string }, release?: string) => {
+      const reply = await fetch(`${server.origin}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(client.header ? { authorization: client.header } : {}) },
+        body: JSON.stringify({ query: LIVE, variables: { area: client.area, release } }),
+      });
+      return (await reply.json()) as { data?: { benchmark: unknown } | null; errors?: { extensions: { code: string } }[] };
+    };
+    for (const client of clients.slice(0, 3))
+      expect((await read(client, "LIVE")).data?.benchmark).toEqual({ release: "LIVE", value: { denominator: PER_CLIENT, disclosure: "EXACT" } });
+    expect((await read({ area: clients[0]!.area })).errors?.map((e) => e.extensions.code)).toEqual(["NOT_FOUND"]);
+    expect((await read({ area: clients[0]!.area }, "LIVE")).errors?.map((e) => e.extensions.code)).toEqual(["FORBIDDEN"]);
   }, 300_000);
 });

@@ -18,7 +18,7 @@ describe("poet --help", () => {
     const { code, out, err } = await poet("--help");
     expect({ code, err }).toEqual({ code: 0, err: "" });
     expect(out).toMatch(/^Usage: poet \[command\] \[options\]/);
-    for (const command of ["serve", "setup", "seed", "verify", "import", "template", "report", "organisation", "key", "help"])
+    for (const command of ["serve", "setup", "seed", "verify", "import", "template", "report", "release", "organisation", "key", "help"])
       expect(out).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     expect(out).toContain("Without a command, poet serves the API at http://localhost:$PORT/graphql.");
     expect((await poet("help")).out).toBe(out);
@@ -36,7 +36,21 @@ describe("poet --help", () => {
     expect(create.out).not.toContain("--label");
     expect((await poet("help", "import")).out).toMatch(/^Usage: poet import \[options\] <file>[\s\S]*--dry-run/);
     const report = await poet("report", "-h");
-    expect(report.out).toMatch(/--period <years>[\s\S]*--out <path>[\s\S]*--pdf/);
+    expect(report.out).toMatch(/--period <years>[\s\S]*--release <name> +the release to read \(default: the latest[\s\S]*--out <path>[\s\S]*--pdf/);
+  });
+
+  it("describes poet release's commands: cut, with a name, and list", async () => {
+    const release = await poet("release", "--help");
+    expect(release.code).toBe(0);
+    expect(release.out).toMatch(/^Usage: poet release \[options\] \[command\]/);
+    expect(release.out).toMatch(/^ {2}cut \[options\] +cut a release: publish every financial year that has closed/m);
+    expect(release.out).toMatch(/^ {2}list +list the releases, newest first/m);
+    const cut = await poet("release", "cut", "--help");
+    expect(cut).toMatchObject({ code: 0, err: "" });
+    expect(cut.out).toMatch(/^Usage: poet release cut \[options\]/);
+    expect(cut.out).toContain("a published year is final");
+    expect(cut.out).toMatch(/--name <name> +its name, yyyy-mm with an optional suffix/);
+    expect((await poet("release", "list", "--help")).out).toMatch(/^Usage: poet release list \[options\]/);
   });
 });
 
@@ -52,6 +66,12 @@ describe("poet's parser errors", () => {
 
   it("refuses an unknown command, suggesting the nearest", async () => {
     expect(await poet("sed")).toEqual({ code: 1, out: "", err: "error: unknown command 'sed'\n(Did you mean seed?)\n(poet --help lists the commands)\n" });
+    expect(await poet("release", "cutt")).toMatchObject({
+      code: 1,
+      out: "",
+      err: expect.stringMatching(/^error: unknown command 'cutt'\n\(Did you mean cut\?\)/),
+    });
+    expect(await poet("release", "list", "--name", "2026-12")).toMatchObject({ code: 1, err: expect.stringMatching(/^error: unknown option '--name'/) });
   });
 
   it("refuses a missing required option or argument, and a bad value", async () => {

@@ -134,6 +134,7 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
     .addOption(new Option("--question-set <code>", `the instrument (${QUESTION_SETS})`).conflicts("all"))
     .option("--all", "every area and instrument eligible for a report, with a progress bar")
     .option("--period <years>", "a financial year or a run of them, e.g. 2023-24 or 2023-24:2025-26 (default: every year with data)", parsePeriod)
+    .option("--release <name>", "the release to read (default: the latest; see poet release list)")
     .option("--out <path>", "the HTML file to write (default: reports/<slug>.html), or with --all the folder (default: reports)")
     .option("--pdf", "also print each report as <slug>.pdf with a headless Chromium (POET_CHROMIUM, or /usr/bin/chromium)")
     .action((options, self: Command) => {
@@ -144,6 +145,21 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
         return (await import("./report.ts")).runReport(database.db, loaded.settings, options);
       });
     });
+
+  const release = command(program, "release", "cut and list releases (what everyone but a response's owner reads)");
+  command(
+    release,
+    "cut",
+    "cut a release: publish every financial year that has closed, and hold it with those published before",
+    "cut a release now: every financial year that has ended (and is past POET_RELEASE_LAG_MONTHS), holds responses and is not yet published is frozen from the responses as they stand; a published year is final",
+  )
+    .option("--name <name>", "its name, yyyy-mm with an optional suffix (default: this month, e.g. 2026-12)")
+    .action((options: { name?: string }) =>
+      onDatabase(async (database, loaded) => (await import("./release.ts")).runReleaseCut(database.db, loaded.settings, options)),
+    );
+  command(release, "list", "list the releases, newest first, with the years and responses each holds").action(() =>
+    onDatabase(async (database) => (await import("./release.ts")).runReleaseList(database.db)),
+  );
 
   command(program, "organisation", "add an organisation, with the areas it covers")
     .requiredOption("--slug <slug>", "its short name, e.g. hartlepool")

@@ -34,10 +34,10 @@ describe.runIf(testDriver() === "pglite" && chromium)(`local reports in ${chromi
     const entry = eligible.find((e) => e.questionSet.code === code);
     expect(entry, `a demo council eligible for a ${code} report`).toBeDefined();
     const { localReport } = await demo.api.data(
-      `query ($area: String!, $set: QuestionSetCode!) { localReport(area: $area, questionSet: $set) { eligible slug html } }`,
+      `query ($area: String!, $set: QuestionSetCode!) { localReport(area: $area, questionSet: $set) { release eligible slug html } }`,
       { area: entry!.area.code, set: code },
     );
-    expect(localReport.eligible).toBe(true);
+    expect(localReport).toMatchObject({ release: "2026-07", eligible: true });
 
     // The report's own CSP forbids scripts; axe is injected past it, nothing else is.
     const context = await browser.newContext({ viewport: { width: 1000, height: 1400 }, bypassCSP: true });
@@ -66,6 +66,8 @@ describe.runIf(testDriver() === "pglite" && chromium)(`local reports in ${chromi
     expect(await page.$$eval("figure + table", (tables) => tables.length)).toBe(charts.length);
     if (code.endsWith("_EHCP")) expect(await page.textContent("#s-views")).toContain("views");
     expect(await page.textContent("body")).toContain("SYNTHETIC DEMO DATA");
+    // Dated by the release it is drawn from (the demo's latest).
+    expect(await page.textContent("header")).toMatch(/release 2026-07, cut \d{4}-\d{2}-\d{2}/);
 
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ANONYMOUS } from "@poet/core/actor/index";
-import { eligibleReports } from "@poet/core/report/index";
+import { eligibleReports, localReport } from "@poet/core/report/index";
 import { DEFAULT_SETTINGS } from "@poet/core/scope";
 import { useDemoApi } from "@poet/core/testing/fixtures";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -11,6 +11,7 @@ import { runReport } from "./report.ts";
 
 // `poet report` over the demo database and the real report module: which files are written,
 // what is printed, and what an area without a report does. A high threshold keeps --all short.
+// The demo data set comes with the releases 2025-07 and 2026-07 (the latest, read by default).
 const demo = useDemoApi();
 const settings = { ...DEFAULT_SETTINGS, reportThreshold: 170 };
 const dir = mkdtempSync(join(tmpdir(), "poet-report-"));
@@ -41,6 +42,26 @@ describe("poet report", () => {
     expect(html).toContain("<title>Nottinghamshire: POET for adults with a personal budget, 2022-23 to 2024-25</title>");
     // Drawn with what anyone may read: the region's breakdowns, not the council's.
     expect(html).toContain("published to researchers only");
+    // From the latest release, dated by it: the same page as /reports/2026-07/… serves.
+    expect(html).toMatch(/ · release 2026-07, cut \d{4}-\d{2}-\d{2}<\/p>/);
+    const served = await localReport(
+      { db: demo.database.db, actor: ANONYMOUS, settings: { ...settings, reportThreshold: 100 } },
+      { area: "E10000024", questionSet: "ADULT_PB", period: { from: "2022-23", to: "2024-25" }, release: "2026-07" },
+    );
+    expect(html).toBe(served.html);
+  });
+
+  it("reads the release --release names, and refuses one not cut", async () => {
+    const file = join(dir, "older", "notts.html");
+    expect(await run({ area: "E10000024", questionSet: "ADULT_PB", release: "2025-07", out: file }, 100)).toEqual({ out: [file], err: [] });
+    const html = readFileSync(file, "utf8");
+    expect(html).toMatch(/ · release 2025-07, cut \d{4}-\d{2}-\d{2}<\/p>/);
+    expect(html).toContain("<title>Nottinghamshire: POET for adults with a personal budget, 2022-23 to 2024-25</title>");
+    await expect(run({ area: "E10000024", questionSet: "ADULT_PB", release: "2099-01", out: join(dir, "never", "x.html") })).rejects.toThrow(
+      'No release named "2099-01" (published: 2026-07, 2025-07)',
+    );
+    await expect(run({ all: true, release: "LIVE", out: join(dir, "never") })).rejects.toThrow(/^Live figures are a member organisation's own responses/);
+    expect(existsSync(join(dir, "never"))).toBe(false);
   });
 
   it("refuses an area without a report with its reason, writing nothing", async () => {

@@ -14,6 +14,8 @@ export interface ReportOptions {
   questionSet?: string;
   all?: boolean;
   period?: PeriodInput;
+  /** A release's name; the latest when omitted. */
+  release?: string;
   /** A file for one report, a folder for --all. */
   out?: string;
   pdf?: boolean;
@@ -41,7 +43,7 @@ export async function runReport(db: Db, settings: Settings, options: ReportOptio
   if (!options.all) {
     const questionSet = questionSetOf(options.questionSet);
     if (!options.area || !questionSet) throw new Error("report needs --area CODE and --question-set CODE, or --all");
-    const report = await localReport(scope, { area: options.area, questionSet, period: options.period });
+    const report = await localReport(scope, { area: options.area, questionSet, period: options.period, release: options.release });
     if (!report.eligible || report.html === null) throw new Error(`no report for ${report.title}: ${report.reason ?? "not eligible"}`);
     // Chromium is found before anything is written, so a failure leaves no half-made report.
     const printer = options.pdf ? await openPdfPrinter() : null;
@@ -56,7 +58,7 @@ export async function runReport(db: Db, settings: Settings, options: ReportOptio
   }
   const started = Date.now();
   const dir = options.out ?? REPORTS_DIR;
-  const all = await eligibleReports(scope, { period: options.period });
+  const all = await eligibleReports(scope, { period: options.period, release: options.release });
   if (!all.length) {
     console.log(`poet: no area has more than ${settings.reportThreshold} responses of an instrument in the period: no report written`);
     return;

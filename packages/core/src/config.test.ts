@@ -9,7 +9,7 @@ describe("loadConfig", () => {
       production: false,
       introspection: true,
       logLevel: "info",
-      settings: { reportThreshold: 100, jwt: null, uploads: null, reports: null },
+      settings: { reportThreshold: 100, releaseLagMonths: 3, jwt: null, uploads: null, reports: null },
     });
     expect(loadConfig({ NODE_ENV: "test" }).logLevel).toBe("silent");
     expect(loadConfig({ POET_INTROSPECTION: "false", POET_LOG_LEVEL: "debug" })).toMatchObject({ introspection: false, logLevel: "debug" });
@@ -41,7 +41,7 @@ describe("loadConfig", () => {
   it("lists every problem at once, naming the variable", () => {
     let message = "";
     try {
-      loadConfig({ DATABASE_URL: "mysql://x", PORT: "99999", POET_WS_PROXY: "ws://nope" });
+      loadConfig({ DATABASE_URL: "mysql://x", PORT: "99999", POET_WS_PROXY: "ws://nope", POET_RELEASE_LAG_MONTHS: "2.5" });
     } catch (error) {
       message = (error as Error).message;
     }
@@ -49,6 +49,13 @@ describe("loadConfig", () => {
     expect(message).toMatch(/DATABASE_URL: .*postgres/);
     expect(message).toMatch(/PORT:/);
     expect(message).toMatch(/POET_WS_PROXY:/);
+    expect(message).toMatch(/POET_RELEASE_LAG_MONTHS:/);
+  });
+
+  it("takes the release lag in whole months, up to two years", () => {
+    expect(loadConfig({ POET_RELEASE_LAG_MONTHS: "0" }).settings.releaseLagMonths).toBe(0);
+    expect(loadConfig({ POET_RELEASE_LAG_MONTHS: "12" }).settings.releaseLagMonths).toBe(12);
+    for (const bad of ["-1", "25", "three"]) expect(() => loadConfig({ POET_RELEASE_LAG_MONTHS: bad }), bad).toThrow(/POET_RELEASE_LAG_MONTHS/);
   });
 
   it("takes an imports bucket for large uploads, by its S3 name", () => {

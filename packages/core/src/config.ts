@@ -14,6 +14,7 @@ const envSchema = z.object({
   // 0 asks the system for a free port.
   PORT: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65535)), 4000),
   POET_REPORT_THRESHOLD: z._default(z.coerce.number().check(z.int(), z.minimum(1)), 100),
+  POET_RELEASE_LAG_MONTHS: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(24)), 3),
   NODE_ENV: z._default(z.enum(["development", "production", "test"]), "development"),
   POET_INTROSPECTION: flag,
   POET_LOG_LEVEL: z.optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
@@ -61,6 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.POET_LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     settings: {
       reportThreshold: e.POET_REPORT_THRESHOLD,
+      releaseLagMonths: e.POET_RELEASE_LAG_MONTHS,
       jwt: e.POET_JWT_JWKS_URL
         ? { jwksUrl: e.POET_JWT_JWKS_URL, issuer: e.POET_JWT_ISSUER!, audience: e.POET_JWT_AUDIENCE!, clockToleranceSeconds: e.POET_JWT_CLOCK_TOLERANCE_S }
         : null,

@@ -17,6 +17,11 @@ export interface JwtSettings {
 export interface Settings {
   /** More responses than this of an instrument make an area eligible for a local report. */
   reportThreshold: number;
+  /**
+   * Months after a financial year ends (31 March) before a release publishes it, so that late
+   * returns are in: a published year is final (docs/releases.md). 3 unless set.
+   */
+  releaseLagMonths?: number;
   /** Null when the deployment accepts API keys only. */
   jwt: JwtSettings | null;
   /** Where large imports are uploaded; null where there is no imports bucket (a laptop). */

@@ -1,6 +1,7 @@
 /**
  * Downloads through the Lambda adapter with API Gateway v2 events, on every driver: binary
- * bodies arrive base64-encoded and decode to the files the handler built.
+ * bodies arrive base64-encoded and decode to the files the handler built. The demo data set comes
+ * with the releases 2025-07 and 2026-07 (the latest).
  */
 import { gunzipSync } from "node:zlib";
 import { createDownloadHandler } from "@poet/core/download/handler";
@@ -17,19 +18,22 @@ beforeAll(() => {
   handler = createLambdaHandler(createDownloadHandler({ database: demo.database }));
 });
 
-/** Follows redirects as `curl -L` does. */
-async function curl(path: string, headers: Record<string, string> = {}, method = "GET") {
+/** Follows redirects as `curl -L` does, noting where it went. */
+async function curl(path: string, headers: Record<string, string> = {}, method = "GET", redirects: string[] = []) {
   const result = await handler(downloadEvent(method, path, headers));
-  if (result.statusCode === 307) return curl(String(result.headers!.location), headers, method);
+  if (result.statusCode === 307) return curl(String(result.headers!.location), headers, method, [...redirects, String(result.headers!.location)]);
   const bytes = result.isBase64Encoded ? Buffer.from(result.body ?? "", "base64") : Buffer.from(result.body ?? "", "utf8");
-  return { ...result, bytes };
+  return { ...result, bytes, redirects };
 }
 
 describe("downloads through API Gateway", () => {
-  it("lists the files, and follows an alias to the Parquet, sent in base64", async () => {
+  it("lists the latest release's files, and follows an alias to its Parquet, sent in base64", async () => {
     const index = JSON.parse((await curl("/downloads")).bytes.toString("utf8"));
+    expect(index).toMatchObject({ release: "2026-07", releases: ["2026-07", "2025-07"] });
     const carer = index.datasets.find((d: { question_set: string; version: number }) => d.question_set === "CARER" && d.version === 1);
+    expect(carer.files.parquet).toBe("/downloads/carer-v1-2026-07.parquet");
     const parquet = await curl(carer.aliases.parquet);
+    expect(parquet.redirects).toEqual([carer.files.parquet]);
     expect(parquet).toMatchObject({ statusCode: 200, isBase64Encoded: true });
     expect(parquet.headers).toMatchObject({ "content-type": "application/vnd.apache.parquet", "cache-control": "public, max-age=31536000, immutable" });
     const rows = await parquetReadObjects({ file: parquet.bytes.buffer.slice(parquet.bytes.byteOffset, parquet.bytes.byteOffset + parquet.bytes.byteLength) });
@@ -38,6 +42,10 @@ describe("downloads through API Gateway", () => {
     const lines = gunzipSync(csv.bytes).toString("utf8").trimEnd().split("\n");
     expect(lines).toHaveLength(rows.length + 1);
     expect(rows.length).toBeGreaterThan(1000);
+    // An earlier release's file is served as well, by its own name.
+    const older = await curl("/downloads/carer-v1-2025-07.parquet");
+    expect(older).toMatchObject({ statusCode: 200, isBase64Encoded: true, redirects: [] });
+    expect(older.headers).toMatchObject({ "content-disposition": 'attachment; filename="carer-v1-2025-07.parquet"' });
   });
 
   it("sends a small CSV as text, HEAD without a body, and keeps each answer under Lambda's limit", async () => {

@@ -1,7 +1,8 @@
 /**
  * The real downloads Lambda, invoked as API Gateway would, over a PGlite database in a temporary
  * folder (what core picks when no DATABASE_URL is set, outside Lambda): refusals cost no
- * database, and once migrated an empty database lists nothing to download.
+ * database, and once migrated a database with no release cut has nothing to download, not even
+ * an index, and says so uncached.
  */
 import { existsSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
@@ -24,15 +25,17 @@ describe("downloads.handler", () => {
     expect(existsSync(lambda.dataDir)).toBe(false);
   });
 
-  it("lists nothing on a database without responses, and knows no file", async () => {
+  it("answers 404, never cached, for the index, an alias and a file before any release is cut", async () => {
     const { handler: migrate } = await import("./migrate.ts");
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     expect(await migrate()).toMatchObject({ ok: true, driver: "pglite" });
     log.mockRestore();
-    const index = await invoke(downloadEvent("GET", "/downloads"));
-    expect(index.status).toBe(200);
-    expect(index.headers["cache-control"]).toBe("public, max-age=60");
-    expect(index.body).toMatchObject({ datasets: [], synthetic_data: false, licenses: [{ name: "OGL-UK-3.0" }] });
-    expect((await invoke(downloadEvent("GET", "/downloads/adult_pb-v1.csv"))).status).toBe(404);
+    for (const path of ["/downloads", "/downloads/", "/downloads/adult_pb-v1.csv", "/downloads/adult_pb-v1-2026-07.parquet"]) {
+      const answer = await invoke(downloadEvent("GET", path));
+      expect(answer.status, path).toBe(404);
+      expect(answer.headers["cache-control"], path).toBe("no-store");
+      expect(answer.body.errors[0], path).toMatchObject({ extensions: { code: "NOT_FOUND", requestId: "request" } });
+    }
+    expect((await invoke(downloadEvent("GET", "/downloads"))).body.errors[0].message).toContain("No release has been cut yet");
   }, 60_000);
 });

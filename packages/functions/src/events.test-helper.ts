@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import type { APIGatewayProxyEventV2, ScheduledEvent } from "aws-lambda";
 import { afterAll, beforeAll, vi } from "vitest";
 
 /** An API Gateway HTTP API (payload format 2.0) event for /graphql, as Lambda receives it. */
@@ -41,6 +42,26 @@ export function graphqlEvent(
     },
     body: isGet ? undefined : JSON.stringify(request),
     isBase64Encoded: false,
+  };
+}
+
+/**
+ * The event an EventBridge schedule (an SST `Cron`'s rule) sends its target at `time`
+ * ("2026-12-01T06:00:00Z": the scheduled time, to the minute, in UTC). A retried or duplicated
+ * delivery carries the same `id`.
+ */
+export function scheduledEvent(time: string, rule = "poet-api-test-ReleaseCronRule"): ScheduledEvent<Record<string, never>> {
+  const hex = createHash("sha256").update(`${rule} ${time}`).digest("hex");
+  return {
+    version: "0",
+    id: hex.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, "$1-$2-$3-$4-$5"),
+    "detail-type": "Scheduled Event",
+    source: "aws.events",
+    account: "123456789012",
+    time,
+    region: "eu-west-2",
+    resources: [`arn:aws:events:eu-west-2:123456789012:rule/${rule}`],
+    detail: {},
   };
 }
 

@@ -1,14 +1,26 @@
 import { setImmediate } from "node:timers/promises";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
+import { systemActor } from "../actor/index.ts";
 import { areas } from "../area/area.sql.ts";
 import type { Database, Db } from "../db/types.ts";
 import { rebuildFigureCubes } from "../figure/aggregate.ts";
 import { organisationAreas, organisations } from "../organisation/organisation.sql.ts";
 import { questionSets, questions, scaleOptions } from "../questionset/questionset.sql.ts";
+import { cutRelease, forgetReleases, releaseList } from "../release/index.ts";
 import { financialYearOf } from "../response/index.ts";
 import { responses } from "../response/response.sql.ts";
 import { insertResponses, type NewResponse } from "../response/write.ts";
+import { DEFAULT_SETTINGS } from "../scope.ts";
 import { type DemoResponse, demoResponseCount, generateDemoResponses } from "./generate.ts";
+
+/**
+ * The releases the demo data set comes with, as if cut on these days: 2022-23 to 2024-25 were
+ * published in July 2025, 2025-26 in July 2026. Figures read the latest unless asked.
+ */
+export const DEMO_RELEASES = [
+  { name: "2025-07", asOf: "2025-07-01" },
+  { name: "2026-07", asOf: "2026-07-01" },
+] as const;
 
 /** Responses written per statement, at most: fewer in a small seed, so that progress is reported often. */
 const BATCH = 2000;
@@ -127,8 +139,10 @@ export interface SeedOptions {
   /** Multiplies the counts (scale 1: about 15.6 thousand responses). */
   scale?: number;
   seed?: number;
-  /** Deletes demo responses already there and loads them again. */
+  /** Deletes demo responses already there (and every release, which holds them) and loads them again. */
   replace?: boolean;
+  /** Cut the demo's releases (`DEMO_RELEASES`) after loading; true unless false. */
+  releases?: boolean;
   /**
    * Called as batches of responses are written (at least every few percent of them), and once
    * at the end with `done === total`; the figure cubes are rebuilt after that last call.
@@ -137,18 +151,24 @@ export interface SeedOptions {
 }
 
 /**
- * Loads the synthetic demo data set in one transaction (all or nothing). Does nothing when demo
- * responses are already there, unless `replace` is set.
+ * Loads the synthetic demo data set in one transaction (all or nothing), then cuts its releases
+ * (`DEMO_RELEASES`), so that the first start shows figures. Does nothing when demo responses are
+ * already there, unless `replace` is set (but cuts the releases if there are none).
  */
 export async function seedDemoData(database: Database, options: SeedOptions = {}): Promise<SeedResult> {
   const { db } = database;
   const [existing] = await db.select({ n: count() }).from(responses).where(eq(responses.synthetic, true));
-  if (existing && existing.n > 0 && !options.replace) return { responses: existing.n, skipped: true };
+  if (existing && existing.n > 0 && !options.replace) {
+    if (options.releases !== false && !(await releaseList(db)).length) await cutDemoReleases(db);
+    return { responses: existing.n, skipped: true };
+  }
   const expected = demoResponseCount({ scale: options.scale });
   const size = Math.min(BATCH, Math.ceil(expected / PROGRESS_STEPS));
   let total = 0;
   let done = 0;
   await db.transaction(async (tx) => {
+    // Releases hold the demo responses' aggregates: replaced data, replaced releases.
+    await tx.execute(sql`truncate published_joint, published_band_counts, published_response_counts, published_years, releases`);
     await tx.delete(responses).where(eq(responses.synthetic, true));
     const [catalogue, setIds, orgs] = [await loadCatalogue(tx), await questionSetIds(tx), await demoOrganisations(tx)];
     let batch: NewResponse[] = [];
@@ -179,5 +199,13 @@ export async function seedDemoData(database: Database, options: SeedOptions = {}
     if (done !== expected) throw new Error(`demo seed: ${done} responses generated where ${expected} were expected`);
     await rebuildFigureCubes(tx);
   });
+  forgetReleases(db);
+  if (options.releases !== false) await cutDemoReleases(db);
   return { responses: total, skipped: false };
+}
+
+/** The demo's releases, each as if cut on its day. */
+async function cutDemoReleases(db: Db): Promise<void> {
+  const scope = { db, actor: systemActor("demo"), settings: DEFAULT_SETTINGS };
+  for (const release of DEMO_RELEASES) await cutRelease(scope, release);
 }

@@ -37,7 +37,7 @@ const table: DownloadTable = {
   years: [2025],
   questions: [{ code: "quality_of_life" } as QuestionRow],
   synthetic: true,
-  cubeVersion: 7,
+  release: { id: 7, name: "2026-07" },
   rows: [
     row({}),
     row({
@@ -94,8 +94,14 @@ describe("buildFiles", () => {
 
   it("describes them in a Data Package, with sizes, hashes and the notice", () => {
     const dp = JSON.parse(Buffer.from(files.datapackage.bytes).toString("utf8"));
-    expect(dp).toMatchObject({ name: "poet-carer-v2-c7", version: "2.7.0", created: "2026-01-02T03:04:05.000Z", synthetic_data: true, cube_version: 7 });
-    expect(dp.resources.map((r: { path: string }) => r.path)).toEqual(["carer-v2-c7.csv", "carer-v2-c7.csv.gz", "carer-v2-c7.parquet"]);
+    expect(dp).toMatchObject({
+      name: "poet-carer-v2-2026-07",
+      version: "2.7.0",
+      created: "2026-01-02T03:04:05.000Z",
+      synthetic_data: true,
+      release: "2026-07",
+    });
+    expect(dp.resources.map((r: { path: string }) => r.path)).toEqual(["carer-v2-2026-07.csv", "carer-v2-2026-07.csv.gz", "carer-v2-2026-07.parquet"]);
     expect(dp.resources[0]).toMatchObject({
       bytes: files.csv.bytes.byteLength,
       hash: `sha256:${files.csv.sha256}`,
@@ -105,8 +111,13 @@ describe("buildFiles", () => {
     expect(dp.description.startsWith(dp.data_notice)).toBe(true);
   });
 
-  it("is the same bytes every time but for the datapackage's date", () => {
-    const again = buildFiles(table, new Date());
-    expect([again.csv.etag, again["csv.gz"].etag, again.parquet.etag]).toEqual([files.csv.etag, files["csv.gz"].etag, files.parquet.etag]);
+  it("is the same bytes every time, the datapackage's too when dated alike (by its release's cut)", () => {
+    const again = buildFiles(table, new Date("2026-01-02T03:04:05Z"));
+    expect([again.csv.etag, again["csv.gz"].etag, again.parquet.etag, again.datapackage.etag]).toEqual([
+      files.csv.etag,
+      files["csv.gz"].etag,
+      files.parquet.etag,
+      files.datapackage.etag,
+    ]);
   });
 });

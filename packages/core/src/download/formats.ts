@@ -29,7 +29,7 @@ export interface BuiltFile {
   sha256: string;
 }
 
-/** The files of one question-set version at one cube version, built together from one table. */
+/** The files of one question-set version in one release, built together from one table. */
 export interface DownloadFiles {
   csv: BuiltFile;
   /** The CSV gzipped: the `.csv.gz` file, and the `.csv` sent with `Content-Encoding: gzip`. */
@@ -63,7 +63,7 @@ export function toParquet(table: DownloadTable, fields: readonly DownloadField[]
     kvMetadata: [
       { key: "poet.data_notice", value: dataNotice(table.synthetic) },
       { key: "poet.licence", value: `${LICENCE.title} (${LICENCE.path})` },
-      { key: "poet.cube_version", value: String(table.cubeVersion) },
+      { key: "poet.release", value: table.release.name },
     ],
     createdBy: "POET API",
   });
@@ -87,7 +87,7 @@ function tableSchema(fields: readonly DownloadField[]) {
 export function toDatapackage(table: DownloadTable, fields: readonly DownloadField[], files: Omit<DownloadFiles, "datapackage" | "rowCount">, created: Date) {
   const set = table.questionSet;
   const notice = dataNotice(table.synthetic);
-  const base = fileName({ code: set.code, version: set.version, cube: table.cubeVersion });
+  const base = fileName({ code: set.code, version: set.version, release: table.release.name });
   const schema = tableSchema(fields);
   const resource = (format: "csv" | "csv.gz" | "parquet", title: string, file: BuiltFile) => ({
     name: `${base}-${format.replace(".", "-")}`,
@@ -112,24 +112,24 @@ export function toDatapackage(table: DownloadTable, fields: readonly DownloadFie
       "question, financial year and band, with the published counts, percentage, 95% Wilson interval, status, GSS symbol and the ",
       "comparison with England. They are the figures the POET API publishes (its `benchmark` query for the same area, question, ",
       "version, year and band), under the same disclosure control: no figure is shown with fewer than 10 answers in its band or ",
-      "outside it, England's counts are exact and every other count is rounded to a multiple of 5 by the cell key method. ",
-      `Cube version ${table.cubeVersion}: when the figures change, the files are published under a new name.`,
+      "outside it, and every count, England's too, is rounded to a multiple of 5 by the cell key method. ",
+      `Release ${table.release.name}: a release never changes; a later release is published under its own name.`,
     ].join(""),
-    version: `${set.version}.${table.cubeVersion}.0`,
+    version: `${set.version}.${table.release.id}.0`,
     created: created.toISOString(),
     licenses: [LICENCE],
     sources: [{ title: notice }],
     keywords: ["POET", "personal budgets", "personal health budgets", "EHCP", "outcomes", set.code],
     data_notice: notice,
     synthetic_data: table.synthetic,
-    cube_version: table.cubeVersion,
+    release: table.release.name,
     financial_years: fields.find((f) => f.name === "financial_year")!.enum,
     resources: [resource("csv", "CSV", files.csv), resource("csv.gz", "CSV, gzipped", files["csv.gz"]), resource("parquet", "Parquet", files.parquet)],
   };
 }
 
 /** Builds the CSV, the Parquet and the datapackage.json of one table. */
-export function buildFiles(table: DownloadTable, created = new Date()): DownloadFiles {
+export function buildFiles(table: DownloadTable, created: Date): DownloadFiles {
   const fields = fieldsOf(table);
   const text = Buffer.from(toCsv(table, fields), "utf8");
   const files = { csv: built(text), "csv.gz": built(gzipSync(text)), parquet: built(toParquet(table, fields)) };

@@ -1,42 +1,53 @@
 import { gunzipSync } from "node:zlib";
-import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../db/types.ts";
-import { cubeVersion } from "../figure/cube.ts";
-import type { ReferenceData } from "../figure/reference.ts";
-import { useDemoApi } from "../testing/fixtures.ts";
+import Papa from "papaparse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENGLAND } from "../area/index.ts";
+import { publishedCount } from "../figure/disclosure.ts";
+import type { FigureSource } from "../figure/source.ts";
+import { cutRelease, releaseList } from "../release/index.ts";
+import type { TestDatabase } from "../testing/database.ts";
+import { createSetUpDatabase, useDemoApi } from "../testing/fixtures.ts";
+import { systemScope, testCredential } from "../testing/keys.ts";
+import { trueCells } from "../testing/truth.ts";
 import { buildDownload } from "./build.ts";
 import { createDownloadHandler, type DownloadRequest } from "./handler.ts";
 import type { DownloadName } from "./names.ts";
-import { IMMUTABLE, MAX_SENT_BYTES, MOVING } from "./respond.ts";
+import { IMMUTABLE, MAX_SENT_BYTES, MOVING, NO_STORE } from "./respond.ts";
 
-// The HTTP contract: names, redirects, caching headers, refusals. Writes: the cube version is bumped.
+// The HTTP contract: names by release, redirects, caching headers, refusals. The demo data set
+// comes with the releases 2025-07 (2022-23 to 2024-25) and 2026-07 (adding 2025-26), the latest.
+// Writes: responses are submitted and a release is cut at the end.
 const demo = useDemoApi({ writes: true });
 const builds: string[] = [];
 let handle: ReturnType<typeof createDownloadHandler>;
-let cube: number;
+const LATEST = "2026-07";
 
-beforeAll(async () => {
+beforeAll(() => {
   handle = createDownloadHandler({
     database: demo.database,
-    build: (db: Db, ref: ReferenceData, name: Required<DownloadName>) => {
-      builds.push(`${name.code}-v${name.version}-c${name.cube}`);
-      return buildDownload(db, ref, name);
+    build: (source: FigureSource, name: Required<DownloadName>) => {
+      builds.push(`${name.code}-v${name.version}-${name.release}`);
+      expect(source.name).toBe(name.release);
+      return buildDownload(source, name);
     },
   });
-  cube = await cubeVersion(demo.database.db);
 });
 
-const request = (path: string, headers: Record<string, string> = {}, method = "GET") => handle({ method, path, headers, search: "" } satisfies DownloadRequest);
+type Handle = ReturnType<typeof createDownloadHandler>;
+const request = (path: string, headers: Record<string, string> = {}, method = "GET", through: Handle = handle) =>
+  through({ method, path, headers, search: "" } satisfies DownloadRequest);
 const errorOf = (body: string | Uint8Array) => JSON.parse(String(body)).errors[0];
+const csvOf = (body: string | Uint8Array) =>
+  Papa.parse<Record<string, string>>(gunzipSync(body as Uint8Array).toString("utf8"), { header: true, skipEmptyLines: true }).data;
 
 describe("GET /downloads/", () => {
-  it("lists every version with responses, its immutable files and their aliases, briefly cached", async () => {
+  it("lists every version with responses in the latest release, its immutable files and their aliases, and every release, briefly cached", async () => {
     const response = await request("/downloads/");
     expect(response.status).toBe(200);
     expect(response.headers["cache-control"]).toBe(MOVING);
     const index = JSON.parse(String(response.body));
-    expect(index).toMatchObject({ cube_version: cube, synthetic_data: true, licenses: [{ name: "OGL-UK-3.0" }] });
+    expect(index).toMatchObject({ release: LATEST, releases: [LATEST, "2025-07"], synthetic_data: true, licenses: [{ name: "OGL-UK-3.0" }] });
+    expect(index).not.toHaveProperty("cube_version");
     expect(index.datasets).toHaveLength(12);
     expect(index.datasets[0]).toEqual({
       question_set: "ADULT_PB",
@@ -45,10 +56,10 @@ describe("GET /downloads/", () => {
       latest_version: false,
       financial_years: ["2022-23", "2023-24", "2024-25"],
       files: {
-        csv: `/downloads/adult_pb-v1-c${cube}.csv`,
-        "csv.gz": `/downloads/adult_pb-v1-c${cube}.csv.gz`,
-        parquet: `/downloads/adult_pb-v1-c${cube}.parquet`,
-        datapackage: `/downloads/adult_pb-v1-c${cube}-datapackage.json`,
+        csv: `/downloads/adult_pb-v1-${LATEST}.csv`,
+        "csv.gz": `/downloads/adult_pb-v1-${LATEST}.csv.gz`,
+        parquet: `/downloads/adult_pb-v1-${LATEST}.parquet`,
+        datapackage: `/downloads/adult_pb-v1-${LATEST}-datapackage.json`,
       },
       aliases: {
         csv: "/downloads/adult_pb-v1.csv",
@@ -57,20 +68,20 @@ describe("GET /downloads/", () => {
         datapackage: "/downloads/adult_pb-v1-datapackage.json",
       },
     });
-    expect(index.datasets[1]).toMatchObject({ version: 2, latest_version: true });
+    expect(index.datasets[1]).toMatchObject({ version: 2, latest_version: true, financial_years: ["2025-26"] });
     expect((await request("/downloads")).body).toEqual(response.body);
     expect((await request("/downloads/", { "if-none-match": response.headers.etag! })).status).toBe(304);
   });
 });
 
-describe("an immutable name", () => {
+describe("a release's file", () => {
   it("is kept a year, with a strong ETag, and answers 304 to it", async () => {
-    const response = await request(`/downloads/carer-v2-c${cube}.parquet`);
+    const response = await request(`/downloads/carer-v2-${LATEST}.parquet`);
     expect(response.status).toBe(200);
     expect(response.headers).toMatchObject({
       "cache-control": IMMUTABLE,
       "content-type": "application/vnd.apache.parquet",
-      "content-disposition": `attachment; filename="carer-v2-c${cube}.parquet"`,
+      "content-disposition": `attachment; filename="carer-v2-${LATEST}.parquet"`,
       "access-control-allow-origin": "*",
     });
     expect(response.body).toBeInstanceOf(Uint8Array);
@@ -81,14 +92,14 @@ describe("an immutable name", () => {
     ).toBe("PAR1");
     expect(response.headers["content-length"]).toBe(String((response.body as Uint8Array).byteLength));
     expect(response.headers.etag).toMatch(/^"[\w-]{27}"$/);
-    const again = await request(`/downloads/carer-v2-c${cube}.parquet`, { "If-None-Match": `W/"x", ${response.headers.etag}` });
+    const again = await request(`/downloads/carer-v2-${LATEST}.parquet`, { "If-None-Match": `W/"x", ${response.headers.etag}` });
     expect(again).toMatchObject({ status: 304, body: "" });
     expect(again.headers["cache-control"]).toBe(IMMUTABLE);
   });
 
   it("answers HEAD with GET's headers and no body", async () => {
-    const get = await request(`/downloads/carer-v2-c${cube}.csv`);
-    const head = await request(`/downloads/carer-v2-c${cube}.csv`, {}, "HEAD");
+    const get = await request(`/downloads/carer-v2-${LATEST}.csv`);
+    const head = await request(`/downloads/carer-v2-${LATEST}.csv`, {}, "HEAD");
     expect(head.status).toBe(200);
     expect(head.body).toBe("");
     expect({ ...head.headers, "x-request-id": "" }).toEqual({ ...get.headers, "x-request-id": "" });
@@ -96,28 +107,47 @@ describe("an immutable name", () => {
   });
 
   it("sends a CSV gzipped to those who accept it, as its own representation", async () => {
-    const plain = await request(`/downloads/carer-v2-c${cube}.csv`);
-    const gzipped = await request(`/downloads/carer-v2-c${cube}.csv`, { "accept-encoding": "gzip, deflate, br" });
+    const plain = await request(`/downloads/carer-v2-${LATEST}.csv`);
+    const gzipped = await request(`/downloads/carer-v2-${LATEST}.csv`, { "accept-encoding": "gzip, deflate, br" });
     expect(plain.headers).toMatchObject({ "content-type": "text/csv; charset=utf-8", vary: "accept-encoding" });
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(gzipped.headers).toMatchObject({ "content-type": "text/csv; charset=utf-8", "content-encoding": "gzip", vary: "accept-encoding" });
     expect(gunzipSync(gzipped.body as Uint8Array).toString("utf8")).toBe(plain.body);
     expect(gzipped.headers.etag).not.toBe(plain.headers.etag);
-    const gz = await request(`/downloads/carer-v2-c${cube}.csv.gz`);
+    const gz = await request(`/downloads/carer-v2-${LATEST}.csv.gz`);
     expect(gz.headers["content-type"]).toBe("application/gzip");
     expect(gz.headers["content-encoding"]).toBeUndefined();
     expect(Buffer.from(gz.body as Uint8Array)).toEqual(Buffer.from(gzipped.body as Uint8Array));
   });
 
   it("refuses to send a CSV too large for Lambda uncompressed, and names the ways to get it", async () => {
-    const response = await request(`/downloads/adult_pb-v1-c${cube}.csv`);
+    const response = await request(`/downloads/adult_pb-v1-${LATEST}.csv`);
     // The demo data's largest CSV is larger than a Lambda answer; if it ever is not, this test says so.
     expect(response.status).toBe(406);
     expect(errorOf(response.body)).toMatchObject({ extensions: { code: "RESPONSE_TOO_LARGE" } });
-    expect(errorOf(response.body).message).toContain(`/downloads/adult_pb-v1-c${cube}.csv.gz`);
-    const gzipped = await request(`/downloads/adult_pb-v1-c${cube}.csv`, { "accept-encoding": "gzip" });
+    expect(errorOf(response.body).message).toContain(`/downloads/adult_pb-v1-${LATEST}.csv.gz`);
+    const gzipped = await request(`/downloads/adult_pb-v1-${LATEST}.csv`, { "accept-encoding": "gzip" });
     expect(gzipped.status).toBe(200);
     expect(gunzipSync(gzipped.body as Uint8Array).byteLength).toBeGreaterThan(MAX_SENT_BYTES);
+  });
+
+  it("stays for every earlier release, holding the years that release published", async () => {
+    const older = await request("/downloads/carer-v1-2025-07-datapackage.json");
+    expect(older.status).toBe(200);
+    expect(older.headers["cache-control"]).toBe(IMMUTABLE);
+    expect(JSON.parse(String(older.body))).toMatchObject({ release: "2025-07", financial_years: ["2022-23", "2023-24", "2024-25"] });
+    const csv = await request("/downloads/carer-v1-2025-07.csv.gz");
+    expect(csv.status).toBe(200);
+    expect(new Set(csvOf(csv.body).map((r) => r.financial_year))).toEqual(new Set(["2022-23", "2023-24", "2024-25"]));
+    // England's figures of a year are the same in every release that holds it: a published year is final.
+    const england = (rows: Record<string, string>[]) => rows.filter((r) => r.area_code === ENGLAND);
+    const latest = await request(`/downloads/carer-v1-${LATEST}.csv.gz`);
+    expect(england(csvOf(latest.body))).toEqual(england(csvOf(csv.body)));
+    expect(england(csvOf(csv.body)).filter((r) => r.status === "AVAILABLE").length).toBeGreaterThan(0);
+    // Version 2 was first answered in 2025-26, which 2025-07 does not hold.
+    const none = await request("/downloads/carer-v2-2025-07.csv");
+    expect(none.status).toBe(404);
+    expect(errorOf(none.body).extensions.code).toBe("NOT_FOUND");
   });
 });
 
@@ -126,20 +156,26 @@ describe("an alias", () => {
     ["/downloads/phb-v1.csv", "phb-v1", ".csv"],
     ["/downloads/phb-v1-datapackage.json", "phb-v1", "-datapackage.json"],
     ["/downloads/phb.parquet", "phb-v2", ".parquet"],
-  ])("%s redirects, briefly cached, to the current immutable name", async (path, base, suffix) => {
+  ])("%s redirects, briefly cached, to the latest release's file", async (path, base, suffix) => {
     const response = await request(path);
     expect(response.status).toBe(307);
-    expect(response.headers).toMatchObject({ location: `/downloads/${base}-c${cube}${suffix}`, "cache-control": MOVING });
-    expect(JSON.parse(String(response.body)).location).toBe(response.headers.location);
+    expect(response.headers).toMatchObject({ location: `/downloads/${base}-${LATEST}${suffix}`, "cache-control": MOVING });
+    const body = JSON.parse(String(response.body));
+    expect(body.location).toBe(response.headers.location);
+    expect(body.message).toContain(`the latest release's file (${LATEST})`);
+    expect((await request(response.headers.location!, { "accept-encoding": "gzip" })).status).toBe(200);
   });
 });
 
 describe("refusals", () => {
   it.each([
     ["/downloads/adult_pb-v9.csv", "a version that does not exist"],
-    ["/downloads/adult_pb-v9-c1.csv", "a version that does not exist, with a cube version"],
+    [`/downloads/adult_pb-v9-${LATEST}.csv`, "a version that does not exist, in a release"],
+    [`/downloads/adult_pb-${LATEST}.csv`, "a release without a version"],
+    [`/downloads/adult_pb-v01-${LATEST}.csv`, "a version with a leading zero"],
+    ["/downloads/adult_pb-v1-c7.csv", "a cube version, as names had before releases"],
     ["/downloads/nothing.csv", "an unknown question set"],
-    ["/downloads/adult_pb-v1-c1.xlsx", "an unknown format"],
+    [`/downloads/adult_pb-v1-${LATEST}.xlsx`, "an unknown format"],
     ["/downloads/../graphql", "a path that climbs"],
     ["/downloads/..%2F..%2Fetc%2Fpasswd", "an encoded climb"],
     ["/graphql", "another route"],
@@ -148,6 +184,15 @@ describe("refusals", () => {
     expect(response.status).toBe(404);
     expect(response.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(errorOf(response.body)).toMatchObject({ message: expect.any(String), extensions: { code: "NOT_FOUND" } });
+  });
+
+  it.each(["2099-01", "2026-07-b"])("404, never cached, for a release not cut (%s): it may be cut later", async (release) => {
+    for (const path of [`/downloads/carer-v2-${release}.csv`, `/downloads/carer-v2-${release}-datapackage.json`]) {
+      const response = await request(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers["cache-control"], path).toBe(NO_STORE);
+      expect(errorOf(response.body).extensions.code).toBe("NOT_FOUND");
+    }
   });
 
   it.each([
@@ -168,26 +213,110 @@ describe("refusals", () => {
   });
 });
 
-describe("when the figures change", () => {
-  it("builds each file once per cube version, redirects older names and knows no later one", async () => {
-    const name = `/downloads/cyp_ehcp-v2-c${cube}`;
-    const first = await request(`${name}.csv`);
-    await Promise.all([request(`${name}.parquet`), request(`${name}-datapackage.json`), request(`${name}.csv`, {}, "HEAD")]);
-    expect(builds.filter((b) => b === `CYP_EHCP-v2-c${cube}`)).toHaveLength(1);
-    expect((await request(`/downloads/cyp_ehcp-v2-c${cube + 1}.csv`)).status).toBe(404);
-    expect((await request(`/downloads/cyp_ehcp-v2-c${cube + 1}.csv`)).headers["cache-control"]).toBe("no-store");
+describe("builds", () => {
+  it("build each file once per release, however many ask at once", async () => {
+    const name = `/downloads/cyp_ehcp-v2-${LATEST}`;
+    await Promise.all([request(`${name}.csv`), request(`${name}.parquet`), request(`${name}-datapackage.json`), request(`${name}.csv`, {}, "HEAD")]);
+    expect(await request(`${name}.csv.gz`)).toMatchObject({ status: 200 });
+    expect(builds.filter((b) => b === `CYP_EHCP-v2-${LATEST}`)).toHaveLength(1);
+    await request("/downloads/cyp_ehcp-v1-2025-07.csv.gz");
+    expect(builds.filter((b) => b.startsWith("CYP_EHCP-v1"))).toEqual(["CYP_EHCP-v1-2025-07"]);
+  });
+});
 
-    await demo.database.db.execute(sql`update cube_version set version = version + 1`);
-    const next = (await cubeVersion(demo.database.db)) as number;
-    expect(next).toBeGreaterThan(cube);
-    const moved = await request(`${name}.csv`);
-    expect(moved.status).toBe(307);
-    expect(moved.headers.location).toBe(`/downloads/cyp_ehcp-v2-c${next}.csv`);
-    expect(JSON.parse(String(moved.body)).message).toContain("the figures have changed");
-    const current = await request(moved.headers.location!);
-    expect(current.status).toBe(200);
-    // The same records give the same bytes: only the name moved.
-    expect(current.headers.etag).toBe(first.headers.etag);
-    expect(builds.filter((b) => b.startsWith("CYP_EHCP-v2"))).toEqual([`CYP_EHCP-v2-c${cube}`, `CYP_EHCP-v2-c${next}`]);
+const SUBMIT = `mutation($responses: [ResponseInput!]!) { submitResponses(input: { responses: $responses }) { created rejected } }`;
+const OUTCOMES = ["worse", "no_change", "better"];
+const AREA = "E06000001";
+
+/** ADULT_PB (version 2) responses from one council collected on a day: quality of life worse, no change and better in turn. */
+const responses = (prefix: string, collectedOn: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    externalRef: `${prefix}-${i}`,
+    questionSet: "ADULT_PB",
+    area: AREA,
+    collectedOn,
+    collectionMode: "ONLINE",
+    completedBy: "SELF",
+    answers: [
+      { question: "help_to_plan", option: i % 2 ? "yes" : "no" },
+      { question: "quality_of_life", option: OUTCOMES[i % 3] },
+      { question: "gender", option: i % 2 ? "female" : "male" },
+      { question: "budget_uses", options: ["home_care"] },
+    ],
+  }));
+
+describe("a release is final", () => {
+  it("leaves its files as they are after responses arrive; a later release publishes a new year, and every release's files stay", async () => {
+    const before = await request(`/downloads/adult_pb-v2-${LATEST}.csv.gz`);
+    expect(before.status).toBe(200);
+
+    // 2025-26 was published by 2026-07; 2026-27 by no release yet.
+    const council = await testCredential(demo.database.db, { type: "COUNCIL", areas: [AREA] });
+    const auth = { authorization: council.header };
+    expect((await demo.api.data(SUBMIT, { responses: responses("late", "2025-09-01", 12) }, auth)).submitResponses).toEqual({ created: 12, rejected: 0 });
+    expect((await demo.api.data(SUBMIT, { responses: responses("next", "2026-06-01", 36) }, auth)).submitResponses).toEqual({ created: 36, rejected: 0 });
+
+    // A handler with nothing built yet builds the same bytes: the responses are not in the release.
+    const fresh = createDownloadHandler({ database: demo.database });
+    const after = await request(`/downloads/adult_pb-v2-${LATEST}.csv.gz`, {}, "GET", fresh);
+    expect(after.status).toBe(200);
+    expect(after.headers.etag).toBe(before.headers.etag);
+    expect(JSON.parse(String((await request("/downloads/", {}, "GET", fresh)).body)).release).toBe(LATEST);
+    // The council reads its own responses live, exact; nobody else reads live figures.
+    const LIVE = `query($y: String!) { benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: "${AREA}", version: 2, period: { from: $y }, release: "LIVE") {
+      release value { numerator denominator disclosure } } }`;
+    expect((await demo.api.data(LIVE, { y: "2025-26" }, auth)).benchmark).toEqual({
+      release: "LIVE",
+      value: { numerator: 4, denominator: 12, disclosure: "EXACT" },
+    });
+    expect(await demo.api.errorCodes(LIVE, { y: "2025-26" })).toEqual(["FORBIDDEN"]);
+
+    // A release cut once 2026-27 may be published holds it; 2025-26 stays as it was published.
+    const release = await cutRelease(systemScope(demo.database.db), { name: "2027-07", asOf: "2027-07-01" });
+    expect(release).toMatchObject({ name: "2027-07", newYears: [2026] });
+    expect((await releaseList(demo.database.db)).map((r) => r.name)).toEqual(["2027-07", LATEST, "2025-07"]);
+    const index = JSON.parse(String((await request("/downloads/", {}, "GET", fresh)).body));
+    expect(index).toMatchObject({ release: "2027-07", releases: ["2027-07", LATEST, "2025-07"] });
+    expect(index.datasets.find((d: { question_set: string; version: number }) => d.question_set === "ADULT_PB" && d.version === 2)).toMatchObject({
+      financial_years: ["2025-26", "2026-27"],
+      files: { "csv.gz": "/downloads/adult_pb-v2-2027-07.csv.gz" },
+    });
+    const moved = await request("/downloads/adult_pb-v2.csv.gz", {}, "GET", fresh);
+    expect(moved).toMatchObject({ status: 307, headers: { location: "/downloads/adult_pb-v2-2027-07.csv.gz", "cache-control": MOVING } });
+    const next = await request(moved.headers.location!, {}, "GET", fresh);
+    expect(next.status).toBe(200);
+    const rows = csvOf(next.body).filter((r) => r.area_code === ENGLAND && r.question_code === "quality_of_life");
+    const published = csvOf(before.body).filter((r) => r.area_code === ENGLAND && r.question_code === "quality_of_life");
+    expect(rows.filter((r) => r.financial_year === "2025-26")).toEqual(published);
+    // England's 2026-27: the 36 responses, published like every count.
+    const truth = await trueCells(demo.database.db, { questionSet: "ADULT_PB", area: ENGLAND, question: "quality_of_life", from: 2026, to: 2026 });
+    expect(truth.answered.count).toBe(36);
+    const positive = rows.find((r) => r.financial_year === "2026-27" && r.band === "POSITIVE")!;
+    expect(positive).toMatchObject({ status: "AVAILABLE", disclosure: "ROUNDED" });
+    expect([Number(positive.numerator), Number(positive.denominator)]).toEqual([publishedCount(truth.POSITIVE), publishedCount(truth.answered)]);
+
+    // The earlier releases' files are still served, unchanged.
+    const old = await request(`/downloads/adult_pb-v2-${LATEST}.csv.gz`, { "if-none-match": before.headers.etag! }, "GET", fresh);
+    expect(old).toMatchObject({ status: 304, headers: { "cache-control": IMMUTABLE, etag: before.headers.etag } });
+    expect((await request("/downloads/adult_pb-v1-2025-07.parquet", {}, "GET", fresh)).status).toBe(200);
+  });
+});
+
+describe("before any release is cut", () => {
+  let empty: TestDatabase;
+  beforeAll(async () => {
+    empty = await createSetUpDatabase();
+  });
+  afterAll(() => empty?.close());
+
+  it("answers 404 for the index, every alias and every file, and lets nobody keep the answer", async () => {
+    const none = createDownloadHandler({ database: empty });
+    for (const path of ["/downloads/", "/downloads", "/downloads/carer.csv", "/downloads/carer-v2.parquet", `/downloads/carer-v2-${LATEST}.csv`]) {
+      const response = await request(path, {}, "GET", none);
+      expect(response.status, path).toBe(404);
+      expect(response.headers["cache-control"], path).toBe(NO_STORE);
+      expect(errorOf(response.body).extensions.code, path).toBe("NOT_FOUND");
+    }
+    expect(errorOf((await request("/downloads/", {}, "GET", none)).body).message).toContain("No release has been cut yet");
   });
 });

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "../db/types.ts";
-import { type ReferenceData, referenceData } from "../figure/reference.ts";
+import { ANONYMOUS } from "../actor/index.ts";
+import { PoetError } from "../errors.ts";
+import { type FigureSource, figureSource } from "../figure/source.ts";
 import { type DatabaseSource, databaseGetter } from "../graphql/context.ts";
 import type { HttpRequest } from "../graphql/http.ts";
-import type { Settings } from "../scope.ts";
+import { releaseList } from "../release/read.ts";
+import { DEFAULT_SETTINGS, type Settings } from "../scope.ts";
 import { type Logger, silentLogger } from "../util/log.ts";
 import { buildDownload } from "./build.ts";
 import { downloadCatalogue } from "./catalogue.ts";
@@ -33,10 +35,10 @@ export interface DownloadHandlerOptions {
   /** Unused today (downloads need no credential); taken so every handler is built alike. */
   settings?: Settings;
   logger?: Logger;
-  /** How many question-set versions' files are kept, all at the current cube version. */
+  /** How many question-set versions' files are kept (a release's files never change). */
   cacheSize?: number;
   /** Builds the files; tests count the builds through it. */
-  build?: (db: Db, ref: ReferenceData, name: Required<DownloadName>) => Promise<DownloadFiles>;
+  build?: (source: FigureSource, name: Required<DownloadName>) => Promise<DownloadFiles>;
 }
 
 /** Serve the built file at its immutable name. A `.csv` goes gzipped to those who accept it. */
@@ -72,11 +74,11 @@ function serveFile(files: DownloadFiles, format: DownloadFormat, name: Required<
 }
 
 /**
- * Open-data downloads over HTTP, for any transport: `GET /downloads/` lists the files, and
- * `/downloads/<set>-v<version>-c<cube version>.csv|.csv.gz|.parquet|-datapackage.json` answers
- * each under a name whose bytes never change, so a CDN keeps it for a year. Names without a cube
- * version, and those of an older one, redirect (briefly cached) to the current name. Nothing
- * here needs a credential, and nothing is read but published figures.
+ * Open-data downloads over HTTP, for any transport: `GET /downloads/` lists the latest release's
+ * files, and `/downloads/<set>-v<version>-<release>.csv|.csv.gz|.parquet|-datapackage.json`
+ * answers each under a name whose bytes never change (a release never does), so a CDN keeps it
+ * for a year; an older release's files stay. Names without a release redirect (briefly cached) to
+ * the latest release's. Nothing here needs a credential, and nothing is read but published figures.
  */
 export function createDownloadHandler(options: DownloadHandlerOptions): (request: DownloadRequest) => Promise<DownloadResponse> {
   const logger = options.logger ?? silentLogger;
@@ -85,14 +87,12 @@ export function createDownloadHandler(options: DownloadHandlerOptions): (request
   const cacheSize = options.cacheSize ?? 6;
   // Least recently used last out; a Map keeps insertion order, so a hit is moved to the end.
   const built = new Map<string, Promise<DownloadFiles>>();
-  const filesOf = (database: Db, ref: ReferenceData, name: Required<DownloadName>) => {
-    const key = `${name.code}|${name.version}|${name.cube}`;
+  const filesOf = (source: FigureSource, name: Required<DownloadName>) => {
+    const key = `${name.code}|${name.version}|${name.release}`;
     let files = built.get(key);
     if (files) built.delete(key);
     else {
-      // Files of an older cube version are never served again.
-      for (const old of built.keys()) if (!old.endsWith(`|${name.cube}`)) built.delete(old);
-      const attempt = build(database, ref, name);
+      const attempt = build(source, name);
       attempt.catch(() => built.get(key) === attempt && built.delete(key));
       files = attempt;
     }
@@ -122,13 +122,28 @@ export function createDownloadHandler(options: DownloadHandlerOptions): (request
     if (parsed.kind === "unknown") return log(notFound(requestId));
     try {
       const database = await getDb();
-      // The cube version the reference data was checked against, and the cells are read at: a
-      // name never carries a version other than its figures'.
-      const ref = await referenceData(database);
-      const cube = ref.version;
-      const sets = downloadableSets(ref);
+      const scope = { db: database, actor: ANONYMOUS, settings: options.settings ?? DEFAULT_SETTINGS };
+      const releases = await releaseList(database);
+      const latest = releases[0];
+      // Nothing is published before the first release: nothing to list or send, and nothing to cache.
+      if (!latest) return log(notFound(requestId, NO_STORE, "No release has been cut yet: downloads are a release's published figures"));
+      const asked = parsed.kind === "file" && parsed.name.release != null ? releases.find((r) => r.name === parsed.name.release) : latest;
+      // A release not cut yet may be cut later: no redirect, and nothing cached.
+      if (!asked) return log(notFound(requestId, NO_STORE));
+      const source = await figureSource(scope, asked.name);
+      const sets = downloadableSets(source.ref);
       if (parsed.kind === "index") {
-        const body = JSON.stringify(downloadCatalogue(ref, sets, cube), null, 2) + "\n";
+        const body =
+          JSON.stringify(
+            downloadCatalogue(
+              source.ref,
+              sets,
+              latest.name,
+              releases.map((r) => r.name),
+            ),
+            null,
+            2,
+          ) + "\n";
         const etag = etagOf(body);
         const headers = { "content-type": "application/json; charset=utf-8", "cache-control": MOVING, etag, ...CORS, "x-request-id": requestId };
         if (etagMatches(header(request, "if-none-match"), etag)) return log({ status: 304, headers, body: "" });
@@ -137,25 +152,24 @@ export function createDownloadHandler(options: DownloadHandlerOptions): (request
       const { name, format } = parsed;
       const set = name.version == null ? sets.filter((s) => s.code === name.code).at(-1) : sets.find((s) => s.code === name.code && s.version === name.version);
       if (!set) return log(notFound(requestId));
-      const current = { code: name.code, version: set.version, cube };
-      if (name.cube === cube) return log(serveFile(await filesOf(database, ref, current), format, current, request, requestId));
-      // A later cube version than the current does not exist yet: no redirect, and nothing cached.
-      if (name.cube != null && name.cube > cube) return log(notFound(requestId, NO_STORE));
-      // An alias, or a name whose figures have since changed: the current file (its name shows the cube version).
+      const current = { code: name.code, version: set.version, release: asked.name };
+      if (name.release != null && name.version != null) return log(serveFile(await filesOf(source, current), format, current, request, requestId));
+      // An alias: the latest release's file (its name shows the release).
       const location = filePath(current, format);
-      const why = name.cube == null ? "the current file" : `the figures have changed since cube version ${name.cube}; the current file`;
+      const why = `the latest release's file (${asked.name})`;
       return log({
         status: 307,
         headers: { location, "cache-control": MOVING, "content-type": "application/json; charset=utf-8", ...CORS, "x-request-id": requestId },
         body: JSON.stringify({ location, message: `${fileName(name)}: ${why} is ${location}` }),
       });
     } catch (error) {
+      if (error instanceof PoetError && error.code === "NOT_FOUND") return log(notFound(requestId, NO_STORE));
       logger.error({ requestId, err: error }, "download failed");
       return log(errorResponse(500, "INTERNAL_SERVER_ERROR", "Internal server error", requestId, NO_STORE));
     }
   };
 }
 
-function notFound(requestId: string, cache = MOVING): DownloadResponse {
-  return errorResponse(404, "NOT_FOUND", "No such download: GET /downloads/ lists the files", requestId, cache);
+function notFound(requestId: string, cache = MOVING, message = "No such download: GET /downloads/ lists the files"): DownloadResponse {
+  return errorResponse(404, "NOT_FOUND", message, requestId, cache);
 }

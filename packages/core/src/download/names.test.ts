@@ -2,18 +2,20 @@ import { describe, expect, it } from "vitest";
 import { fileName, filePath, MAX_PATH_LENGTH, parseDownloadPath } from "./names.ts";
 
 describe("download names", () => {
-  it("are the question set in lower case, its version and the cube version", () => {
-    expect(fileName({ code: "ADULT_PB", version: 1, cube: 42 })).toBe("adult_pb-v1-c42");
-    expect(filePath({ code: "PRACTITIONER_EHCP", version: 2, cube: 7 }, "datapackage")).toBe("/downloads/practitioner_ehcp-v2-c7-datapackage.json");
+  it("are the question set in lower case, its version and the release", () => {
+    expect(fileName({ code: "ADULT_PB", version: 1, release: "2026-07" })).toBe("adult_pb-v1-2026-07");
+    expect(filePath({ code: "PRACTITIONER_EHCP", version: 2, release: "2026-11-b" }, "datapackage")).toBe(
+      "/downloads/practitioner_ehcp-v2-2026-11-b-datapackage.json",
+    );
     expect(filePath({ code: "CARER", version: 1 }, "csv.gz")).toBe("/downloads/carer-v1.csv.gz");
     expect(filePath({ code: "PHB" }, "parquet")).toBe("/downloads/phb.parquet");
   });
 
   it.each([
-    ["/downloads/adult_pb-v1-c42.csv", { code: "ADULT_PB", version: 1, cube: 42 }, "csv"],
-    ["/downloads/adult_pb-v1-c42.csv.gz", { code: "ADULT_PB", version: 1, cube: 42 }, "csv.gz"],
-    ["/downloads/cyp_ehcp-v2-c0.parquet", { code: "CYP_EHCP", version: 2, cube: 0 }, "parquet"],
-    ["/downloads/phb-v1-c9-datapackage.json", { code: "PHB", version: 1, cube: 9 }, "datapackage"],
+    ["/downloads/adult_pb-v1-2026-07.csv", { code: "ADULT_PB", version: 1, release: "2026-07" }, "csv"],
+    ["/downloads/adult_pb-v1-2026-07.csv.gz", { code: "ADULT_PB", version: 1, release: "2026-07" }, "csv.gz"],
+    ["/downloads/cyp_ehcp-v2-2025-07.parquet", { code: "CYP_EHCP", version: 2, release: "2025-07" }, "parquet"],
+    ["/downloads/phb-v1-2026-11-b-datapackage.json", { code: "PHB", version: 1, release: "2026-11-b" }, "datapackage"],
     ["/downloads/carer-v1.csv", { code: "CARER", version: 1 }, "csv"],
     ["/downloads/carer.parquet", { code: "CARER" }, "parquet"],
   ])("reads %s back", (path, name, format) => {
@@ -28,19 +30,20 @@ describe("download names", () => {
   });
 
   it.each([
-    "/downloads/ADULT_PB-v1-c42.csv", // one URL per file: lower case only
-    "/downloads/adult_pb-v01-c42.csv", // no leading zeros
-    "/downloads/adult_pb-v1-c042.csv",
-    "/downloads/adult_pb-c42.csv", // a cube version needs a version
-    "/downloads/unknown_set-v1-c1.csv",
-    "/downloads/adult_pb-v1-c42.xlsx",
-    "/downloads/adult_pb-v1-c42.csv/",
+    "/downloads/ADULT_PB-v1-2026-07.csv", // one URL per file: lower case only
+    "/downloads/adult_pb-v01-2026-07.csv", // no leading zeros
+    "/downloads/adult_pb-v1-2026-7.csv", // a release is named yyyy-mm
+    "/downloads/adult_pb-v1-2026-07-B.csv",
+    "/downloads/adult_pb-2026-07.csv", // a release needs a version
+    "/downloads/unknown_set-v1-2026-07.csv",
+    "/downloads/adult_pb-v1-2026-07.xlsx",
+    "/downloads/adult_pb-v1-2026-07.csv/",
     "/downloads/../graphql",
     "/downloads/..%2f..%2fetc%2fpasswd",
     "/downloads/%2e%2e/adult_pb.csv",
     "/downloads//adult_pb.csv",
-    "/downloads/adult_pb-v99999-c1.csv",
-    "/downloads/adult_pb-v1-c1234567890123456.csv",
+    "/downloads/adult_pb-v99999-2026-07.csv",
+    "/downloads/adult_pb-v1-2026-07-abcdefghijklmnopq.csv",
     "/downloadsadult_pb.csv",
     "/graphql",
     "",

@@ -4,9 +4,9 @@ import type { HttpRequest, HttpResponse } from "../graphql/http.ts";
 
 export type DownloadResponse = HttpResponse<string | Uint8Array>;
 
-/** A name with a cube version in it never changes its bytes: a year, and `immutable` so browsers do not even revalidate. */
+/** A name with a release in it never changes its bytes: a year, and `immutable` so browsers do not even revalidate. */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
-/** Aliases, redirects, the index and 404s move with the data: a CDN may keep them a minute. */
+/** Aliases, redirects and the index move with each new release: a CDN may keep them a minute. */
 export const MOVING = "public, max-age=60";
 export const NO_STORE = "no-store";
 export const CORS = { "access-control-allow-origin": "*" } as const;

@@ -1,13 +1,12 @@
 import type { AreaRow } from "../area/area.sql.ts";
 import { ENGLAND } from "../area/index.ts";
 import { AREA_TYPES } from "../area/reference.ts";
-import type { Db } from "../db/types.ts";
 import { notFound } from "../errors.ts";
-import { measureAt } from "../figure/benchmark.ts";
-import { leafBandCells, poolCells } from "../figure/cube.ts";
+import { cellsOf, familyMeasure, familyOf } from "../figure/benchmark.ts";
 import { measureColumns } from "../figure/export.ts";
 import { COUNTABLE_BANDS, type CountableBand, type Measure } from "../figure/measure.ts";
 import type { ReferenceData } from "../figure/reference.ts";
+import type { FigureSource } from "../figure/source.ts";
 import { type ComparisonOutcome, compareWithComparator } from "../figure/statistics.ts";
 import { polarityOf, poolingOf } from "../figure/target.ts";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
@@ -45,7 +44,8 @@ export interface DownloadTable {
   questions: QuestionRow[];
   rows: DownloadRow[];
   synthetic: boolean;
-  cubeVersion: number;
+  /** The release the figures are read from. */
+  release: { id: number; name: string };
 }
 
 /** The published versions of every question set that hold responses: what can be downloaded. */
@@ -59,34 +59,35 @@ const typeOrder = (a: AreaRow) => AREA_TYPES.indexOf(a.type);
 
 /**
  * The figures of one question-set version, year by year, as `benchmark(version:, period: { from: year })`
- * publishes them: the same cube read (`leafBandCells`, by year, as `trend` reads it), the same
- * `measureAt` and so the same cell-key disclosure, and England's comparison as `benchmark` makes it.
+ * publishes them: the same cells (`cellsOf`, by year, as `trend` reads them), the same
+ * `familyMeasure` and so the same disclosure control, and England's comparison as `benchmark` makes it.
  */
-export async function downloadTable(db: Db, ref: ReferenceData, code: string, version: number): Promise<DownloadTable> {
+export async function downloadTable(source: FigureSource, code: string, version: number): Promise<DownloadTable> {
+  const { ref } = source;
   const set = downloadableSets(ref).find((s) => s.code === code && s.version === version);
   if (!set) throw notFound(`No published ${code} version ${version} with responses`);
   const years = ref.yearsBySet.get(set.id)!;
   const questions = ref.questionsBySet.get(set.id)!.filter((q) => ref.gradedQuestionIds.has(q.id));
   // One version asked for: each question counts its own answers, never pooled with another version's.
-  const questionIds = questions.flatMap((q) => poolingOf(ref, set, q, null, true).questionIds);
-  const cells = await leafBandCells(db, ref.version, questionIds, { from: years[0]!, to: years.at(-1)! }, true);
+  const pools = new Map(questions.map((q) => [q.id, poolingOf(ref, set, q, null, true)]));
+  const { own } = await cellsOf(source, [...new Set(questions.flatMap((q) => familyOf(ref, q, pools.get(q.id)!)))]);
   const areas = [...ref.areas.values()].sort((a, b) => typeOrder(a) - typeOrder(b) || a.code.localeCompare(b.code));
   const england = ref.areas.get(ENGLAND)!;
   const rows: DownloadRow[] = [];
   for (const year of years) {
     const financialYear = financialYearLabel(year);
+    const period = { from: year, to: year };
     const byQuestion = questions.map((q) => {
-      const leaves = cells.get(q.id);
+      const pool = pools.get(q.id)!;
       const bands = COUNTABLE_BANDS.filter((b) => ref.bandsByQuestion.get(q.id)!.includes(b));
-      const englandMeasures = new Map(bands.map((b) => [b, measureAt(ref, q, poolCells(leaves, ref, ENGLAND, year), b, england)]));
-      return { q, leaves, bands, englandMeasures };
+      const englandMeasures = new Map(bands.map((b) => [b, familyMeasure(own, q, pool, period, b, england)]));
+      return { q, pool, bands, englandMeasures };
     });
     for (const area of areas) {
-      for (const { q, leaves, bands, englandMeasures } of byQuestion) {
-        const here = poolCells(leaves, ref, area.code, year);
+      for (const { q, pool, bands, englandMeasures } of byQuestion) {
         for (const band of bands) {
           const inEngland = englandMeasures.get(band)!;
-          const m = area.code === ENGLAND ? inEngland : measureAt(ref, q, here, band, area);
+          const m = area.code === ENGLAND ? inEngland : familyMeasure(own, q, pool, period, band, area);
           rows.push({
             question_set: set.code,
             version: set.version,
@@ -107,5 +108,5 @@ export async function downloadTable(db: Db, ref: ReferenceData, code: string, ve
       }
     }
   }
-  return { questionSet: set, years, questions, rows, synthetic: ref.synthetic, cubeVersion: ref.version };
+  return { questionSet: set, years, questions, rows, synthetic: ref.synthetic, release: { id: source.release!.id, name: source.name } };
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
+import { cutRelease } from "../release/index.ts";
 import { submitResponses, withdrawResponses } from "../response/index.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { systemScope } from "../testing/keys.ts";
@@ -8,8 +9,8 @@ import { trueCells, trueResponses } from "../testing/truth.ts";
 import { groupBy } from "../util/loader.ts";
 import { publishedCount } from "./disclosure.ts";
 
-// Two changes in different regions, each kept in the cubes by its own delta: a response added in
-// the East of England, forty withdrawn in the South West.
+// Two changes in different regions, each kept in the live cubes by its own delta: a response added
+// in the East of England, forty withdrawn in the South West, after the demo's releases were cut.
 const demo = useDemoApi({ writes: true });
 const ADDED_IN = "E12000006";
 const WITHDRAWN_IN = "E12000009";
@@ -17,7 +18,7 @@ const WITHDRAWN_IN = "E12000009";
 const FIGURES = `query($a: String!, $b: Band) { benchmark(questionSet: ADULT_PB, version: 1, question: "quality_of_life", area: $a, band: $b) { value { numerator denominator } } }`;
 const look = async (area: string, band: string) => (await demo.api.data(FIGURES, { a: area, b: band })).benchmark.value;
 let elsewhere: string;
-let before: { negative: unknown; elsewhere: unknown; withdrawn: Awaited<ReturnType<typeof trueCells>> };
+let before: { negative: unknown; elsewhere: unknown; withdrawn: Awaited<ReturnType<typeof trueCells>>; responses: Awaited<ReturnType<typeof trueResponses>> };
 
 beforeAll(async () => {
   const db = demo.database.db;
@@ -31,6 +32,7 @@ beforeAll(async () => {
     negative: await look(ADDED_IN, "NEGATIVE"),
     elsewhere: await look(elsewhere, "POSITIVE"),
     withdrawn: await trueCells(db, { questionSet: "ADULT_PB", area: WITHDRAWN_IN, question: "quality_of_life", to: 2024 }),
+    responses: await trueResponses(db, { questionSet: "ADULT_PB", area: WITHDRAWN_IN }),
   };
   // Both changes go through the write path every submission and withdrawal takes.
   const system = systemScope(db);
@@ -69,19 +71,18 @@ beforeAll(async () => {
   }
 });
 
-describe("the cubes count live responses only", () => {
-  it("drops withdrawn responses from every figure at once", async () => {
+describe("the live cubes count live responses only; a release keeps what it published", () => {
+  it("drops withdrawn responses from the live cubes at once, and leaves every published figure as it was, in a later release too", async () => {
     const scope = { questionSet: "ADULT_PB", area: WITHDRAWN_IN };
     const after = await trueCells(demo.database.db, { ...scope, question: "quality_of_life", to: 2024 });
     expect(before.withdrawn.answered.count - after.answered.count).toBeGreaterThan(30);
-    expect(await look(WITHDRAWN_IN, "POSITIVE")).toEqual({ numerator: publishedCount(after.POSITIVE), denominator: publishedCount(after.answered) });
-    const { reportEligibility } = await demo.api.data(`query($a: String!) { reportEligibility(area: $a) { instruments { questionSet { code } responses } } }`, {
-      a: WITHDRAWN_IN,
-    });
+    const published = { numerator: publishedCount(before.withdrawn.POSITIVE), denominator: publishedCount(before.withdrawn.answered) };
+    expect(await look(WITHDRAWN_IN, "POSITIVE")).toEqual(published);
+    // A release cut afterwards holds the same published years unchanged: a published year is final.
+    await cutRelease(systemScope(demo.database.db), { name: "2026-12", asOf: "2026-12-01" });
+    expect(await look(WITHDRAWN_IN, "POSITIVE")).toEqual(published);
     const responses = await trueResponses(demo.database.db, scope);
-    expect(reportEligibility.instruments.find((i: { questionSet: { code: string } }) => i.questionSet.code === "ADULT_PB").responses).toBe(
-      publishedCount(responses),
-    );
+    expect(responses.count).toBeLessThan(before.responses.count);
     const [cube] = await queryRows<{ n: number }>(
       demo.database.db,
       sql`select coalesce(sum(c.count), 0)::int as n from band_counts c join questions q on q.id = c.question_id join question_sets s on s.id = q.question_set_id
@@ -93,10 +94,11 @@ describe("the cubes count live responses only", () => {
 
 describe("a set of records publishes one value", () => {
   it("keeps a cell's published count when a response joins another band, or another area", async () => {
-    // The NEGATIVE numerator of the region, and every count of an area elsewhere, count the
-    // same records as before, so they publish the same values.
-    expect(before.negative).not.toEqual({ numerator: null, denominator: null });
-    expect(await look(ADDED_IN, "NEGATIVE")).toMatchObject({ numerator: (before.negative as { numerator: number }).numerator });
+    // Nothing published moves with a write: the region's NEGATIVE share, and an area's elsewhere.
+    expect(await look(ADDED_IN, "NEGATIVE")).toEqual(before.negative);
     expect(await look(elsewhere, "POSITIVE")).toEqual(before.elsewhere);
+    // And the region's published counts are those of its records when the release was cut.
+    const region = await demo.api.data(FIGURES, { a: ADDED_IN, b: "POSITIVE" });
+    expect(region.benchmark.value.numerator % 5).toBe(0);
   });
 });

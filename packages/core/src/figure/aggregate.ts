@@ -1,41 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
 import { type Db, queryRows } from "../db/types.ts";
-import { bandCounts, responseCounts } from "./figure.sql.ts";
-
-/**
- * The counting query of each cube, written once: `which` is a condition on the responses `r`
- * to count. A rebuild counts every live response; a write counts the responses it adds (or,
- * negated, the ones it withdraws or corrects). Each query selects the cube's key columns in key
- * order, then the count and the key sum.
- */
-export function countingQueries(which: SQL): { cube: PgTable; query: SQL }[] {
-  return [
-    {
-      cube: responseCounts,
-      query: sql`
-        select r.question_set_id, r.area_code, r.financial_year, count(*)::int, sum(r.record_key)::int
-        from responses r where ${which}
-        group by 1, 2, 3`,
-    },
-    {
-      cube: bandCounts,
-      // Responses are first grouped by what they chose for each question (its element of
-      // `choices`), which far fewer groups share, and only those groups are decoded into options.
-      query: sql`
-        with chosen as (
-          select r.question_set_id, r.area_code, r.financial_year, c.slot, c.mask, count(*) as n, sum(r.record_key) as k
-          from responses r cross join lateral unnest(r.choices) with ordinality as c(mask, slot)
-          where ${which} and c.mask <> 0
-          group by 1, 2, 3, 4, 5)
-        select q.id, c.area_code, c.financial_year, o.band, sum(c.n)::int, sum(c.k)::int
-        from chosen c join questions q on q.question_set_id = c.question_set_id and q.position = c.slot - 1
-          join scale_options o on o.scale_id = q.scale_id and o.bit & c.mask <> 0
-        where o.band is not null
-        group by 1, 2, 3, 4`,
-    },
-  ];
-}
+import { countingQueries } from "./counting.ts";
 
 /** A cube's key columns (in key order) and its key constraint's name. */
 function keyOf(cube: PgTable) {
@@ -85,18 +51,16 @@ export async function rebuildFigureCubes(db: Db, hooks: { beforeSwap?: () => Pro
       await tx.execute(sql.raw(`alter table ${table}_rebuild rename to ${table}`));
       await tx.execute(sql.raw(`alter table ${table} rename constraint ${constraint}_rebuild to ${constraint}`));
     }
-    await bumpCubeVersion(tx);
   });
 }
 
 /**
  * Adds (`sign` 1) or takes away (`sign` -1) the responses `which` selects in every cube, in one
  * statement in the caller's transaction (one set-based upsert per cube, rows in key order so that
- * concurrent writers lock shared cells in the same order), bumping the writer's cube version
- * counter (`bump`, a slot) in the same statement when asked. A cell that falls to zero is
- * deleted, so the cubes stay exactly what a rebuild would make.
+ * concurrent writers lock shared cells in the same order). A cell that falls to zero is deleted,
+ * so the cubes stay exactly what a rebuild would make.
  */
-export async function applyCubeDelta(tx: Db, which: SQL, sign: 1 | -1, bump?: number): Promise<void> {
+export async function applyCubeDelta(tx: Db, which: SQL, sign: 1 | -1): Promise<void> {
   const cubes = countingQueries(which).map(({ cube, query }) => {
     const key = keyOf(cube);
     return { ...key, keys: sql.raw(key.columns.map((c) => c.name).join(", ")), query };
@@ -112,7 +76,6 @@ export async function applyCubeDelta(tx: Db, which: SQL, sign: 1 | -1, bump?: nu
         do update set count = ${sql.raw(table)}.count + excluded.count, key_sum = ${sql.raw(table)}.key_sum + excluded.key_sum
         returning ${keys}, count)`;
   });
-  if (bump !== undefined) steps.push(sql`bumped as (${bumpStatement(bump)})`);
   const emptied = await queryRows<{ cube: number; key: Record<string, unknown> }>(
     tx,
     sql`with ${sql.join(steps, sql`, `)}
@@ -171,17 +134,4 @@ export async function verifyFigureCubes(db: Db, limit = 100): Promise<CubeDiffer
     }
   }
   return differences;
-}
-
-/**
- * Every write to the cubes calls this in its transaction: cached reads then see new data at once.
- * The version is the sum of one counter per slot: writers for different organisations bump
- * different rows, so they never queue behind one hot row, and the sum still rises with every commit.
- */
-export async function bumpCubeVersion(tx: Db, slot = 1): Promise<void> {
-  await tx.execute(bumpStatement(slot));
-}
-
-function bumpStatement(slot: number): SQL {
-  return sql`insert into cube_version (id, version) values (${slot}, 1) on conflict (id) do update set version = cube_version.version + 1`;
 }

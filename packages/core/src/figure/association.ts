@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { figureAccess } from "../actor/index.ts";
 import { badInput } from "../errors.ts";
 import type { QuestionRow } from "../questionset/questionset.sql.ts";
@@ -6,11 +5,13 @@ import type { QuestionSetCode } from "../questionset/types.ts";
 import type { Scope } from "../scope.ts";
 import { assertBreakdownAllowed } from "./access.ts";
 import type { FigureScope } from "./benchmark.ts";
-import { addCells, type Cell, EMPTY_CELL, publishedCount } from "./disclosure.ts";
-import { answeredIn, chose, jointRows } from "./joint.ts";
-import { SUPPRESSION_REASON } from "./measure.ts";
+import { familyOf, sourceSpan } from "./benchmark.ts";
+import { addCells, type Cell, EMPTY_CELL, publishCount } from "./disclosure.ts";
+import { genericView } from "./family.ts";
+import { associationAtoms, associationSlots, yearsOf } from "./joint.ts";
+import { COARSE_REASON, SUPPRESSION_REASON } from "./measure.ts";
 import type { PeriodInput } from "./period.ts";
-import { referenceData } from "./reference.ts";
+import { figureSource } from "./source.ts";
 import { type Estimate, oddsRatio, relativeRisk } from "./statistics.ts";
 import { type Pooling, poolingOf, resolveArea, resolveGradedQuestion, resolveSetAndPeriod } from "./target.ts";
 
@@ -25,6 +26,8 @@ export interface AssociationArgs {
   contrast: Contrast;
   period?: PeriodInput | null;
   version?: number | null;
+  /** A release's name, "LIVE", or (omitted) the latest release. */
+  release?: string | null;
 }
 
 export type AssociationResult = FigureScope & {
@@ -39,53 +42,47 @@ export type AssociationResult = FigureScope & {
   reason: string | null;
 };
 
-interface Row {
-  process_band: string;
-  outcome_band: string;
-  n: number;
-  k: number;
-}
-
 /**
  * How a PROCESS answer goes with an OUTCOME answer: the 2×2 table of published counts, the
  * relative risk of a POSITIVE outcome (Katz interval) and the odds ratio (Woolf interval).
  */
 export async function association(scope: Scope, args: AssociationArgs): Promise<AssociationResult> {
-  const { db } = scope;
   const access = figureAccess(scope.actor);
-  const ref = await referenceData(db);
+  const source = await figureSource(scope, args.release);
+  const { ref } = source;
   const { questionSet, period } = resolveSetAndPeriod(ref, args.questionSet, args.version, args.period);
   const area = resolveArea(ref, args.area);
-  assertBreakdownAllowed(access, area, "Associations");
+  source.assertArea(area);
+  // Live figures are the organisation's own responses, in an area it covers: no wider access is needed.
+  if (source.kind !== "LIVE") assertBreakdownAllowed(access, area, "Associations");
   const process = resolveGradedQuestion(ref, questionSet, args.process, "process");
   const outcome = resolveGradedQuestion(ref, questionSet, args.outcome, "outcome");
   if (process.kind !== "PROCESS") throw badInput(`"${process.code}" is an ${process.kind} question: \`process\` takes a PROCESS question`, "process");
   if (outcome.kind !== "OUTCOME") throw badInput(`"${outcome.code}" is a ${outcome.kind} question: \`outcome\` takes an OUTCOME question`, "outcome");
   const [processPool, outcomePool] = [process, outcome].map((q) => poolingOf(ref, questionSet, q, period, args.version != null)) as [Pooling, Pooling];
   const notComparable = processPool.notComparable ?? outcomePool.notComparable;
-  const graded = sql`in ('POSITIVE', 'NEUTRAL', 'NEGATIVE')`;
-  const rows =
-    period && !notComparable
-      ? await jointRows<Row>(
-          db,
-          ref.version,
-          sql`select o.band as process_band, qo.band as outcome_band, count(*)::int as n, coalesce(sum(r.record_key), 0)::int as k
-            from responses r ${chose("o", processPool.questions, sql`o.band ${graded}`)} ${chose("qo", outcomePool.questions, sql`qo.band ${graded}`)}
-            ${answeredIn(area.code, period)}
-            group by 1, 2`,
-        )
-      : // Stryker disable next-line ArrayDeclaration: a stray row has no bands, so no cell counts it
-        [];
-  const cell = (exposed: boolean, positiveOutcome: boolean): Cell =>
-    rows
-      .filter((r) =>
-        exposed ? r.process_band === "POSITIVE" : args.contrast === "POSITIVE_VS_NEGATIVE" ? r.process_band === "NEGATIVE" : r.process_band !== "POSITIVE",
+  // The table's family: every version of both questions, every year the release holds (`family.ts`).
+  const chain = (q: QuestionRow, pool: Pooling) => familyOf(ref, q, pool).map((id) => ref.questionsById.get(id)!);
+  const span = sourceSpan(source);
+  const atoms =
+    period && span && !notComparable ? await associationAtoms(source, chain(process, processPool), chain(outcome, outcomePool), area, yearsOf(span)) : [];
+  // A block of the table's atoms closes when its table (for this contrast) has 10 in every cell.
+  const view = period
+    ? genericView(
+        atoms,
+        { questionIds: processPool.questionIds, period },
+        {
+          add: (a: Cell[], b: Cell[]) => a.map((c, i) => addCells(c, b[i]!)),
+          empty: Array.from({ length: 9 }, () => EMPTY_CELL),
+          holds: (cells: Cell[]) => cells.some((c) => c.count > 0),
+          passes: (cells: Cell[]) => tableOf(cells, args.contrast).every((x) => x.count >= 10),
+        },
+        source.exact,
       )
-      .filter((r) => (positiveOutcome ? r.outcome_band === "POSITIVE" : r.outcome_band !== "POSITIVE"))
-      .reduce((s, r) => addCells(s, { count: r.n, keySum: r.k }), EMPTY_CELL);
-  const cells = [cell(true, true), cell(true, false), cell(false, true), cell(false, false)];
+    : null;
+  const cells = tableOf(view?.cells ?? Array.from({ length: 9 }, () => EMPTY_CELL), args.contrast);
   const versions = processPool.versions.filter((v) => outcomePool.versions.includes(v));
-  const base = { questionSet, area, period, versions, syntheticData: ref.synthetic, process, outcome, contrast: args.contrast };
+  const base = { release: source.name, questionSet, area, period, versions, syntheticData: ref.synthetic, process, outcome, contrast: args.contrast };
   if (notComparable) return { ...base, table: null, relativeRisk: null, oddsRatio: null, status: "NOT_COMPARABLE", reason: notComparable };
   if (cells.every((c) => c.count === 0)) {
     return {
@@ -97,7 +94,8 @@ export async function association(scope: Scope, args: AssociationArgs): Promise<
       reason: `No one in ${area.name} answered both questions in this period.`,
     };
   }
-  const published = cells.map(publishedCount);
+  if (view && !view.allowed) return { ...base, table: null, relativeRisk: null, oddsRatio: null, status: "SUPPRESSED", reason: COARSE_REASON };
+  const published = cells.map((c) => publishCount(c, source.exact));
   if (published.some((p) => p === null)) return { ...base, table: null, relativeRisk: null, oddsRatio: null, status: "SUPPRESSED", reason: SUPPRESSION_REASON };
   const [a, b, c, d] = published as [number, number, number, number];
   return {
@@ -108,6 +106,22 @@ export async function association(scope: Scope, args: AssociationArgs): Promise<
     status: "AVAILABLE",
     reason: null,
   };
+}
+
+/**
+ * The 2×2 table of nine band cells (PROCESS band × OUTCOME band): [exposed with a POSITIVE
+ * outcome, exposed without, unexposed with, unexposed without], exposed a POSITIVE process answer.
+ */
+function tableOf(nine: Cell[], contrast: Contrast): Cell[] {
+  const sum = (exposed: boolean, positiveOutcome: boolean): Cell =>
+    nine
+      .map((cell, slot) => ({ cell, ...associationSlots(slot) }))
+      .filter((r) =>
+        exposed ? r.processBand === "POSITIVE" : contrast === "POSITIVE_VS_NEGATIVE" ? r.processBand === "NEGATIVE" : r.processBand !== "POSITIVE",
+      )
+      .filter((r) => (positiveOutcome ? r.outcomeBand === "POSITIVE" : r.outcomeBand !== "POSITIVE"))
+      .reduce((s, r) => addCells(s, r.cell), EMPTY_CELL);
+  return [sum(true, true), sum(true, false), sum(false, true), sum(false, false)];
 }
 
 /** `"A"`, `"A" or "B"`, `"A", "B" or "C"`: a band's answers (every graded band has at least one). */

@@ -1,6 +1,4 @@
-import { sql } from "drizzle-orm";
 import { figureAccess } from "../actor/index.ts";
-import { ENGLAND } from "../area/index.ts";
 import type { Db } from "../db/types.ts";
 import { badInput, notFound } from "../errors.ts";
 import type { QuestionRow, QuestionSetRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
@@ -8,13 +6,13 @@ import { questionCode } from "../questionset/validation.ts";
 import type { Scope } from "../scope.ts";
 import { parseInput } from "../util/validate.ts";
 import { assertBreakdownAllowed } from "./access.ts";
-import { type BenchmarkArgs, benchmark, type FigureScope } from "./benchmark.ts";
+import { type BenchmarkArgs, benchmark, type FigureScope, familyOf, sourceSpan } from "./benchmark.ts";
 import { assertCrossBreakdownAllowed, type CrossCategory, crossCategories } from "./cross-breakdown.ts";
-import { type BandCells, EMPTY_BAND_CELLS } from "./cube.ts";
-import { bandCellsBy, chose } from "./joint.ts";
-import { type CountableBand, type Measure, notComparableMeasure, publishCategory, suppressedMeasure } from "./measure.ts";
-import type { Period } from "./period.ts";
-import { referenceData } from "./reference.ts";
+import { EMPTY_BAND_CELLS } from "./cube.ts";
+import { type Atom, familyCells } from "./family.ts";
+import { oneWayAtoms, yearsOf } from "./joint.ts";
+import { type CountableBand, type Measure, notComparableMeasure, publishBand, suppressedMeasure } from "./measure.ts";
+import { figureSource } from "./source.ts";
 import { type ComparisonOutcome, compareWithComparator } from "./statistics.ts";
 import { poolingOf } from "./target.ts";
 
@@ -68,61 +66,54 @@ async function categoricalQuestion(db: Db, questionSet: QuestionSetRow, code: st
   return { question, options, overlapping: scale.multiple };
 }
 
-/** Band cells of the measured question by option of the `by` question, in an area over a period. */
-async function categoryCells(
-  db: Db,
-  version: number,
-  measured: QuestionRow[],
-  by: QuestionRow[],
-  area: string,
-  period: Period,
-): Promise<Map<string, BandCells>> {
-  const rows = await bandCellsBy(db, version, { measured, keys: [sql`bo.code`], joins: [chose("bo", by, sql`bo.band is null`)], area, period });
-  return new Map(rows.map((r) => [r.keys[0]!, r.cells]));
-}
-
 /** A measure split by the answer to a categorical question (and, for England and regions, a second). */
 export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string; thenBy?: string | null }): Promise<BreakdownResult> {
   const { db } = scope;
+  const source = await figureSource(scope, args.release);
+  const live = source.kind === "LIVE";
   const access = figureAccess(scope.actor);
-  const headline = await benchmark(scope, args);
-  assertBreakdownAllowed(access, headline.area, "Breakdowns");
-  if (args.thenBy) assertCrossBreakdownAllowed(access, headline.area);
+  const headline = await benchmark(scope, args, source);
+  // Live figures are the organisation's own responses, in an area it covers: no wider access is needed.
+  if (!live) assertBreakdownAllowed(access, headline.area, "Breakdowns");
+  if (args.thenBy && !live) assertCrossBreakdownAllowed(access, headline.area);
   const { question: by, options, overlapping } = await categoricalQuestion(db, headline.questionSet, args.by, "by");
   const then = args.thenBy ? await categoricalQuestion(db, headline.questionSet, args.thenBy, "thenBy") : null;
   if (then && then.question.id === by.id) throw badInput("`thenBy` must be another question than `by`", "thenBy");
   const period = headline.period;
   const band = headline.band as CountableBand;
-  const ref = await referenceData(db);
+  const { ref } = source;
   const bands = ref.bandsByQuestion.get(headline.question.id)!;
   const pool = (q: QuestionRow) => poolingOf(ref, headline.questionSet, q, period, args.version != null);
   const [measured, byPool, thenPool] = [pool(headline.question), pool(by), then ? pool(then.question) : null];
   const notComparable = measured.notComparable ?? byPool.notComparable ?? thenPool?.notComparable ?? null;
+  const chain = (q: QuestionRow, p: { questionIds: number[] }) => familyOf(ref, q, p).map((id) => ref.questionsById.get(id)!);
+  const span = sourceSpan(source);
   const byOption =
-    period && !notComparable
-      ? await categoryCells(db, ref.version, measured.questions, byPool.questions, headline.area.code, period)
-      : new Map<string, BandCells>();
-  const categories = secondarySuppression(
-    options.map((option) => {
-      const cells = byOption.get(option.code) ?? EMPTY_BAND_CELLS;
-      const exactTotal = headline.area.code === ENGLAND;
-      const measure = notComparable ? notComparableMeasure(notComparable) : publishCategory(cells, band, { bands, areaName: headline.area.name, exactTotal });
-      return { option, size: cells.answered.count, measure };
-    }),
-  );
+    period && span && !notComparable
+      ? await oneWayAtoms(source, chain(headline.question, measured), chain(by, byPool), headline.area, yearsOf(span))
+      : new Map<string, Atom[]>();
+  const published = options.map((option) => {
+    const view = period ? familyCells(byOption.get(option.code) ?? [], { questionIds: measured.questionIds, period }, bands, live) : null;
+    const cells = view?.cells ?? EMPTY_BAND_CELLS;
+    const measure = notComparable
+      ? notComparableMeasure(notComparable)
+      : publishBand(cells, band, { bands, areaName: headline.area.name, live, blocked: view?.blocked });
+    return { option, size: cells.answered.count, measure };
+  });
+  const categories = live ? published : secondarySuppression(published);
   const cross = then
     ? await crossCategories(
-        db,
+        source,
         {
-          question: measured.questions,
-          by: { question: by, pool: byPool.questions },
-          thenBy: { question: then.question, pool: thenPool!.questions },
+          question: chain(headline.question, measured),
+          questionIds: measured.questionIds,
+          by: { question: by, pool: chain(by, byPool) },
+          thenBy: { question: then.question, pool: chain(then.question, thenPool!) },
           area: headline.area,
           band,
           bands,
           period,
           notComparable,
-          version: ref.version,
         },
         { by: options, thenBy: then.options },
       )

@@ -1,13 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { AreaRow } from "../area/area.sql.ts";
-import { ENGLAND } from "../area/index.ts";
 import { queryRows } from "../db/types.ts";
 import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { QuestionSetCode } from "../questionset/types.ts";
 import { financialYearLabel } from "../response/index.ts";
 import type { Scope } from "../scope.ts";
 import { addCells, type Cell, EMPTY_CELL, publishCount } from "./disclosure.ts";
-import { referenceData } from "./reference.ts";
+import { figureSource } from "./source.ts";
 import { resolveQuestionSet } from "./target.ts";
 
 export interface CoverageYear {
@@ -39,15 +38,20 @@ const sum = (cells: Cell[]): Cell => cells.reduce(addCells, EMPTY_CELL);
  * other (each set of records publishes one value: an area's all-years count here is the count
  * `reportEligibility` gives), and nothing under 10 is listed, not even as a year with "some".
  */
-export async function coverage({ db, settings }: Scope, args: { questionSet?: QuestionSetCode | null; areaType: AreaRow["type"] }): Promise<CoverageEntry[]> {
-  const ref = await referenceData(db);
+export async function coverage(
+  scope: Scope,
+  args: { questionSet?: QuestionSetCode | null; areaType: AreaRow["type"]; release?: string | null },
+): Promise<CoverageEntry[]> {
+  const { db, settings } = scope;
+  const source = await figureSource(scope, args.release);
+  const { ref } = source;
   const sets = ref.questionSets.filter((s) => !args.questionSet || s.code === args.questionSet);
   // Stryker disable next-line ConditionalExpression,ArrayDeclaration: only a database without question sets has none (and `in ()` is not SQL)
   if (!sets.length) return [];
   const rows = await queryRows<Row>(
     db,
     sql`select aa.ancestor_code as area, c.question_set_id as set_id, c.financial_year as year, sum(c.count)::int as n, sum(c.key_sum)::int as k
-        from response_counts c
+        from ${source.responseCounts} c
         join area_ancestors aa on aa.area_code = c.area_code
         join areas a on a.code = aa.ancestor_code and a.type = ${args.areaType}
         where c.question_set_id in (${sql.join(
@@ -60,18 +64,18 @@ export async function coverage({ db, settings }: Scope, args: { questionSet?: Qu
   const versionOf = new Map(sets.map((s) => [s.id, s]));
   const entries: CoverageEntry[] = [];
   // Stryker disable next-line ArrayDeclaration: every area type has areas in the reference data
-  for (const area of ref.areasByType.get(args.areaType) ?? []) {
-    const exact = area.code === ENGLAND;
+  for (const area of (ref.areasByType.get(args.areaType) ?? []).filter((a) => source.covers(a))) {
+    const live = source.exact;
     const ofArea = rows.filter((r) => r.area === area.code);
     for (const code of [...new Set(sets.map((s) => s.code))]) {
       const ofSet = ofArea.filter((r) => versionOf.get(r.set_id)!.code === code);
       const cellOf = (r: Row): Cell => ({ count: r.n, keySum: r.k });
-      const responses = publishCount(sum(ofSet.map(cellOf)), exact);
-      if (responses === null) continue;
+      const responses = publishCount(sum(ofSet.map(cellOf)), live);
+      if (!responses) continue;
       const years = [...new Set(ofSet.map((r) => r.year))].flatMap((year) => {
         const inYear = ofSet.filter((r) => r.year === year);
-        const count = publishCount(sum(inYear.map(cellOf)), exact);
-        if (count === null) return [];
+        const count = publishCount(sum(inYear.map(cellOf)), live);
+        if (!count) return [];
         // Which versions were answered that year anywhere, not here: a version's own count in one
         // area would tell a few (1 to 9) from none, as no figure may.
         const versions = sets.filter((s) => s.code === code && ref.yearsBySet.get(s.id)?.includes(year)).map((s) => s.version);

@@ -1,14 +1,14 @@
-import { sql } from "drizzle-orm";
 import type { AreaRow } from "../area/area.sql.ts";
-import { ENGLAND } from "../area/index.ts";
-import type { Db } from "../db/types.ts";
 import { badInput, PoetError } from "../errors.ts";
 import type { QuestionRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
+import { sourceSpan } from "./benchmark.ts";
 import { EMPTY_BAND_CELLS } from "./cube.ts";
 import type { Access } from "./disclosure.ts";
-import { bandCellsBy, chose } from "./joint.ts";
-import { type CountableBand, type Measure, notComparableMeasure, publishCategory, suppressedMeasure } from "./measure.ts";
+import { type Atom, familyCells } from "./family.ts";
+import { twoWayAtoms, yearsOf } from "./joint.ts";
+import { type CountableBand, type Measure, notComparableMeasure, publishBand, suppressedMeasure } from "./measure.ts";
 import type { Period } from "./period.ts";
+import type { FigureSource } from "./source.ts";
 
 export interface CrossCategory {
   option: ScaleOptionRow;
@@ -54,12 +54,14 @@ export function secondarySuppression2D<T extends { row: number; column: number; 
   return result;
 }
 
-/** The cells of a two-way breakdown (England or a region), counted from the answers (`joint.ts`). */
+/** The cells of a two-way breakdown (England or a region; a covered area, live), from the source's joint counts (`joint.ts`). */
 export async function crossCategories(
-  db: Db,
+  source: FigureSource,
   args: {
-    /** The measured question in each version the figure pools. */
+    /** The measured question in each version of its family (`family.ts`). */
     question: QuestionRow[];
+    /** The versions' questions the figure counts. */
+    questionIds: number[];
     by: { question: QuestionRow; pool: QuestionRow[] };
     thenBy: { question: QuestionRow; pool: QuestionRow[] };
     area: AreaRow;
@@ -67,24 +69,13 @@ export async function crossCategories(
     bands: readonly CountableBand[];
     period: Period | null;
     notComparable: string | null;
-    /** The cube version the figure was read at: the cells are cached under it. */
-    version: number;
   },
   options: { by: ScaleOptionRow[]; thenBy: ScaleOptionRow[] },
 ): Promise<CrossCategory[]> {
   const { period } = args;
-  const rows =
-    period && !args.notComparable
-      ? await bandCellsBy(db, args.version, {
-          measured: args.question,
-          keys: [sql`bo.code`, sql`co.code`],
-          joins: [chose("bo", args.by.pool, sql`bo.band is null`), chose("co", args.thenBy.pool, sql`co.band is null`)],
-          area: args.area.code,
-          period,
-        })
-      : // Stryker disable next-line ArrayDeclaration: a stray row here keys a cell no option pair reads
-        [];
-  const cell = new Map(rows.map((r) => [r.keys.join("|"), r.cells]));
+  const span = sourceSpan(source);
+  const atoms: Map<string, Atom[]> =
+    period && span && !args.notComparable ? await twoWayAtoms(source, args.question, args.by.pool, args.thenBy.pool, args.area, yearsOf(span)) : new Map();
   // Suppress in one canonical orientation (the lower question id as rows), so that asking for
   // `by: A, thenBy: B` or `by: B, thenBy: A` publishes the same cells.
   // Stryker disable next-line EqualityOperator: which orientation is canonical is a convention (either is consistent), and by and thenBy are never one question
@@ -92,7 +83,15 @@ export async function crossCategories(
   const [lowOptions, highOptions] = swapped ? [options.thenBy, options.by] : [options.by, options.thenBy];
   const table = lowOptions.flatMap((low, row) =>
     highOptions.map((high, column) => {
-      const cells = cell.get(swapped ? `${high.code}|${low.code}` : `${low.code}|${high.code}`) ?? EMPTY_BAND_CELLS;
+      const view = period
+        ? familyCells(
+            atoms.get(swapped ? `${high.code}|${low.code}` : `${low.code}|${high.code}`) ?? [],
+            { questionIds: args.questionIds, period },
+            args.bands,
+            source.exact,
+          )
+        : null;
+      const cells = view?.cells ?? EMPTY_BAND_CELLS;
       return {
         low,
         high,
@@ -101,11 +100,11 @@ export async function crossCategories(
         size: cells.answered.count,
         measure: args.notComparable
           ? notComparableMeasure(args.notComparable)
-          : publishCategory(cells, args.band, { bands: args.bands, areaName: args.area.name, exactTotal: args.area.code === ENGLAND }),
+          : publishBand(cells, args.band, { bands: args.bands, areaName: args.area.name, live: source.exact, blocked: view?.blocked }),
       };
     }),
   );
-  const published = new Map(secondarySuppression2D(table).map((c) => [`${c.low.id}|${c.high.id}`, c.measure]));
+  const published = new Map((source.exact ? table : secondarySuppression2D(table)).map((c) => [`${c.low.id}|${c.high.id}`, c.measure]));
   return options.by.flatMap((option) =>
     options.thenBy.map((thenOption) => ({
       option,

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/types.ts";
 import { cachedRead } from "./caching.ts";
 import { addCells, type Cell, EMPTY_CELL } from "./disclosure.ts";
@@ -61,23 +61,28 @@ export function toBandCells(r: BandSumsRow | undefined): BandCells {
 export type LeafCells = Map<number, Map<string, Map<number, BandCells>>>;
 
 /**
- * Rises with every write to the cubes: what caches of figures (in memory, ETags, CDNs) are keyed
- * on. The sum of the writers' counters (`bumpCubeVersion`).
+ * Where figures are counted from: a release's frozen cubes, or an organisation's live responses
+ * counted when asked (`figure/source.ts`). `bandCounts` and `responseCounts` are relations with
+ * the columns of the cubes (`band_counts`, `response_counts`); `key` is what reads of it are
+ * cached under, null for data that may change between two reads.
  */
-export async function cubeVersion(db: Db): Promise<number> {
-  const [row] = await queryRows<{ version: number }>(db, sql`select coalesce(sum(version), 0)::float8 as version from cube_version`);
-  return row!.version;
+export interface CubeSource {
+  db: Db;
+  key: string | null;
+  bandCounts: SQL;
+  responseCounts: SQL;
 }
 
 /**
- * `readLeafCells`, cached per database by cube version (the one `referenceData` just read, so a
- * figure costs no second version query): any write to the cubes bumps it and is seen at once.
+ * Band cells of some questions for every leaf area, over a period or year by year: one indexed
+ * read of the source's band cube, kept in memory when the source never changes (a release).
  */
-export async function leafBandCells(db: Db, version: number, questionIds: number[], period: Period, byYear = false): Promise<LeafCells> {
+export async function leafBandCells(source: CubeSource, questionIds: number[], period: Period, byYear = false): Promise<LeafCells> {
   // Stryker disable next-line all: no figure asks for no questions (and `in ()` is not SQL)
   if (questionIds.length === 0) return new Map();
+  const read = () => readLeafCells(source, questionIds, period, byYear);
   // Stryker disable next-line StringLiteral: the key is read only with the cache on, and mutation runs turn it off (figureCaching)
-  return cachedRead(db, version, `cells|${period.from}-${period.to}|${byYear}|${questionIds.join(",")}`, () => readLeafCells(db, questionIds, period, byYear));
+  return source.key === null ? read() : cachedRead(source.db, source.key, `cells|${period.from}-${period.to}|${byYear}|${questionIds.join(",")}`, read);
 }
 
 /** `(1, 2, 3)`: ids for an SQL `in`, each a bound parameter. */
@@ -88,11 +93,11 @@ export function idList(ids: number[]) {
   )})`;
 }
 
-async function readLeafCells(db: Db, questionIds: number[], period: Period, byYear: boolean): Promise<LeafCells> {
+async function readLeafCells(source: CubeSource, questionIds: number[], period: Period, byYear: boolean): Promise<LeafCells> {
   const rows = await queryRows<BandSumsRow & { question_id: number; area_code: string; year: number }>(
-    db,
+    source.db,
     sql`select question_id, area_code, ${byYear ? sql`financial_year` : sql`0`}::int as year, ${bandSums()}
-        from band_counts
+        from ${source.bandCounts} c
         where question_id in ${idList(questionIds)} and financial_year between ${period.from} and ${period.to}
         group by 1, 2, 3`,
   );

@@ -2,7 +2,21 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
 import { financialYearLabel } from "../response/index.ts";
-import { ANY, type AttackReport, type Bound, boundOf, combine, intersect, report, type Target } from "../testing/differencing.ts";
+import {
+  ANY,
+  type AttackReport,
+  type Bound,
+  boundOf,
+  combine,
+  intersect,
+  periodOf,
+  RUNS,
+  type Run,
+  report,
+  runKey,
+  type Target,
+  YEARS,
+} from "../testing/differencing.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { parseCsv } from "../util/csv.ts";
 
@@ -11,11 +25,6 @@ import { parseCsv } from "../util/csv.ts";
 // `report` checks every bound holds the truth, then counts what was learnt.
 const demo = useDemoApi();
 
-const YEARS = [2022, 2023, 2024, 2025];
-type Run = readonly [number, number];
-const RUNS: Run[] = YEARS.flatMap((a) => YEARS.filter((b) => b >= a).map((b) => [a, b] as const));
-const runKey = (r: Run) => `${r[0]}-${r[1]}`;
-const periodOf = (r: Run) => ({ from: financialYearLabel(r[0]), to: financialYearLabel(r[1]) });
 const sumYears = (r: Run, count: (year: number) => number) => YEARS.filter((y) => y >= r[0] && y <= r[1]).reduce((s, y) => s + count(y), 0);
 
 /** Every way to write run X from other runs: extended on either side or both and trimmed, or split in two. */
@@ -151,7 +160,7 @@ describe("differencing attacks", () => {
   });
 
   it("on breakdowns, two-way breakdowns and associations over overlapping periods, never pins a hidden count", async () => {
-    type Measure = { numerator: number | null; denominator: number | null; status: string };
+    type Measure = { numerator: number | null; denominator: number | null; status: string; disclosure?: string };
     const areas = [
       "E92000001",
       ...[...parents]
@@ -175,7 +184,7 @@ describe("differencing attacks", () => {
         for (const run of RUNS) {
           const { breakdown } = await demo.api.data(
             `query($a: String!, $b: Band, $p: PeriodInput) { breakdown(questionSet: ADULT_PB, version: 1, question: "quality_of_life", by: "budget_management", area: $a, band: $b, period: $p) {
-              total { numerator denominator status } categories { option { code } measure { numerator denominator status } } } }`,
+              total { numerator denominator status disclosure } categories { option { code } measure { numerator denominator status } } } }`,
             { a: area, b: band, p: periodOf(run) },
           );
           published.set(`${area}|${band}|${runKey(run)}`, breakdown);
@@ -190,11 +199,10 @@ describe("differencing attacks", () => {
     for (const [key, view] of published) {
       const [area, band, runText] = key.split("|") as [string, string, string];
       const run = RUNS.find((r) => runKey(r) === runText)!;
-      const exactTotal = area === "E92000001";
       for (const c of view.categories.filter((x) => x.measure.status !== "AVAILABLE")) {
         const others = view.categories.filter((o) => o !== c);
         const fromTotal = combine([
-          { sign: 1, bound: boundOf(view.total.numerator, exactTotal) },
+          { sign: 1, bound: boundOf(view.total.numerator, view.total.disclosure === "EXACT") },
           ...others.map((o) => ({ sign: -1 as const, bound: boundOf(o.measure.numerator, false) ?? ANY })),
           { sign: -1, bound: ANY },
         ]);

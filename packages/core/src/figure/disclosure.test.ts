@@ -3,14 +3,15 @@ import { secondarySuppression } from "./breakdown.ts";
 import { secondarySuppression2D } from "./cross-breakdown.ts";
 import { type BandCells, EMPTY_BAND_CELLS } from "./cube.ts";
 import { addCells, type Cell, cellKey, PERTURBATION_TABLE, publishCount, publishedCount } from "./disclosure.ts";
-import { COUNTABLE_BANDS, type CountableBand, exactBandsShown, publishBand, publishCategory, SUPPRESSION_REASON, suppressedMeasure } from "./measure.ts";
+import { COUNTABLE_BANDS, type CountableBand, publishBand, SUPPRESSION_REASON, suppressedMeasure } from "./measure.ts";
 import { wilsonInterval } from "./statistics.ts";
 
 const cell = (count: number, keySum: number): Cell => ({ count, keySum });
 const keys = Array.from({ length: 256 }, (_, k) => k);
 const YES_NO: CountableBand[] = ["POSITIVE", "NEGATIVE"];
-const subNational = { exact: false, areaName: "Rutland", bands: YES_NO };
-const england = { exact: true, areaName: "England", bands: COUNTABLE_BANDS };
+const subNational = { live: false, areaName: "Rutland", bands: YES_NO };
+const england = { live: false, areaName: "England", bands: COUNTABLE_BANDS };
+const live = { live: true, areaName: "Rutland", bands: COUNTABLE_BANDS };
 
 /** A yes/no question's cells: n POSITIVE (key sum k) of d answers (key sum kd). */
 const yesNo = (n: number, d: number, k = n * 7, kd = d * 13): BandCells => ({
@@ -77,9 +78,9 @@ describe("the perturbation table", () => {
     expect(publishedCount(cell(10, 77))).toBe(10);
   });
 
-  it("publishes England's counts exactly, never under 10", () => {
-    expect(publishCount(cell(9, 0), true)).toBeNull();
-    expect(publishCount(cell(10, 0), true)).toBe(10);
+  it("shows an organisation's own live counts as they are, and publishes every other count by the cell key", () => {
+    expect(publishCount(cell(0, 0), true)).toBe(0);
+    expect(publishCount(cell(9, 0), true)).toBe(9);
     expect(publishCount(cell(23, 154), true)).toBe(23);
     expect(publishCount(cell(23, 154), false)).toBe(20);
     expect(publishCount(cell(9, 0), false)).toBeNull();
@@ -142,65 +143,46 @@ describe("a measure below England", () => {
       disclosure: "ROUNDED",
       reason: "No answers to this question in Rutland for this period.",
     });
-    expect(publishBand(EMPTY_BAND_CELLS, "POSITIVE", england)).toMatchObject({ status: "NO_DATA", disclosure: "EXACT" });
+    expect(publishBand(EMPTY_BAND_CELLS, "POSITIVE", live)).toMatchObject({ status: "NO_DATA", disclosure: "EXACT" });
   });
 });
 
-describe("England's exact headline figures", () => {
-  it("are the true counts when every band and its rest hold at least 10", () => {
-    const cells = graded(100, 50, 30);
-    expect(publishBand(cells, "NEGATIVE", england)).toMatchObject({ numerator: 30, denominator: 180, status: "AVAILABLE", disclosure: "EXACT" });
-    expect([...exactBandsShown(cells, COUNTABLE_BANDS)]).toEqual(["POSITIVE", "NEUTRAL", "NEGATIVE"]);
-  });
-
-  it("obey the same minimum: PHB paid work's 2 of 34 and 0 of 34 are not shown", () => {
+describe("England's figures", () => {
+  it("are published as every area's: cell-key counts, under the same minimum", () => {
+    const cells = graded(100, 50, 31);
+    const m = publishBand(cells, "NEGATIVE", england);
+    expect(m).toMatchObject({ numerator: publishedCount(cells.NEGATIVE), denominator: publishedCount(cells.answered), disclosure: "ROUNDED" });
+    expect(m.numerator! % 5).toBe(0);
     const paidWork = graded(2, 32, 0);
-    expect(publishBand(paidWork, "POSITIVE", england)).toMatchObject({ status: "SUPPRESSED", numerator: null, disclosure: "EXACT" });
-    expect(status(paidWork, "NEGATIVE")).toBe("SUPPRESSED");
-    expect(status(paidWork, "NEUTRAL")).toBe("SUPPRESSED");
-    expect(status(yesNo(10, 20), "POSITIVE", { ...england, bands: YES_NO })).toBe("AVAILABLE");
-    expect(status(yesNo(9, 20), "POSITIVE", { ...england, bands: YES_NO })).toBe("SUPPRESSED");
-    expect(status(yesNo(11, 20), "POSITIVE", { ...england, bands: YES_NO })).toBe("SUPPRESSED");
-  });
-
-  it("hide the smallest other band when a single band is hidden, so the total minus the rest reveals nothing", () => {
-    expect([...exactBandsShown(graded(100, 50, 5), COUNTABLE_BANDS)]).toEqual(["POSITIVE"]);
-    expect([...exactBandsShown(graded(40, 50, 5), COUNTABLE_BANDS)]).toEqual(["NEUTRAL"]);
-    expect([...exactBandsShown(graded(5, 50, 40), COUNTABLE_BANDS)]).toEqual(["NEUTRAL"]);
-    expect(status(graded(100, 50, 5), "NEUTRAL")).toBe("SUPPRESSED");
+    for (const band of COUNTABLE_BANDS) expect(status(paidWork, band)).toBe("SUPPRESSED");
     expect(status(graded(100, 50, 5), "POSITIVE")).toBe("AVAILABLE");
-    // Two hidden already: their sum is known, neither alone.
-    expect([...exactBandsShown(graded(100, 6, 5), COUNTABLE_BANDS)]).toEqual(["POSITIVE"]);
-    expect([...exactBandsShown(graded(100, 5, 4), COUNTABLE_BANDS)]).toEqual([]);
-    // Between equal bands the first in scale order goes.
-    expect([...exactBandsShown(graded(40, 40, 5), COUNTABLE_BANDS)]).toEqual(["NEUTRAL"]);
-    // A one-band scale whose band fails has nothing left to hide.
-    expect([...exactBandsShown(yesNo(5, 100), ["POSITIVE"])]).toEqual([]);
-    // Two-band scales need nothing more: the rest rule hides both together.
-    expect([...exactBandsShown(yesNo(5, 100), YES_NO)]).toEqual([]);
+  });
+});
+
+describe("live figures", () => {
+  it("are an organisation's own true counts, however small, with their interval", () => {
+    expect(publishBand(graded(3, 1, 0), "POSITIVE", live)).toMatchObject({
+      numerator: 3,
+      denominator: 4,
+      percentage: 75,
+      status: "AVAILABLE",
+      disclosure: "EXACT",
+    });
+    expect(publishBand(graded(0, 2, 0), "POSITIVE", live)).toMatchObject({ numerator: 0, denominator: 2, percentage: 0, status: "AVAILABLE" });
+    expect(publishBand(graded(23, 0, 0), "POSITIVE", live).confidenceInterval!.upper).toBe(100);
   });
 });
 
 describe("a breakdown category", () => {
-  const region = { bands: COUNTABLE_BANDS, areaName: "the North West", exactTotal: false };
-  const england = { bands: COUNTABLE_BANDS, areaName: "England", exactTotal: true };
+  const region = { bands: COUNTABLE_BANDS, areaName: "the North West", live: false };
 
   it("is shown for a band when the band and the rest hold 10 of its answers", () => {
-    expect(publishCategory(graded(40, 20, 9), "POSITIVE", region)).toMatchObject({ status: "AVAILABLE", disclosure: "ROUNDED" });
-    expect(publishCategory(graded(40, 20, 9), "NEGATIVE", region).status).toBe("SUPPRESSED");
-    expect(publishCategory(EMPTY_BAND_CELLS, "POSITIVE", region)).toMatchObject({
+    expect(publishBand(graded(40, 20, 9), "POSITIVE", region)).toMatchObject({ status: "AVAILABLE", disclosure: "ROUNDED" });
+    expect(publishBand(graded(40, 20, 9), "NEGATIVE", region).status).toBe("SUPPRESSED");
+    expect(publishBand(EMPTY_BAND_CELLS, "POSITIVE", region)).toMatchObject({
       status: "NO_DATA",
       reason: "No answers to this question in the North West for this period.",
     });
-  });
-
-  it("under an exact total, only when every band of the scale passes, so every band's breakdown hides it", () => {
-    expect(publishCategory(graded(40, 20, 10), "POSITIVE", england)).toMatchObject({ status: "AVAILABLE", disclosure: "ROUNDED" });
-    expect(publishCategory(graded(40, 20, 9), "POSITIVE", england).status).toBe("SUPPRESSED");
-    expect(publishCategory(graded(40, 9, 20), "NEGATIVE", england).status).toBe("SUPPRESSED");
-    expect(publishCategory(yesNo(40, 50), "POSITIVE", { ...england, bands: YES_NO }).status).toBe("AVAILABLE");
-    expect(publishCategory(yesNo(40, 49), "NEGATIVE", { ...england, bands: YES_NO }).status).toBe("SUPPRESSED");
-    expect(publishCategory(EMPTY_BAND_CELLS, "POSITIVE", england).status).toBe("NO_DATA");
   });
 });
 

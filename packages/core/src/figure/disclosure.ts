@@ -52,11 +52,11 @@ export function publishedCount(cell: Cell): number | null {
 }
 
 /**
- * A count as published at a level: exact for England's headline figures (still never under
- * 10), by the cell key method everywhere else.
+ * A count as shown: by the cell key method in a release (England's too), the true count in an
+ * organisation's own live figures.
  */
-export function publishCount(cell: Cell, exact: boolean): number | null {
-  return exact ? (cell.count < SMALL_COUNT ? null : cell.count) : publishedCount(cell);
+export function publishCount(cell: Cell, live: boolean): number | null {
+  return live ? cell.count : publishedCount(cell);
 }
 
 /** Who is asking: anonymous callers see the public cube; researchers a larger one. */

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { AreaRow } from "../area/area.sql.ts";
-import { ENGLAND } from "../area/index.ts";
 import { queryRows } from "../db/types.ts";
 import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { Scope } from "../scope.ts";
 import { addCells, type Cell, EMPTY_CELL, publishCount } from "./disclosure.ts";
 import { type Period, type PeriodInput, resolvePeriod } from "./period.ts";
-import { type ReferenceData, referenceData } from "./reference.ts";
+import type { ReferenceData } from "./reference.ts";
+import { type FigureSource, figureSource } from "./source.ts";
 import { resolveArea, resolveQuestionSet } from "./target.ts";
 
 export interface InstrumentEligibility {
@@ -17,6 +17,8 @@ export interface InstrumentEligibility {
 }
 
 export interface EligibilityResult {
+  /** The release the counts were read from, or "LIVE". */
+  release: string;
   area: AreaRow;
   period: Period | null;
   threshold: number;
@@ -24,12 +26,12 @@ export interface EligibilityResult {
 }
 
 /** Each area's responses to each question set version (counted with its descendants'), as cells. */
-async function responseCells(db: Scope["db"], areaCodes: string[], period: Period | null): Promise<Map<string, Map<number, Cell>>> {
+async function responseCells(source: FigureSource, areaCodes: string[], period: Period | null): Promise<Map<string, Map<number, Cell>>> {
   const rows = period
     ? await queryRows<{ area: string; set_id: number; n: number; k: number }>(
-        db,
+        source.db,
         sql`select aa.ancestor_code as area, c.question_set_id as set_id, sum(c.count)::int as n, sum(c.key_sum)::int as k
-            from response_counts c
+            from ${source.responseCounts} c
             join area_ancestors aa on aa.area_code = c.area_code and aa.ancestor_code in (${sql.join(
               areaCodes.map((code) => sql`${code}`),
               sql`, `,
@@ -47,12 +49,12 @@ async function responseCells(db: Scope["db"], areaCodes: string[], period: Perio
   return byArea;
 }
 
-function instrumentsOf(ref: ReferenceData, area: AreaRow, cells: Map<number, Cell> | undefined, threshold: number): InstrumentEligibility[] {
+function instrumentsOf(ref: ReferenceData, live: boolean, cells: Map<number, Cell> | undefined, threshold: number): InstrumentEligibility[] {
   const latest = [...new Set(ref.questionSets.map((s) => s.code))].map((code) => resolveQuestionSet(ref, code));
   return latest.map((questionSet) => {
     const versions = ref.questionSets.filter((s) => s.code === questionSet.code);
     const cell = versions.reduce((sum, s) => addCells(sum, cells?.get(s.id) ?? EMPTY_CELL), EMPTY_CELL);
-    const responses = publishCount(cell, area.code === ENGLAND);
+    const responses = publishCount(cell, live);
     return { questionSet, responses, eligible: (responses ?? 0) > threshold };
   });
 }
@@ -61,25 +63,42 @@ function instrumentsOf(ref: ReferenceData, area: AreaRow, cells: Map<number, Cel
  * Whether an area has more than `threshold` responses of each instrument for a local report,
  * judged on the published count, so that `eligible` says nothing the count does not.
  */
-export async function reportEligibility(scope: Scope, args: { area: string; period?: PeriodInput | null }): Promise<EligibilityResult> {
-  const ref = await referenceData(scope.db);
-  const [result] = await reportEligibilityOf(scope, { areas: [resolveArea(ref, args.area)], period: args.period });
+export async function reportEligibility(
+  scope: Scope,
+  args: { area: string; period?: PeriodInput | null; release?: string | null },
+  given?: FigureSource,
+): Promise<EligibilityResult> {
+  const source = given ?? (await figureSource(scope, args.release));
+  const area = resolveArea(source.ref, args.area);
+  source.assertArea(area);
+  const [result] = await reportEligibilityOf(scope, { areas: [area], period: args.period }, source);
   return result!;
 }
 
 /** The same judgement for many areas at once, in one query. */
-export async function reportEligibilityOf({ db, settings }: Scope, args: { areas: AreaRow[]; period?: PeriodInput | null }): Promise<EligibilityResult[]> {
-  const threshold = settings.reportThreshold;
-  const ref = await referenceData(db);
+export async function reportEligibilityOf(
+  scope: Scope,
+  args: { areas: AreaRow[]; period?: PeriodInput | null; release?: string | null },
+  given?: FigureSource,
+): Promise<EligibilityResult[]> {
+  const threshold = scope.settings.reportThreshold;
+  const source = given ?? (await figureSource(scope, args.release));
+  const { ref } = source;
   const period = resolvePeriod(args.period, [...new Set([...ref.yearsBySet.values()].flat())]);
   const cells = args.areas.length
     ? await responseCells(
-        db,
+        source,
         args.areas.map((a) => a.code),
         period,
       )
     : new Map<string, Map<number, Cell>>();
-  return args.areas.map((area) => ({ area, period, threshold, instruments: instrumentsOf(ref, area, cells.get(area.code), threshold) }));
+  return args.areas.map((area) => ({
+    release: source.name,
+    area,
+    period,
+    threshold,
+    instruments: instrumentsOf(ref, source.exact, cells.get(area.code), threshold),
+  }));
 }
 
 /** One version's published responses in an area: a local report covers one version, over the years it was answered. */
@@ -94,13 +113,13 @@ export interface VersionEligibility {
  * For each of the areas, each instrument's versions with responses, newest first, judged like
  * `reportEligibility` but each over its own years (one query for all the areas).
  */
-export async function versionEligibility({ db, settings }: Scope, areas: AreaRow[]): Promise<Map<string, VersionEligibility[]>> {
-  const ref = await referenceData(db);
+export async function versionEligibility({ settings }: Scope, areas: AreaRow[], source: FigureSource): Promise<Map<string, VersionEligibility[]>> {
+  const { ref } = source;
   const years = [...new Set([...ref.yearsBySet.values()].flat())];
   const all = resolvePeriod(null, years);
   const cells = areas.length
     ? await responseCells(
-        db,
+        source,
         areas.map((a) => a.code),
         all,
       )
@@ -114,7 +133,7 @@ export async function versionEligibility({ db, settings }: Scope, areas: AreaRow
         const setYears = ref.yearsBySet.get(questionSet.id) ?? [];
         const cell = cells.get(area.code)?.get(questionSet.id);
         if (!cell || !setYears.length) return [];
-        const responses = publishCount(cell, area.code === ENGLAND);
+        const responses = publishCount(cell, source.exact);
         const period = { from: Math.min(...setYears), to: Math.max(...setYears) };
         return [{ questionSet, period, responses, eligible: (responses ?? 0) > settings.reportThreshold }];
       }),

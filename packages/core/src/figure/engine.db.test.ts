@@ -7,6 +7,7 @@ import { useDemoApi } from "../testing/fixtures.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
 import { trueCells } from "../testing/truth.ts";
 import { parseCsv } from "../util/csv.ts";
+import { publishedCount } from "./disclosure.ts";
 import { EXPORT_COLUMNS } from "./export.ts";
 import { trendZ } from "./statistics.ts";
 
@@ -68,7 +69,8 @@ describe("breakdown", () => {
     expect(breakdown.by).toEqual({ code: "budget_management", kind: "ABOUT_YOU" });
     expect(share(breakdown, "direct_payment")).toBeGreaterThan(share(breakdown, "council_managed") + 10);
     expect(breakdown.categories.find((c: { option: { code: string } }) => c.option.code === "council_managed").comparedWithTotal).toBe("WORSE");
-    expect(breakdown.total.disclosure).toBe("EXACT");
+    // England's total too: every published count is rounded by the cell key method.
+    expect(breakdown.total.disclosure).toBe("ROUNDED");
     expect(breakdown.categories.every((c: { measure: { disclosure: string } }) => c.measure.disclosure === "ROUNDED")).toBe(true);
   });
 
@@ -108,7 +110,7 @@ describe("breakdown", () => {
     const { breakdown } = await demo.api.data(`{ breakdown(questionSet: ADULT_PB, version: 1, question: "knew_budget_amount", by: "gender", area: "E92000001",
       period: { from: "2023-24", to: "2025-26" }) { versions total { numerator denominator } } }`);
     const truth = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "knew_budget_amount", area: "E92000001", from: 2023, to: 2024 });
-    expect(breakdown).toEqual({ versions: [1], total: { numerator: truth.POSITIVE.count, denominator: truth.answered.count } });
+    expect(breakdown).toEqual({ versions: [1], total: { numerator: publishedCount(truth.POSITIVE), denominator: publishedCount(truth.answered) } });
   });
 
   it("rejects a split by a question that is not ABOUT_YOU, and a measure of a category", async () => {
@@ -183,14 +185,14 @@ describe("two-way breakdown", () => {
     expect(ageFirst.filter((c) => (c.measure as { status: string }).status === "SUPPRESSED").length).toBeGreaterThanOrEqual(2);
   });
 
-  it("hides the same cells in every band's table for England, whose total is exact, but not for a region", async () => {
+  it("hides each band's small cells in that band's table alone, for England as for a region (no total is exact)", async () => {
     const BANDS = `query($area: String) {
       positive: breakdown(questionSet: ADULT_PB, version: 1, question: "quality_of_life", by: "gender", thenBy: "age_band", area: $area, band: POSITIVE) { crossCategories { measure { status } } }
       negative: breakdown(questionSet: ADULT_PB, version: 1, question: "quality_of_life", by: "gender", thenBy: "age_band", area: $area, band: NEGATIVE) { crossCategories { measure { status } } } }`;
     const hidden = (b: { crossCategories: { measure: { status: string } }[] }) => b.crossCategories.map((c) => c.measure.status !== "AVAILABLE");
     type Table = { crossCategories: { measure: { status: string } }[] };
     const england: Record<"positive" | "negative", Table> = await demo.api.data(BANDS);
-    expect(hidden(england.positive)).toEqual(hidden(england.negative));
+    expect(hidden(england.positive)).not.toEqual(hidden(england.negative));
     expect(hidden(england.positive).filter((h) => !h).length).toBeGreaterThan(2);
     // In a region a cell's POSITIVE share can be shown while its few NEGATIVE answers are not.
     const region = (await asCaller(researcherKey, BANDS, { area: "E12000007" })).data as typeof england;
@@ -278,16 +280,20 @@ describe("association", () => {
 });
 
 describe("trend", () => {
-  it("gives one point per financial year of the versions it pools, England's exact, with a direction and its method", async () => {
+  it("gives one point per financial year of the versions it pools, rounded like every count, with a direction and its method", async () => {
     // Comparable with version 1, so the trend pools both versions' years.
     const { trend } = await demo.api.data(`{ trend(questionSet: ADULT_PB, question: "control_over_support", area: "E92000001") {
       points { financialYear measure { numerator denominator disclosure } } direction assessment method } }`);
     expect(trend.points.map((p: { financialYear: string }) => p.financialYear)).toEqual(["2022-23", "2023-24", "2024-25", "2025-26"]);
     const truth = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "control_over_support", area: "E92000001", from: 2023, to: 2023 });
     const latest = await trueCells(demo.database.db, { questionSet: "ADULT_PB", question: "control_over_support", area: "E92000001", from: 2025, to: 2025 });
-    expect(trend.points[3].measure).toEqual({ numerator: latest.POSITIVE.count, denominator: latest.answered.count, disclosure: "EXACT" });
-    expect(trend.points[1].measure).toEqual({ numerator: truth.POSITIVE.count, denominator: truth.answered.count, disclosure: "EXACT" });
-    // Recomputed by hand from the published points: Cochran–Armitage over the exact yearly counts.
+    expect(trend.points[3].measure).toEqual({
+      numerator: publishedCount(latest.POSITIVE),
+      denominator: publishedCount(latest.answered),
+      disclosure: "ROUNDED",
+    });
+    expect(trend.points[1].measure).toEqual({ numerator: publishedCount(truth.POSITIVE), denominator: publishedCount(truth.answered), disclosure: "ROUNDED" });
+    // Recomputed by hand from the published points: Cochran–Armitage over the published yearly counts.
     const points = trend.points.map((p: { measure: { numerator: number; denominator: number } }) => p.measure);
     const z = trendZ(points)!;
     expect(trend.direction).toBe(z > 1.96 ? "INCREASING" : z < -1.96 ? "DECREASING" : "NO_SIGNIFICANT_CHANGE");
@@ -326,12 +332,12 @@ describe("triangulation", () => {
       views { questionSet { code version } versions measure { denominator } } } }`);
     for (const view of triangulation.views) expect(view, view.questionSet.code).toMatchObject({ questionSet: { version: 2 }, versions: [1, 2] });
     const cyp = await trueCells(demo.database.db, { questionSet: "CYP_EHCP", question: "being_heard", area: "E92000001", from: 2023, to: 2025 });
-    expect(triangulation.views[0].measure.denominator).toBe(cyp.answered.count);
+    expect(triangulation.views[0].measure.denominator).toBe(publishedCount(cyp.answered));
   });
 });
 
 describe("reportEligibility", () => {
-  it("says which instruments have more than the threshold of responses, England's counted exactly", async () => {
+  it("says which instruments have more than the threshold of responses, England's counted like every count", async () => {
     const { reportEligibility } = await demo.api.data(
       `{ reportEligibility(area: "E92000001") { threshold instruments { questionSet { code } responses eligible } } }`,
     );
@@ -340,7 +346,12 @@ describe("reportEligibility", () => {
     const cyp = reportEligibility.instruments.find((i: { questionSet: { code: string } }) => i.questionSet.code === "CYP_EHCP");
     expect(cyp.eligible).toBe(true);
     // Both versions' responses: the instrument's, whatever the version.
-    expect(cyp.responses).toBe(DEMO_COUNTS.CYP_EHCP[1]! + DEMO_COUNTS.CYP_EHCP[2]!);
+    const [{ n, k }] = (await queryRows<{ n: number; k: number }>(
+      demo.database.db,
+      sql`select count(*)::int as n, sum(record_key)::int as k from responses r join question_sets s on s.id = r.question_set_id where s.code = 'CYP_EHCP'`,
+    )) as [{ n: number; k: number }];
+    expect(n).toBe(DEMO_COUNTS.CYP_EHCP[1]! + DEMO_COUNTS.CYP_EHCP[2]!);
+    expect(cyp.responses).toBe(publishedCount({ count: n!, keySum: k! }));
   });
 });
 
@@ -350,8 +361,8 @@ describe("figureExport", () => {
     const rows = parseCsv(figureExport.content);
     expect(rows).toHaveLength(figureExport.rowCount);
     expect(figureExport).toMatchObject({ format: "CSV", contentType: "text/csv" });
-    // The latest version with responses, over its years.
-    expect(figureExport.filename).toBe("poet-carer-v2-2025-26.csv");
+    // The latest version with responses, over its years, in the latest release.
+    expect(figureExport.filename).toBe("poet-carer-v2-2025-26-2026-07.csv");
     expect(new Set(rows.map((r) => r.area_code)).size).toBe(212);
     // Band by band, areas in code order, each area's questions in the set's order.
     const codes = rows.filter((r) => r.band === "POSITIVE").map((r) => r.area_code);
@@ -379,8 +390,7 @@ describe("figureExport", () => {
 
     const spanning = parseCsv((await demo.api.data(EXPORT, { s: "PHB", p: period })).figureExport.content).filter((r) => r.status === "NOT_COMPARABLE");
     expect(spanning.length).toBeGreaterThan(0);
-    for (const r of spanning) expect([r.area_code, r.disclosure]).toEqual([r.area_code, r.area_code === "E92000001" ? "EXACT" : "ROUNDED"]);
-    expect(new Set(spanning.map((r) => r.disclosure))).toEqual(new Set(["EXACT", "ROUNDED"]));
+    expect(new Set(spanning.map((r) => r.disclosure))).toEqual(new Set(["ROUNDED"]));
   });
 
   it("exports the same rows as JSON, typed, and names the file by version and period", async () => {
@@ -389,12 +399,24 @@ describe("figureExport", () => {
       figureExport(questionSet: CARER, version: 1, period: { from: "2022-23", to: "2023-24" }, format: $format) { format filename contentType rowCount content } }`;
     const json = (await demo.api.data(EXPORT, { format: "JSON" })).figureExport;
     const csv = (await demo.api.data(EXPORT, { format: "CSV" })).figureExport;
-    expect(csv.filename).toBe("poet-carer-v1-2022-23_to_2023-24.csv");
-    expect(json).toMatchObject({ format: "JSON", filename: "poet-carer-v1-2022-23_to_2023-24.json", contentType: "application/json", rowCount: csv.rowCount });
+    expect(csv.filename).toBe("poet-carer-v1-2022-23_to_2023-24-2026-07.csv");
+    expect(json).toMatchObject({
+      format: "JSON",
+      filename: "poet-carer-v1-2022-23_to_2023-24-2026-07.json",
+      contentType: "application/json",
+      rowCount: csv.rowCount,
+    });
     const rows = JSON.parse(json.content) as Record<string, string | number | boolean | null>[];
     expect(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? "" : String(v)])))).toEqual(parseCsv(csv.content));
     const england = rows.find((r) => r.area_code === "E92000001" && r.band === "POSITIVE")!;
-    expect(england).toMatchObject({ version: 1, period: "2022-23 to 2023-24", synthetic: true, status: "AVAILABLE", disclosure: "EXACT" });
+    expect(england).toMatchObject({
+      version: 1,
+      period: "2022-23 to 2023-24",
+      synthetic: true,
+      status: "AVAILABLE",
+      disclosure: "ROUNDED",
+      release: "2026-07",
+    });
     expect(typeof england.numerator).toBe("number");
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { csvField, EXPORT_COLUMNS } from "./export.ts";
 
 describe("figureExport columns", () => {
-  it("are the published contract, in order", () => {
+  it("are the published contract, in order (the release added at the end, where no script reading by position breaks)", () => {
     expect(EXPORT_COLUMNS).toEqual([
       "question_set",
       "version",
@@ -23,6 +23,7 @@ describe("figureExport columns", () => {
       "symbol",
       "disclosure",
       "synthetic",
+      "release",
     ]);
   });
 });

@@ -1,17 +1,17 @@
-import { ENGLAND } from "../area/index.ts";
 import type { QuestionSetCode } from "../questionset/types.ts";
 import type { Scope } from "../scope.ts";
 import { csvField } from "../util/csv.ts";
-import { measureAt } from "./benchmark.ts";
-import { leafBandCells, poolCells, poolQuestions } from "./cube.ts";
+import { cellsOf, familyMeasure, familyOf } from "./benchmark.ts";
 import { COUNTABLE_BANDS, type Measure, notComparableMeasure } from "./measure.ts";
 import { type PeriodInput, periodLabel } from "./period.ts";
-import { referenceData } from "./reference.ts";
+import { figureSource } from "./source.ts";
 import { poolingOf, resolveSetAndPeriod } from "./target.ts";
 
 export type ExportFormat = "CSV" | "JSON";
 
 export interface FigureExport {
+  /** The release the figures were read from, or "LIVE". */
+  release: string;
   format: ExportFormat;
   filename: string;
   contentType: string;
@@ -40,6 +40,7 @@ export const EXPORT_COLUMNS = [
   "symbol",
   "disclosure",
   "synthetic",
+  "release",
 ] as const;
 type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null>;
 
@@ -65,23 +66,25 @@ export function measureColumns(m: Measure) {
  * published measures as `benchmark`, under the same disclosure control, for researchers' own tools.
  */
 export async function exportFigures(
-  { db }: Scope,
-  args: { questionSet: QuestionSetCode; version?: number | null; period?: PeriodInput | null; format: ExportFormat },
+  scope: Scope,
+  args: { questionSet: QuestionSetCode; version?: number | null; period?: PeriodInput | null; format: ExportFormat; release?: string | null },
 ): Promise<FigureExport> {
-  const ref = await referenceData(db);
+  const source = await figureSource(scope, args.release);
+  const { ref } = source;
   const { questionSet: set, period } = resolveSetAndPeriod(ref, args.questionSet, args.version, args.period);
   const questions = ref.questionsBySet.get(set.id)!.filter((q) => ref.gradedQuestionIds.has(q.id));
-  const areas = [...ref.areas.values()];
+  // Live, the areas the organisation covers; in a release, every area.
+  const areas = [...ref.areas.values()].filter((area) => source.covers(area));
   const rows: ExportRow[] = [];
   const pools = new Map(questions.map((q) => [q.id, poolingOf(ref, set, q, period, args.version != null)]));
-  const cells = period ? await leafBandCells(db, ref.version, [...new Set([...pools.values()].flatMap((p) => p.questionIds))], period) : new Map();
-  const leaves = new Map(questions.map((q) => [q.id, poolQuestions(cells, pools.get(q.id)!.questionIds)]));
+  const { own } = await cellsOf(source, [...new Set(questions.flatMap((q) => familyOf(ref, q, pools.get(q.id)!)))]);
   for (const band of COUNTABLE_BANDS) {
     for (const area of areas) {
       for (const q of questions.filter((question) => ref.bandsByQuestion.get(question.id)!.includes(band))) {
         const { notComparable } = pools.get(q.id)!;
-        const exact = area.code === ENGLAND ? "EXACT" : "ROUNDED";
-        const m = notComparable ? notComparableMeasure(notComparable, exact) : measureAt(ref, q, poolCells(leaves.get(q.id), ref, area.code), band, area);
+        const m = notComparable
+          ? notComparableMeasure(notComparable, source.exact ? "EXACT" : "ROUNDED")
+          : familyMeasure(own, q, pools.get(q.id)!, period, band, area);
         rows.push({
           question_set: set.code,
           version: set.version,
@@ -95,13 +98,21 @@ export async function exportFigures(
           band,
           ...measureColumns(m),
           synthetic: ref.synthetic,
+          release: source.name,
         });
       }
     }
   }
-  const base = `poet-${set.code.toLowerCase()}-v${set.version}${period ? `-${periodLabel(period).replace(/ to /, "_to_")}` : ""}`;
+  const base = `poet-${set.code.toLowerCase()}-v${set.version}${period ? `-${periodLabel(period).replace(/ to /, "_to_")}` : ""}-${source.name.toLowerCase()}`;
   if (args.format === "JSON")
-    return { format: "JSON", filename: `${base}.json`, contentType: "application/json", rowCount: rows.length, content: JSON.stringify(rows) };
+    return {
+      release: source.name,
+      format: "JSON",
+      filename: `${base}.json`,
+      contentType: "application/json",
+      rowCount: rows.length,
+      content: JSON.stringify(rows),
+    };
   const content = [EXPORT_COLUMNS.join(","), ...rows.map((r) => EXPORT_COLUMNS.map((c) => csvField(r[c])).join(","))].join("\n") + "\n";
-  return { format: "CSV", filename: `${base}.csv`, contentType: "text/csv", rowCount: rows.length, content };
+  return { release: source.name, format: "CSV", filename: `${base}.csv`, contentType: "text/csv", rowCount: rows.length, content };
 }

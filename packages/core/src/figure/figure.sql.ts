@@ -1,4 +1,4 @@
-import { bigint, integer, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
+import { integer, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
 import { band } from "../questionset/questionset.sql.ts";
 
 /*
@@ -14,38 +14,32 @@ import { band } from "../questionset/questionset.sql.ts";
  * keys of their own: a rebuild writes its rows without a check each.
  */
 
+/** A count and its records' key sum (disclosure control's input), for a cube's key columns. */
+const counted = () => ({ count: integer("count").notNull(), keySum: integer("key_sum").notNull() });
+
+/** The columns of responses counted by question-set version, area and year: live, and as a release freezes them. */
+export const responseCountColumns = () => ({
+  questionSetId: integer("question_set_id").notNull(),
+  areaCode: text("area_code").notNull(),
+  financialYear: smallint("financial_year").notNull(),
+  ...counted(),
+});
+
+/** The columns of answers counted by question, area, year and band: live, and as a release freezes them. */
+export const bandCountColumns = () => ({
+  questionId: integer("question_id").notNull(),
+  areaCode: text("area_code").notNull(),
+  financialYear: smallint("financial_year").notNull(),
+  band: band("band").notNull(),
+  ...counted(),
+});
+
 /** Responses per question set, area and year: for report eligibility and discovery. */
-export const responseCounts = pgTable(
-  "response_counts",
-  {
-    questionSetId: integer("question_set_id").notNull(),
-    areaCode: text("area_code").notNull(),
-    financialYear: smallint("financial_year").notNull(),
-    count: integer("count").notNull(),
-    keySum: integer("key_sum").notNull(),
-  },
-  (t) => [primaryKey({ name: "response_counts_pk", columns: [t.questionSetId, t.areaCode, t.financialYear] })],
-);
+export const responseCounts = pgTable("response_counts", responseCountColumns(), (t) => [
+  primaryKey({ name: "response_counts_pk", columns: [t.questionSetId, t.areaCode, t.financialYear] }),
+]);
 
 /** Answers to a graded question by band: every measure, benchmark, rank and trend. */
-export const bandCounts = pgTable(
-  "band_counts",
-  {
-    questionId: integer("question_id").notNull(),
-    areaCode: text("area_code").notNull(),
-    financialYear: smallint("financial_year").notNull(),
-    band: band("band").notNull(),
-    count: integer("count").notNull(),
-    keySum: integer("key_sum").notNull(),
-  },
-  (t) => [primaryKey({ name: "band_counts_pk", columns: [t.questionId, t.areaCode, t.financialYear, t.band] })],
-);
-
-/**
- * One row: bumped by every write to the cubes, so a cached read of the cubes is checked with one
- * tiny query and is never stale, in any process or Lambda container.
- */
-export const cubeVersion = pgTable("cube_version", {
-  id: smallint("id").primaryKey().default(1),
-  version: bigint("version", { mode: "number" }).notNull(),
-});
+export const bandCounts = pgTable("band_counts", bandCountColumns(), (t) => [
+  primaryKey({ name: "band_counts_pk", columns: [t.questionId, t.areaCode, t.financialYear, t.band] }),
+]);

@@ -9,7 +9,6 @@ export {
   type RankResult,
 } from "./benchmark.ts";
 export { type BreakdownCategory, type BreakdownResult, breakdown } from "./breakdown.ts";
-export { cubeVersion } from "./cube.ts";
 export type { Access } from "./disclosure.ts";
 export {
   type EligibilityResult,
@@ -21,5 +20,6 @@ export {
 } from "./eligibility.ts";
 export { exportFigures, type FigureExport } from "./export.ts";
 export type { Measure } from "./measure.ts";
+export { type FigureSource, figureSource, LIVE } from "./source.ts";
 export { TREND_METHOD, type TrendResult, trend, trends } from "./trend.ts";
 export { type TriangulationPair, type TriangulationResult, type TriangulationView, triangulation } from "./triangulation.ts";

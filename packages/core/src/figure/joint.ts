@@ -1,94 +1,150 @@
-import { type SQL, sql } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
-import { type Db, queryRows } from "../db/types.ts";
+import type { AreaRow } from "../area/area.sql.ts";
 import type { QuestionRow } from "../questionset/questionset.sql.ts";
-import { cachedRead, figureCaching } from "./caching.ts";
-import { type BandCells, toBandCells } from "./cube.ts";
+import { EMPTY_BAND_CELLS } from "./cube.ts";
+import { addCells, type Cell, EMPTY_CELL } from "./disclosure.ts";
+import type { Atom } from "./family.ts";
+import { areaCode, JOINT_KIND, readCells } from "./joint-cells.ts";
+import { BAND_OF_INDEX } from "./joint-count.ts";
 import type { Period } from "./period.ts";
+import type { ReferenceData } from "./reference.ts";
+import { type FigureSource, jointKey } from "./source.ts";
 
 /*
  * Joint counts (a measure split by one or two categorical answers, a PROCESS band against an
- * OUTCOME band) are counted from the responses when a figure asks for them, not kept in cubes:
- * kept at write time they were nineteen twentieths of the cube rows each response touched, and
- * bounded how fast responses could be written (docs/ingestion.md). Each is one GROUP BY over the
- * responses in the area and period, reading two or three elements of each one's `choices`: the
- * same counts and key sums a cube would hold, so disclosure control publishes the same values.
+ * OUTCOME band), read from the source's packed joint rows (`joint-count.ts` counts them when a
+ * release is cut, or from an organisation's own responses when live), for an area (every council,
+ * ICB or region inside it), year by year and version by version: a figure's family's atoms
+ * (`family.ts`), each keyed by the measured (or PROCESS) question of its version. The same counts
+ * and key sums a cube would hold, so disclosure control publishes the same values.
  */
 
-/** The live responses `r` in an area (itself or any area it contains) and period. (A withdrawn response has no financial year.) */
-export function answeredIn(area: string, period: Period): SQL {
-  return sql`join area_ancestors aa on aa.area_code = r.area_code and aa.ancestor_code = ${area}
-    where r.financial_year between ${period.from} and ${period.to}`;
+/** Every year of a period. */
+export const yearsOf = (period: Period) => Array.from({ length: period.to - period.from + 1 }, (_, i) => period.from + i);
+
+function addAtom(into: Map<string, Map<string, Atom>>, key: string, year: number, question: number, band: number, cell: Cell): void {
+  const atoms = into.get(key) ?? new Map<string, Atom>();
+  into.set(key, atoms);
+  const id = `${year}|${question}`;
+  const atom = atoms.get(id) ?? { year, question, cells: EMPTY_BAND_CELLS };
+  const name = BAND_OF_INDEX[band]!;
+  atoms.set(id, { ...atom, cells: { ...atom.cells, [name]: addCells(atom.cells[name], cell), answered: addCells(atom.cells.answered, cell) } });
 }
 
-/** A whole number as it is written into a query's text (ids and positions only). */
-function whole(n: number): string {
-  if (!Number.isSafeInteger(n)) throw new Error(`not an id: ${n}`);
-  return String(n);
+const atomLists = (found: Map<string, Map<string, Atom>>) => new Map([...found].map(([key, atoms]) => [key, [...atoms.values()]]));
+
+/** Pairs of the same question in two pools, version by version. */
+function sameVersion(a: readonly QuestionRow[], b: readonly QuestionRow[]): [QuestionRow, QuestionRow][] {
+  return a.flatMap((x) => b.filter((y) => y.questionSetId === x.questionSetId).map((y) => [x, y] as [QuestionRow, QuestionRow]));
 }
 
-/**
- * The options `x` that each response `r` chose for a question of `pool` (the same question in
- * each version a figure pools, so one per version at most), those meeting `condition`: the
- * question's element of `r.choices`, by its version.
- */
-export function chose(x: string, pool: readonly QuestionRow[], condition: SQL): SQL {
-  const [option, question] = [sql.raw(x), sql.raw(`${x}q`)];
-  const rows = pool.map((q) => `(${whole(q.questionSetId)}, ${whole(q.position + 1)}, ${whole(q.scaleId)})`).join(", ");
-  return sql`join (values ${sql.raw(rows)}) as ${question} (set_id, slot, scale_id) on ${question}.set_id = r.question_set_id
-    join scale_options ${option} on ${option}.scale_id = ${question}.scale_id and ${option}.bit & r.choices[${question}.slot] <> 0 and ${condition}`;
+function inArea(ref: ReferenceData, area: AreaRow): (n: number) => boolean {
+  const memo = new Map<number, boolean>();
+  return (n) => {
+    let inside = memo.get(n);
+    if (inside === undefined) {
+      inside = ref.ancestors.get(areaCode(n))?.has(area.code) ?? false;
+      memo.set(n, inside);
+    }
+    return inside;
+  };
 }
 
-/** `BandCells` sums over measured answers (see `toBandCells`): one array column. */
-function bandSumsOfAnswers(): SQL {
-  const sums = (when: SQL) => sql`count(*) filter (where ${when}), coalesce(sum(r.record_key) filter (where ${when}), 0)`;
-  return sql`array[${sums(sql`o.band = 'POSITIVE'`)}, ${sums(sql`o.band = 'NEUTRAL'`)}, ${sums(sql`o.band = 'NEGATIVE'`)}, ${sums(sql`true`)}]::int[]`;
+/** The option code at each position of a question's scale. */
+function codesOf(ref: ReferenceData, question: QuestionRow): string[] {
+  const codes: string[] = [];
+  for (const o of ref.optionsByScale.get(question.scaleId) ?? []) codes[o.position] = o.code;
+  return codes;
 }
 
-const dialect = new PgDialect();
-
-/**
- * The rows of a joint count, kept in memory like any cube read under the cube version they were
- * counted at (`cachedRead`), keyed by the query itself (its text and parameters), so that two
- * different counts can never share an entry.
- */
-export function jointRows<T>(db: Db, version: number, query: SQL): Promise<T[]> {
-  const count = () => queryRows<T>(db, query);
-  // Stryker disable next-line ConditionalExpression: the switch acts only with the cache on, and mutation runs turn it off (figureCaching)
-  if (!figureCaching.joint) return count();
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  // Stryker disable next-line StringLiteral: the key is read only with the cache on, and mutation runs turn it off (figureCaching)
-  return cachedRead(db, version, `${text}|${JSON.stringify(params)}`, count);
-}
-
-/**
- * Band cells of the answers `o` to the `measured` question (outside EXCLUDED: every breakdown's
- * denominator) grouped by `keys` (SQL expressions, returned as `k0`, `k1`…): `joins` adds the
- * other answers (`chose`), `area` and `period` choose the responses; `version` is the cube
- * version the figure was read at.
- */
-export async function bandCellsBy(
-  db: Db,
-  version: number,
-  args: { measured: readonly QuestionRow[]; keys: SQL[]; joins: SQL[]; area: string; period: Period },
-): Promise<{ keys: string[]; cells: BandCells }[]> {
-  const keys = sql.join(
-    args.keys.map((k, i) => sql`${k} as ${sql.raw(`k${i}`)}`),
-    sql`, `,
+/** The atoms of the measured question by option (code) of the `by` question, in an area, in each of `years`. */
+export async function oneWayAtoms(
+  source: FigureSource,
+  measured: readonly QuestionRow[],
+  by: readonly QuestionRow[],
+  area: AreaRow,
+  years: number[],
+): Promise<Map<string, Atom[]>> {
+  const pairs = sameVersion(measured, by);
+  const rows = await source.jointRows(
+    JOINT_KIND.ONE_WAY,
+    years,
+    pairs.map(([m, b]) => [m.id, b.id, 0] as const),
   );
-  const rows = await jointRows<Record<string, string> & { sums: number[] }>(
-    db,
-    version,
-    sql`select ${keys}, ${bandSumsOfAnswers()} as sums
-        from responses r ${chose("o", args.measured, sql`o.band <> 'EXCLUDED'`)} ${sql.join(args.joins, sql` `)}
-        ${answeredIn(args.area, args.period)}
-        group by ${sql.join(
-          args.keys.map((_, i) => sql.raw(String(i + 1))),
-          sql`, `,
-        )}`,
+  const result = new Map<string, Map<string, Atom>>();
+  const inside = inArea(source.ref, area);
+  for (const [m, b] of pairs) {
+    const codes = codesOf(source.ref, b);
+    for (const year of years) {
+      const row = rows.get(jointKey(year, m.id, b.id, 0));
+      if (!row) continue;
+      readCells(JOINT_KIND.ONE_WAY, row.cells, (at, slot, count, keySum) => {
+        if (inside(at)) addAtom(result, codes[slot % 32]!, year, m.id, Math.floor(slot / 32), { count, keySum });
+      });
+    }
+  }
+  return atomLists(result);
+}
+
+/** The atoms of the measured question by the options of `by` and `thenBy` (keys `byCode|thenCode`), in an area, in each of `years`. */
+export async function twoWayAtoms(
+  source: FigureSource,
+  measured: readonly QuestionRow[],
+  by: readonly QuestionRow[],
+  thenBy: readonly QuestionRow[],
+  area: AreaRow,
+  years: number[],
+): Promise<Map<string, Atom[]>> {
+  const triples = sameVersion(measured, by).flatMap(([m, b]) => thenBy.filter((t) => t.questionSetId === m.questionSetId).map((t) => [m, b, t] as const));
+  // Kept with the lower question id first, whichever way a figure asks.
+  const stored = triples.map(([m, b, t]) => (b.id < t.id ? ([m.id, b.id, t.id] as const) : ([m.id, t.id, b.id] as const)));
+  const rows = await source.jointRows(JOINT_KIND.TWO_WAY, years, stored);
+  const result = new Map<string, Map<string, Atom>>();
+  const inside = inArea(source.ref, area);
+  for (const [m, b, t] of triples) {
+    const swapped = b.id > t.id;
+    const [low, high] = swapped ? [t, b] : [b, t];
+    const [lowCodes, highCodes] = [codesOf(source.ref, low), codesOf(source.ref, high)];
+    for (const year of years) {
+      const row = rows.get(jointKey(year, m.id, low.id, high.id));
+      if (!row) continue;
+      readCells(JOINT_KIND.TWO_WAY, row.cells, (at, slot, count, keySum) => {
+        if (!inside(at)) return;
+        const [lowCode, highCode] = [lowCodes[Math.floor(slot / 32) % 32]!, highCodes[slot % 32]!];
+        addAtom(result, swapped ? `${highCode}|${lowCode}` : `${lowCode}|${highCode}`, year, m.id, Math.floor(slot / 1024), { count, keySum });
+      });
+    }
+  }
+  return atomLists(result);
+}
+
+/** A PROCESS band against an OUTCOME band: slot `processBand × 3 + outcomeBand` of an association atom. */
+export const associationSlots = (slot: number) => ({ processBand: BAND_OF_INDEX[Math.floor(slot / 3)]!, outcomeBand: BAND_OF_INDEX[slot % 3]! });
+
+/** The atoms of a PROCESS question's bands against an OUTCOME question's (nine cells each), in an area, in each of `years`. */
+export async function associationAtoms(
+  source: FigureSource,
+  process: readonly QuestionRow[],
+  outcome: readonly QuestionRow[],
+  area: AreaRow,
+  years: number[],
+): Promise<Atom<Cell[]>[]> {
+  const pairs = sameVersion(process, outcome);
+  const rows = await source.jointRows(
+    JOINT_KIND.ASSOCIATION,
+    years,
+    pairs.map(([p, o]) => [p.id, o.id, 0] as const),
   );
-  return rows.map((row) => {
-    const [pn, pk, un, uk, nn, nk, an, ak] = row.sums as [number, number, number, number, number, number, number, number];
-    return { keys: args.keys.map((_, i) => row[`k${i}`]!), cells: toBandCells({ pn, pk, un, uk, nn, nk, an, ak }) };
-  });
+  const inside = inArea(source.ref, area);
+  const atoms: Atom<Cell[]>[] = [];
+  for (const [p, o] of pairs)
+    for (const year of years) {
+      const row = rows.get(jointKey(year, p.id, o.id, 0));
+      if (!row) continue;
+      const cells: Cell[] = Array.from({ length: 9 }, () => EMPTY_CELL);
+      readCells(JOINT_KIND.ASSOCIATION, row.cells, (at, slot, count, keySum) => {
+        if (inside(at)) cells[slot] = addCells(cells[slot]!, { count, keySum });
+      });
+      atoms.push({ year, question: p.id, cells });
+    }
+  return atoms;
 }

@@ -51,6 +51,15 @@ export function suppressedMeasure(disclosure: Measure["disclosure"] = "ROUNDED")
   return missing("SUPPRESSED", "c", SUPPRESSION_REASON, disclosure);
 }
 
+/** Why a figure over a period its family's blocks do not make up is not published (`family.ts`): the same for every such figure. */
+export const COARSE_REASON =
+  "Too few answers in some financial year to publish this area's figure over exactly these years: ask for a longer run of years (leave out `period` for every year of the version).";
+
+/** A figure finer than its family may publish (`family.ts`): suppressed, saying how to ask for what is published. */
+export function coarseMeasure(): Measure {
+  return missing("SUPPRESSED", "c", COARSE_REASON, "ROUNDED");
+}
+
 /** A figure over versions of a question that may not be pooled (GSS symbol `z`, not applicable): no number at all. */
 export function notComparableMeasure(reason: string, disclosure: Measure["disclosure"] = "ROUNDED"): Measure {
   return missing("NOT_COMPARABLE", "z", reason, disclosure);
@@ -65,60 +74,44 @@ export function bandPasses(cells: BandCells, band: CountableBand): boolean {
   return cells[band].count >= SMALL_COUNT && cells.answered.count - cells[band].count >= SMALL_COUNT;
 }
 
+export interface PublishOptions {
+  /** An organisation's own live figures: the true counts, none hidden. */
+  live: boolean;
+  areaName: string;
+  /** The countable bands of the question's scale. */
+  bands: readonly CountableBand[];
+  /** Bands the figure's period may not show, whatever their counts (`family.ts`: not whole blocks). */
+  blocked?: ReadonlySet<CountableBand>;
+}
+
 /**
- * The bands of a question that may be shown at an exact level (England): each must pass the
- * minimum, and when only one band of the scale fails it, the smallest other band is hidden too,
- * or the hidden one would be the exact total minus the others (secondary suppression across
- * bands). Rounded levels need no such step: there the subtraction is off by up to 4 per count.
+ * A band's share of a question's answers with its Wilson 95% interval, or why it is not shown.
+ * Published figures (a release's, England's included) show a measure only when the band and the
+ * rest each hold at least 10 answers, so no small cell, no 0% and no 100% is ever shown, and show
+ * the cell-key counts of numerator and denominator: the percentage and interval, computed from
+ * them, reveal nothing more than they do. Live figures are an organisation's own responses,
+ * which it can read already: their true counts, whatever their size.
  */
-export function exactBandsShown(cells: BandCells, bands: readonly CountableBand[]): Set<CountableBand> {
-  const shown = bands.filter((b) => bandPasses(cells, b));
+export function publishBand(cells: BandCells, band: CountableBand, options: PublishOptions): Measure {
+  const disclosure = options.live ? "EXACT" : "ROUNDED";
+  if (cells.answered.count === 0) return missing("NO_DATA", "x", `No answers to this question in ${options.areaName} for this period.`, disclosure);
+  if (options.live) return available(cells[band].count, cells.answered.count, disclosure);
+  if (!bandsShown(cells, options.bands, options.blocked).has(band)) return options.blocked?.has(band) ? coarseMeasure() : suppressedMeasure(disclosure);
+  return available(publishedCount(cells[band])!, publishedCount(cells.answered)!, disclosure);
+}
+
+/**
+ * The bands of a question that may be shown: each must pass the minimum (and not be `blocked`),
+ * and when only one band of the scale is hidden, the smallest other band is hidden too, or the
+ * hidden one would be the total less the others within a few (secondary suppression across
+ * bands). So a hidden band is never alone beside its shown siblings, and a hidden band need not
+ * be a small one.
+ */
+export function bandsShown(cells: BandCells, bands: readonly CountableBand[], blocked?: ReadonlySet<CountableBand>): Set<CountableBand> {
+  const shown = bands.filter((b) => bandPasses(cells, b) && !blocked?.has(b));
   if (shown.length === bands.length - 1 && shown.length > 0) {
     const smallest = shown.reduce((a, b) => (cells[b].count < cells[a].count ? b : a));
     return new Set(shown.filter((b) => b !== smallest));
   }
   return new Set(shown);
-}
-
-export interface PublishOptions {
-  /** England's headline figures: the true counts, under the same minimum. */
-  exact: boolean;
-  areaName: string;
-  /** The countable bands of the question's scale. */
-  bands: readonly CountableBand[];
-}
-
-/**
- * A band's share of a question's answers with its Wilson 95% interval, or why it is not shown.
- * Every level publishes only when the band and the rest each hold at least 10 answers, so no
- * small cell, no 0% and no 100% is ever shown. England's headline figures publish the true
- * counts; every other measure the cell-key counts of its numerator and denominator, and the
- * percentage and interval, computed from the published counts, reveal nothing more than they do.
- */
-export function publishBand(cells: BandCells, band: CountableBand, options: PublishOptions): Measure {
-  const disclosure = options.exact ? "EXACT" : "ROUNDED";
-  if (cells.answered.count === 0) return missing("NO_DATA", "x", `No answers to this question in ${options.areaName} for this period.`, disclosure);
-  if (options.exact) {
-    if (!exactBandsShown(cells, options.bands).has(band)) return suppressedMeasure(disclosure);
-    return available(cells[band].count, cells.answered.count, disclosure);
-  }
-  if (!bandPasses(cells, band)) return suppressedMeasure(disclosure);
-  return available(publishedCount(cells[band])!, publishedCount(cells.answered)!, disclosure);
-}
-
-/**
- * A category of a breakdown (or a cell of a two-way one), rounded like every count below England's
- * headline. Shown for a band when that band and the rest each hold at least 10 of its answers.
- * Where the table's total is exact (England), a category is shown only when every band of the
- * question's scale passes that test: otherwise another band's breakdown would show its size while
- * this one hides it, and the exact total less the shown categories would pin it down.
- */
-export function publishCategory(
-  cells: BandCells,
-  band: CountableBand,
-  options: { bands: readonly CountableBand[]; areaName: string; exactTotal: boolean },
-): Measure {
-  const publish = { exact: false, areaName: options.areaName, bands: options.bands };
-  if (options.exactTotal && cells.answered.count > 0 && !options.bands.every((b) => bandPasses(cells, b))) return suppressedMeasure();
-  return publishBand(cells, band, publish);
 }

@@ -1,20 +1,19 @@
+import { createHash } from "node:crypto";
 import { asc, sql } from "drizzle-orm";
 import { type AreaRow, areaAncestors, areas, statisticalNeighbours } from "../area/area.sql.ts";
 import { type Db, queryRows } from "../db/types.ts";
 import { poolingChain } from "../questionset/comparability.ts";
-import { type QuestionRow, type QuestionSetRow, questionSets, questions } from "../questionset/questionset.sql.ts";
-import { hasSyntheticData } from "../response/index.ts";
+import { type QuestionRow, type QuestionSetRow, questionSets, questions, type ScaleOptionRow, scaleOptions } from "../questionset/questionset.sql.ts";
 import { groupBy } from "../util/loader.ts";
 import { figureCaching } from "./caching.ts";
-import { cubeVersion } from "./cube.ts";
 import { COUNTABLE_BANDS, type CountableBand } from "./measure.ts";
 
 /**
  * What every figure needs besides counts: the area hierarchy, statistical neighbours and the
  * question catalogue. It changes only when reference data or a question set is loaded, so it is
- * read once and kept for a minute per database, and a figure costs one query for its cells.
+ * read once and kept for a minute per database.
  */
-export interface ReferenceData {
+export interface StaticReference {
   /** Every area by code, in code order. */
   areas: Map<string, AreaRow>;
   /** Areas of each type, the peers an area is ranked among. */
@@ -30,34 +29,44 @@ export interface ReferenceData {
   gradedQuestionIds: Set<number>;
   /** The countable bands on each graded question's scale, in the order POSITIVE, NEUTRAL, NEGATIVE. */
   bandsByQuestion: Map<number, CountableBand[]>;
-  /** Financial years with responses, by question set id. */
-  yearsBySet: Map<number, number[]>;
+  /** Each scale's options, in position order. */
+  optionsByScale: Map<number, ScaleOptionRow[]>;
   /**
    * Each question's pooling chain, oldest first: the question of the same code in each earlier
    * version its figures pool with (see `poolingChain`), then itself.
    */
   chains: Map<number, { version: number; setId: number; questionId: number }[]>;
+  /**
+   * A digest of all of the above as loaded: what a release's figures are worked out from besides
+   * its counts, so what its kept reads and values are keyed on with it (comparators and ranks
+   * follow new neighbours or areas once `setup` loads them).
+   */
+  fingerprint: string;
+}
+
+/** The reference data as one source of figures sees it: a release, or an organisation's live responses. */
+export interface ReferenceData extends StaticReference {
+  /** Financial years with responses in the source, by question set id. */
+  yearsBySet: Map<number, number[]>;
+  /** Whether the source holds synthetic (demo) responses: then every figure says so. */
   synthetic: boolean;
-  /** The cube version this was checked against: figures key their cube reads on it. */
-  version: number;
 }
 
 const TTL_MS = 60_000;
-const cache = new WeakMap<Db, { at: number; version: number; data: Promise<ReferenceData> }>();
+const cache = new WeakMap<Db, { at: number; data: Promise<StaticReference> }>();
 
-async function load(db: Db, version: number): Promise<ReferenceData> {
-  const [areaRows, closure, neighbourRows, setRows, questionRows, synthetic, graded, years] = await Promise.all([
+async function load(db: Db): Promise<StaticReference> {
+  const [areaRows, closure, neighbourRows, setRows, questionRows, optionRows, graded] = await Promise.all([
     db.select().from(areas).orderBy(asc(areas.code)),
     db.select().from(areaAncestors),
     db.select().from(statisticalNeighbours).orderBy(asc(statisticalNeighbours.areaCode), asc(statisticalNeighbours.rank)),
     db.select().from(questionSets).orderBy(asc(questionSets.id)),
     db.select().from(questions).orderBy(asc(questions.questionSetId), asc(questions.position)),
-    hasSyntheticData(db),
+    db.select().from(scaleOptions).orderBy(asc(scaleOptions.scaleId), asc(scaleOptions.position)),
     queryRows<{ id: number; band: CountableBand }>(
       db,
       sql`select distinct q.id, o.band from questions q join scale_options o on o.scale_id = q.scale_id where o.band in ('POSITIVE', 'NEUTRAL', 'NEGATIVE')`,
     ),
-    queryRows<{ set: number; year: number }>(db, sql`select distinct question_set_id as set, financial_year as year from response_counts order by 1, 2`),
   ]);
   const ancestors = new Map<string, Set<string>>();
   for (const row of closure) {
@@ -80,6 +89,10 @@ async function load(db: Db, version: number): Promise<ReferenceData> {
     }
   }
   return {
+    fingerprint: createHash("sha256")
+      .update(JSON.stringify([areaRows, closure, neighbourRows, setRows, questionRows, optionRows, graded]))
+      .digest("hex")
+      .slice(0, 16),
     areas: new Map(areaRows.map((a) => [a.code, a])),
     areasByType: groupBy(areaRows, (a) => a.type),
     ancestors,
@@ -90,23 +103,20 @@ async function load(db: Db, version: number): Promise<ReferenceData> {
     chains,
     gradedQuestionIds: gradedQuestionIds(graded),
     bandsByQuestion: new Map([...groupBy(graded, (g) => g.id)].map(([id, rows]) => [id, COUNTABLE_BANDS.filter((b) => rows.some((r) => r.band === b))])),
-    yearsBySet: new Map([...groupBy(years, (y) => y.set)].map(([set, rows]) => [set, rows.map((r) => r.year)])),
-    synthetic,
-    version,
+    optionsByScale: groupBy(optionRows, (o) => o.scaleId),
   };
 }
 
 /**
- * Kept per database for a minute and for one cube version: new data (a new financial year, say)
- * bumps the version and shows at once, in every container.
+ * Kept per database for a minute: reference data and question sets change only when `setup`
+ * loads them, and every process sees that within the minute.
  */
-export async function referenceData(db: Db): Promise<ReferenceData> {
-  const version = await cubeVersion(db);
+export async function staticReference(db: Db): Promise<StaticReference> {
   // Stryker disable all: the cache changes how fast, not what, a figure reads (mutation runs turn it off).
   const hit = cache.get(db);
-  if (figureCaching.enabled && hit && hit.version === version && Date.now() - hit.at < TTL_MS) return hit.data;
-  const data = load(db, version);
-  cache.set(db, { at: Date.now(), version, data });
+  if (figureCaching.enabled && hit && Date.now() - hit.at < TTL_MS) return hit.data;
+  const data = load(db);
+  cache.set(db, { at: Date.now(), data });
   data.catch(() => cache.delete(db));
   // Stryker restore all
   return data;

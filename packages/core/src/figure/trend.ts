@@ -1,10 +1,10 @@
 import { assertAreaCode } from "../area/index.ts";
 import { financialYearLabel } from "../response/index.ts";
 import type { Scope } from "../scope.ts";
-import { type BenchmarkArgs, type BenchmarkResult, measureAt } from "./benchmark.ts";
-import { leafBandCells, poolCells, poolQuestions } from "./cube.ts";
+import { type BenchmarkArgs, type BenchmarkResult, cellsOf, familyMeasure, familyOf } from "./benchmark.ts";
 import type { Measure } from "./measure.ts";
-import { referenceData, yearsOf } from "./reference.ts";
+import { yearsOf } from "./reference.ts";
+import { type FigureSource, figureSource } from "./source.ts";
 import { type Polarity, trendZ, Z_95 } from "./statistics.ts";
 import { assertBandOf, polarityOf, poolingOf, resolveArea, resolveGradedQuestion, resolveQuestionSet } from "./target.ts";
 
@@ -48,9 +48,13 @@ export async function trend(scope: Scope, args: Omit<BenchmarkArgs, "period">): 
  * Several questions' trends in one area, in one read of the yearly cube: each exactly as `trend`
  * gives it (a local report draws every outcome's).
  */
-export async function trends(scope: Scope, args: Omit<BenchmarkArgs, "period" | "question"> & { questions: string[] }): Promise<TrendResult[]> {
-  const { db } = scope;
-  const ref = await referenceData(db);
+export async function trends(
+  scope: Scope,
+  args: Omit<BenchmarkArgs, "period" | "question"> & { questions: string[] },
+  given?: FigureSource,
+): Promise<TrendResult[]> {
+  const source = given ?? (await figureSource(scope, args.release));
+  const { ref } = source;
   const oneVersion = args.version != null;
   const set = resolveQuestionSet(ref, args.questionSet, args.version);
   const spans = args.questions.map((code) => {
@@ -60,6 +64,7 @@ export async function trends(scope: Scope, args: Omit<BenchmarkArgs, "period" | 
   });
   assertAreaCode(args.area, "area");
   const area = resolveArea(ref, args.area);
+  source.assertArea(area);
   // Each read as a benchmark over its years reads it: the version answered then, the question in it.
   const heads = spans.map(({ code, years, period }) => {
     const questionSet = resolveQuestionSet(ref, args.questionSet, args.version, period);
@@ -67,18 +72,16 @@ export async function trends(scope: Scope, args: Omit<BenchmarkArgs, "period" | 
     const band = assertBandOf(ref, question, args.band);
     return { years, period, questionSet, question, band, pool: poolingOf(ref, questionSet, question, period, oneVersion) };
   });
-  const read = heads.filter((h) => h.period);
-  const span = read.length ? { from: Math.min(...read.map((h) => h.period!.from)), to: Math.max(...read.map((h) => h.period!.to)) } : null;
-  const cells = span ? await leafBandCells(db, ref.version, [...new Set(read.flatMap((h) => h.pool.questionIds))], span, true) : undefined;
+  const { own } = await cellsOf(source, [...new Set(heads.flatMap((h) => familyOf(ref, h.question, h.pool)))]);
   return heads.map(({ years, period, questionSet, question, band, pool }) => {
-    const pooled = period ? poolQuestions(cells!, pool.questionIds) : undefined;
     const points = years.map((year) => ({
       financialYear: financialYearLabel(year),
-      measure: measureAt(ref, question, poolCells(pooled, ref, area.code, year), band, area),
+      measure: familyMeasure(own, question, pool, { from: year, to: year }, band, area),
     }));
     const polarity = polarityOf(band);
     const direction = trendDirection(points.map((p) => p.measure));
     return {
+      release: source.name,
       questionSet,
       area,
       period,

@@ -4,11 +4,11 @@ import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql
 import { theme as themeSchema } from "../questionset/validation.ts";
 import type { Scope } from "../scope.ts";
 import { parseInput } from "../util/validate.ts";
-import { measureAt } from "./benchmark.ts";
-import { leafBandCells, poolCells, poolQuestions } from "./cube.ts";
+import { cellsOf, familyMeasure, familyOf } from "./benchmark.ts";
 import { type Measure, notComparableMeasure } from "./measure.ts";
 import { type Period, type PeriodInput, parsePeriod, resolvePeriod } from "./period.ts";
-import { referenceData, yearsOf } from "./reference.ts";
+import { yearsOf } from "./reference.ts";
+import { figureSource } from "./source.ts";
 import { poolingOf, resolveArea, resolveQuestionSet } from "./target.ts";
 
 export interface TriangulationView {
@@ -30,6 +30,8 @@ export interface TriangulationPair {
 }
 
 export interface TriangulationResult {
+  /** The release the figures were read from, or "LIVE". */
+  release: string;
   area: AreaRow;
   theme: string;
   period: Period | null;
@@ -52,10 +54,15 @@ export function compareViews(first: TriangulationView, second: TriangulationView
  * The share answering POSITIVE on one theme, from each instrument that asks about it (the
  * child's, the parent's and the practitioner's views of an EHCP, say), side by side for an area.
  */
-export async function triangulation({ db }: Scope, args: { area: string; theme: string; period?: PeriodInput | null }): Promise<TriangulationResult> {
+export async function triangulation(
+  scope: Scope,
+  args: { area: string; theme: string; period?: PeriodInput | null; release?: string | null },
+): Promise<TriangulationResult> {
   parseInput(themeSchema, args.theme, "theme");
-  const ref = await referenceData(db);
+  const source = await figureSource(scope, args.release);
+  const { ref } = source;
   const area = resolveArea(ref, args.area);
+  source.assertArea(area);
   const asked = args.period ? parsePeriod(args.period) : null;
   const latestSets = [...new Set(ref.questionSets.map((s) => s.code))].map((code) => resolveQuestionSet(ref, code, null, asked));
   const questions = latestSets.flatMap((set) =>
@@ -75,20 +82,18 @@ export async function triangulation({ db }: Scope, args: { area: string; theme: 
       ),
     );
   const pools = questions.map(({ set, q }) => poolingOf(ref, set, q, period, false));
-  const cells = period ? await leafBandCells(db, ref.version, [...new Set(pools.flatMap((p) => p.questionIds))], period) : new Map();
+  const { own } = await cellsOf(source, [...new Set(questions.flatMap(({ q }, i) => familyOf(ref, q, pools[i]!)))]);
   const views = questions.map(({ set, q }, i) => {
     const pool = pools[i]!;
     return {
       questionSet: set,
       question: q,
       versions: pool.versions,
-      measure: pool.notComparable
-        ? notComparableMeasure(pool.notComparable)
-        : measureAt(ref, q, poolCells(poolQuestions(cells, pool.questionIds), ref, area.code), "POSITIVE", area),
+      measure: pool.notComparable ? notComparableMeasure(pool.notComparable) : familyMeasure(own, q, pool, period, "POSITIVE", area),
     };
   });
   const pairs = views.flatMap((first, i) => views.slice(i + 1).map((second) => compareViews(first, second)));
-  return { area, theme: args.theme, period, views, pairs, agreement: overallAgreement(pairs), syntheticData: ref.synthetic };
+  return { release: source.name, area, theme: args.theme, period, views, pairs, agreement: overallAgreement(pairs), syntheticData: ref.synthetic };
 }
 
 /** DISAGREE when any compared pair does, AGREE when all compared pairs do, NOT_COMPARED when none could be. */

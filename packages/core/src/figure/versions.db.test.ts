@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
-import { createOrganisation } from "../organisation/index.ts";
+import { createApiKey, createOrganisation } from "../organisation/index.ts";
 import { CARER_V2, QUESTION_SET_DEFINITIONS } from "../questionset/definitions/index.ts";
 import { opt } from "../questionset/definitions/scales.ts";
 import { loadQuestionSets } from "../questionset/load.ts";
 import type { QuestionSetDefinition } from "../questionset/types.ts";
+import { cutRelease } from "../release/index.ts";
 import type { TestDatabase } from "../testing/database.ts";
 import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { createTestClient } from "../testing/graphql.ts";
@@ -13,6 +14,7 @@ import { systemScope, testCredential } from "../testing/keys.ts";
 import { parseCsv } from "../util/csv.ts";
 import { rebuildFigureCubes } from "./aggregate.ts";
 import { type Cell, publishedCount } from "./disclosure.ts";
+import { COARSE_REASON } from "./measure.ts";
 import { invalidateReferenceData } from "./reference.ts";
 
 /*
@@ -87,6 +89,7 @@ const published = (rows: Fixture[], question: string) => ({
 let database: TestDatabase;
 let api: ReturnType<typeof createTestClient>;
 let region: string;
+let memberHeader: string;
 
 beforeAll(async () => {
   database = await createSetUpDatabase();
@@ -107,6 +110,10 @@ beforeAll(async () => {
   }
   await rebuildFigureCubes(db);
   invalidateReferenceData(db);
+  // Figures are read from a release: one that publishes both years.
+  await cutRelease(systemScope(db), { name: "2026-07", asOf: "2026-07-01" });
+  const { key } = await createApiKey(systemScope(db), { organisation: "versions-council", name: "tests" });
+  memberHeader = `Bearer ${key}`;
   api = createTestClient(database);
 });
 afterAll(() => database?.close());
@@ -147,19 +154,38 @@ describe("figures across question set versions", () => {
         symbol: "z",
         reason: `"${question}" of CARER version 3 is not comparable with version 2, whose responses fall in this period: ask for a period without them, or for one version.`,
       });
+      // Within its own version's year it has a number. (With no NEUTRAL answers, the smaller of the
+      // other two bands is hidden beside the empty one: day_to_day_stress's 25 better, sleep's 20 worse.)
       const within = await benchmark(question, ["2025-26"]);
-      expect(within.value).toMatchObject({ ...published(V2, question), status: "AVAILABLE" });
+      const [shown, hidden] = question === "sleep" ? ["POSITIVE", "NEGATIVE"] : ["NEGATIVE", "POSITIVE"];
+      const bandOf = (band: string) =>
+        api.data(
+          `query($q: String!, $a: String!, $b: Band) { benchmark(questionSet: CARER, question: $q, area: $a, band: $b, period: { from: "2025-26" }) { value { numerator denominator status } } }`,
+          {
+            q: question,
+            a: region,
+            b: band,
+          },
+        );
+      const worse = ["worse", "a_lot_worse"];
+      expect((await bandOf(shown)).benchmark.value).toEqual({
+        numerator: publishedCount(cell(V2, question, shown === "POSITIVE" ? ["better", "a_lot_better"] : worse)),
+        denominator: publishedCount(cell(V2, question, GRADED)),
+        status: "AVAILABLE",
+      });
+      expect((await bandOf(hidden)).benchmark.value.status).toBe("SUPPRESSED");
+      expect(within.versions).toEqual([3]);
     }
     // Nothing to compare or rank, and each value says how it would have been published.
     const NONE = `query($a: String!) { benchmark(questionSet: CARER, question: "sleep", area: $a, period: { from: "2024-25", to: "2025-26" }) {
       value { status disclosure } england { status disclosure } comparisons { comparator } rank { position } } }`;
     expect((await api.data(NONE, { a: region })).benchmark).toEqual({
       value: { status: "NOT_COMPARABLE", disclosure: "ROUNDED" },
-      england: { status: "NOT_COMPARABLE", disclosure: "EXACT" },
+      england: { status: "NOT_COMPARABLE", disclosure: "ROUNDED" },
       comparisons: [],
       rank: null,
     });
-    expect((await api.data(NONE, { a: "E92000001" })).benchmark.value).toEqual({ status: "NOT_COMPARABLE", disclosure: "EXACT" });
+    expect((await api.data(NONE, { a: "E92000001" })).benchmark.value).toEqual({ status: "NOT_COMPARABLE", disclosure: "ROUNDED" });
   });
 
   it("trend a comparable question year by year across versions", async () => {
@@ -187,31 +213,32 @@ describe("figures across question set versions", () => {
   });
 
   it("break a pooled figure down by a comparable category, matching categories by their codes", async () => {
-    const { breakdown } = await api.data(
-      `query($a: String!) { breakdown(questionSet: CARER, question: "physical_health", area: $a, by: "gender", period: { from: "2024-25", to: "2025-26" }) {
-        versions overlapping categories { option { code } measure { numerator denominator } } } }`,
-      { a: region },
+    // Published, the region's categories are too small to show year by year, so pooled over both
+    // versions they are not shown (they would tell the years apart): each version's whole run is.
+    const Q = `query($a: String!, $r: String) { breakdown(questionSet: CARER, question: "physical_health", area: $a, by: "gender", period: { from: "2024-25", to: "2025-26" }, release: $r) {
+      versions overlapping categories { option { code } measure { numerator denominator status reason } } } }`;
+    const spanning = (await api.data(Q, { a: region })).breakdown;
+    expect(spanning.versions).toEqual([2, 3]);
+    expect(spanning.categories.map((c: { measure: { status: string; reason: string } }) => [c.measure.status, c.measure.reason])).toEqual(
+      Array.from({ length: 3 }, () => ["SUPPRESSED", COARSE_REASON]),
     );
+    // Live, the council's own responses: each category pooled over both versions by its code, exactly.
+    const member = { authorization: memberHeader };
+    const { breakdown } = (await api.query(Q, { a: "E06000001", r: "LIVE" }, member)).data as { breakdown: typeof spanning };
     expect(breakdown.versions).toEqual([2, 3]);
     expect(breakdown.overlapping).toBe(false);
     const both = [...V1, ...V2];
-    const of = (gender: string) =>
-      published(
-        both.filter((r) => r.answers.gender![0] === gender),
-        "physical_health",
-      );
+    const of = (gender: string) => {
+      const rows = both.filter((r) => r.answers.gender![0] === gender);
+      return { numerator: cell(rows, "physical_health", ["better", "a_lot_better"]).count, denominator: cell(rows, "physical_health", GRADED).count };
+    };
     // By hand: female 17 better of 27, male 17 of 27, other 16 of 26.
-    expect(
-      GENDERS.map(
-        (g) =>
-          cell(
-            both.filter((r) => r.answers.gender![0] === g),
-            "physical_health",
-            GRADED,
-          ).count,
-      ),
-    ).toEqual([27, 27, 26]);
-    expect(breakdown.categories).toEqual(GENDERS.map((code) => ({ option: { code }, measure: of(code) })));
+    expect(GENDERS.map((g) => of(g))).toEqual([
+      { numerator: 17, denominator: 27 },
+      { numerator: 17, denominator: 27 },
+      { numerator: 16, denominator: 26 },
+    ]);
+    expect(breakdown.categories).toEqual(GENDERS.map((code) => ({ option: { code }, measure: { ...of(code), status: "AVAILABLE", reason: null } })));
   });
 
   it("count a multi-tick respondent once in every category ticked, and say the categories overlap", async () => {
@@ -224,9 +251,13 @@ describe("figures across question set versions", () => {
     // By hand: a 30 better of 40, b 15 of 35, c 10 of 20: 95 answers in categories from 50 respondents.
     const ticked = (code: string) => V2.filter((r) => r.answers.support_used!.includes(code));
     expect(["a", "b", "c"].map((c) => cell(ticked(c), "physical_health", GRADED).count)).toEqual([40, 35, 20]);
-    expect(breakdown.categories).toEqual(
-      ["a", "b", "c"].map((code) => ({ option: { code }, measure: { ...published(ticked(code), "physical_health"), status: "AVAILABLE" } })),
-    );
+    // Nobody answered "no change": beside that empty band the smaller of the other two is hidden
+    // too (a's 10 worse; b's 15 and c's 10 better), so only a's POSITIVE share is shown.
+    expect(breakdown.categories).toEqual([
+      { option: { code: "a" }, measure: { ...published(ticked("a"), "physical_health"), status: "AVAILABLE" } },
+      { option: { code: "b" }, measure: { numerator: null, denominator: null, status: "SUPPRESSED" } },
+      { option: { code: "c" }, measure: { numerator: null, denominator: null, status: "SUPPRESSED" } },
+    ]);
     expect(breakdown.total.denominator).toBe(publishedCount(cell(V2, "physical_health", GRADED)));
   });
 
@@ -285,7 +316,7 @@ describe("figures of a question set nobody has answered", () => {
       period { label } versions status reason } }`);
     expect(association).toEqual({ period: null, versions: [], status: "NO_DATA", reason: "No one in England answered both questions in this period." });
     const { figureExport } = await api.data(`{ figureExport(questionSet: ADULT_PB, version: 2) { filename rowCount content } }`);
-    expect(figureExport.filename).toBe("poet-adult_pb-v2.csv");
+    expect(figureExport.filename).toBe("poet-adult_pb-v2-2026-07.csv");
     const rows = parseCsv(figureExport.content);
     expect(rows).toHaveLength(figureExport.rowCount);
     expect(rows.length).toBeGreaterThan(0);

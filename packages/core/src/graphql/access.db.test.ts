@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeApiKey } from "../organisation/index.ts";
+import { cutRelease } from "../release/index.ts";
 import { useSetUpApi } from "../testing/fixtures.ts";
 import { createTestClient } from "../testing/graphql.ts";
 import { startIdentityProvider } from "../testing/jwt.ts";
@@ -24,6 +25,8 @@ beforeAll(async () => {
   const expired = await testCredential(db, { type: "RESEARCH", expiresAt: new Date(Date.now() + 1000) });
   const revoked = await testCredential(db, { type: "ADMINISTRATOR" });
   await revokeApiKey(systemScope(db), revoked.prefix);
+  // Figures are read from a release: the first, as a deployment has it after its first schedule.
+  await cutRelease(systemScope(db), { name: "2026-07", asOf: "2026-07-01" });
   await new Promise((resolve) => setTimeout(resolve, 1100));
   const header = (value: string) => ({ authorization: value });
   callers.set("anonymous", {});
@@ -83,7 +86,31 @@ const SAMPLES: Record<string, () => [string, Record<string, unknown>?]> = {
   "Query.importTemplate": () => [`{ importTemplate(questionSet: CARER) { header } }`],
   "Mutation.createImport": () => [`mutation { createImport(dryRun: true) { job { id } } }`],
   "Query.importJob": () => [`{ importJob(id: "00000000-0000-0000-0000-000000000000") { id } }`],
+  "Query.releases": () => [`{ releases { name } }`],
+  "Query.release": () => [`{ release(name: "2026-07") { name } }`],
+  "Mutation.cutRelease": () => [`mutation($name: String!) { cutRelease(name: $name) { name } }`, { name: `2020-01-m${++made}` }],
 };
+
+/**
+ * Every figure field again with `release: "LIVE"`: an organisation's own responses, for its own
+ * areas. Member A covers the council asked for; member B covers another.
+ */
+const LIVE_SAMPLES: Record<string, () => [string, Record<string, unknown>?]> = {
+  "Query.benchmark": () => [`{ benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: "${COUNCIL}", release: "LIVE") { release } }`],
+  "Query.areaProfile": () => [`{ areaProfile(questionSet: ADULT_PB, area: "${COUNCIL}", release: "LIVE") { release } }`],
+  "Query.breakdown": () => [`{ breakdown(questionSet: ADULT_PB, question: "quality_of_life", by: "gender", area: "${COUNCIL}", release: "LIVE") { release } }`],
+  "Query.trend": () => [`{ trend(questionSet: ADULT_PB, question: "quality_of_life", area: "${COUNCIL}", release: "LIVE") { release } }`],
+  "Query.association": () => [
+    `{ association(questionSet: ADULT_PB, process: "ease_getting_budget", outcome: "quality_of_life", area: "${COUNCIL}", release: "LIVE") { release } }`,
+  ],
+  "Query.triangulation": () => [`{ triangulation(area: "${COUNCIL}", theme: "being_heard", release: "LIVE") { release } }`],
+  "Query.reportEligibility": () => [`{ reportEligibility(area: "${COUNCIL}", release: "LIVE") { release } }`],
+  "Query.figureExport": () => [`{ figureExport(questionSet: CARER, release: "LIVE") { release } }`],
+  "Query.coverage": () => [`{ coverage(questionSet: CARER, release: "LIVE") { responses } }`],
+  "Query.localReport": () => [`{ localReport(area: "${COUNCIL}", questionSet: CARER, release: "LIVE") { release } }`],
+};
+/** Live figures that list the caller's own areas, rather than answer for one: empty for an organisation covering others. */
+const LISTS = ["Query.figureExport", "Query.coverage"];
 
 /** Members' own rows: sent and read by members (and administrators), never by anyone else. */
 const MEMBER_FIELDS = [
@@ -105,6 +132,12 @@ function expected(caller: string, field: string): string {
     // This server has no imports bucket.
     return field === "Mutation.createImport" ? "BAD_REQUEST" : "ok";
   }
+  if (field.endsWith(" (LIVE)")) {
+    // Live figures are a member organisation's own: FORBIDDEN to anyone else, and for an area it does not cover.
+    if (caller === "member A (key)") return "ok";
+    if (caller === "member B (JWT)" && LISTS.includes(field.replace(" (LIVE)", ""))) return "ok";
+    return "FORBIDDEN";
+  }
   const admin = field.startsWith("Mutation.") || ["Query.organisations", "Query.apiKeys", "Query.auditEvents"].includes(field);
   if (admin) return caller === "admin" ? (field === "Mutation.revokeApiKey" ? "NOT_FOUND" : "ok") : caller === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN";
   if (field === "Query.breakdown" || field === "Query.association") return caller === "researcher" || caller === "admin" ? "ok" : "FORBIDDEN";
@@ -112,10 +145,16 @@ function expected(caller: string, field: string): string {
 }
 
 describe("the role × field matrix", () => {
-  it("has a sample for every root field", () => {
+  it("has a sample for every root field, and a live one for every field that takes a release", () => {
     const schema = createSchema();
     const roots = [schema.getQueryType()!, schema.getMutationType()!].flatMap((t) => Object.keys(t.getFields()).map((f) => `${t.name}.${f}`));
     expect(Object.keys(SAMPLES).sort()).toEqual(roots.sort());
+    const takeRelease = [schema.getQueryType()!].flatMap((t) =>
+      Object.values(t.getFields())
+        .filter((f) => f.args.some((a) => a.name === "release"))
+        .map((f) => `${t.name}.${f.name}`),
+    );
+    expect(Object.keys(LIVE_SAMPLES).sort()).toEqual(takeRelease.sort());
   });
 
   it("gives every caller the answer or the code the access rules say", async () => {
@@ -124,7 +163,8 @@ describe("the role × field matrix", () => {
     for (const [caller, headers] of callers) {
       actual[caller] = {};
       wanted[caller] = {};
-      for (const [field, sample] of Object.entries(SAMPLES)) {
+      const all = [...Object.entries(SAMPLES), ...Object.entries(LIVE_SAMPLES).map(([field, sample]) => [`${field} (LIVE)`, sample] as const)];
+      for (const [field, sample] of all) {
         const [query, variables] = sample();
         const result = await api.query(query, variables, headers);
         actual[caller][field] = result.errors?.length ? String(result.errors[0]!.extensions?.code) : result.data ? "ok" : "no data";

@@ -21,6 +21,7 @@ describe("@access", () => {
       withdrawResponses: ["MEMBER"],
       importResponses: ["MEMBER"],
       createImport: ["MEMBER"],
+      cutRelease: ["ADMIN"],
     });
   });
 });

@@ -1,19 +1,19 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { Db } from "../db/types.ts";
-import { bumpCubeVersion } from "../figure/aggregate.ts";
+import { cutRelease } from "../release/index.ts";
+import { submitResponses } from "../response/index.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
-import { testCredential } from "../testing/keys.ts";
+import { systemScope, testCredential } from "../testing/keys.ts";
 
-// Public GETs a CDN can cache: an ETag from the cube version and the query, 304 while nothing
-// changed, a new ETag once the cubes do; anything with a credential is private.
+// Public GETs a CDN can cache: an ETag from the latest release and the query, 304 while no release
+// is cut (whatever is written meanwhile), a new ETag once one is; anything with a credential is private.
 const demo = useDemoApi({ writes: true });
 const QUERY = `{ benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: "E12000007") { value { percentage } } }`;
 const get = (search: string, headers: Record<string, string> = {}) => demo.api.handle({ method: "GET", headers, search });
 const search = (query: string) => `query=${encodeURIComponent(query)}`;
 
 describe("public GETs", () => {
-  it("carry Cache-Control and an ETag, answer 304 to If-None-Match, and 200 with a new ETag after the cubes change", async () => {
+  it("carry Cache-Control and an ETag, answer 304 to If-None-Match through writes, and 200 with a new ETag after a release", async () => {
     const first = await get(search(QUERY));
     expect(first.status).toBe(200);
     expect(first.headers["cache-control"]).toBe("public, max-age=300");
@@ -23,14 +23,43 @@ describe("public GETs", () => {
     expect((await get(search(QUERY), { "if-none-match": `W/${etag}, "other"` })).status).toBe(304);
     expect((await get(search(QUERY), { "if-none-match": '"other"' })).status).toBe(200);
 
-    // Any write to the cubes (a rebuild, an import's delta) bumps their version: within a second
-    // (the handler reuses the version it read that long), the same GET is answered afresh.
-    await demo.database.db.transaction((tx) => bumpCubeVersion(tx as unknown as Db));
+    // A write changes nothing anyone else can see, so nothing a watcher can time: still 304.
+    const written = await submitResponses(
+      systemScope(demo.database.db),
+      {
+        responses: [
+          {
+            externalRef: "cache-1",
+            questionSet: "ADULT_PB",
+            area: "E10000024",
+            collectedOn: "2025-06-01",
+            collectionMode: "ONLINE",
+            completedBy: "SELF",
+            answers: [{ question: "quality_of_life", option: "better" }],
+          },
+        ],
+      },
+      { organisation: "demo-e10000024" },
+    );
+    expect(written.created).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await get(search(QUERY), { "if-none-match": etag })).status).toBe(304);
+    // A new release (within a second: the handler reuses what it read that long) is answered afresh.
+    await cutRelease(systemScope(demo.database.db), { name: "2026-12", asOf: "2026-12-01" });
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const after = await get(search(QUERY), { "if-none-match": etag });
     expect(after.status).toBe(200);
     expect(after.headers.etag).not.toBe(etag);
     expect(JSON.parse(after.body).data.benchmark.value.percentage).toEqual(expect.any(Number));
+  });
+
+  it("name the release they read, where two releases hold the same (and share what is kept of them)", async () => {
+    // 2026-12 (cut above) published nothing new: it holds what 2026-07 holds.
+    const profile = (release: string) =>
+      demo.api.data(`{ areaProfile(questionSet: ADULT_PB, area: "E10000024", release: "${release}") { release items { value { percentage } } } }`);
+    const [older, newer] = [await profile("2026-07"), await profile("2026-12")];
+    expect([older.areaProfile.release, newer.areaProfile.release]).toEqual(["2026-07", "2026-12"]);
+    expect(newer.areaProfile.items).toEqual(older.areaProfile.items);
   });
 
   it("are private for any credential, and for answers with errors", async () => {

@@ -35,6 +35,8 @@ const FIELD_WEIGHT: Record<string, number> = {
   "Mutation.submitResponses": 20,
   "Mutation.withdrawResponses": 10,
   "Mutation.importResponses": 100,
+  // Publishing a year counts every response of it.
+  "Mutation.cutRelease": 500,
 };
 
 /** How many items a list field is reckoned to hold when no `first` argument says. */
@@ -64,6 +66,8 @@ const LIST_SIZE: Record<string, number> = {
   "ImportResult.errors": 100,
   "ImportTemplate.columns": 60,
   "TemplateColumn.allowed": 8,
+  "Query.releases": 24,
+  "Release.questionSets": 6,
 };
 const DEFAULT_LIST_SIZE = 25;
 

@@ -2,8 +2,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import { type Actor, describeActor } from "../actor/index.ts";
 import { type ErrorCode, PoetError } from "../errors.ts";
-import { cubeVersion } from "../figure/cube.ts";
 import { authenticate } from "../organisation/authenticate.ts";
+import { latestReleaseId } from "../release/read.ts";
 import type { Settings } from "../scope.ts";
 import { type Logger, silentLogger } from "../util/log.ts";
 import { createContext, type DatabaseSource, databaseGetter, type GraphQLContext } from "./context.ts";
@@ -50,8 +50,8 @@ export interface HttpHandlerOptions {
   settings: Settings;
   logger?: Logger;
   /**
-   * How long the cube version read for ETags is reused (1 s by default): a 304 then costs no
-   * database round trip, and new data reaches public GETs within that second.
+   * How long the latest release read for ETags is reused (1 s by default): a 304 then costs no
+   * database round trip, and a new release reaches public GETs within that second.
    */
   versionTtlMs?: number;
 }
@@ -121,8 +121,9 @@ const etagOf = (version: number, search: string) => `"${createHash("sha256").upd
 
 /**
  * GraphQL over HTTP, one function for every transport: the caller is resolved before anything
- * runs (a bad credential fails the whole request), public GETs carry an ETag from the cube
- * version and are answered 304 when unchanged, and every refusal has the GraphQL error shape.
+ * runs (a bad credential fails the whole request), public GETs carry an ETag from the latest
+ * release (never from writes, which anonymous callers cannot see) and are answered 304 until a
+ * new release is cut, and every refusal has the GraphQL error shape.
  */
 export function createHttpHandler(options: HttpHandlerOptions): (request: HttpRequest) => Promise<HttpResponse> {
   const getDb = databaseGetter(options.database);
@@ -133,7 +134,7 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: HttpRe
   let version: { at: number; value: Promise<number> } | undefined;
   const currentVersion = async () => {
     if (!version || performance.now() - version.at >= ttl) {
-      const value = getDb().then(cubeVersion);
+      const value = getDb().then(latestReleaseId);
       version = { at: performance.now(), value };
       value.catch(() => (version = undefined));
     }

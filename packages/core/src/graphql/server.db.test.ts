@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cutRelease } from "../release/index.ts";
 import type { TestDatabase } from "../testing/database.ts";
 import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { createTestClient } from "../testing/graphql.ts";
+import { systemScope } from "../testing/keys.ts";
 
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createSetUpDatabase();
+  // As deployed: the first scheduled release is cut, if with nothing in it yet.
+  await cutRelease(systemScope(database.db), { name: "2026-07", asOf: "2026-07-01" });
 });
 afterAll(() => database?.close());
 

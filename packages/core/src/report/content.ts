@@ -8,7 +8,8 @@ import { type BreakdownResult, breakdown } from "../figure/breakdown.ts";
 import type { Access } from "../figure/disclosure.ts";
 import { areaProfile, type TrendResult, type TriangulationResult, trends, triangulation } from "../figure/index.ts";
 import { type Period, periodLabel } from "../figure/period.ts";
-import { type ReferenceData, referenceData } from "../figure/reference.ts";
+import type { ReferenceData } from "../figure/reference.ts";
+import type { FigureSource } from "../figure/source.ts";
 import { resolveQuestionSet } from "../figure/target.ts";
 import { createQuestionSetLoaders } from "../questionset/index.ts";
 import type { QuestionRow, QuestionSetRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
@@ -29,6 +30,8 @@ export interface AssociationLine {
 
 /** Everything a local report shows, read through the same figure functions as the API. */
 export interface ReportContent {
+  /** The release the figures were read from, or "LIVE". */
+  release: string;
   area: AreaRow;
   questionSet: QuestionSetRow;
   period: Period;
@@ -68,14 +71,17 @@ const isSingleChoiceCategory = (options: ScaleOptionRow[]) => options.some((o) =
 /** Reads every figure of one area's report; the period is resolved by the caller (eligibility). */
 export async function reportContent(
   scope: Scope,
-  args: Omit<ReportArgs, "period"> & { period: Period; version: number | null; responses: number | null; allResponses: number | null },
+  source: FigureSource,
+  args: Omit<ReportArgs, "period" | "release"> & { period: Period; version: number | null; responses: number | null; allResponses: number | null },
 ): Promise<ReportContent> {
   const { db } = scope;
-  const ref = await referenceData(db);
-  const access = figureAccess(scope.actor);
+  const { ref } = source;
+  const release = source.name;
+  // Live, everything is the organisation's own: its breakdowns are its own area's.
+  const access = source.kind === "LIVE" ? "RESEARCHER" : figureAccess(scope.actor);
   const period = { from: financialYearLabel(args.period.from), to: financialYearLabel(args.period.to) };
   const version = args.version;
-  const profile = await areaProfile(scope, { questionSet: args.questionSet, area: args.area, band: "POSITIVE", period, version });
+  const profile = await areaProfile(scope, { questionSet: args.questionSet, area: args.area, band: "POSITIVE", period, version }, source);
   const outcomes = profile.items.filter((i) => i.question.kind === "OUTCOME");
   const process = profile.items.filter((i) => i.question.kind === "PROCESS");
   // POET's headline outcome is quality of life (the carer's own, in the carers' survey).
@@ -96,6 +102,7 @@ export async function reportContent(
             contrast: "POSITIVE_VS_REST",
             period,
             version,
+            release,
           });
           const [p, o] = await Promise.all([optionsOf(question), optionsOf(headline)]);
           return { result, sentence: associationSummary(result, { process: p, outcome: o }) };
@@ -117,6 +124,7 @@ export async function reportContent(
               by: by.code,
               period,
               version,
+              release,
             });
           }),
         )
@@ -134,14 +142,18 @@ export async function reportContent(
     band: "POSITIVE" as const,
     version: trendVersion,
   };
-  const [here, england] = ask.questions.length
-    ? await Promise.all([trends(scope, { ...ask, area: profile.area.code }), trends(scope, { ...ask, area: ENGLAND })])
-    : [[], []];
+  // England's trend beside a live one is the latest release's, as every comparator is.
+  const englandSource = source.comparators;
+  const [here, england] =
+    ask.questions.length && englandSource
+      ? await Promise.all([trends(scope, { ...ask, area: profile.area.code }, source), trends(scope, { ...ask, area: ENGLAND }, englandSource)])
+      : [[], []];
   const trendPairs = here.map((area, i) => ({ area, england: england[i]! }));
 
-  const views = EHCP_SETS.has(args.questionSet) ? await ehcpViews(scope, profile.area.code, period, questions) : [];
+  const views = EHCP_SETS.has(args.questionSet) ? await ehcpViews(scope, profile.area.code, period, questions, release) : [];
 
   return {
+    release,
     area: profile.area,
     questionSet: profile.questionSet,
     period: args.period,
@@ -164,8 +176,14 @@ export async function reportContent(
 }
 
 /** The themes this instrument shares with the other EHCP instruments, each read across all of them. */
-async function ehcpViews(scope: Scope, area: string, period: { from: string; to: string }, questions: QuestionRow[]): Promise<TriangulationResult[]> {
+async function ehcpViews(
+  scope: Scope,
+  area: string,
+  period: { from: string; to: string },
+  questions: QuestionRow[],
+  release: string,
+): Promise<TriangulationResult[]> {
   const themes = [...new Set(questions.filter((q) => q.theme && q.kind !== "ABOUT_YOU").map((q) => q.theme!))];
-  const results = await Promise.all(themes.map((theme) => triangulation(scope, { area, theme, period })));
+  const results = await Promise.all(themes.map((theme) => triangulation(scope, { area, theme, period, release })));
   return results.filter((r) => r.views.filter((v) => EHCP_SETS.has(v.questionSet.code)).length >= 2);
 }

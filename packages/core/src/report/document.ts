@@ -26,7 +26,7 @@ export async function renderReport(content: ReportContent, generatedOn: string):
 <header>
 <p class="meta">POET local report · ${content.periodLabel}</p>
 <h1>${title}</h1>
-<p class="meta">${responses} responses${content.area.code === "E92000001" ? "" : " (rounded)"} · ${versionList(content.versions)} of the question set · produced ${generatedOn}</p>
+<p class="meta">${responses} responses${content.release === "LIVE" ? "" : " (rounded)"} · ${versionList(content.versions)} of the question set · ${content.release === "LIVE" ? `live figures, drawn ${generatedOn}` : `release ${content.release}, cut ${generatedOn}`}</p>
 ${noticeBlock}
 </header>
 <section aria-labelledby="s-summary">

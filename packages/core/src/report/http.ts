@@ -1,17 +1,21 @@
+import { createHash } from "node:crypto";
 import { ANONYMOUS } from "../actor/index.ts";
 import { PoetError } from "../errors.ts";
 import type { DatabaseSource } from "../graphql/context.ts";
 import { databaseGetter } from "../graphql/context.ts";
 import type { HttpRequest, HttpResponse } from "../graphql/http.ts";
 import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/types.ts";
+import { releaseList } from "../release/read.ts";
 import type { Settings } from "../scope.ts";
 import { type Logger, silentLogger } from "../util/log.ts";
 import { esc } from "./html.ts";
 import { localReport } from "./index.ts";
 
-/** How long a CDN or browser keeps a report: figures change when responses arrive, not by the second. */
+/** How long a CDN or browser keeps the address of the latest release's report: until the next release, about. */
 export const REPORT_MAX_AGE_SECONDS = 300;
-const PATH = /^\/reports\/([A-Z]\d{8})\/([a-z_]{2,40})\.html$/;
+/** A release's report never changes. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+const PATH = /^\/reports\/(?:(\d{4}-\d{2}(?:-[a-z0-9]{1,16})?)\/)?([A-Z]\d{8})\/([a-z_]{2,40})\.html$/;
 const HTML = "text/html; charset=utf-8";
 /** As the report's own meta tag says, and what a meta tag cannot: never framed, never sniffed. */
 const PAGE_HEADERS = {
@@ -25,7 +29,7 @@ function answer(status: number, title: string, message: string, requestId: strin
     status,
     headers: {
       ...PAGE_HEADERS,
-      "cache-control": status === 404 ? `public, max-age=${REPORT_MAX_AGE_SECONDS}` : "no-store",
+      "cache-control": "no-store",
       "x-request-id": requestId,
       ...extra,
     },
@@ -34,9 +38,10 @@ function answer(status: number, title: string, message: string, requestId: strin
 }
 
 /**
- * `GET /reports/{GSS code}/{question set}.html[?from=2023-24&to=2024-25]`: a local report as a
- * page, public (read with anonymous access, as anyone may read the API's figures) and
- * cacheable, for links and CDNs. `localReport` in GraphQL gives the same with the caller's access.
+ * `GET /reports/{release}/{GSS code}/{question set}.html[?from=2023-24&to=2024-25]`: a local
+ * report as a page, public (read with anonymous access, as anyone may read the API's figures)
+ * and, a release never changing, cached for a year. `/reports/{GSS code}/{question set}.html`
+ * redirects to the latest release's. `localReport` in GraphQL gives the same with the caller's access.
  */
 export function createReportHandler(options: { database: DatabaseSource; settings: Settings; logger?: Logger }) {
   const getDb = databaseGetter(options.database);
@@ -46,21 +51,39 @@ export function createReportHandler(options: { database: DatabaseSource; setting
     const method = request.method.toUpperCase();
     if (method !== "GET" && method !== "HEAD") return answer(405, "Method not allowed", "Reports are read with GET.", requestId, { allow: "GET, HEAD" });
     const match = PATH.exec(request.path);
-    const code = match?.[2]?.toUpperCase();
+    const code = match?.[3]?.toUpperCase();
     if (!match || !(QUESTION_SET_CODES as readonly string[]).includes(code!))
-      return answer(404, "No such report", "A report is at /reports/{GSS code}/{question set}.html, e.g. /reports/E10000024/adult_pb.html.", requestId);
+      return answer(
+        404,
+        "No such report",
+        "A report is at /reports/{release}/{GSS code}/{question set}.html, e.g. /reports/2026-07/E10000024/adult_pb.html (or without the release, the latest).",
+        requestId,
+      );
+    const [, release, area] = match as unknown as [string, string | undefined, string];
     const query = new URLSearchParams(request.search);
     const from = query.get("from");
     const period = from ? { from, to: query.get("to") } : null;
     try {
-      const scope = { db: await getDb(), actor: ANONYMOUS, settings: options.settings };
-      const report = await localReport(scope, { area: match[1]!, questionSet: code as QuestionSetCode, period });
+      const db = await getDb();
+      if (!release) {
+        const latest = (await releaseList(db))[0];
+        if (!latest) return answer(404, "No release yet", "No release has been cut yet: reports are drawn from a release's figures.", requestId);
+        const location = `/reports/${latest.name}/${area}/${match[3]}.html${request.search ? `?${request.search.replace(/^\?/, "")}` : ""}`;
+        return {
+          status: 307,
+          headers: { ...PAGE_HEADERS, location, "cache-control": `public, max-age=${REPORT_MAX_AGE_SECONDS}`, "x-request-id": requestId },
+          body: "",
+        };
+      }
+      const scope = { db, actor: ANONYMOUS, settings: options.settings };
+      const report = await localReport(scope, { area, questionSet: code as QuestionSetCode, period, release });
       if (!report.eligible || !report.html) return answer(404, report.title, report.reason ?? "No report.", requestId);
-      return {
-        status: 200,
-        headers: { ...PAGE_HEADERS, "cache-control": `public, max-age=${REPORT_MAX_AGE_SECONDS}`, "x-request-id": requestId },
-        body: method === "HEAD" ? "" : report.html,
-      };
+      const etag = `"${createHash("sha256").update(report.html).digest("base64url").slice(0, 27)}"`;
+      const headers = { ...PAGE_HEADERS, "cache-control": IMMUTABLE, etag, "x-request-id": requestId };
+      const ifNoneMatch = Object.entries(request.headers).find(([k]) => k.toLowerCase() === "if-none-match")?.[1];
+      if (typeof ifNoneMatch === "string" && ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
+        return { status: 304, headers, body: "" };
+      return { status: 200, headers, body: method === "HEAD" ? "" : report.html };
     } catch (error) {
       if (error instanceof PoetError) return answer(error.code === "NOT_FOUND" ? 404 : 400, "No such report", error.message, requestId);
       logger.error({ err: error, requestId }, "report failed");

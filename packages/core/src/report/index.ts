@@ -1,8 +1,8 @@
 import type { AreaRow } from "../area/area.sql.ts";
-import { assertAreaCode, ENGLAND } from "../area/index.ts";
+import { assertAreaCode } from "../area/index.ts";
 import { reportEligibility, reportEligibilityOf, versionEligibility } from "../figure/eligibility.ts";
 import { type Period, type PeriodInput, periodLabel } from "../figure/period.ts";
-import { referenceData } from "../figure/reference.ts";
+import { type FigureSource, figureSource } from "../figure/source.ts";
 import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
 import { financialYearLabel } from "../response/index.ts";
 import type { Scope } from "../scope.ts";
@@ -35,9 +35,9 @@ interface Target {
  * newest with more responses than the threshold, else the one with most. A revised instrument's
  * questions may not pool with the old, and a report of "not comparable" helps nobody.
  */
-async function reportTarget(scope: Scope, args: ReportArgs): Promise<Target> {
+async function reportTarget(scope: Scope, args: ReportArgs, source: FigureSource): Promise<Target> {
   assertAreaCode(args.area, "area");
-  const eligibility = await reportEligibility(scope, { area: args.area, period: args.period });
+  const eligibility = await reportEligibility(scope, { area: args.area, period: args.period }, source);
   const instrument = eligibility.instruments.find((i) => i.questionSet.code === args.questionSet)!;
   const { area, threshold } = eligibility;
   const whole = {
@@ -51,7 +51,7 @@ async function reportTarget(scope: Scope, args: ReportArgs): Promise<Target> {
     threshold,
   };
   if (args.period || !instrument.eligible) return whole;
-  const versions = (await versionEligibility(scope, [area])).get(area.code)!.filter((v) => v.questionSet.code === args.questionSet);
+  const versions = (await versionEligibility(scope, [area], source)).get(area.code)!.filter((v) => v.questionSet.code === args.questionSet);
   const chosen = versions.find((v) => v.eligible) ?? [...versions].sort((a, b) => (b.responses ?? 0) - (a.responses ?? 0))[0];
   if (!chosen) return whole;
   return {
@@ -72,7 +72,9 @@ async function reportTarget(scope: Scope, args: ReportArgs): Promise<Target> {
  * An area at or under the report threshold gets its reason instead of a thin report.
  */
 export async function localReport(scope: Scope, args: ReportArgs): Promise<LocalReport> {
-  const target = await reportTarget(scope, args);
+  assertAreaCode(args.area, "area");
+  const source = await figureSource(scope, args.release);
+  const target = await reportTarget(scope, args, source);
   const { area, questionSet, period } = target;
   const label = period ? periodLabel(period) : "any year";
   const title = period ? reportTitle(area.name, questionSet.name, label) : `${area.name}: ${questionSet.name}`;
@@ -82,9 +84,10 @@ export async function localReport(scope: Scope, args: ReportArgs): Promise<Local
     ...(period ? [financialYearLabel(period.from), ...(period.to === period.from ? [] : ["to", financialYearLabel(period.to)])] : []),
   ].join("-");
   if (!target.eligible || !period) {
-    const held = target.responses === null ? "fewer than 10 responses" : `${target.responses} responses${area.code === ENGLAND ? "" : " (rounded)"}`;
+    const held = target.responses === null ? "fewer than 10 responses" : `${target.responses} responses${source.exact ? "" : " (rounded)"}`;
     const which = target.version === null ? questionSet.name : `version ${target.version} of ${questionSet.name}`;
     return {
+      release: source.name,
       title,
       eligible: false,
       reason: `${area.name} has ${held} to ${which} in ${label}; a local report needs more than ${target.threshold}.`,
@@ -94,7 +97,7 @@ export async function localReport(scope: Scope, args: ReportArgs): Promise<Local
       slug,
     };
   }
-  const content = await reportContent(scope, {
+  const content = await reportContent(scope, source, {
     area: area.code,
     questionSet: args.questionSet,
     period,
@@ -102,18 +105,22 @@ export async function localReport(scope: Scope, args: ReportArgs): Promise<Local
     responses: target.responses,
     allResponses: target.allResponses,
   });
-  const rendered = await renderReport(content, today());
-  return { title: rendered.title, eligible: true, reason: null, html: rendered.html, period, versions: content.versions, slug };
+  // A release's report is the same page whenever it is drawn: dated by the release, not the day.
+  const rendered = await renderReport(content, source.release && source.kind === "RELEASE" ? source.release.cutAt.toISOString().slice(0, 10) : today());
+  return { release: source.name, title: rendered.title, eligible: true, reason: null, html: rendered.html, period, versions: content.versions, slug };
 }
 
 /**
  * Every member area and instrument with a report to write: councils, and ICBs (which collect the
  * personal health budget survey), in area-code order.
  */
-export async function eligibleReports(scope: Scope, args: { period?: PeriodInput | null } = {}): Promise<ReportArgs[]> {
-  const ref = await referenceData(scope.db);
+export async function eligibleReports(scope: Scope, args: { period?: PeriodInput | null; release?: string | null } = {}): Promise<ReportArgs[]> {
+  const source = await figureSource(scope, args.release);
+  const { ref } = source;
   const period = args.period ?? null;
-  const areas = [...(ref.areasByType.get("LOCAL_AUTHORITY") ?? []), ...(ref.areasByType.get("ICB") ?? [])];
-  const all = await reportEligibilityOf(scope, { areas, period });
-  return all.flatMap((e) => e.instruments.filter((i) => i.eligible).map((i) => ({ area: e.area.code, questionSet: i.questionSet.code, period })));
+  const areas = [...(ref.areasByType.get("LOCAL_AUTHORITY") ?? []), ...(ref.areasByType.get("ICB") ?? [])].filter((a) => source.covers(a));
+  const all = await reportEligibilityOf(scope, { areas, period }, source);
+  return all.flatMap((e) =>
+    e.instruments.filter((i) => i.eligible).map((i) => ({ area: e.area.code, questionSet: i.questionSet.code, period, release: source.name })),
+  );
 }

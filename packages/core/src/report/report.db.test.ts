@@ -2,6 +2,9 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
 import { publishedCount, SMALL_COUNT } from "../figure/disclosure.ts";
+import type { HttpResponse } from "../graphql/http.ts";
+import { createApiKey } from "../organisation/index.ts";
+import { cutRelease, releaseList } from "../release/index.ts";
 import { financialYearLabel } from "../response/index.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
@@ -9,7 +12,12 @@ import { trueResponseCounts } from "../testing/truth.ts";
 import { createReportHandler } from "./http.ts";
 import { eligibleReports } from "./index.ts";
 
+// Local reports over the demo data set, which comes with the releases 2025-07 (2022-23 to
+// 2024-25) and 2026-07 (adding 2025-26), the latest. Writes: keys, responses after the releases
+// were cut (last), and a release cut at the very end.
 const demo = useDemoApi({ writes: true });
+const LATEST = "2026-07";
+const SETTINGS = { reportThreshold: 100, jwt: null };
 
 interface Entry {
   area: { code: string; type: string };
@@ -26,9 +34,16 @@ beforeAll(async () => {
   ));
 });
 
-const REPORT = `query ($area: String!, $set: QuestionSetCode!, $period: PeriodInput) {
-  localReport(area: $area, questionSet: $set, period: $period) { title eligible reason html slug versions period { from to label } }
+const REPORT = `query ($area: String!, $set: QuestionSetCode!, $period: PeriodInput, $release: String) {
+  localReport(area: $area, questionSet: $set, period: $period, release: $release) { release title eligible reason html slug versions period { from to label } }
 }`;
+
+/** The day a release was cut (yyyy-mm-dd): what its reports are dated. */
+const cutOn = async (name: string) =>
+  (await releaseList(demo.database.db))
+    .find((r) => r.name === name)!
+    .cutAt.toISOString()
+    .slice(0, 10);
 
 /** The rows of the first table after a heading: [label, first number cell]. */
 function tableRows(html: string, caption: string): [string, string][] {
@@ -64,17 +79,28 @@ describe("coverage", () => {
     }
   });
 
-  it("narrows to one instrument and one area type; England's count is exact", async () => {
+  it("narrows to one instrument and one area type; England's counts are rounded like every other", async () => {
     const { coverage: england } = await demo.api.data(
       `{ coverage(questionSet: CARER, areaType: NATION) { area { code } questionSet { code } responses years { financialYear responses } } }`,
     );
     expect(england).toHaveLength(1);
-    const [stored] = await queryRows<{ n: number; y: number }>(
+    const stored = await queryRows<{ year: number; n: number; k: number }>(
       demo.database.db,
-      sql`select count(*)::int as n, count(distinct r.financial_year)::int as y from responses r join question_sets s on s.id = r.question_set_id where s.code = 'CARER' and r.choices is not null`,
+      sql`select r.financial_year as year, count(*)::int as n, sum(r.record_key)::int as k from responses r join question_sets s on s.id = r.question_set_id
+          where s.code = 'CARER' and r.withdrawn_at is null group by 1 order by 1`,
     );
-    expect(england[0].responses).toBe(stored!.n);
-    expect(england[0].years).toHaveLength(stored!.y);
+    const all = stored.reduce((a, r) => ({ count: a.count + r.n, keySum: a.keySum + r.k }), { count: 0, keySum: 0 });
+    expect(england[0].responses).toBe(publishedCount(all));
+    expect(england[0].responses % 5).toBe(0);
+    expect(england[0].years).toEqual(
+      stored.map((r) => ({ financialYear: financialYearLabel(r.year), responses: publishedCount({ count: r.n, keySum: r.k }) })),
+    );
+    // An earlier release holds the years it published, and nothing after.
+    const { coverage: older } = await demo.api.data(
+      `{ coverage(questionSet: CARER, areaType: NATION, release: "2025-07") { responses years { financialYear } } }`,
+    );
+    const before = stored.filter((r) => r.year <= 2024).reduce((a, r) => ({ count: a.count + r.n, keySum: a.keySum + r.k }), { count: 0, keySum: 0 });
+    expect(older[0]).toEqual({ responses: publishedCount(before), years: ["2022-23", "2023-24", "2024-25"].map((y) => ({ financialYear: y })) });
     const { coverage: regions } = await demo.api.data(`{ coverage(areaType: REGION) { area { type } } }`);
     expect(regions.length).toBeGreaterThanOrEqual(9 * 4);
   });
@@ -86,11 +112,15 @@ describe("localReport", () => {
     expect(entry).toBeDefined();
     const { localReport } = await demo.api.data(REPORT, { area: entry.area.code, set: "ADULT_PB" });
     expect(localReport.eligible).toBe(true);
+    expect(localReport.release).toBe(LATEST);
     expect(localReport.reason).toBeNull();
     expect(localReport.slug).toMatch(new RegExp(`^${entry.area.code}-adult_pb-\\d{4}-\\d{2}`));
     const html: string = localReport.html;
     expect(html).toContain("<!doctype html>");
     expect(html).toContain("SYNTHETIC DEMO DATA");
+    // Dated by its release, not by the day it is drawn: the same page whenever it is drawn.
+    expect(html).toContain(`(rounded) · version ${localReport.versions.join(", ")} of the question set · release ${LATEST}, cut ${await cutOn(LATEST)}</p>`);
+    expect(html).not.toContain("produced ");
     // Self-contained: nothing to fetch, nothing to run.
     expect(html).not.toMatch(/<script|<link|<img|@import|url\(|(src|href)="/i);
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(2);
@@ -128,7 +158,7 @@ describe("localReport", () => {
   it("gives an area under the threshold its reason, not a thin report", async () => {
     const thin = coverage.find((e) => !e.reportEligible)!;
     const { localReport } = await demo.api.data(REPORT, { area: thin.area.code, set: thin.questionSet.code });
-    expect(localReport).toMatchObject({ eligible: false, html: null, versions: [] });
+    expect(localReport).toMatchObject({ release: LATEST, eligible: false, html: null, versions: [] });
     expect(localReport.reason).toContain(`${thin.responses} responses`);
     expect(localReport.reason).toContain("more than 100");
   });
@@ -137,6 +167,19 @@ describe("localReport", () => {
     expect(await demo.api.errorCodes(REPORT, { area: "nottingham", set: "ADULT_PB" })).toEqual(["BAD_USER_INPUT"]);
     expect(await demo.api.errorCodes(REPORT, { area: "E99999999", set: "ADULT_PB" })).toEqual(["NOT_FOUND"]);
     expect(await demo.api.errorCodes(REPORT, { area: "E10000024", set: "ADULT_PB", period: { from: "2024" } })).toEqual(["BAD_USER_INPUT"]);
+    expect(await demo.api.errorCodes(REPORT, { area: "E10000024", set: "ADULT_PB", release: "2099-01" })).toEqual(["NOT_FOUND"]);
+    // Live figures are a member organisation's own.
+    expect(await demo.api.errorCodes(REPORT, { area: "E10000024", set: "ADULT_PB", release: "LIVE" })).toEqual(["FORBIDDEN"]);
+  });
+
+  it("draws an earlier release's report from that release's years, dated by it", async () => {
+    const older = (await demo.api.data(REPORT, { area: "E10000024", set: "ADULT_PB", release: "2025-07" })).localReport;
+    expect(older).toMatchObject({ release: "2025-07", eligible: true, versions: [1], period: { from: "2022-23", to: "2024-25" } });
+    expect(older.html).toContain(`release 2025-07, cut ${await cutOn("2025-07")}`);
+    // A year it does not hold has no responses in it.
+    const later = (await demo.api.data(REPORT, { area: "E10000024", set: "ADULT_PB", release: "2025-07", period: { from: "2025-26" } })).localReport;
+    expect(later).toMatchObject({ release: "2025-07", eligible: false, html: null });
+    expect(later.reason).toContain("fewer than 10 responses");
   });
 
   it("shows single councils' breakdowns and associations to researchers, the region's to everyone else", async () => {
@@ -162,6 +205,21 @@ describe("which reports there are", () => {
     const reports = await eligibleReports(systemScope(demo.database.db));
     expect(reports.map((r) => `${r.area} ${r.questionSet}`)).toEqual(expected);
     expect(reports.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(reports.map((r) => r.release))).toEqual(new Set([LATEST]));
+  });
+
+  it("are, for an earlier release, the ones its coverage calls eligible, each to be drawn from it", async () => {
+    const { councils, icbs } = await demo.api.data(
+      `{ councils: coverage(release: "2025-07") { area { code } questionSet { code } reportEligible } icbs: coverage(areaType: ICB, release: "2025-07") { area { code } questionSet { code } reportEligible } }`,
+    );
+    const expected = ([...councils, ...icbs] as Entry[])
+      .filter((e) => e.reportEligible)
+      .map((e) => `${e.area.code} ${e.questionSet.code}`)
+      .sort();
+    const reports = await eligibleReports(systemScope(demo.database.db), { release: "2025-07" });
+    expect(reports.map((r) => `${r.area} ${r.questionSet}`)).toEqual(expected);
+    expect(reports.length).toBeGreaterThan(0);
+    expect(new Set(reports.map((r) => r.release))).toEqual(new Set(["2025-07"]));
   });
 
   it("cover, without a period, the newest version with more than 100 responses, else the one with most, over its years", async () => {
@@ -189,32 +247,143 @@ describe("which reports there are", () => {
   });
 });
 
+const GET = (handle: ReturnType<typeof createReportHandler>, path: string, headers: Record<string, string> = {}, search = "", method = "GET") =>
+  handle({ method, headers, search, path }) as Promise<HttpResponse>;
+
 describe("GET /reports/…", () => {
-  it("serves a report as a public, cacheable page, and a clear 404 or 405 otherwise", async () => {
-    const handle = createReportHandler({ database: demo.database, settings: { reportThreshold: 100, jwt: null } });
+  it("redirects an area's address to the latest release's, briefly cached, keeping the query", async () => {
+    const handle = createReportHandler({ database: demo.database, settings: SETTINGS });
+    const moved = await GET(handle, "/reports/E10000024/adult_pb.html");
+    expect(moved.status).toBe(307);
+    expect(moved.headers).toMatchObject({ location: `/reports/${LATEST}/E10000024/adult_pb.html`, "cache-control": "public, max-age=300" });
+    expect(moved.headers["x-content-type-options"]).toBe("nosniff");
+    const asked = await GET(handle, "/reports/E10000024/adult_pb.html", {}, "from=2023-24&to=2024-25");
+    expect(asked.headers.location).toBe(`/reports/${LATEST}/E10000024/adult_pb.html?from=2023-24&to=2024-25`);
+  });
+
+  it("serves a release's report as a public page kept a year, with an ETag, 304 on it, the same bytes whenever drawn", async () => {
+    const handle = createReportHandler({ database: demo.database, settings: SETTINGS });
     const entry = coverage.find((e) => e.reportEligible)!;
-    const path = `/reports/${entry.area.code}/${entry.questionSet.code.toLowerCase()}.html`;
-    const ok = await handle({ method: "GET", headers: {}, search: "", path });
+    const path = `/reports/${LATEST}/${entry.area.code}/${entry.questionSet.code.toLowerCase()}.html`;
+    const ok = await GET(handle, path);
     expect(ok.status).toBe(200);
     expect(ok.headers["content-type"]).toBe("text/html; charset=utf-8");
-    expect(ok.headers["cache-control"]).toBe("public, max-age=300");
+    expect(ok.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(ok.headers.etag).toMatch(/^"[\w-]{27}"$/);
     expect(ok.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
     expect(ok.headers["x-content-type-options"]).toBe("nosniff");
     expect(ok.body).toContain("<svg");
+    expect(ok.body).toContain(`release ${LATEST}, cut ${await cutOn(LATEST)}`);
+    // What localReport gives anyone, byte for byte.
+    const { localReport } = await demo.api.data(REPORT, { area: entry.area.code, set: entry.questionSet.code, release: LATEST });
+    expect(ok.body).toBe(localReport.html);
+    // Drawn again, by another handler (another Lambda), it is the same page.
+    const other = await GET(createReportHandler({ database: demo.database, settings: SETTINGS }), path);
+    expect(other.headers.etag).toBe(ok.headers.etag);
+    expect(other.body).toBe(ok.body);
+    const cached = await GET(handle, path, { "If-None-Match": `W/"other", ${ok.headers.etag}` });
+    expect(cached).toMatchObject({ status: 304, body: "" });
+    expect(cached.headers).toMatchObject({ etag: ok.headers.etag, "cache-control": "public, max-age=31536000, immutable" });
+    const head = await GET(handle, path, {}, "", "HEAD");
+    expect(head).toMatchObject({ status: 200, body: "", headers: { etag: ok.headers.etag } });
+    // A period in the query is a report of its own.
+    const chosen = await GET(handle, `/reports/${LATEST}/E10000024/adult_pb.html`);
+    const period = await GET(handle, `/reports/${LATEST}/E10000024/adult_pb.html`, {}, "from=2022-23&to=2024-25");
+    expect([chosen.status, period.status]).toEqual([200, 200]);
+    expect(period.body).toContain("<title>Nottinghamshire: POET for adults with a personal budget, 2022-23 to 2024-25</title>");
+    expect(period.headers.etag).not.toBe(chosen.headers.etag);
+    // An earlier release's page is there too.
+    const older = await GET(handle, "/reports/2025-07/E10000024/adult_pb.html");
+    expect(older.status).toBe(200);
+    expect(older.body).toContain("release 2025-07, cut");
+    expect(older.headers.etag).not.toBe(chosen.headers.etag);
+  });
+
+  it("answers a clear 404 (never cached), 400 or 405 otherwise", async () => {
+    const handle = createReportHandler({ database: demo.database, settings: SETTINGS });
     const thin = coverage.find((e) => !e.reportEligible)!;
-    const missing = await handle({ method: "GET", headers: {}, search: "", path: `/reports/${thin.area.code}/${thin.questionSet.code.toLowerCase()}.html` });
+    const missing = await GET(handle, `/reports/${LATEST}/${thin.area.code}/${thin.questionSet.code.toLowerCase()}.html`);
     expect(missing.status).toBe(404);
+    expect(missing.headers["cache-control"]).toBe("no-store");
     expect(missing.body).toContain("a local report needs more than 100");
+    const unknown = await GET(handle, "/reports/2099-01/E10000024/adult_pb.html");
+    expect(unknown).toMatchObject({ status: 404, headers: { "cache-control": "no-store" } });
+    expect(unknown.body).toContain("No release named");
     for (const bad of [
       "/reports/E10000024/nothing.html",
+      `/reports/${LATEST}/E10000024/nothing.html`,
       "/reports/../etc/passwd",
       `/reports/${"E".repeat(5000)}/adult_pb.html`,
       "/reports/E10000024/adult_pb.html%00",
-    ])
-      expect((await handle({ method: "GET", headers: {}, search: "", path: bad })).status).toBe(404);
-    expect((await handle({ method: "GET", headers: {}, search: "from=2024", path })).status).toBe(400);
-    const post = await handle({ method: "POST", headers: {}, search: "", path });
+      "/reports/2026-7/E10000024/adult_pb.html",
+      "/reports/LIVE/E10000024/adult_pb.html",
+    ]) {
+      const response = await GET(handle, bad);
+      expect(response.status, bad).toBe(404);
+      expect(response.headers["cache-control"], bad).toBe("no-store");
+    }
+    expect((await GET(handle, `/reports/${LATEST}/E10000024/adult_pb.html`, {}, "from=2024")).status).toBe(400);
+    const post = await GET(handle, `/reports/${LATEST}/E10000024/adult_pb.html`, {}, "", "POST");
     expect(post.status).toBe(405);
     expect(post.headers).toMatchObject({ allow: "GET, HEAD", "cache-control": "no-store" });
+  });
+});
+
+describe("a release's report is final", () => {
+  it("stays byte for byte the same after responses arrive, which its owner reads live, and a later release holds the same figures", async () => {
+    const handle = createReportHandler({ database: demo.database, settings: SETTINGS });
+    const path = `/reports/${LATEST}/E10000024/adult_pb.html`;
+    const before = await GET(handle, path);
+    expect(before.status).toBe(200);
+    const ELIGIBILITY = `query ($release: String) { reportEligibility(area: "E10000024", period: { from: "2025-26" }, release: $release) {
+      release instruments { questionSet { code } responses } } }`;
+    const adultPb = (result: { reportEligibility: { instruments: { questionSet: { code: string }; responses: number | null }[] } }) =>
+      result.reportEligibility.instruments.find((i) => i.questionSet.code === "ADULT_PB")!.responses;
+    const published = adultPb(await demo.api.data(ELIGIBILITY));
+
+    // The demo council's own system sends five more responses for 2025-26, which 2026-07 published.
+    const { key } = await createApiKey(systemScope(demo.database.db), { organisation: "demo-e10000024", name: "report tests" });
+    const auth = { authorization: `Bearer ${key}` };
+    const live = adultPb(await demo.api.data(ELIGIBILITY, { release: "LIVE" }, auth));
+    const responses = Array.from({ length: 5 }, (_, i) => ({
+      externalRef: `late-${i}`,
+      questionSet: "ADULT_PB",
+      area: "E10000024",
+      collectedOn: "2025-10-01",
+      collectionMode: "ONLINE",
+      completedBy: "SELF",
+      answers: [{ question: "quality_of_life", option: "better" }],
+    }));
+    const submitted = await demo.api.data(
+      `mutation($responses: [ResponseInput!]!) { submitResponses(input: { responses: $responses }) { created rejected } }`,
+      { responses },
+      auth,
+    );
+    expect(submitted.submitResponses).toEqual({ created: 5, rejected: 0 });
+
+    // Not in the release: the same page, the same published count.
+    const after = await GET(createReportHandler({ database: demo.database, settings: SETTINGS }), path);
+    expect(after.headers.etag).toBe(before.headers.etag);
+    expect(after.body).toBe(before.body);
+    expect(adultPb(await demo.api.data(ELIGIBILITY))).toBe(published);
+    // Live, its owner counts them at once, exactly.
+    expect(adultPb(await demo.api.data(ELIGIBILITY, { release: "LIVE" }, auth))).toBe(live! + 5);
+    const own = (await demo.api.data(REPORT, { area: "E10000024", set: "ADULT_PB", release: "LIVE" }, auth)).localReport;
+    expect(own).toMatchObject({ release: "LIVE", eligible: true });
+    expect(own.html).toContain(`live figures, drawn ${new Date().toISOString().slice(0, 10)}`);
+
+    // A release cut later does not publish 2025-26 again: its report holds the same figures.
+    const next = await cutRelease(systemScope(demo.database.db), { name: "2026-12-b" });
+    expect(next.newYears).toEqual([]);
+    const moved = await GET(handle, "/reports/E10000024/adult_pb.html");
+    expect(moved.headers.location).toBe("/reports/2026-12-b/E10000024/adult_pb.html");
+    const again = await GET(handle, moved.headers.location!);
+    expect(again.status).toBe(200);
+    expect(again.headers.etag).not.toBe(before.headers.etag);
+    const meta = (html: string) => html.replace(/release [\w-]+, cut \d{4}-\d{2}-\d{2}/, "release …");
+    expect(meta(String(again.body))).toBe(meta(String(before.body)));
+    expect(adultPb(await demo.api.data(ELIGIBILITY))).toBe(published);
+    // And the earlier release's page is still served, unchanged.
+    expect((await GET(handle, path, { "if-none-match": before.headers.etag! })).status).toBe(304);
   });
 });

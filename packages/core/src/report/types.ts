@@ -8,9 +8,13 @@ export interface ReportArgs {
   area: string;
   questionSet: QuestionSetCode;
   period?: PeriodInput | null;
+  /** A release's name, "LIVE" (a member's own responses), or (omitted) the latest release. */
+  release?: string | null;
 }
 
 export interface LocalReport {
+  /** The release the report's figures were read from, or "LIVE". */
+  release: string;
   /** e.g. "Nottinghamshire: POET for adults with a personal budget, 2022-23 to 2024-25". */
   title: string;
   eligible: boolean;

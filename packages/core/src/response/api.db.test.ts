@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyFigureCubes } from "../figure/aggregate.ts";
 import { revokeApiKey } from "../organisation/index.ts";
+import { cutRelease } from "../release/index.ts";
 import type { TestDatabase } from "../testing/database.ts";
 import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { createTestClient } from "../testing/graphql.ts";
@@ -48,7 +49,14 @@ const response = (externalRef: string, area: string, option = "better") => ({
 });
 
 describe("figures before any response is sent", () => {
-  it("say there is no data", async () => {
+  it("say no release has been cut, before the first", async () => {
+    const result = await api.query(`{ benchmark(questionSet: ADULT_PB, question: "quality_of_life", area: "E92000001") { value { status } } }`);
+    expect(result.errors?.[0]?.extensions).toEqual({ code: "NOT_FOUND", argument: "release" });
+    expect(result.errors?.[0]?.message).toMatch(/^No release has been cut yet/);
+  });
+
+  it("say there is no data, in a release cut before any", async () => {
+    await cutRelease(systemScope(database.db), { name: "2026-07", asOf: "2026-07-01" });
     const { association } = await api.data(
       `{ association(questionSet: ADULT_PB, process: "help_to_plan", outcome: "quality_of_life", area: "E92000001") { status table { exposedPositive } } }`,
     );
@@ -100,6 +108,21 @@ describe("submitResponses over HTTP", () => {
     expect(mine.response).toBeNull();
   });
 
+  it.each([true, false])(
+    'rejects "not applicable" ticked with another option, and only "not applicable" graded answers, with their codes (dry run: %s)',
+    async (dryRun) => {
+      const [other, only] = [response(`P-na-other-${dryRun}`, "E06000001"), response(`P-na-only-${dryRun}`, "E06000001", "not_applicable")];
+      other.answers[1] = { question: "budget_uses", options: ["equipment", "not_applicable"] };
+      only.answers[1] = { question: "budget_uses", options: ["not_applicable"] };
+      const { submitResponses } = await api.data(SUBMIT, { responses: [other, only], dryRun }, as.member);
+      expect(submitResponses).toMatchObject({ created: 0, rejected: 2 });
+      expect(submitResponses.results.map((r: { status: string; errors: unknown[] }) => [r.status, r.errors])).toEqual([
+        ["REJECTED", [{ path: ["answers", "1", "options"], code: "EXCLUSIVE_OPTION" }]],
+        ["REJECTED", [{ path: ["answers"], code: "NO_GRADED_ANSWER" }]],
+      ]);
+    },
+  );
+
   it("refuses a batch of more than 100 as BAD_USER_INPUT", async () => {
     const responses = Array.from({ length: 101 }, (_, i) => response(`P-big-${i}`, "E06000001"));
     expect(await api.errorCodes(SUBMIT, { responses }, as.member)).toEqual(["BAD_USER_INPUT"]);
@@ -146,17 +169,19 @@ describe("the README's member examples", () => {
   const readme = readFileSync(new URL("../../../../README.md", import.meta.url), "utf8");
   const examples = [...readme.matchAll(/```graphql member\n([\s\S]*?)```/g)].map((m) => m[1]!);
 
-  it("send, import, read back and withdraw, each without an error or a rejection", async () => {
-    expect(examples).toHaveLength(4);
+  it("send, import, read live figures, read back and withdraw, each without an error or a rejection", async () => {
+    expect(examples).toHaveLength(5);
     const answers = [];
     for (const query of examples) {
       const result = await api.query(query, undefined, as.member);
       expect(result.errors, query).toBeUndefined();
       answers.push(result.data);
     }
-    const [submitted, imported, listed, withdrawn] = answers as Record<string, any>[];
+    const [submitted, imported, live, listed, withdrawn] = answers as Record<string, any>[];
     expect(submitted!.submitResponses).toMatchObject({ created: 1, rejected: 0 });
     expect(imported!.importResponses).toMatchObject({ rows: 1, created: 1, rejected: 0, written: true });
+    // Both answered "better" or "a lot better": the member's own two, exact, at once.
+    expect(live!.benchmark).toMatchObject({ release: "LIVE", value: { numerator: 2, denominator: 2, disclosure: "EXACT" } });
     expect(listed!.responses.edges.map((e: { node: { externalRef: string } }) => e.node.externalRef)).toEqual(["HPL-2025-0002", "HPL-2025-0001"]);
     expect(withdrawn!.withdrawResponses).toMatchObject({ withdrawn: 1, notFound: 0 });
   });

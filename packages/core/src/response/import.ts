@@ -7,7 +7,7 @@ import { transaction } from "../util/transaction.ts";
 import { type ColumnPlan, type CsvRow, columnOf, decodeCsv, type Encoding, fileError, planColumns, readCsv, rowToResponse } from "./csv.ts";
 import { checkBatch, checkContext, tally, writeBatch } from "./submit.ts";
 import type { ResponseInput } from "./validation.ts";
-import { countResponses, versionSlot } from "./write.ts";
+import { countResponses } from "./write.ts";
 import { writerOf } from "./writer.ts";
 
 /** The most rows checked and written together. */
@@ -79,7 +79,6 @@ export async function importResponses(scope: Scope, bytes: Uint8Array, options: 
       // and checked: cells shared by many rows are updated a few times, not once a batch, and
       // the last delta, which nothing overlaps, is small.
       const uncounted: number[] = [];
-      const slot = versionSlot(writer.organisationId);
       // Once a row is rejected from an all-or-nothing file, nothing will be written: the rest is only checked.
       const writes = () => !options.dryRun && !(result.rejected && !options.acceptValid);
       let plan: ColumnPlan | null = null;
@@ -106,7 +105,7 @@ export async function importResponses(scope: Scope, bytes: Uint8Array, options: 
           result.unchanged += counts.unchanged;
           result.replaced += counts.replaced;
           result.rejected += counts.rejected;
-          if (writes() && uncounted.length >= COUNT_EVERY) await countResponses(tx.db, uncounted.splice(0), slot);
+          if (writes() && uncounted.length >= COUNT_EVERY) await countResponses(tx.db, uncounted.splice(0));
           return options.onProgress?.(result.rows);
         });
         // Awaited in turn, or at the end; until then a failure must not count as unhandled.
@@ -136,7 +135,7 @@ export async function importResponses(scope: Scope, bytes: Uint8Array, options: 
       await writing;
       if (!result.rows) throw fileError("NO_ROWS", "The file has a header and no responses");
       if (options.dryRun || (result.rejected && !options.acceptValid)) throw new NothingWritten(result);
-      await countResponses(tx.db, uncounted, slot);
+      await countResponses(tx.db, uncounted);
       await recordAudit(tx, {
         action: "responses.import",
         subject: writer.slug,

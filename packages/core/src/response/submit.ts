@@ -10,7 +10,7 @@ import { financialYearOf } from "./financial-year.ts";
 import { encodeAnswers, type Instrument, instrumentsFingerprint, loadInstruments, pickVersion } from "./instrument.ts";
 import { type ResponseRow, responses } from "./response.sql.ts";
 import { type InputError, inputErrors, instrumentSchema, MAX_BATCH, type ParsedResponse, responseInput } from "./validation.ts";
-import { countResponses, drawRecordKey, insertResponses, type NewResponse, replaceResponses, versionSlot } from "./write.ts";
+import { countResponses, drawRecordKey, insertResponses, type NewResponse, replaceResponses } from "./write.ts";
 import { type Writer, writerOf } from "./writer.ts";
 
 export type ResponseStatus = "CREATED" | "UNCHANGED" | "REPLACED" | "REJECTED";
@@ -209,7 +209,7 @@ export async function writeBatch(scope: Scope, writer: Writer, checked: readonly
     const raced = fresh.filter((c) => !outcome.has(c)).map((c) => c.externalRef);
     if (raced.length) for (const row of await db.select().from(responses).where(mine(raced)).for("update")) stored.set(row.externalRef, row);
     if (options.uncounted) options.uncounted.push(...ids.values());
-    else await countResponses(db, [...ids.values()], versionSlot(writer.organisationId));
+    else await countResponses(db, [...ids.values()]);
   }
   for (const c of candidates) {
     const row = stored.get(c.externalRef);
@@ -218,7 +218,7 @@ export async function writeBatch(scope: Scope, writer: Writer, checked: readonly
   const replacing = candidates.filter((c) => outcome.get(c)!.status === "REPLACED");
   if (!options.dryRun) {
     const replacements = replacing.map((c) => ({ id: outcome.get(c)!.id!, response: c.row! }));
-    await replaceResponses(db, replacements, versionSlot(writer.organisationId));
+    await replaceResponses(db, replacements);
   }
   // What is stored now: in a dry run only what was already there and stays as it is.
   const shownIds =

@@ -6,7 +6,7 @@ import { transaction } from "../util/transaction.ts";
 import { parseInput } from "../util/validate.ts";
 import { type ResponseRow, responses } from "./response.sql.ts";
 import { externalRef, MAX_BATCH } from "./validation.ts";
-import { versionSlot, withdrawStoredResponses } from "./write.ts";
+import { withdrawStoredResponses } from "./write.ts";
 import { writerOf } from "./writer.ts";
 
 export type WithdrawalStatus = "WITHDRAWN" | "ALREADY_WITHDRAWN" | "NOT_FOUND";
@@ -43,7 +43,7 @@ export async function withdrawResponses(scope: Scope, refs: readonly string[], o
       : [];
     const found = new Map(rows.map((r) => [r.externalRef, r]));
     const live = rows.filter((r) => !r.withdrawnAt).map((r) => r.id);
-    await withdrawStoredResponses(tx.db, live, versionSlot(writer.organisationId));
+    await withdrawStoredResponses(tx.db, live);
     const after = new Map(live.length ? (await tx.db.select().from(responses).where(inArray(responses.id, live))).map((r) => [r.externalRef, r]) : []);
     const results: WithdrawalResult[] = wanted.map((ref) => {
       const row = found.get(ref);

@@ -71,18 +71,18 @@ export async function insertResponses(tx: Db, rows: readonly NewResponse[]): Pro
 const LARGE_DELTA = 1000;
 
 /** Adds newly inserted responses to every cube. */
-export async function countResponses(tx: Db, ids: readonly number[], slot: number): Promise<void> {
+export async function countResponses(tx: Db, ids: readonly number[]): Promise<void> {
   if (!ids.length) return;
   // A file's delta groups millions of rows: let it sort and hash in memory, as a rebuild does.
   if (ids.length > LARGE_DELTA) await tx.execute(sql`set local work_mem = '256MB'`);
-  await applyCubeDelta(tx, byIds(ids), 1, slot);
+  await applyCubeDelta(tx, byIds(ids), 1);
 }
 
 /**
  * Corrections: each stored response takes the new content (its record key kept, so its
  * disclosure noise is not drawn again), and the cubes move from the old answers to the new.
  */
-export async function replaceResponses(tx: Db, replacements: readonly { id: number; response: NewResponse }[], slot: number): Promise<void> {
+export async function replaceResponses(tx: Db, replacements: readonly { id: number; response: NewResponse }[]): Promise<void> {
   if (!replacements.length) return;
   const ids = replacements.map((r) => r.id);
   await applyCubeDelta(tx, byIds(ids), -1);
@@ -93,21 +93,18 @@ export async function replaceResponses(tx: Db, replacements: readonly { id: numb
         comment = ${r.comment}, content_hash = ${r.contentHash}, choices = ${choicesLiteral(r)}::int[], corrected_at = now()
       where id = ${id}`);
   }
-  await applyCubeDelta(tx, byIds(ids), 1, slot);
+  await applyCubeDelta(tx, byIds(ids), 1);
 }
 
 /**
  * Withdrawal (the right to erasure): the responses leave every cube, their answers and details
  * are deleted, and the row keeps only what audit needs.
  */
-export async function withdrawStoredResponses(tx: Db, ids: readonly number[], slot: number): Promise<void> {
+export async function withdrawStoredResponses(tx: Db, ids: readonly number[]): Promise<void> {
   if (!ids.length) return;
-  await applyCubeDelta(tx, byIds(ids), -1, slot);
+  await applyCubeDelta(tx, byIds(ids), -1);
   await tx.execute(sql`
     update responses set withdrawn_at = now(), collected_on = null, financial_year = null, collection_mode = null, completed_by = null,
       comment = null, content_hash = null, choices = null
     where id = any(${sql.param([...ids])}::int[])`);
 }
-
-/** The cube-version counter a writer for this organisation bumps: one of many, so writers do not queue on one row. */
-export const versionSlot = (organisationId: number) => 2 + (organisationId % 1000);

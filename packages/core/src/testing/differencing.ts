@@ -6,6 +6,15 @@
  * measure the result on the demo data (docs/disclosure-control.md, "What differencing learns").
  */
 
+import { financialYearLabel } from "../response/index.ts";
+
+/** The demo data's financial years, and every run of them a period can ask for. */
+export const YEARS = [2022, 2023, 2024, 2025];
+export type Run = readonly [number, number];
+export const RUNS: Run[] = YEARS.flatMap((a) => YEARS.filter((b) => b >= a).map((b) => [a, b] as const));
+export const runKey = (r: Run) => `${r[0]}-${r[1]}`;
+export const periodOf = (r: Run) => ({ from: financialYearLabel(r[0]), to: financialYearLabel(r[1]) });
+
 /** An inclusive range of true counts; `hi` may be Infinity. */
 export type Bound = readonly [number, number];
 

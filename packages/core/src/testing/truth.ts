@@ -2,6 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/types.ts";
 import type { BandCells } from "../figure/cube.ts";
 import type { Cell } from "../figure/disclosure.ts";
+import { type Atom, familyCells } from "../figure/family.ts";
+import { COUNTABLE_BANDS, type CountableBand, type Measure, publishBand } from "../figure/measure.ts";
 
 /*
  * Counts computed the slow, obvious way, from the stored answers of live responses (each option
@@ -14,12 +16,14 @@ export interface TruthScope {
   area: string;
   from?: number;
   to?: number;
+  /** Only this version's responses. */
+  version?: number;
 }
 
 const population = (s: TruthScope) => sql`
   select r.* from responses r join question_sets s on s.id = r.question_set_id join area_ancestors aa on aa.area_code = r.area_code
   where s.code = ${s.questionSet} and aa.ancestor_code = ${s.area} and r.withdrawn_at is null
-    and r.financial_year between ${s.from ?? 0} and ${s.to ?? 9999}`;
+    and r.financial_year between ${s.from ?? 0} and ${s.to ?? 9999} and (${s.version ?? null}::int is null or s.version = ${s.version ?? null}::int)`;
 
 /**
  * The responses in scope `r`, and their answers `a`: one row per option chosen, with its
@@ -88,4 +92,41 @@ export async function trueResponseCounts(db: Db, areaType: string): Promise<{ ar
         group by 1, 2, 3, 4`,
   );
   return rows.map((r) => ({ area: r.area, code: r.code, version: r.version, year: r.year, cell: { count: r.n, keySum: r.k } }));
+}
+
+/**
+ * A question's atoms (`figure/family.ts`): its band cells in each financial year of each version,
+ * counted from the stored rows, keyed by version; the years are those with any response.
+ */
+export async function trueAtoms(db: Db, args: Omit<TruthScope, "from" | "to" | "version"> & { question: string; versions: number[] }): Promise<Atom[]> {
+  const years = await queryRows<{ year: number; version: number }>(
+    db,
+    sql`select distinct r.financial_year as year, s.version from responses r join question_sets s on s.id = r.question_set_id
+        where s.code = ${args.questionSet} and r.withdrawn_at is null order by 1, 2`,
+  );
+  const atoms: Atom[] = [];
+  for (const { year, version } of years.filter((y) => args.versions.includes(y.version)))
+    atoms.push({ year, question: version, cells: await trueCells(db, { ...args, from: year, to: year, version }) });
+  return atoms;
+}
+
+/**
+ * What a release publishes of a question's band at an area over a period, counted the slow way:
+ * the atoms of its family (`familyVersions`, the versions its question pools with), the versions
+ * the figure counts, then the disclosure pipeline.
+ */
+export async function expectedMeasure(
+  db: Db,
+  args: Omit<TruthScope, "version"> & {
+    question: string;
+    familyVersions: number[];
+    countedVersions: number[];
+    band: CountableBand;
+    bands?: readonly CountableBand[];
+  },
+): Promise<Measure> {
+  const atoms = await trueAtoms(db, { ...args, versions: args.familyVersions });
+  const bands = args.bands ?? COUNTABLE_BANDS;
+  const { cells, blocked } = familyCells(atoms, { questionIds: args.countedVersions, period: { from: args.from ?? 0, to: args.to ?? 9999 } }, bands);
+  return publishBand(cells, args.band, { live: false, areaName: "", bands, blocked });
 }

@@ -1,11 +1,12 @@
-import { hasSyntheticData } from "../../response/index.ts";
+import { releaseList } from "../../release/read.ts";
 import { dataNotice } from "../../util/notice.ts";
 import type { QueryResolvers } from "../generated/resolvers.ts";
 
 export const API_VERSION = "0.1.0";
 
 const about: NonNullable<QueryResolvers["about"]> = async (_, __, ctx) => {
-  const syntheticData = await hasSyntheticData(await ctx.db());
+  // What the published figures are built on: the latest release's.
+  const syntheticData = (await releaseList(await ctx.db()))[0]?.synthetic ?? false;
   return {
     version: API_VERSION,
     syntheticData,

@@ -5,11 +5,21 @@ import { figureQueries } from "./figure.ts";
 import { Association, Benchmark, Comparison, Period, Trend, TriangulationPair } from "./figure-types.ts";
 import { ApiKey, AuditEvent, Organisation, organisationMutations, organisationQueries, Viewer } from "./organisation.ts";
 import { Question, QuestionSet, questionSetQueries, Scale, ScaleOption } from "./questionset.ts";
+import { Release, ReleaseQuestionSet, releaseMutations, releaseQueries } from "./release.ts";
 import { reportQueries } from "./report.ts";
 import { Answer, ImportJob, ImportResult, ImportTemplate, Response, responseMutations, responseQueries } from "./response.ts";
 
 export const resolvers: Resolvers = {
-  Query: { ...aboutQueries, ...areaQueries, ...questionSetQueries, ...figureQueries, ...organisationQueries, ...responseQueries, ...reportQueries },
+  Query: {
+    ...aboutQueries,
+    ...areaQueries,
+    ...questionSetQueries,
+    ...figureQueries,
+    ...organisationQueries,
+    ...responseQueries,
+    ...reportQueries,
+    ...releaseQueries,
+  },
   Area,
   QuestionSet,
   Question,
@@ -30,5 +40,7 @@ export const resolvers: Resolvers = {
   ImportResult,
   ImportTemplate,
   ImportJob,
-  Mutation: { ...organisationMutations, ...responseMutations },
+  Release,
+  ReleaseQuestionSet,
+  Mutation: { ...organisationMutations, ...responseMutations, ...releaseMutations },
 };

@@ -11,6 +11,6 @@ const localReport: Resolver<"localReport"> = async (_, args, ctx) => {
 };
 
 const coverage: Resolver<"coverage"> = async (_, args, ctx) =>
-  cover(await ctx.scope(), { questionSet: args.questionSet, areaType: args.areaType ?? "LOCAL_AUTHORITY" });
+  cover(await ctx.scope(), { questionSet: args.questionSet, areaType: args.areaType ?? "LOCAL_AUTHORITY", release: args.release });
 
 export const reportQueries = { localReport, coverage };

@@ -1,0 +1,4 @@
+export { type CutOptions, cutRelease } from "./cut.ts";
+export { describeReleases, type ReleaseQuestionSetView, type ReleaseView } from "./describe.ts";
+export { publicationDate, publishableThrough } from "./policy.ts";
+export { forgetReleases, latestReleaseId, type ReleaseInfo, releaseList } from "./read.ts";
