@@ -10,8 +10,8 @@ import { systemActor } from "@poet/core/actor/index";
 import { loadConfig } from "@poet/core/config";
 import type { Database } from "@poet/core/db/types";
 import { PoetError } from "@poet/core/errors";
-import { cutRelease, forgetReleases, releaseList } from "@poet/core/release/index";
-import { financialYearLabel } from "@poet/core/response/financial-year";
+import { cutRelease } from "@poet/core/release/index";
+import { financialYearLabel } from "@poet/core/util/financial-year";
 import type { ScheduledEvent } from "aws-lambda";
 import { lazyDatabase } from "./database.ts";
 
@@ -46,7 +46,7 @@ export function createReleaseHandler(deps: ReleaseHandlerDeps) {
     try {
       release = await cutRelease(scope, { name, asOf });
     } catch (error) {
-      if (!(await alreadyCut(db, name, error))) throw error;
+      if (!alreadyCut(error)) throw error;
       const result: ReleaseResult = { release: name, cut: false, newFinancialYears: [] };
       console.log(JSON.stringify({ message: `release ${name} exists already: nothing cut`, event: event.id, asOf, ...result }));
       return result;
@@ -68,16 +68,10 @@ export function createReleaseHandler(deps: ReleaseHandlerDeps) {
 }
 
 /**
- * Whether a failed cut failed because the month's release is there: the CONFLICT the cut raises
- * for a taken name, or a duplicate delivery racing this one on another connection (whose row the
- * cut's snapshot could not see, so that the insert broke the unique name instead).
+ * Whether a failed cut failed because the month's release is there: the cut says CONFLICT for a
+ * taken name, whether it found the name or a delivery racing it inserted it first.
  */
-async function alreadyCut(db: Database["db"], name: string, error: unknown): Promise<boolean> {
-  if (error instanceof PoetError) return error.code === "CONFLICT";
-  forgetReleases(db);
-  const releases = await releaseList(db).catch(() => []);
-  return releases.some((r) => r.name === name);
-}
+const alreadyCut = (error: unknown): boolean => error instanceof PoetError && error.code === "CONFLICT";
 
 const database = lazyDatabase();
 export const handler = createReleaseHandler({ database: database.get });

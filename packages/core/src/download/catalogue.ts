@@ -1,6 +1,6 @@
 import type { ReferenceData } from "../figure/reference.ts";
 import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
-import { financialYearLabel } from "../response/financial-year.ts";
+import { financialYearLabel } from "../util/financial-year.ts";
 import { dataNotice, LICENCE } from "./formats.ts";
 import { type DownloadFormat, filePath } from "./names.ts";
 

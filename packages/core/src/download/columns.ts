@@ -3,7 +3,7 @@ import { SMALL_COUNT } from "../figure/disclosure.ts";
 import { COUNTABLE_BANDS, type MeasureStatus } from "../figure/measure.ts";
 import type { ComparisonOutcome } from "../figure/statistics.ts";
 import { QUESTION_SET_CODES } from "../questionset/types.ts";
-import { financialYearLabel } from "../response/financial-year.ts";
+import { financialYearLabel } from "../util/financial-year.ts";
 import type { DownloadRow, DownloadTable } from "./table.ts";
 
 /** A column of the download: one definition feeds the CSV header, the Parquet schema and the data dictionary. */

@@ -9,9 +9,9 @@ import { COARSE_REASON, COUNTABLE_BANDS, type CountableBand } from "../figure/me
 import { compareWithComparator, wilsonInterval } from "../figure/statistics.ts";
 import { polarityOf } from "../figure/target.ts";
 import { releaseList } from "../release/index.ts";
-import { financialYearLabel } from "../response/financial-year.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { expectedMeasure, trueCells, trueResponseCounts } from "../testing/truth.ts";
+import { financialYearLabel } from "../util/financial-year.ts";
 import { DOWNLOAD_FIELDS } from "./columns.ts";
 import { createDownloadHandler } from "./handler.ts";
 

@@ -9,10 +9,11 @@ import type { TestDatabase } from "../testing/database.ts";
 import { createSetUpDatabase, useDemoApi } from "../testing/fixtures.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
 import { trueCells } from "../testing/truth.ts";
+import { IMMUTABLE } from "../util/http-cache.ts";
 import { buildDownload } from "./build.ts";
 import { createDownloadHandler, type DownloadRequest } from "./handler.ts";
 import type { DownloadName } from "./names.ts";
-import { IMMUTABLE, MAX_SENT_BYTES, MOVING, NO_STORE } from "./respond.ts";
+import { MAX_SENT_BYTES, MOVING, NO_STORE } from "./respond.ts";
 
 // The HTTP contract: names by release, redirects, caching headers, refusals. The demo data set
 // comes with the releases 2025-07 (2022-23 to 2024-25) and 2026-07 (adding 2025-26), the latest.

@@ -6,25 +6,13 @@ import { type DatabaseSource, databaseGetter } from "../graphql/context.ts";
 import type { HttpRequest } from "../graphql/http.ts";
 import { releaseList } from "../release/read.ts";
 import { DEFAULT_SETTINGS, type Settings } from "../scope.ts";
+import { etagMatches, etagOf, header, IMMUTABLE } from "../util/http-cache.ts";
 import { type Logger, silentLogger } from "../util/log.ts";
 import { buildDownload } from "./build.ts";
 import { downloadCatalogue } from "./catalogue.ts";
 import { type BuiltFile, type DownloadFiles, MEDIA_TYPES } from "./formats.ts";
 import { type DownloadFormat, type DownloadName, fileName, filePath, parseDownloadPath } from "./names.ts";
-import {
-  acceptsGzip,
-  CORS,
-  type DownloadResponse,
-  errorResponse,
-  etagMatches,
-  etagOf,
-  header,
-  IMMUTABLE,
-  MAX_SENT_BYTES,
-  MOVING,
-  NO_STORE,
-  sentBytes,
-} from "./respond.ts";
+import { acceptsGzip, CORS, type DownloadResponse, errorResponse, MAX_SENT_BYTES, MOVING, NO_STORE, sentBytes } from "./respond.ts";
 import { downloadableSets } from "./table.ts";
 
 export type { DownloadResponse } from "./respond.ts";

@@ -1,4 +1,5 @@
 import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/types.ts";
+import { RELEASE_NAME_PATTERN } from "../release/validation.ts";
 
 export const DOWNLOADS_PATH = "/downloads";
 
@@ -32,7 +33,7 @@ export function filePath(name: DownloadName, format: DownloadFormat): string {
   return `${DOWNLOADS_PATH}/${fileName(name)}${SUFFIXES[format]}`;
 }
 
-const NAME = /^([a-z_]{1,40})(?:-v(\d{1,4}))?(?:-(\d{4}-\d{2}(?:-[a-z0-9]{1,16})?))?(\.csv|\.csv\.gz|\.parquet|-datapackage\.json)$/;
+const NAME = new RegExp(`^([a-z_]{1,40})(?:-v(\\d{1,4}))?(?:-(${RELEASE_NAME_PATTERN}))?(\\.csv|\\.csv\\.gz|\\.parquet|-datapackage\\.json)$`);
 
 /**
  * What a request path names. Names are canonical (lower case, no leading zeros, a release only

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { acceptsGzip, etagMatches, sentBytes } from "./respond.ts";
+import { etagMatches } from "../util/http-cache.ts";
+import { acceptsGzip, sentBytes } from "./respond.ts";
 
 describe("acceptsGzip", () => {
   it.each([

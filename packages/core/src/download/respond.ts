@@ -1,11 +1,8 @@
-import { createHash } from "node:crypto";
 import type { ErrorCode } from "../errors.ts";
-import type { HttpRequest, HttpResponse } from "../graphql/http.ts";
+import type { HttpResponse } from "../graphql/http.ts";
 
 export type DownloadResponse = HttpResponse<string | Uint8Array>;
 
-/** A name with a release in it never changes its bytes: a year, and `immutable` so browsers do not even revalidate. */
-export const IMMUTABLE = "public, max-age=31536000, immutable";
 /** Aliases, redirects and the index move with each new release: a CDN may keep them a minute. */
 export const MOVING = "public, max-age=60";
 export const NO_STORE = "no-store";
@@ -18,8 +15,6 @@ export const MAX_SENT_BYTES = 5 * 1024 * 1024;
 
 /** How many bytes a body costs in Lambda's answer: text as it is, binary in base64. */
 export const sentBytes = (bytes: Uint8Array, binary: boolean) => (binary ? Math.ceil(bytes.byteLength / 3) * 4 : bytes.byteLength);
-
-export const etagOf = (body: string | Uint8Array) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 
 export function errorResponse(
   status: number,
@@ -35,14 +30,6 @@ export function errorResponse(
     body: JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] }),
   };
 }
-
-export function header(request: HttpRequest, name: string): string | undefined {
-  const entry = Object.entries(request.headers).find(([key]) => key.toLowerCase() === name);
-  return Array.isArray(entry?.[1]) ? entry[1].join(", ") : entry?.[1];
-}
-
-export const etagMatches = (ifNoneMatch: string | undefined, etag: string) =>
-  ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*") ?? false;
 
 /** Whether `Accept-Encoding` admits gzip: named (or `*`) with a non-zero q. Without the header, we send identity. */
 export function acceptsGzip(acceptEncoding: string | undefined): boolean {

@@ -10,7 +10,7 @@ import type { FigureSource } from "../figure/source.ts";
 import { type ComparisonOutcome, compareWithComparator } from "../figure/statistics.ts";
 import { polarityOf, poolingOf } from "../figure/target.ts";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
-import { financialYearLabel } from "../response/financial-year.ts";
+import { financialYearLabel } from "../util/financial-year.ts";
 
 /** One published figure: an area × question × financial year × band of one question-set version. */
 export interface DownloadRow {

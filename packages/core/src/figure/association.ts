@@ -8,9 +8,9 @@ import type { FigureScope } from "./benchmark.ts";
 import { familyOf, sourceSpan } from "./benchmark.ts";
 import { addCells, type Cell, EMPTY_CELL, publishCount } from "./disclosure.ts";
 import { genericView } from "./family.ts";
-import { associationAtoms, associationSlots, yearsOf } from "./joint.ts";
+import { associationAtoms, associationSlots } from "./joint.ts";
 import { COARSE_REASON, SUPPRESSION_REASON } from "./measure.ts";
-import type { PeriodInput } from "./period.ts";
+import { type PeriodInput, yearsIn } from "./period.ts";
 import { figureSource } from "./source.ts";
 import { type Estimate, oddsRatio, relativeRisk } from "./statistics.ts";
 import { type Pooling, poolingOf, resolveArea, resolveGradedQuestion, resolveSetAndPeriod } from "./target.ts";
@@ -65,7 +65,7 @@ export async function association(scope: Scope, args: AssociationArgs): Promise<
   const chain = (q: QuestionRow, pool: Pooling) => familyOf(ref, q, pool).map((id) => ref.questionsById.get(id)!);
   const span = sourceSpan(source);
   const atoms =
-    period && span && !notComparable ? await associationAtoms(source, chain(process, processPool), chain(outcome, outcomePool), area, yearsOf(span)) : [];
+    period && span && !notComparable ? await associationAtoms(source, chain(process, processPool), chain(outcome, outcomePool), area, yearsIn(span)) : [];
   // A block of the table's atoms closes when its table (for this contrast) has 10 in every cell.
   const view = period
     ? genericView(

@@ -10,8 +10,9 @@ import { type BenchmarkArgs, benchmark, type FigureScope, familyOf, sourceSpan }
 import { assertCrossBreakdownAllowed, type CrossCategory, crossCategories } from "./cross-breakdown.ts";
 import { EMPTY_BAND_CELLS } from "./cube.ts";
 import { type Atom, familyCells } from "./family.ts";
-import { oneWayAtoms, yearsOf } from "./joint.ts";
+import { oneWayAtoms } from "./joint.ts";
 import { type CountableBand, type Measure, notComparableMeasure, publishBand, suppressedMeasure } from "./measure.ts";
+import { yearsIn } from "./period.ts";
 import { figureSource } from "./source.ts";
 import { type ComparisonOutcome, compareWithComparator } from "./statistics.ts";
 import { poolingOf } from "./target.ts";
@@ -90,7 +91,7 @@ export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string
   const span = sourceSpan(source);
   const byOption =
     period && span && !notComparable
-      ? await oneWayAtoms(source, chain(headline.question, measured), chain(by, byPool), headline.area, yearsOf(span))
+      ? await oneWayAtoms(source, chain(headline.question, measured), chain(by, byPool), headline.area, yearsIn(span))
       : new Map<string, Atom[]>();
   const published = options.map((option) => {
     const view = period ? familyCells(byOption.get(option.code) ?? [], { questionIds: measured.questionIds, period }, bands, live) : null;

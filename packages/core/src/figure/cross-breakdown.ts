@@ -5,9 +5,9 @@ import { sourceSpan } from "./benchmark.ts";
 import { EMPTY_BAND_CELLS } from "./cube.ts";
 import type { Access } from "./disclosure.ts";
 import { type Atom, familyCells } from "./family.ts";
-import { twoWayAtoms, yearsOf } from "./joint.ts";
+import { twoWayAtoms } from "./joint.ts";
 import { type CountableBand, type Measure, notComparableMeasure, publishBand, suppressedMeasure } from "./measure.ts";
-import type { Period } from "./period.ts";
+import { type Period, yearsIn } from "./period.ts";
 import type { FigureSource } from "./source.ts";
 
 export interface CrossCategory {
@@ -75,7 +75,7 @@ export async function crossCategories(
   const { period } = args;
   const span = sourceSpan(source);
   const atoms: Map<string, Atom[]> =
-    period && span && !args.notComparable ? await twoWayAtoms(source, args.question, args.by.pool, args.thenBy.pool, args.area, yearsOf(span)) : new Map();
+    period && span && !args.notComparable ? await twoWayAtoms(source, args.question, args.by.pool, args.thenBy.pool, args.area, yearsIn(span)) : new Map();
   // Suppress in one canonical orientation (the lower question id as rows), so that asking for
   // `by: A, thenBy: B` or `by: B, thenBy: A` publishes the same cells.
   // Stryker disable next-line EqualityOperator: which orientation is canonical is a convention (either is consistent), and by and thenBy are never one question

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
-import { financialYearLabel } from "../response/index.ts";
 import {
   ANY,
   type AttackReport,
@@ -19,6 +18,7 @@ import {
 } from "../testing/differencing.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { parseCsv } from "../util/csv.ts";
+import { financialYearLabel } from "../util/financial-year.ts";
 
 // The differencing attacks of docs/disclosure-control.md, measured on the demo data through the
 // real server, on every driver. Each attack derives bounds on hidden counts from published ones;

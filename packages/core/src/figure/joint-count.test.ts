@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { QuestionRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
 import { areaCode, areaNumber, associationSlot, CellWriter, JOINT_KIND, oneWaySlot, readCells, twoWaySlot } from "./joint-cells.ts";
-import { JointCounter, jointLayout } from "./joint-count.ts";
+import { JointCounter } from "./joint-count.ts";
+import { jointLayout } from "./joint-layout.ts";
 
 const records = (kind: 1 | 2 | 3, cells: Uint8Array) => {
   const out: [number, number, number, number][] = [];

@@ -1,5 +1,5 @@
-import type { QuestionRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
 import { areaNumber, associationSlot, CellWriter, JOINT_KIND, type JointKind, oneWaySlot, twoWaySlot } from "./joint-cells.ts";
+import { CATEGORY, type JointLayout, type LayoutQuestion } from "./joint-layout.ts";
 
 /*
  * Joint counts (a graded answer by one or two categorical answers, a PROCESS band against an
@@ -9,53 +9,6 @@ import { areaNumber, associationSlot, CellWriter, JOINT_KIND, type JointKind, on
  * of the measured question (POSITIVE, NEUTRAL or NEGATIVE) meets each category chosen of the
  * question it is split by, and a response ticking two categories counts in both.
  */
-
-/** A countable band's index: POSITIVE 0, NEUTRAL 1, NEGATIVE 2. */
-export const BAND_INDEX = { POSITIVE: 0, NEUTRAL: 1, NEGATIVE: 2 } as const;
-export const BAND_OF_INDEX = ["POSITIVE", "NEUTRAL", "NEGATIVE"] as const;
-const EXCLUDED = -1;
-const CATEGORY = -2;
-const ABSENT = -3;
-
-/** What the counter needs of a question: where its answer is, and what each option counts as. */
-export interface LayoutQuestion {
-  id: number;
-  /** Measured: graded (a POSITIVE or NEGATIVE option) and not ABOUT_YOU. */
-  measured: boolean;
-  /** A PROCESS or OUTCOME question that is measured: one side of an association. */
-  process: boolean;
-  outcome: boolean;
-  /** Options without a band: a figure can be split by it. */
-  categorical: boolean;
-  /** By option position: a band index, EXCLUDED, CATEGORY, or ABSENT (no such option). */
-  bands: Int8Array;
-}
-
-/** One question-set version's questions, by form position (`choices[position]`). */
-export interface JointLayout {
-  setId: number;
-  questions: LayoutQuestion[];
-}
-
-export function jointLayout(setId: number, questions: readonly QuestionRow[], optionsOf: (scaleId: number) => readonly ScaleOptionRow[]): JointLayout {
-  const layout: LayoutQuestion[] = [];
-  for (const q of [...questions].sort((a, b) => a.position - b.position)) {
-    const options = optionsOf(q.scaleId);
-    const bands = new Int8Array(31).fill(ABSENT);
-    for (const o of options) bands[o.position] = o.band === null ? CATEGORY : o.band === "EXCLUDED" ? EXCLUDED : BAND_INDEX[o.band];
-    const graded = options.some((o) => o.band === "POSITIVE" || o.band === "NEGATIVE");
-    const measured = graded && q.kind !== "ABOUT_YOU";
-    layout[q.position] = {
-      id: q.id,
-      measured,
-      process: measured && q.kind === "PROCESS",
-      outcome: measured && q.kind === "OUTCOME",
-      categorical: options.some((o) => o.band === null),
-      bands,
-    };
-  }
-  return { setId, questions: layout };
-}
 
 /** A packed row of `published_joint` (or its live equivalent): one joint count of one year. */
 export interface JointRow {

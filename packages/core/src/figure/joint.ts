@@ -4,8 +4,7 @@ import { EMPTY_BAND_CELLS } from "./cube.ts";
 import { addCells, type Cell, EMPTY_CELL } from "./disclosure.ts";
 import type { Atom } from "./family.ts";
 import { areaCode, JOINT_KIND, readCells } from "./joint-cells.ts";
-import { BAND_OF_INDEX } from "./joint-count.ts";
-import type { Period } from "./period.ts";
+import { BAND_OF_INDEX } from "./joint-layout.ts";
 import type { ReferenceData } from "./reference.ts";
 import { type FigureSource, jointKey } from "./source.ts";
 
@@ -19,7 +18,6 @@ import { type FigureSource, jointKey } from "./source.ts";
  */
 
 /** Every year of a period. */
-export const yearsOf = (period: Period) => Array.from({ length: period.to - period.from + 1 }, (_, i) => period.from + i);
 
 function addAtom(into: Map<string, Map<string, Atom>>, key: string, year: number, question: number, band: number, cell: Cell): void {
   const atoms = into.get(key) ?? new Map<string, Atom>();

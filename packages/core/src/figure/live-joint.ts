@@ -1,7 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/types.ts";
 import { idList } from "./cube.ts";
-import { JointCounter, type JointRow, jointLayout } from "./joint-count.ts";
+import { JointCounter, type JointRow } from "./joint-count.ts";
+import { layoutOf, parseChoices } from "./joint-layout.ts";
 import type { StaticReference } from "./reference.ts";
 
 /**
@@ -32,11 +33,10 @@ export async function liveJointRows(
     const id = `${row.set}|${row.year}`;
     let counter = counters.get(id);
     if (!counter) {
-      const layout = jointLayout(row.set, reference.questionsBySet.get(row.set) ?? [], (scaleId) => reference.optionsByScale.get(scaleId) ?? []);
-      counter = new JointCounter(layout, { codes: areas, regionOf: (code) => code });
+      counter = new JointCounter(layoutOf(reference, row.set), { codes: areas, regionOf: (code) => code });
       counters.set(id, counter);
     }
-    counter.add(row.area, row.key, row.choices.split(",").map(Number));
+    counter.add(row.area, row.key, parseChoices(row.choices));
   }
   const wanted = new Set(keys.map((k) => k.join("|")));
   for (const [id, counter] of counters) {

@@ -1,5 +1,5 @@
 import { badInput } from "../errors.ts";
-import { financialYearLabel } from "../response/index.ts";
+import { financialYearLabel } from "../util/financial-year.ts";
 
 /** A run of financial years, by the calendar year each starts in (2023 = 2023-24), inclusive. */
 export interface Period {
@@ -41,6 +41,9 @@ export function periodLabel(p: Period): string {
   return p.from === p.to ? financialYearLabel(p.from) : `${financialYearLabel(p.from)} to ${financialYearLabel(p.to)}`;
 }
 
+/** Every financial year of a period, by start year, in order. */
+export const yearsIn = (p: Period): number[] => Array.from({ length: p.to - p.from + 1 }, (_, i) => p.from + i);
+
 export function periodYears(p: Period): string[] {
-  return Array.from({ length: p.to - p.from + 1 }, (_, i) => financialYearLabel(p.from + i));
+  return yearsIn(p).map(financialYearLabel);
 }

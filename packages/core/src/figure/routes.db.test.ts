@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
-import { financialYearLabel } from "../response/index.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { testCredential } from "../testing/keys.ts";
 import { expectedMeasure, trueCells, truePairs, trueResponses } from "../testing/truth.ts";
 import { parseCsv } from "../util/csv.ts";
+import { financialYearLabel } from "../util/financial-year.ts";
 import { addCells, EMPTY_CELL, publishCount, publishedCount } from "./disclosure.ts";
 import { COUNTABLE_BANDS } from "./measure.ts";
 

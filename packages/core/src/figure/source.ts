@@ -179,14 +179,13 @@ async function liveSource(db: Db, actor: Actor, reference: StaticReference, late
     areas.map((a) => sql`${a}`),
     sql`, `,
   )})`;
-  const [years, synthetic] = await Promise.all([
-    queryRows<{ set: number; year: number }>(
+  const [years, comparators] = await Promise.all([
+    queryRows<{ set: number; year: number; synthetic: boolean }>(
       db,
-      sql`select distinct question_set_id as set, financial_year as year from responses r where ${which} order by 1, 2`,
+      sql`select question_set_id as set, financial_year as year, bool_or(synthetic) as synthetic from responses r where ${which} group by 1, 2 order by 1, 2`,
     ),
-    queryRows<{ synthetic: boolean }>(db, sql`select exists (select 1 from responses r where ${which} and r.synthetic) as synthetic`),
+    latest ? releaseSource(db, reference, latest) : null,
   ]);
-  const comparators = latest ? await releaseSource(db, reference, latest) : null;
   const relations = countedRelations(which);
   return {
     kind: "LIVE",
@@ -194,7 +193,7 @@ async function liveSource(db: Db, actor: Actor, reference: StaticReference, late
     release: latest,
     db,
     key: null,
-    ref: { ...reference, yearsBySet: yearsBySet(years), synthetic: Boolean(synthetic[0]?.synthetic) },
+    ref: { ...reference, yearsBySet: yearsBySet(years), synthetic: years.some((y) => y.synthetic) },
     exact: true,
     ...relations,
     comparators,

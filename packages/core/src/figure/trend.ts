@@ -1,6 +1,6 @@
 import { assertAreaCode } from "../area/index.ts";
-import { financialYearLabel } from "../response/index.ts";
 import type { Scope } from "../scope.ts";
+import { financialYearLabel } from "../util/financial-year.ts";
 import { type BenchmarkArgs, type BenchmarkResult, cellsOf, familyMeasure, familyOf } from "./benchmark.ts";
 import type { Measure } from "./measure.ts";
 import { yearsOf } from "./reference.ts";

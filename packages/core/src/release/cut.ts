@@ -2,9 +2,11 @@ import { sql } from "drizzle-orm";
 import { assertAdmin, describeActor } from "../actor/index.ts";
 import { type Db, queryRows } from "../db/types.ts";
 import { PoetError } from "../errors.ts";
-import { JointCounter, type JointRow, jointLayout } from "../figure/joint-count.ts";
+import { JointCounter, type JointRow } from "../figure/joint-count.ts";
+import { layoutOf, parseChoices } from "../figure/joint-layout.ts";
 import { type StaticReference, staticReference } from "../figure/reference.ts";
 import type { Scope } from "../scope.ts";
+import { financialYearLabel } from "../util/financial-year.ts";
 import { inTransaction, transaction } from "../util/transaction.ts";
 import { parseInput } from "../util/validate.ts";
 import { publishableThrough } from "./policy.ts";
@@ -109,7 +111,7 @@ async function cutOnce(
 
 /** Freezes one financial year's aggregates as published by the release. */
 async function publishYear(db: Db, reference: StaticReference, releaseId: number, year: number, onProgress?: (step: string) => void): Promise<void> {
-  onProgress?.(`publishing ${year}-${String((year + 1) % 100).padStart(2, "0")}`);
+  onProgress?.(`publishing ${financialYearLabel(year)}`);
   await db.execute(sql`
     insert into published_years (financial_year, release_id, synthetic)
     values (${year}, ${releaseId}, exists (select 1 from responses where financial_year = ${year} and withdrawn_at is null and synthetic))`);
@@ -144,10 +146,9 @@ async function publishYear(db: Db, reference: StaticReference, releaseId: number
 
 /** Every joint count of one question-set version in one year, from its live responses, read a batch at a time. */
 async function countJoint(db: Db, reference: StaticReference, setId: number, year: number): Promise<JointRow[]> {
-  const layout = jointLayout(setId, reference.questionsBySet.get(setId) ?? [], (scaleId) => reference.optionsByScale.get(scaleId) ?? []);
   const leaves = [...(reference.areasByType.get("LOCAL_AUTHORITY") ?? []), ...(reference.areasByType.get("ICB") ?? [])];
   const parent = new Map(leaves.map((a) => [a.code, a.parentCode ?? a.code]));
-  const counter = new JointCounter(layout, { codes: leaves.map((a) => a.code), regionOf: (code) => parent.get(code)! });
+  const counter = new JointCounter(layoutOf(reference, setId), { codes: leaves.map((a) => a.code), regionOf: (code) => parent.get(code)! });
   const cursor = `published_${setId}_${year}`;
   await db.execute(
     sql.raw(`declare ${cursor} no scroll cursor for
@@ -161,17 +162,4 @@ async function countJoint(db: Db, reference: StaticReference, setId: number, yea
   }
   await db.execute(sql.raw(`close ${cursor}`));
   return counter.rows();
-}
-
-/** "1,0,4" as numbers, without an array per split. */
-function parseChoices(text: string): number[] {
-  const out: number[] = [];
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 44) out.push(n), (n = 0);
-    else n = n * 10 + (c - 48);
-  }
-  out.push(n);
-  return out;
 }

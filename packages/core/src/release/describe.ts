@@ -18,15 +18,29 @@ export interface ReleaseView extends ReleaseInfo {
   questionSets: ReleaseQuestionSetView[];
 }
 
-/** Every release with what it holds, newest first (one query besides the list). */
-export async function describeReleases(db: Db): Promise<ReleaseView[]> {
-  const [list, reference] = await Promise.all([releaseList(db), staticReference(db)]);
-  if (!list.length) return [];
-  const counts = await queryRows<{ set: number; year: number; n: number; k: number }>(
+type YearCounts = { set: number; year: number; n: number; k: number }[];
+/** The published response counts, per database, read again only when the releases change: they are frozen. */
+const counted = new WeakMap<Db, { releases: string; counts: Promise<YearCounts> }>();
+
+function publishedCounts(db: Db, list: readonly ReleaseInfo[]): Promise<YearCounts> {
+  const releases = list.map((r) => `${r.id}:${r.content}`).join("|");
+  const hit = counted.get(db);
+  if (hit?.releases === releases) return hit.counts;
+  const counts = queryRows<YearCounts[number]>(
     db,
     sql`select question_set_id as set, financial_year as year, sum(count)::int as n, sum(key_sum)::int as k
         from published_response_counts group by 1, 2 order by 1, 2`,
   );
+  counted.set(db, { releases, counts });
+  counts.catch(() => counted.delete(db));
+  return counts;
+}
+
+/** Every release with what it holds, newest first (one query besides the list, once per set of releases). */
+export async function describeReleases(db: Db): Promise<ReleaseView[]> {
+  const [list, reference] = await Promise.all([releaseList(db), staticReference(db)]);
+  if (!list.length) return [];
+  const counts = await publishedCounts(db, list);
   const setById = new Map(reference.questionSets.map((s) => [s.id, s]));
   return list.map((release, i) => {
     const held = counts.filter((c) => release.years.includes(c.year) && setById.has(c.set));

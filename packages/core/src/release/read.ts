@@ -27,10 +27,10 @@ const TTL_MS = 1000;
 const cache = new WeakMap<Db, { at: number; list: Promise<ReleaseInfo[]> }>();
 
 async function load(db: Db): Promise<ReleaseInfo[]> {
-  const rows = await queryRows<{ id: number; name: string; cut_at: string | Date; as_of: string; years: number[] | string | null; synthetic: boolean | null }>(
+  const rows = await queryRows<{ id: number; name: string; cut_at: string | Date; as_of: string; years: string | null; synthetic: boolean | null }>(
     db,
     sql`select r.id, r.name, r.cut_at, r.as_of::text as as_of,
-          array_remove(array_agg(y.financial_year::int order by y.financial_year), null) as years, bool_or(y.synthetic) as synthetic
+          string_agg(y.financial_year::text, ',' order by y.financial_year) as years, bool_or(y.synthetic) as synthetic
         from releases r left join published_years y on y.release_id = r.id
         group by r.id order by r.id`,
   );
@@ -39,7 +39,7 @@ async function load(db: Db): Promise<ReleaseInfo[]> {
   let synthetic = false;
   const publishedBy = new Map<number, number>();
   for (const row of rows) {
-    const newYears = intArray(row.years);
+    const newYears = row.years ? row.years.split(",").map(Number) : [];
     for (const year of newYears) publishedBy.set(year, row.id);
     years = [...years, ...newYears].sort((a, b) => a - b);
     synthetic ||= Boolean(row.synthetic);
@@ -47,13 +47,6 @@ async function load(db: Db): Promise<ReleaseInfo[]> {
     list.push({ id: row.id, name: row.name, cutAt: new Date(row.cut_at), asOf: row.as_of, years, newYears, synthetic, content });
   }
   return list.reverse();
-}
-
-/** An int[] as either driver gives it: an array, or its text form. */
-function intArray(value: number[] | string | null): number[] {
-  if (value === null) return [];
-  if (Array.isArray(value)) return value.map(Number);
-  return value.replace(/[{}]/g, "").split(",").filter(Boolean).map(Number);
 }
 
 /** Every release, newest first; read at most once a second per process (`forgetReleases` after a cut). */

@@ -13,8 +13,8 @@ import type { FigureSource } from "../figure/source.ts";
 import { resolveQuestionSet } from "../figure/target.ts";
 import { createQuestionSetLoaders } from "../questionset/index.ts";
 import type { QuestionRow, QuestionSetRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
-import { financialYearLabel } from "../response/index.ts";
 import type { Scope } from "../scope.ts";
+import { financialYearLabel } from "../util/financial-year.ts";
 import type { ReportArgs } from "./index.ts";
 
 /** The instruments whose reports set the child's, the parent's and the practitioner's views side by side. */

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { ANONYMOUS } from "../actor/index.ts";
 import { PoetError } from "../errors.ts";
 import type { DatabaseSource } from "../graphql/context.ts";
@@ -6,16 +5,16 @@ import { databaseGetter } from "../graphql/context.ts";
 import type { HttpRequest, HttpResponse } from "../graphql/http.ts";
 import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/types.ts";
 import { releaseList } from "../release/read.ts";
+import { RELEASE_NAME_PATTERN } from "../release/validation.ts";
 import type { Settings } from "../scope.ts";
+import { etagMatches, etagOf, header, IMMUTABLE } from "../util/http-cache.ts";
 import { type Logger, silentLogger } from "../util/log.ts";
 import { esc } from "./html.ts";
 import { localReport } from "./index.ts";
 
 /** How long a CDN or browser keeps the address of the latest release's report: until the next release, about. */
 export const REPORT_MAX_AGE_SECONDS = 300;
-/** A release's report never changes. */
-const IMMUTABLE = "public, max-age=31536000, immutable";
-const PATH = /^\/reports\/(?:(\d{4}-\d{2}(?:-[a-z0-9]{1,16})?)\/)?([A-Z]\d{8})\/([a-z_]{2,40})\.html$/;
+const PATH = new RegExp(`^/reports/(?:(${RELEASE_NAME_PATTERN})/)?([A-Z]\\d{8})/([a-z_]{2,40})\\.html$`);
 const HTML = "text/html; charset=utf-8";
 /** As the report's own meta tag says, and what a meta tag cannot: never framed, never sniffed. */
 const PAGE_HEADERS = {
@@ -78,11 +77,10 @@ export function createReportHandler(options: { database: DatabaseSource; setting
       const scope = { db, actor: ANONYMOUS, settings: options.settings };
       const report = await localReport(scope, { area, questionSet: code as QuestionSetCode, period, release });
       if (!report.eligible || !report.html) return answer(404, report.title, report.reason ?? "No report.", requestId);
-      const etag = `"${createHash("sha256").update(report.html).digest("base64url").slice(0, 27)}"`;
+      // A release's report never changes.
+      const etag = etagOf(report.html);
       const headers = { ...PAGE_HEADERS, "cache-control": IMMUTABLE, etag, "x-request-id": requestId };
-      const ifNoneMatch = Object.entries(request.headers).find(([k]) => k.toLowerCase() === "if-none-match")?.[1];
-      if (typeof ifNoneMatch === "string" && ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
-        return { status: 304, headers, body: "" };
+      if (etagMatches(header(request, "if-none-match"), etag)) return { status: 304, headers, body: "" };
       return { status: 200, headers, body: method === "HEAD" ? "" : report.html };
     } catch (error) {
       if (error instanceof PoetError) return answer(error.code === "NOT_FOUND" ? 404 : 400, "No such report", error.message, requestId);

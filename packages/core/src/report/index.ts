@@ -4,8 +4,8 @@ import { reportEligibility, reportEligibilityOf, versionEligibility } from "../f
 import { type Period, type PeriodInput, periodLabel } from "../figure/period.ts";
 import { type FigureSource, figureSource } from "../figure/source.ts";
 import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
-import { financialYearLabel } from "../response/index.ts";
 import type { Scope } from "../scope.ts";
+import { financialYearLabel } from "../util/financial-year.ts";
 import { reportContent } from "./content.ts";
 import { renderReport, reportTitle } from "./document.ts";
 import type { LocalReport, ReportArgs } from "./types.ts";

@@ -5,10 +5,10 @@ import { publishedCount, SMALL_COUNT } from "../figure/disclosure.ts";
 import type { HttpResponse } from "../graphql/http.ts";
 import { createApiKey } from "../organisation/index.ts";
 import { cutRelease, releaseList } from "../release/index.ts";
-import { financialYearLabel } from "../response/index.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
 import { trueResponseCounts } from "../testing/truth.ts";
+import { financialYearLabel } from "../util/financial-year.ts";
 import { createReportHandler } from "./http.ts";
 import { eligibleReports } from "./index.ts";
 

@@ -1,4 +1,4 @@
-export { financialYearLabel, financialYearOf } from "./financial-year.ts";
+export { financialYearLabel, financialYearOf } from "../util/financial-year.ts";
 export { errorsCsv, type ImportOptions, type ImportResult, importResponses } from "./import.ts";
 export { createResponseLoaders, findResponse, listResponses } from "./read.ts";
 export { submitResponses } from "./submit.ts";

@@ -6,7 +6,7 @@
  * measure the result on the demo data (docs/disclosure-control.md, "What differencing learns").
  */
 
-import { financialYearLabel } from "../response/index.ts";
+import { financialYearLabel } from "../util/financial-year.ts";
 
 /** The demo data's financial years, and every run of them a period can ask for. */
 export const YEARS = [2022, 2023, 2024, 2025];

@@ -1,5 +1,5 @@
 import { cutRelease as cut, describeReleases } from "../../release/index.ts";
-import { financialYearLabel } from "../../response/financial-year.ts";
+import { financialYearLabel } from "../../util/financial-year.ts";
 import type { MutationResolvers, QueryResolvers, ReleaseQuestionSetResolvers, ReleaseResolvers } from "../generated/resolvers.ts";
 
 const releases: NonNullable<QueryResolvers["releases"]> = async (_, __, ctx) => describeReleases(await ctx.db());
