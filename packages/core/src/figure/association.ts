@@ -50,7 +50,7 @@ export async function association(scope: Scope, args: AssociationArgs): Promise<
   const access = figureAccess(scope.actor);
   const source = await figureSource(scope, args.release);
   const { ref } = source;
-  const { questionSet, period } = resolveSetAndPeriod(ref, args.questionSet, args.version, args.period);
+  const { questionSet, period } = resolveSetAndPeriod(ref, args.questionSet, args.version, args.period, [args.process, args.outcome]);
   const area = resolveArea(ref, args.area);
   source.assertArea(area);
   // Live figures are the organisation's own responses, in an area it covers: no wider access is needed.

@@ -225,24 +225,29 @@ export async function cellsOf(source: FigureSource, questionIds: number[]): Prom
   return { own, comparators: comparator === source ? own : comparators };
 }
 
-/** The source, version, area and period of a figure (see `resolveSetAndPeriod`). */
+/** The source, version, area and period of a figure (see `resolveSetAndPeriod`; `codes`, the question codes it names). */
 export async function resolveTarget(
   scope: Scope,
   args: { questionSet: QuestionSetCode; area: string; period?: PeriodInput | null; version?: number | null; release?: string | null },
   given?: FigureSource,
+  // Stryker disable next-line ArrayDeclaration: no code named and a code no version asks choose alike
+  codes: readonly string[] = [],
 ) {
   assertAreaCode(args.area, "area");
   const source = given ?? (await figureSource(scope, args.release));
   const { ref } = source;
-  const { questionSet, period } = resolveSetAndPeriod(ref, args.questionSet, args.version, args.period);
+  const { questionSet, period } = resolveSetAndPeriod(ref, args.questionSet, args.version, args.period, codes);
   const area = resolveArea(ref, args.area);
   source.assertArea(area);
   return { source, ref, questionSet, area, period, oneVersion: args.version != null, syntheticData: ref.synthetic, release: source.name };
 }
 
-/** One question for one area: its measure beside England, its region and its neighbours, and its rank. */
-export async function benchmark(scope: Scope, args: BenchmarkArgs, given?: FigureSource): Promise<BenchmarkResult> {
-  const { source, ref, oneVersion, ...context } = await resolveTarget(scope, args, given);
+/**
+ * One question for one area: its measure beside England, its region and its neighbours, and its
+ * rank. `alsoAsked`: other question codes the version read must ask (a breakdown's `by`).
+ */
+export async function benchmark(scope: Scope, args: BenchmarkArgs, given?: FigureSource, alsoAsked: readonly string[] = []): Promise<BenchmarkResult> {
+  const { source, ref, oneVersion, ...context } = await resolveTarget(scope, args, given, [args.question, ...alsoAsked]);
   const question = resolveGradedQuestion(ref, context.questionSet, args.question);
   const band = assertBandOf(ref, question, args.band);
   const pool = poolingOf(ref, context.questionSet, question, context.period, oneVersion);

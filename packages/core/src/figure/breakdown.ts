@@ -73,7 +73,7 @@ export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string
   const source = await figureSource(scope, args.release);
   const live = source.kind === "LIVE";
   const access = figureAccess(scope.actor);
-  const headline = await benchmark(scope, args, source);
+  const headline = await benchmark(scope, args, source, args.thenBy ? [args.by, args.thenBy] : [args.by]);
   // Live figures are the organisation's own responses, in an area it covers: no wider access is needed.
   if (!live) assertBreakdownAllowed(access, headline.area, "Breakdowns");
   if (args.thenBy && !live) assertCrossBreakdownAllowed(access, headline.area);

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
 import type { ReferenceData } from "./reference.ts";
-import { assertCountableBand, poolingOf, resolveArea, resolveGradedQuestion, resolveQuestionSet, versionList, versionsOfAll } from "./target.ts";
+import {
+  assertCountableBand,
+  poolingOf,
+  resolveArea,
+  resolveGradedQuestion,
+  resolveQuestionSet,
+  resolveSetAndPeriod,
+  versionList,
+  versionsOfAll,
+} from "./target.ts";
 
 const set = (id: number, version: number, status: QuestionSetRow["status"] = "PUBLISHED"): QuestionSetRow => ({
   id,
@@ -164,5 +173,52 @@ describe("questions asked for", () => {
     expect(() => resolveGradedQuestion(ref, carer, "happiness", "process")).toThrow(
       expect.objectContaining({ code: "NOT_FOUND", message: 'No question "happiness" in CARER version 2', details: { argument: "process" } }),
     );
+  });
+});
+
+// Version 1 asks "dropped" and "kept"; version 2 asks "kept" and "added"; version 3 is a draft that asks "dropped" again.
+const askingSets = [set(1, 1), set(2, 2), set(3, 3, "DRAFT")];
+const asks: Record<number, string[]> = { 1: ["dropped", "kept"], 2: ["kept", "added"], 3: ["dropped", "kept"] };
+const asking = (years: Record<number, number[]>) =>
+  ({
+    questionSets: askingSets,
+    yearsBySet: new Map(Object.entries(years).map(([id, y]) => [Number(id), y])),
+    questionsBySet: new Map(Object.entries(asks).map(([id, codes]) => [Number(id), codes.map((code) => ({ code }) as QuestionRow)])),
+  }) as unknown as ReferenceData;
+const answered = asking({ 1: [2022, 2023], 2: [2025] });
+const years = (from: number, to = from) => ({ from, to });
+
+describe("the version a figure reads, given the question codes it names", () => {
+  it("is the latest version with responses that asks them all, when the latest with responses does not", () => {
+    expect(resolveQuestionSet(answered, "CARER", null, null, ["dropped"]).version).toBe(1);
+    expect(resolveQuestionSet(answered, "CARER", null, years(2022, 2025), ["dropped"]).version).toBe(1);
+    expect(resolveQuestionSet(answered, "CARER", null, null, ["kept", "dropped"]).version).toBe(1);
+    // The period is the years of the version read, as when it is asked for.
+    expect(resolveSetAndPeriod(answered, "CARER", null, null, ["dropped"])).toMatchObject({ questionSet: { version: 1 }, period: years(2022, 2023) });
+  });
+
+  it("is unchanged when the latest version with responses asks them, or none is named", () => {
+    expect(resolveQuestionSet(answered, "CARER", null, null, ["kept"]).version).toBe(2);
+    expect(resolveQuestionSet(answered, "CARER", null, null, ["added"]).version).toBe(2);
+    expect(resolveQuestionSet(answered, "CARER", null, null, []).version).toBe(2);
+    expect(resolveQuestionSet(answered, "CARER", null, years(2022), ["kept"]).version).toBe(1);
+    expect(resolveSetAndPeriod(answered, "CARER", null, null, ["kept"])).toMatchObject({ questionSet: { version: 2 }, period: years(2025) });
+  });
+
+  it("is unchanged, and the code then NOT_FOUND, when no version that asks them has responses in the period", () => {
+    // Only version 2 answers 2025: the dropped question is not in it.
+    expect(resolveQuestionSet(answered, "CARER", null, years(2025), ["dropped"]).version).toBe(2);
+    // A question only version 2 asks, over years only version 1 answers.
+    expect(resolveQuestionSet(answered, "CARER", null, years(2022), ["added"]).version).toBe(1);
+    // Asked in no version at all, or in no version with responses: the default as ever.
+    expect(resolveQuestionSet(answered, "CARER", null, null, ["nowhere"]).version).toBe(2);
+    expect(resolveQuestionSet(asking({}), "CARER", null, null, ["dropped"]).version).toBe(2);
+    // A draft never counts, even one that asks the code.
+    expect(resolveQuestionSet(asking({ 2: [2025], 3: [2025] }), "CARER", null, null, ["dropped"]).version).toBe(2);
+  });
+
+  it("is the version asked for, whatever it asks", () => {
+    expect(resolveQuestionSet(answered, "CARER", 2, null, ["dropped"]).version).toBe(2);
+    expect(resolveQuestionSet(answered, "CARER", 1, years(2025), ["added"]).version).toBe(1);
   });
 });

@@ -15,34 +15,54 @@ function inPeriod(ref: ReferenceData, setId: number, period: Period | null): boo
   return period !== null && (ref.yearsBySet.get(setId)?.some((year) => year >= period.from && year <= period.to) ?? false);
 }
 
+/** The set asks every one of these question codes. */
+function holdsAll(ref: ReferenceData, set: QuestionSetRow, codes: readonly string[]): boolean {
+  return codes.every((code) => ref.questionsBySet.get(set.id)!.some((q) => q.code === code));
+}
+
 /**
  * The published version asked for; otherwise the latest that holds responses in the period (or
  * at all, without a period), the latest published when none does: publishing a new version
  * does not empty every figure until its first responses arrive, and a period before it was
- * collected reads the version answered then.
+ * collected reads the version answered then. Without a version, the question codes a figure
+ * names (`codes`) come first: the latest version with responses that asks them all, so a code a
+ * revision dropped or renamed reads the last version that asked it (as it did before the
+ * revision, and as asking for that version does) instead of NOT_FOUND; the figure names the
+ * version it read. When no such version has responses, the choice is as above.
  */
-export function resolveQuestionSet(ref: ReferenceData, code: QuestionSetCode, version?: number | null, period?: Period | null): QuestionSetRow {
+export function resolveQuestionSet(
+  ref: ReferenceData,
+  code: QuestionSetCode,
+  version?: number | null,
+  period?: Period | null,
+  // Stryker disable next-line ArrayDeclaration: no code named and a code no version asks choose alike
+  codes: readonly string[] = [],
+): QuestionSetRow {
   if (version != null) parseInput(versionSchema, version, "version");
   const candidates = ref.questionSets
     .filter((s) => s.code === code && s.status !== "DRAFT" && (version == null || s.version === version))
     .sort((a, b) => b.version - a.version);
-  const set = candidates.find((s) => (period ? inPeriod(ref, s.id, period) : (ref.yearsBySet.get(s.id)?.length ?? 0) > 0)) ?? candidates[0];
+  const answered = (s: QuestionSetRow) => (period ? inPeriod(ref, s.id, period) : (ref.yearsBySet.get(s.id)?.length ?? 0) > 0);
+  const set = candidates.find((s) => answered(s) && holdsAll(ref, s, codes)) ?? candidates.find(answered) ?? candidates[0];
   if (!set) throw notFound(`No published ${code} question set${version != null ? ` version ${version}` : ""}`, "version");
   return set;
 }
 
 /**
  * The version and period of a figure. Without a period, it covers every year with responses to
- * the version it reads: the one asked for, else the latest with responses.
+ * the version it reads: the one asked for, else the latest with responses (that asks `codes`,
+ * the question codes the figure names, when one does).
  */
 export function resolveSetAndPeriod(
   ref: ReferenceData,
   code: QuestionSetCode,
   version: number | null | undefined,
   input: PeriodInput | null | undefined,
+  // Stryker disable next-line ArrayDeclaration: no code named and a code no version asks choose alike
+  codes: readonly string[] = [],
 ): { questionSet: QuestionSetRow; period: Period | null } {
   const asked = input ? parsePeriod(input) : null;
-  const questionSet = resolveQuestionSet(ref, code, version, asked);
+  const questionSet = resolveQuestionSet(ref, code, version, asked, codes);
   return { questionSet, period: asked ?? resolvePeriod(null, ref.yearsBySet.get(questionSet.id) ?? []) };
 }
 

@@ -56,8 +56,8 @@ export async function trends(
   const source = given ?? (await figureSource(scope, args.release));
   const { ref } = source;
   const oneVersion = args.version != null;
-  const set = resolveQuestionSet(ref, args.questionSet, args.version);
   const spans = args.questions.map((code) => {
+    const set = resolveQuestionSet(ref, args.questionSet, args.version, null, [code]);
     const links = oneVersion ? [] : ref.chains.get(resolveGradedQuestion(ref, set, code).id)!;
     const years = yearsOf(ref, links.length ? links.map((l) => l.setId) : [set.id]);
     return { code, years, period: years.length ? { from: years[0]!, to: years.at(-1)! } : null };
@@ -67,7 +67,7 @@ export async function trends(
   source.assertArea(area);
   // Each read as a benchmark over its years reads it: the version answered then, the question in it.
   const heads = spans.map(({ code, years, period }) => {
-    const questionSet = resolveQuestionSet(ref, args.questionSet, args.version, period);
+    const questionSet = resolveQuestionSet(ref, args.questionSet, args.version, period, [code]);
     const question = resolveGradedQuestion(ref, questionSet, code);
     const band = assertBandOf(ref, question, args.band);
     return { years, period, questionSet, question, band, pool: poolingOf(ref, questionSet, question, period, oneVersion) };
