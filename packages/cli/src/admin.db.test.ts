@@ -78,8 +78,11 @@ describe.runIf(testDriver() === "pglite")("poet organisation and poet key", () =
     });
     expect(await run("key", "create", "--organisation", "hartlepool", "--role", "ADMIN")).toMatchObject({
       code: 1,
-      err: expect.stringContaining("A COUNCIL organisation's keys may carry MEMBER, not ADMIN"),
+      err: "poet key create: A COUNCIL organisation's keys and tokens may carry MEMBER, not ADMIN\n",
     });
+    expect((await run("key", "create", "--organisation", "hartlepool", "--role", "member")).err).toBe(
+      'poet key create: `role` "member": must be one of MEMBER, RESEARCHER, ADMIN (in capitals)\n',
+    );
     expect((await run("key", "create", "--organisation", "hartlepool", "--expires", "soon")).err).toBe(
       "poet key create: --expires must be an ISO 8601 date, e.g. 2027-03-31\n",
     );

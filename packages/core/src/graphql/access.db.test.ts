@@ -1,5 +1,8 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { revokeApiKey } from "../organisation/index.ts";
+import { createApiKey, revokeApiKey } from "../organisation/index.ts";
+import { organisations } from "../organisation/organisation.sql.ts";
+import { ORGANISATION_TYPES, ROLES } from "../organisation/validation.ts";
 import { cutRelease } from "../release/index.ts";
 import { useSetUpApi } from "../testing/fixtures.ts";
 import { createTestClient } from "../testing/graphql.ts";
@@ -12,32 +15,62 @@ import { createSchema } from "./server.ts";
 const demo = useSetUpApi();
 let idp: Awaited<ReturnType<typeof startIdentityProvider>>;
 let api: ReturnType<typeof createTestClient>;
-const callers = new Map<string, Record<string, string>>();
+
+/**
+ * What a caller acts as: member A covers the council the samples ask about, member B other
+ * areas; a refused caller's credential is bad, so every field is UNAUTHENTICATED.
+ */
+type Kind = "anonymous" | "member A" | "member B" | "researcher" | "admin" | "refused";
+const callers = new Map<string, { kind: Kind; headers: Record<string, string> }>();
+
+/**
+ * The roles each kind of organisation's keys and tokens may carry, stated here apart from the
+ * code's own table: every pairing is tried, by key when it is allowed and by token always.
+ */
+const MAY_CARRY: Record<(typeof ORGANISATION_TYPES)[number], Partial<Record<(typeof ROLES)[number], Kind>>> = {
+  COUNCIL: { MEMBER: "member A" },
+  HEALTH_BODY: { MEMBER: "member B" },
+  RESEARCH: { RESEARCHER: "researcher" },
+  ADMINISTRATOR: { ADMIN: "admin", RESEARCHER: "researcher" },
+};
+/** The organisation of each kind that keys and tokens act for. */
+const SLUGS = { COUNCIL: "matrix-a", HEALTH_BODY: "matrix-health", RESEARCH: "matrix-research", ADMINISTRATOR: "matrix-admin" } as const;
+const AREAS = { COUNCIL: ["E08000025"], HEALTH_BODY: ["E54000008"], RESEARCH: [], ADMINISTRATOR: [] };
 
 beforeAll(async () => {
   idp = await startIdentityProvider();
   api = createTestClient(demo.database, { settings: { jwt: idp.settings } });
   const db = demo.database.db;
-  const memberA = await testCredential(db, { type: "COUNCIL", slug: "matrix-a", areas: ["E08000025"] });
+  const header = (value: string) => ({ authorization: value });
+  const bearer = async (claims: { org: string; role: string }) => header(`Bearer ${await idp.sign(claims)}`);
+  callers.set("anonymous", { kind: "anonymous", headers: {} });
+  for (const type of ORGANISATION_TYPES) {
+    await testCredential(db, { type, slug: SLUGS[type], areas: AREAS[type] });
+    for (const role of ROLES) {
+      const kind = MAY_CARRY[type][role];
+      if (kind) {
+        const { key } = await createApiKey(systemScope(db), { organisation: SLUGS[type], role });
+        callers.set(`${role} key, ${type}`, { kind, headers: header(`Bearer ${key}`) });
+      }
+      callers.set(`${role} token, ${type}`, { kind: kind ?? "refused", headers: await bearer({ org: SLUGS[type], role }) });
+    }
+  }
   await testCredential(db, { type: "COUNCIL", slug: "matrix-b", areas: ["E06000001"] });
-  const researcher = await testCredential(db, { type: "RESEARCH", slug: "matrix-research" });
-  const admin = await testCredential(db, { type: "ADMINISTRATOR", slug: "matrix-admin" });
+  callers.set("MEMBER token, another COUNCIL", { kind: "member B", headers: await bearer({ org: "matrix-b", role: "MEMBER" }) });
   const expired = await testCredential(db, { type: "RESEARCH", expiresAt: new Date(Date.now() + 1000) });
   const revoked = await testCredential(db, { type: "ADMINISTRATOR" });
   await revokeApiKey(systemScope(db), revoked.prefix);
+  // No command changes an organisation's kind; were it changed, its keys would carry a role it no longer allows.
+  const retyped = await testCredential(db, { type: "ADMINISTRATOR", role: "ADMIN" });
+  await db.update(organisations).set({ type: "COUNCIL" }).where(eq(organisations.slug, retyped.slug));
   // Figures are read from a release: the first, as a deployment has it after its first schedule.
   await cutRelease(systemScope(db), { name: "2026-07", asOf: "2026-07-01" });
   await new Promise((resolve) => setTimeout(resolve, 1100));
-  const header = (value: string) => ({ authorization: value });
-  callers.set("anonymous", {});
-  callers.set("member A (key)", header(memberA.header));
-  callers.set("member B (JWT)", header(`Bearer ${await idp.sign({ org: "matrix-b", role: "MEMBER" })}`));
-  callers.set("researcher", header(researcher.header));
-  callers.set("admin", header(admin.header));
-  callers.set("expired key", header(expired.header));
-  callers.set("revoked key", header(revoked.header));
-  callers.set("garbage key", header("Bearer poet_garbage"));
-  callers.set("bad JWT", header(`Bearer ${await idp.sign({ org: "matrix-b", role: "MEMBER" }, { impostor: true })}`));
+  callers.set("expired key", { kind: "refused", headers: header(expired.header) });
+  callers.set("revoked key", { kind: "refused", headers: header(revoked.header) });
+  callers.set("garbage key", { kind: "refused", headers: header("Bearer poet_garbage") });
+  callers.set("bad JWT", { kind: "refused", headers: header(`Bearer ${await idp.sign({ org: "matrix-b", role: "MEMBER" }, { impostor: true })}`) });
+  callers.set("ADMIN key, ADMINISTRATOR since made a COUNCIL", { kind: "refused", headers: header(retyped.header) });
 }, 60_000);
 afterAll(() => idp?.close());
 
@@ -123,24 +156,24 @@ const MEMBER_FIELDS = [
   "Mutation.createImport",
 ];
 
-/** What each caller gets: "ok", or the error code. */
-function expected(caller: string, field: string): string {
-  if (["expired key", "revoked key", "garbage key", "bad JWT"].includes(caller)) return "UNAUTHENTICATED";
+/** What each kind of caller gets: "ok", or the error code. */
+function expected(kind: Kind, field: string): string {
+  if (kind === "refused") return "UNAUTHENTICATED";
   if (MEMBER_FIELDS.includes(field)) {
-    if (caller === "anonymous") return "UNAUTHENTICATED";
-    if (caller === "researcher") return "FORBIDDEN";
+    if (kind === "anonymous") return "UNAUTHENTICATED";
+    if (kind === "researcher") return "FORBIDDEN";
     // This server has no imports bucket.
     return field === "Mutation.createImport" ? "BAD_REQUEST" : "ok";
   }
   if (field.endsWith(" (LIVE)")) {
     // Live figures are a member organisation's own: FORBIDDEN to anyone else, and for an area it does not cover.
-    if (caller === "member A (key)") return "ok";
-    if (caller === "member B (JWT)" && LISTS.includes(field.replace(" (LIVE)", ""))) return "ok";
+    if (kind === "member A") return "ok";
+    if (kind === "member B" && LISTS.includes(field.replace(" (LIVE)", ""))) return "ok";
     return "FORBIDDEN";
   }
   const admin = field.startsWith("Mutation.") || ["Query.organisations", "Query.apiKeys", "Query.auditEvents"].includes(field);
-  if (admin) return caller === "admin" ? (field === "Mutation.revokeApiKey" ? "NOT_FOUND" : "ok") : caller === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN";
-  if (field === "Query.breakdown" || field === "Query.association") return caller === "researcher" || caller === "admin" ? "ok" : "FORBIDDEN";
+  if (admin) return kind === "admin" ? (field === "Mutation.revokeApiKey" ? "NOT_FOUND" : "ok") : kind === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN";
+  if (field === "Query.breakdown" || field === "Query.association") return kind === "researcher" || kind === "admin" ? "ok" : "FORBIDDEN";
   return "ok";
 }
 
@@ -160,7 +193,7 @@ describe("the role × field matrix", () => {
   it("gives every caller the answer or the code the access rules say", async () => {
     const actual: Record<string, Record<string, string>> = {};
     const wanted: Record<string, Record<string, string>> = {};
-    for (const [caller, headers] of callers) {
+    for (const [caller, { kind, headers }] of callers) {
       actual[caller] = {};
       wanted[caller] = {};
       const all = [...Object.entries(SAMPLES), ...Object.entries(LIVE_SAMPLES).map(([field, sample]) => [`${field} (LIVE)`, sample] as const)];
@@ -168,27 +201,55 @@ describe("the role × field matrix", () => {
         const [query, variables] = sample();
         const result = await api.query(query, variables, headers);
         actual[caller][field] = result.errors?.length ? String(result.errors[0]!.extensions?.code) : result.data ? "ok" : "no data";
-        wanted[caller][field] = expected(caller, field);
+        wanted[caller][field] = expected(kind, field);
       }
     }
     expect(actual).toEqual(wanted);
   }, 120_000);
 
-  it("tells each caller who it is", async () => {
-    const viewers = [];
-    for (const caller of ["anonymous", "member A (key)", "member B (JWT)", "researcher", "admin"]) {
-      viewers.push((await api.data(`{ viewer { role access organisation { slug areas { code } } } }`, undefined, callers.get(caller))).viewer);
+  it("tells each caller who it is, by key or by token alike", async () => {
+    const viewers: Record<string, unknown> = {};
+    for (const [caller, { kind, headers }] of callers) {
+      if (kind !== "refused") viewers[caller] = (await api.data(`{ viewer { role access organisation { slug areas { code } } } }`, undefined, headers)).viewer;
     }
-    expect(viewers).toEqual([
-      { role: "PUBLIC", access: "PUBLIC", organisation: null },
-      { role: "MEMBER", access: "PUBLIC", organisation: { slug: "matrix-a", areas: [{ code: COUNCIL }] } },
-      { role: "MEMBER", access: "PUBLIC", organisation: { slug: "matrix-b", areas: [{ code: "E06000001" }] } },
-      { role: "RESEARCHER", access: "RESEARCHER", organisation: { slug: "matrix-research", areas: [] } },
-      { role: "ADMIN", access: "RESEARCHER", organisation: { slug: "matrix-admin", areas: [] } },
-    ]);
+    const memberA = { role: "MEMBER", access: "PUBLIC", organisation: { slug: "matrix-a", areas: [{ code: COUNCIL }] } };
+    const health = { role: "MEMBER", access: "PUBLIC", organisation: { slug: "matrix-health", areas: [{ code: "E54000008" }] } };
+    const researcher = { role: "RESEARCHER", access: "RESEARCHER", organisation: { slug: "matrix-research", areas: [] } };
+    const admin = { role: "ADMIN", access: "RESEARCHER", organisation: { slug: "matrix-admin", areas: [] } };
+    const adminsResearcher = { role: "RESEARCHER", access: "RESEARCHER", organisation: { slug: "matrix-admin", areas: [] } };
+    expect(viewers).toEqual({
+      anonymous: { role: "PUBLIC", access: "PUBLIC", organisation: null },
+      "MEMBER key, COUNCIL": memberA,
+      "MEMBER token, COUNCIL": memberA,
+      "MEMBER key, HEALTH_BODY": health,
+      "MEMBER token, HEALTH_BODY": health,
+      "RESEARCHER key, RESEARCH": researcher,
+      "RESEARCHER token, RESEARCH": researcher,
+      "ADMIN key, ADMINISTRATOR": admin,
+      "ADMIN token, ADMINISTRATOR": admin,
+      "RESEARCHER key, ADMINISTRATOR": adminsResearcher,
+      "RESEARCHER token, ADMINISTRATOR": adminsResearcher,
+      "MEMBER token, another COUNCIL": { role: "MEMBER", access: "PUBLIC", organisation: { slug: "matrix-b", areas: [{ code: "E06000001" }] } },
+    });
   });
 
-  it("refuses tokens with a bad signature, issuer, audience or expiry, or naming an unknown organisation or role", async () => {
+  it("refuses a COUNCIL's token asking for ADMIN: a 401 saying why, and no keys listed", async () => {
+    const token = await idp.sign({ org: "matrix-b", role: "ADMIN" });
+    const response = await api.post(`{ apiKeys { prefix } }`, undefined, { authorization: `Bearer ${token}` });
+    const body = JSON.parse(response.body);
+    expect({ status: response.status, data: body.data ?? null, errors: body.errors }).toEqual({
+      status: 401,
+      data: null,
+      errors: [
+        expect.objectContaining({
+          message: `This token's role does not fit its organisation "matrix-b": A COUNCIL organisation's keys and tokens may carry MEMBER, not ADMIN`,
+          extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }),
+        }),
+      ],
+    });
+  });
+
+  it("refuses tokens with a bad signature, issuer, audience or expiry, or naming an unknown organisation, an unknown role or one their organisation may not have", async () => {
     const past = Math.floor(Date.now() / 1000) - 60;
     const tokens = {
       signature: await idp.sign({ org: "matrix-b", role: "MEMBER" }, { impostor: true }),
@@ -197,6 +258,9 @@ describe("the role × field matrix", () => {
       expiry: await idp.sign({ org: "matrix-b", role: "MEMBER" }, { expiresAt: past }),
       organisation: await idp.sign({ org: "nobody", role: "MEMBER" }),
       role: await idp.sign({ org: "matrix-b", role: "OWNER" }),
+      "role in lower case": await idp.sign({ org: "matrix-b", role: "member" }),
+      "no role": await idp.sign({ org: "matrix-b" }),
+      "role not allowed": await idp.sign({ org: "matrix-research", role: "ADMIN" }),
     };
     const messages: Record<string, string> = {};
     for (const [what, token] of Object.entries(tokens)) {
@@ -211,6 +275,9 @@ describe("the role × field matrix", () => {
       expiry: 'This token is not valid: "exp" claim timestamp check failed',
       organisation: 'This token names an organisation POET does not know ("nobody")',
       role: "This token's role must be one of MEMBER, RESEARCHER, ADMIN and org an organisation's slug",
+      "role in lower case": "This token's role must be one of MEMBER, RESEARCHER, ADMIN and org an organisation's slug",
+      "no role": 'This token is not valid: missing required "role" claim',
+      "role not allowed": `This token's role does not fit its organisation "matrix-research": A RESEARCH organisation's keys and tokens may carry RESEARCHER, not ADMIN`,
     });
   });
 });

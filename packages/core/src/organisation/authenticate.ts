@@ -6,7 +6,7 @@ import { PoetError } from "../errors.ts";
 import type { JwtSettings, Settings } from "../scope.ts";
 import { apiKeys } from "./apikey.sql.ts";
 import { organisationAreas, organisations } from "./organisation.sql.ts";
-import { ROLES } from "./validation.ts";
+import { ROLES, roleRefusal } from "./validation.ts";
 
 export const KEY_PREFIX = "poet_";
 export function hashKey(key: string): string {
@@ -39,6 +39,7 @@ async function fromApiKey(db: Db, key: string): Promise<Actor> {
       expiresAt: apiKeys.expiresAt,
       lastUsedAt: apiKeys.lastUsedAt,
       organisation: { id: organisations.id, slug: organisations.slug, name: organisations.name },
+      type: organisations.type,
       areas: coveredAreas(),
     })
     .from(apiKeys)
@@ -46,6 +47,9 @@ async function fromApiKey(db: Db, key: string): Promise<Actor> {
     .where(and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt)));
   if (!row) throw unauthenticated("This API key is not valid (unknown or revoked)");
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) throw unauthenticated(`This API key expired at ${row.expiresAt.toISOString()}`);
+  // Keys are issued under the same rule; this refuses one whose organisation is no longer of a kind that allows its role.
+  const refusal = roleRefusal(row.type, row.role);
+  if (refusal) throw unauthenticated(`This API key's role does not fit its organisation "${row.organisation.slug}": ${refusal}`);
   // Most requests find it fresh and write nothing.
   // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: the update's own condition repeats this check; `stale` only saves a round trip
   const stale = !row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS;
@@ -102,11 +106,14 @@ async function fromJwt(db: Db, token: string, settings: JwtSettings): Promise<Ac
   const role = ROLES.find((r) => r === claims.role);
   if (!role || typeof claims.org !== "string") throw unauthenticated(`This token's role must be one of ${ROLES.join(", ")} and org an organisation's slug`);
   const [organisation] = await db
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, areas: coveredAreas() })
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, type: organisations.type, areas: coveredAreas() })
     .from(organisations)
     .where(eq(organisations.slug, claims.org));
   if (!organisation) throw unauthenticated(`This token names an organisation POET does not know ("${claims.org.slice(0, 64)}")`);
-  const { areas, ...named } = organisation;
+  const { areas, type, ...named } = organisation;
+  // A bad credential, like a bad signature: refused whole (401), never narrowed to a role the organisation may have.
+  const refusal = roleRefusal(type, role);
+  if (refusal) throw unauthenticated(`This token's role does not fit its organisation "${named.slug}": ${refusal}`);
   return actorFor(named, areas, role, `jwt:${String(claims.sub ?? "?").slice(0, 64)}`);
 }
 

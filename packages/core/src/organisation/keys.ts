@@ -9,7 +9,7 @@ import { apiKeys } from "./apikey.sql.ts";
 import { recordAudit } from "./audit.ts";
 import { hashKey, KEY_PREFIX } from "./authenticate.ts";
 import { organisations } from "./organisation.sql.ts";
-import { keyPrefix, type NewApiKey, newApiKey, ROLES_BY_TYPE, slug as slugSchema } from "./validation.ts";
+import { keyPrefix, type NewApiKey, newApiKey, ROLES_BY_TYPE, roleRefusal, slug as slugSchema } from "./validation.ts";
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
@@ -32,13 +32,9 @@ export async function createApiKey(scope: Scope, input: NewApiKey): Promise<{ ke
   return transaction(scope, async (tx) => {
     const [organisation] = await tx.db.select().from(organisations).where(eq(organisations.slug, args.organisation));
     if (!organisation) throw notFound(`No organisation "${args.organisation}"`, "organisation");
-    const allowed = ROLES_BY_TYPE[organisation.type];
-    const role = args.role ?? allowed[0]!;
-    if (!allowed.includes(role))
-      throw badInput(
-        `${/^[AEIOU]/.test(organisation.type) ? "An" : "A"} ${organisation.type} organisation's keys may carry ${allowed.join(" or ")}, not ${role}`,
-        "role",
-      );
+    const role = args.role ?? ROLES_BY_TYPE[organisation.type][0]!;
+    const refusal = roleRefusal(organisation.type, role);
+    if (refusal) throw badInput(refusal, "role");
     const prefix = `${KEY_PREFIX}${alphanumeric(8)}`;
     const key = `${prefix}_${randomBytes(32).toString("base64url")}`;
     const [apiKey] = await tx.db

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Actor, ANONYMOUS } from "../actor/index.ts";
 import { queryRows } from "../db/types.ts";
+import type { PoetError } from "../errors.ts";
 import { DEFAULT_SETTINGS } from "../scope.ts";
 import type { TestDatabase } from "../testing/database.ts";
 import { createSetUpDatabase } from "../testing/fixtures.ts";
@@ -61,11 +62,11 @@ describe("API keys", () => {
     expect((await auth(`Bearer ${research.key}`)).type).toBe("researcher");
     await expect(createApiKey(systemScope(database.db), { organisation: "org-council", role: "ADMIN" })).rejects.toMatchObject({
       code: "BAD_USER_INPUT",
-      message: "A COUNCIL organisation's keys may carry MEMBER, not ADMIN",
+      message: "A COUNCIL organisation's keys and tokens may carry MEMBER, not ADMIN",
       details: { argument: "role" },
     });
     await expect(createApiKey(systemScope(database.db), { organisation: "org-administrator", role: "MEMBER" })).rejects.toMatchObject({
-      message: "An ADMINISTRATOR organisation's keys may carry ADMIN or RESEARCHER, not MEMBER",
+      message: "An ADMINISTRATOR organisation's keys and tokens may carry ADMIN or RESEARCHER, not MEMBER",
     });
     await expect(createApiKey(systemScope(database.db), null as never)).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { argument: "input" } });
     const prefixes = await Promise.all(Array.from({ length: 40 }, () => createApiKey(systemScope(database.db), { organisation: "org-research" })));
@@ -133,6 +134,20 @@ describe("API keys", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("are refused once their organisation is of a kind that does not allow their role, and never marked used", async () => {
+    // No command changes an organisation's kind: this is the database edited by hand.
+    const made = await testCredential(database.db, { type: "ADMINISTRATOR", role: "ADMIN" });
+    const retype = (type: "COUNCIL" | "ADMINISTRATOR") => database.db.update(organisations).set({ type }).where(eq(organisations.slug, made.slug));
+    await retype("COUNCIL");
+    expect(await failure(made.header)).toEqual({
+      code: "UNAUTHENTICATED",
+      message: `This API key's role does not fit its organisation "${made.slug}": A COUNCIL organisation's keys and tokens may carry MEMBER, not ADMIN`,
+    });
+    expect((await database.db.select().from(apiKeys).where(eq(apiKeys.prefix, made.prefix)))[0]!.lastUsedAt).toBeNull();
+    await retype("ADMINISTRATOR");
+    expect((await auth(made.header)).type).toBe("admin");
   });
 
   it("record when they were last used, at most once a minute", async () => {
@@ -221,8 +236,48 @@ describe("membership-portal tokens", () => {
     });
   });
 
-  it("refuse a role or organisation claim that is missing, unknown or not a string", async () => {
+  it("carry only a role their organisation's kind allows, by the rule keys follow: any other is UNAUTHENTICATED, never narrowed", async () => {
+    const answers: Record<string, string> = {};
+    for (const [type, org] of Object.entries({
+      COUNCIL: "org-council",
+      HEALTH_BODY: "org-health-body",
+      RESEARCH: "org-research",
+      ADMINISTRATOR: "org-administrator",
+    })) {
+      for (const role of ["MEMBER", "RESEARCHER", "ADMIN"]) {
+        answers[`${type} ${role}`] = await viaJwt(await idp.sign({ org, role })).then(
+          (actor) => actor.type,
+          (error: PoetError) => `${error.code}: ${error.message}`,
+        );
+      }
+    }
+    const refused = (org: string, rule: string) => `UNAUTHENTICATED: This token's role does not fit its organisation "${org}": ${rule}`;
+    expect(answers).toEqual({
+      "COUNCIL MEMBER": "member",
+      "COUNCIL RESEARCHER": refused("org-council", "A COUNCIL organisation's keys and tokens may carry MEMBER, not RESEARCHER"),
+      "COUNCIL ADMIN": refused("org-council", "A COUNCIL organisation's keys and tokens may carry MEMBER, not ADMIN"),
+      "HEALTH_BODY MEMBER": "member",
+      "HEALTH_BODY RESEARCHER": refused("org-health-body", "A HEALTH_BODY organisation's keys and tokens may carry MEMBER, not RESEARCHER"),
+      "HEALTH_BODY ADMIN": refused("org-health-body", "A HEALTH_BODY organisation's keys and tokens may carry MEMBER, not ADMIN"),
+      "RESEARCH MEMBER": refused("org-research", "A RESEARCH organisation's keys and tokens may carry RESEARCHER, not MEMBER"),
+      "RESEARCH RESEARCHER": "researcher",
+      "RESEARCH ADMIN": refused("org-research", "A RESEARCH organisation's keys and tokens may carry RESEARCHER, not ADMIN"),
+      "ADMINISTRATOR MEMBER": refused("org-administrator", "An ADMINISTRATOR organisation's keys and tokens may carry ADMIN or RESEARCHER, not MEMBER"),
+      "ADMINISTRATOR RESEARCHER": "researcher",
+      "ADMINISTRATOR ADMIN": "admin",
+    });
+  });
+
+  it("refuse a role or organisation claim that is missing, unknown, in the wrong case or not a string", async () => {
     expect(await refusal(await idp.sign({ org: "org-council", role: "KING" }))).toEqual({ code: "UNAUTHENTICATED", message: claimsRule });
+    // Roles are matched exactly, as the portal is told to send them: no second, case-folded rule.
+    expect(await refusal(await idp.sign({ org: "org-council", role: "member" }))).toEqual({ code: "UNAUTHENTICATED", message: claimsRule });
+    expect(await refusal(await idp.sign({ org: "org-administrator", role: "Admin" }))).toEqual({ code: "UNAUTHENTICATED", message: claimsRule });
+    expect(await refusal(await idp.sign({ org: "org-administrator", role: ["ADMIN"] as unknown as string }))).toEqual({
+      code: "UNAUTHENTICATED",
+      message: claimsRule,
+    });
+    expect(await refusal(await idp.sign({ org: "org-council", role: "" }))).toEqual({ code: "UNAUTHENTICATED", message: claimsRule });
     expect(await refusal(await idp.sign({ org: 42 as unknown as string, role: "MEMBER" }))).toEqual({ code: "UNAUTHENTICATED", message: claimsRule });
     expect(await refusal(await idp.sign({ org: "org-council" }))).toEqual({
       code: "UNAUTHENTICATED",

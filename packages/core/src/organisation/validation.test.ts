@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keyPrefix, newApiKey, newOrganisation, ROLES_BY_TYPE, slug } from "./validation.ts";
+import { keyPrefix, newApiKey, newOrganisation, ORGANISATION_TYPES, ROLES, ROLES_BY_TYPE, roleRefusal, slug } from "./validation.ts";
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message) ?? [];
 
@@ -22,12 +22,31 @@ describe("new organisations", () => {
   it("may issue keys of these roles, the first by default", () => {
     expect(ROLES_BY_TYPE).toEqual({ COUNCIL: ["MEMBER"], HEALTH_BODY: ["MEMBER"], RESEARCH: ["RESEARCHER"], ADMINISTRATOR: ["ADMIN", "RESEARCHER"] });
   });
+
+  it("are refused, by one rule for keys and tokens alike, any role their kind does not allow", () => {
+    const refusals = Object.fromEntries(ORGANISATION_TYPES.flatMap((type) => ROLES.map((role) => [`${type} ${role}`, roleRefusal(type, role)])));
+    expect(refusals).toEqual({
+      "COUNCIL MEMBER": null,
+      "COUNCIL RESEARCHER": "A COUNCIL organisation's keys and tokens may carry MEMBER, not RESEARCHER",
+      "COUNCIL ADMIN": "A COUNCIL organisation's keys and tokens may carry MEMBER, not ADMIN",
+      "HEALTH_BODY MEMBER": null,
+      "HEALTH_BODY RESEARCHER": "A HEALTH_BODY organisation's keys and tokens may carry MEMBER, not RESEARCHER",
+      "HEALTH_BODY ADMIN": "A HEALTH_BODY organisation's keys and tokens may carry MEMBER, not ADMIN",
+      "RESEARCH MEMBER": "A RESEARCH organisation's keys and tokens may carry RESEARCHER, not MEMBER",
+      "RESEARCH RESEARCHER": null,
+      "RESEARCH ADMIN": "A RESEARCH organisation's keys and tokens may carry RESEARCHER, not ADMIN",
+      "ADMINISTRATOR MEMBER": "An ADMINISTRATOR organisation's keys and tokens may carry ADMIN or RESEARCHER, not MEMBER",
+      "ADMINISTRATOR RESEARCHER": null,
+      "ADMINISTRATOR ADMIN": null,
+    });
+  });
 });
 
 describe("API keys", () => {
   it("are named 'API key' unless named", () => {
     expect(newApiKey.parse({ organisation: "a" })).toEqual({ organisation: "a", name: "API key" });
     expect(newApiKey.safeParse({ organisation: "A" }).success).toBe(false);
+    expect(messages(newApiKey.safeParse({ organisation: "a", role: "admin" }))).toEqual(["must be one of MEMBER, RESEARCHER, ADMIN (in capitals)"]);
   });
 
   it("have a prefix of poet_ and exactly 8 letters or digits", () => {

@@ -1,9 +1,11 @@
 import * as z from "zod/mini";
+import type { Role } from "../actor/index.ts";
 import { areaCode } from "../area/validation.ts";
 import { plainText } from "../util/validate.ts";
 
 export const ORGANISATION_TYPES = ["COUNCIL", "HEALTH_BODY", "RESEARCH", "ADMINISTRATOR"] as const;
-export const ROLES = ["MEMBER", "RESEARCHER", "ADMIN"] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+export const ROLES = ["MEMBER", "RESEARCHER", "ADMIN"] as const satisfies readonly Role[];
 
 export const slug = plainText(64).check(
   z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case letters and digits joined by hyphens, e.g. hartlepool-council"),
@@ -17,18 +19,29 @@ export const newOrganisation = z.object({
 });
 export type NewOrganisation = z.input<typeof newOrganisation>;
 
-/** The roles a key of each kind of organisation may carry; the first is the default. */
-export const ROLES_BY_TYPE: Record<(typeof ORGANISATION_TYPES)[number], readonly (typeof ROLES)[number][]> = {
+/** The roles each kind of organisation's credentials may carry; the first is a new key's default. */
+export const ROLES_BY_TYPE: Record<OrganisationType, readonly Role[]> = {
   COUNCIL: ["MEMBER"],
   HEALTH_BODY: ["MEMBER"],
   RESEARCH: ["RESEARCHER"],
   ADMINISTRATOR: ["ADMIN", "RESEARCHER"],
 };
 
+/**
+ * The one rule for roles: why an organisation of `type` may not act as `role`, or null when it
+ * may. Issuing a key (GraphQL and the CLI alike), accepting a key and accepting a portal token
+ * all ask here, so a council can no more be ADMIN by a token than by a key.
+ */
+export function roleRefusal(type: OrganisationType, role: Role): string | null {
+  const allowed = ROLES_BY_TYPE[type];
+  if (allowed.includes(role)) return null;
+  return `${/^[AEIOU]/.test(type) ? "An" : "A"} ${type} organisation's keys and tokens may carry ${allowed.join(" or ")}, not ${role}`;
+}
+
 export const newApiKey = z.object({
   organisation: slug,
   name: z._default(plainText(200), "API key"),
-  role: z.optional(z.enum(ROLES)),
+  role: z.optional(z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")} (in capitals)` })),
   /** When the key stops working; none by default. */
   expiresAt: z.optional(z.date()),
 });
