@@ -1,12 +1,14 @@
 import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { systemActor } from "@poet/core/actor/index";
 import type { Db } from "@poet/core/db/types";
 import { PoetError } from "@poet/core/errors";
 import { QUESTION_SET_CODES, type QuestionSetCode } from "@poet/core/questionset/types";
-import type { Encoding } from "@poet/core/response/csv";
+import type { Encoding } from "@poet/core/response/csv-read";
 import { errorsCsv, importResponses, importTemplate } from "@poet/core/response/index";
 import { dictionaryCsv } from "@poet/core/response/template";
 import { DEFAULT_SETTINGS, type Scope } from "@poet/core/scope";
+import { output, print } from "./output.ts";
 import { createProgressBar } from "./progress.ts";
 
 export interface DataOptions {
@@ -17,6 +19,8 @@ export interface DataOptions {
   acceptValid?: boolean;
   encoding?: string;
   dictionary?: boolean;
+  /** What a relative FILE is relative to (the caller's folder, when run through a server). */
+  cwd?: string;
 }
 
 /** An error whose exit code is not 1: a file that cannot be read is 2. */
@@ -43,7 +47,7 @@ export async function runTemplate(db: Db, options: DataOptions): Promise<void> {
   const code = questionSetOf(options.questionSet);
   if (!code) throw new Error("template needs --question-set CODE");
   const template = await importTemplate(scopeOf(db), code, options.version ?? null);
-  process.stdout.write(options.dictionary ? dictionaryCsv(template) : template.csv);
+  output().out(options.dictionary ? dictionaryCsv(template) : template.csv);
 }
 
 /** About how many rows a CSV file holds: its lines but the header (a quoted line break counts twice). */
@@ -61,7 +65,7 @@ export async function runImport(db: Db, file: string | undefined, options: DataO
   if (options.encoding && !["utf-8", "windows-1252"].includes(options.encoding)) throw new Error("--encoding must be utf-8 or windows-1252");
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readFile(resolve(options.cwd ?? ".", file));
   } catch (error) {
     throw new ExitError(`cannot read ${file}: ${(error as Error).message}`, 2);
   }
@@ -90,9 +94,9 @@ export async function runImport(db: Db, file: string | undefined, options: DataO
     : options.dryRun
       ? "checked (dry run): nothing written"
       : "NOT written: rows were rejected (--accept-valid writes the valid rows)";
-  console.log(
+  print(
     `poet: ${file}: ${result.rows} rows ${outcome} in ${seconds} s. created ${result.created}, unchanged ${result.unchanged}, replaced ${result.replaced}, rejected ${result.rejected}`,
   );
-  if (result.errors.length) process.stdout.write(errorsCsv(result.errors));
+  if (result.errors.length) output().out(errorsCsv(result.errors));
   return result.rejected ? 1 : 0;
 }

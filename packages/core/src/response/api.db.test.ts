@@ -123,6 +123,24 @@ describe("submitResponses over HTTP", () => {
     },
   );
 
+  it("stores a reference composed and trimmed, finds it in the form sent, and refuses half a surrogate pair in a comment", async () => {
+    // An organisation of its own, so that the member's rows stay as the tests below expect.
+    const own = { authorization: (await testCredential(database.db, { type: "COUNCIL", areas: ["E06000001"] })).header };
+    const { submitResponses } = await api.data(SUBMIT, { responses: [response(" Cafe\u0301-9 ", "E06000001")] }, own);
+    expect(submitResponses.results[0]).toMatchObject({ status: "CREATED", externalRef: " Cafe\u0301-9 ", response: { externalRef: "Caf\u00e9-9" } });
+    const found = await api.data(`query($ref: String!) { response(externalRef: $ref) { externalRef } }`, { ref: "Cafe\u0301-9" }, own);
+    expect(found.response).toEqual({ externalRef: "Caf\u00e9-9" });
+    const withdrawn = await api.data(
+      `mutation($refs: [String!]!) { withdrawResponses(externalRefs: $refs) { withdrawn results { externalRef status } } }`,
+      { refs: ["Caf\u00e9-9\n"] },
+      own,
+    );
+    expect(withdrawn.withdrawResponses).toEqual({ withdrawn: 1, results: [{ externalRef: "Caf\u00e9-9\n", status: "WITHDRAWN" }] });
+    const half = { ...response("P-half", "E06000001"), comment: "half \ud83d" };
+    const rejected = await api.data(SUBMIT, { responses: [half], dryRun: true }, own);
+    expect(rejected.submitResponses.results[0]).toMatchObject({ status: "REJECTED", errors: [{ path: ["comment"], code: "INVALID_COMMENT" }] });
+  });
+
   it("refuses a batch of more than 100 as BAD_USER_INPUT", async () => {
     const responses = Array.from({ length: 101 }, (_, i) => response(`P-big-${i}`, "E06000001"));
     expect(await api.errorCodes(SUBMIT, { responses }, as.member)).toEqual(["BAD_USER_INPUT"]);

@@ -1,6 +1,5 @@
-import Papa from "papaparse";
-import { PoetError } from "../errors.ts";
 import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/types.ts";
+import { type CsvRow, count, fileError, MAX_COLUMNS } from "./csv-read.ts";
 import { type Instrument, type InstrumentQuestion, pickVersion } from "./instrument.ts";
 import { COLLECTION_MODES, COMPLETED_BY, type InputError, type ResponseInput } from "./validation.ts";
 
@@ -12,99 +11,6 @@ const REQUIRED = ["external_ref", "area", "collected_on", "collection_mode", "co
 
 /** A multi-tick question's cell holds its options separated by this. */
 export const TICK_SEPARATOR = "|";
-
-/** A file that cannot be read as a CSV of responses at all: nothing of it is written. */
-export function fileError(reason: string, message: string, details: Record<string, unknown> = {}): PoetError {
-  return new PoetError("BAD_USER_INPUT", message, { argument: "csv", reason, ...details });
-}
-
-export type Encoding = "utf-8" | "windows-1252";
-
-/**
- * The file's text: UTF-8 with or without a byte-order mark, or Windows-1252 when asked for or
- * when the bytes are not valid UTF-8 (as Excel saves "CSV" on Windows). Binary files are refused.
- */
-export function decodeCsv(bytes: Uint8Array, encoding?: Encoding): string {
-  if (!bytes.length) throw fileError("EMPTY_FILE", "The file is empty");
-  if (bytes.includes(0)) throw fileError("NOT_TEXT", "The file is not text (it holds NUL bytes): export the sheet as CSV");
-  let text: string;
-  if (encoding === "windows-1252") text = new TextDecoder("windows-1252").decode(bytes);
-  else {
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      if (encoding === "utf-8") throw fileError("NOT_UTF8", "The file is not valid UTF-8");
-      text = new TextDecoder("windows-1252").decode(bytes);
-    }
-  }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what mark binary junk.
-  const control = text.match(/[\u0001-\u0008\u000e-\u001f]/g)?.length ?? 0;
-  if (control > 0 && control * 100 > text.length) throw fileError("NOT_TEXT", "The file is not text: export the sheet as CSV");
-  if (!text.replace(/^\uFEFF/, "").trim()) throw fileError("EMPTY_FILE", "The file holds no rows");
-  return text.replace(/^\uFEFF/, "");
-}
-
-/** Comma or semicolon (spreadsheets in much of Europe export with `;`): whichever the header uses more. */
-export function detectDelimiter(text: string): "," | ";" {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const count = (c: string) => firstLine.split(c).length - 1;
-  return count(";") > count(",") ? ";" : ",";
-}
-
-/** One data row: its number as a spreadsheet shows it (the header is row 1) and its cells. */
-export interface CsvRow {
-  row: number;
-  cells: string[];
-}
-
-const PARSE_ERRORS: Record<string, string> = {
-  MissingQuotes: "a quoted field never ends",
-  InvalidQuotes: "text follows a closing quote",
-};
-
-/** The longest row read: a row longer than this is a quote left open, not data. */
-const MAX_ROW = 1024 * 1024;
-/** How much of the file is parsed at a time. */
-const CHUNK = 1024 * 1024;
-
-const malformed = (what: string, row: number) => fileError("MALFORMED_CSV", `The file cannot be read as CSV: ${what} (row ${row})`, { row });
-
-/**
- * The header and then each row, parsed a chunk at a time by Papa Parse (ten times as fast as the
- * parser before it, which was a sixth of a large import's time); a malformed file is a clear error.
- */
-export async function* readCsv(text: string): AsyncGenerator<CsvRow & { header: boolean }> {
-  let parser: Papa.Parser | undefined;
-  let chunk: Papa.ParseResult<string[]> | undefined;
-  let done = false;
-  // On a string Papa Parse works synchronously: each `resume` parses the next chunk, then pauses.
-  Papa.parse<string[]>(text, {
-    delimiter: detectDelimiter(text),
-    skipEmptyLines: true,
-    chunkSize: CHUNK,
-    chunk: (results: Papa.ParseResult<string[]>, handle: Papa.Parser) => {
-      handle.pause();
-      [parser, chunk] = [handle, results];
-    },
-    complete: () => {
-      done = true;
-    },
-  });
-  let row = 0;
-  while (chunk) {
-    const { data, errors } = chunk;
-    chunk = undefined;
-    if (errors.length) throw malformed(PARSE_ERRORS[errors[0]!.code] ?? "it is not well-formed CSV", row + (errors[0]!.row ?? 0) + 1);
-    for (const cells of data) {
-      row++;
-      let size = 0;
-      for (const cell of cells) size += cell.length;
-      if (size > MAX_ROW) throw malformed("a row is larger than 1 MB", row);
-      yield { row, cells, header: row === 1 };
-    }
-    if (!done) parser!.resume();
-  }
-}
 
 /** How a file's columns map to a response: found once from its header. */
 export interface ColumnPlan {
@@ -119,37 +25,64 @@ const normal = (value: string) => value.trim().toLowerCase();
 const FIXED: ReadonlySet<string> = new Set([...RESPONSE_COLUMNS, ...OPTIONAL_COLUMNS]);
 const fixed = (column: string) => FIXED.has(column);
 
+/** The most names an error lists (each shortened); the rest are counted. */
+const LISTED = 20;
+const shortened = (name: string) => (name.length > 40 ? `${name.slice(0, 40)}…` : name);
+const listed = (names: readonly string[]) => {
+  const shown = names.slice(0, LISTED).map(shortened);
+  return { shown, text: `${shown.join(", ")}${names.length > LISTED ? ` and ${count(names.length - LISTED)} more` : ""}` };
+};
+
 /**
- * Checks the header: every column known, none twice, the identifying columns there, and one
- * instrument for the question columns (the one asked for, each row's `question_set`, or the only
- * instrument that has them all).
+ * Checks the header: at most MAX_COLUMNS columns, every column known, none twice, the
+ * identifying columns there, and one instrument for the question columns (the one asked for, each
+ * row's `question_set`, or the only instrument that has them all). Linear in the columns, and
+ * an error names at most 20 of them.
  */
 export function planColumns(header: string[], instruments: readonly Instrument[], asked: QuestionSetCode | null): ColumnPlan {
+  if (header.length > MAX_COLUMNS)
+    throw fileError(
+      "TOO_MANY_COLUMNS",
+      `The header has ${count(header.length)} columns: an import file has at most ${MAX_COLUMNS} (the identifying columns and one per question; see the import template)`,
+    );
   const columns = header.map(normal);
-  const questionCodes = (code: QuestionSetCode) => new Set(instruments.filter((i) => i.code === code).flatMap((i) => [...i.questions.keys()]));
-  const duplicated = columns.filter((c, i) => columns.indexOf(c) !== i);
-  if (duplicated.length) throw fileError("DUPLICATE_COLUMN", `The header names a column twice: ${[...new Set(duplicated)].join(", ")}`);
-  const missing = REQUIRED.filter((c) => !columns.includes(c));
+  const at = new Map<string, number>();
+  const duplicated = new Set<string>();
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!;
+    if (at.has(column)) duplicated.add(column);
+    else at.set(column, i);
+  }
+  if (duplicated.size) throw fileError("DUPLICATE_COLUMN", `The header names a column twice: ${listed([...duplicated]).text}`);
+  const missing = REQUIRED.filter((c) => !at.has(c));
   if (missing.length) throw fileError("MISSING_COLUMN", `The header lacks the column(s) ${missing.join(", ")} (see the import template)`);
   const questions = columns.filter((c) => !fixed(c));
-  const perRow = columns.includes("question_set") && !asked;
+  // Each instrument's question codes, over all its versions, found once.
+  const codesOf = new Map<QuestionSetCode, Set<string>>();
+  for (const instrument of instruments) {
+    const codes = codesOf.get(instrument.code) ?? new Set<string>();
+    for (const code of instrument.questions.keys()) codes.add(code);
+    codesOf.set(instrument.code, codes);
+  }
+  const perRow = at.has("question_set") && !asked;
   const candidates: QuestionSetCode[] = asked
     ? [asked]
     : perRow
       ? [...QUESTION_SET_CODES]
-      : QUESTION_SET_CODES.filter((code) => questions.every((q) => questionCodes(code).has(q)));
-  const known = new Set(candidates.flatMap((code) => [...questionCodes(code)]));
+      : QUESTION_SET_CODES.filter((code) => questions.every((q) => codesOf.get(code)?.has(q)));
+  const known = new Set(candidates.flatMap((code) => [...(codesOf.get(code) ?? [])]));
   const unknown = questions.filter((q) => !known.has(q));
   if (unknown.length || !candidates.length) {
     const of = asked ? ` of ${asked}` : "";
-    throw fileError("UNKNOWN_COLUMN", `Unknown column(s)${of}: ${(unknown.length ? unknown : questions).join(", ")}`, { columns: unknown });
+    const { shown, text } = listed(unknown.length ? unknown : questions);
+    throw fileError("UNKNOWN_COLUMN", `Unknown column(s)${of}: ${text}`, { columns: unknown.length ? shown : [], unknownColumns: unknown.length });
   }
   if (candidates.length > 1 && !perRow)
     throw fileError(
       "AMBIGUOUS_QUESTION_SET",
       `These columns fit several question sets (${candidates.join(", ")}): name one (--question-set, or a question_set column)`,
     );
-  return { columns, at: new Map(columns.map((c, i) => [c, i])), questionSet: perRow ? null : candidates[0]! };
+  return { columns, at, questionSet: perRow ? null : candidates[0]! };
 }
 
 /** A date as spreadsheets write it: yyyy-mm-dd, or dd/mm/yyyy as in England. Anything else is left for the validator to refuse. */

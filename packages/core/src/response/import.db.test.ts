@@ -1,11 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../db/types.ts";
 import { queryRows } from "../db/types.ts";
 import { verifyFigureCubes } from "../figure/aggregate.ts";
+import { MAX_IMPORT_ROWS } from "../graphql/resolvers/response.ts";
 import type { TestDatabase } from "../testing/database.ts";
 import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { createTestClient } from "../testing/graphql.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
+import { MAX_COLUMNS, MAX_FIELD } from "./csv-read.ts";
 import { errorsCsv, type ImportOptions, importResponses, importTemplate, submitResponses } from "./index.ts";
 import { answers, responses } from "./response.sql.ts";
 
@@ -248,5 +251,104 @@ describe("importResponses over HTTP", () => {
     expect(await api.errorCodes(query, { csv: huge }, member)).toEqual(["BAD_USER_INPUT"]);
     const bad = await api.query(query, { csv: `${HEADER},nope\n` }, member);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "UNKNOWN_COLUMN" });
+  });
+});
+
+describe("what a file may hold", () => {
+  it("refuses a field longer than any a response holds, and takes a long comment as the row's error", async () => {
+    const comment = "c".repeat(4001);
+    expect(await run(file(`long-1,E06000001,2025-06-01,ONLINE,SELF,${comment},yes,better,,female`))).toMatchObject({
+      rejected: 1,
+      errors: [{ row: 2, column: "comment", code: "INVALID_COMMENT", message: "must be at most 4000 characters" }],
+    });
+    const field = "c".repeat(MAX_FIELD + 1);
+    expect(await refusal(file(`long-2,E06000001,2025-06-01,ONLINE,SELF,"${field}",yes,better,,female`))).toMatchObject({
+      code: "BAD_USER_INPUT",
+      reason: "FIELD_TOO_LONG",
+    });
+  });
+
+  it("is checked without holding a transaction: only writing rows opens one", async () => {
+    let opened = 0;
+    const db = new Proxy(database.db, {
+      get(target, key, receiver) {
+        if (key !== "transaction") return Reflect.get(target, key, receiver);
+        return (...args: Parameters<Db["transaction"]>) => {
+          opened++;
+          return target.transaction(...args);
+        };
+      },
+    });
+    const counted = (bytes: Uint8Array, options: ImportOptions = {}) =>
+      importResponses(systemScope(db), bytes, { organisation: "importer", questionSet: "ADULT_PB", ...options });
+    // Every row rejected: nothing will be written, and nothing is held while the rows are checked.
+    const bad = file(...Array.from({ length: 1200 }, (_, i) => `tx-bad-${i}`));
+    expect(await counted(bad)).toMatchObject({ rows: 1200, rejected: 1200, written: false });
+    expect(await counted(bad, { acceptValid: true })).toMatchObject({ rows: 1200, rejected: 1200, written: true });
+    const good = file(...Array.from({ length: 1200 }, (_, i) => `tx-good-${i},E06000001,2025-06-01,ONLINE,SELF,,yes,better,,female`));
+    expect(await counted(good, { dryRun: true })).toMatchObject({ created: 1200, written: false });
+    // The file whose rows were all rejected, with acceptValid, opened one only to record the audit.
+    expect(opened).toBe(1);
+    expect(await counted(good)).toMatchObject({ created: 1200, written: true });
+    expect(opened).toBe(2);
+    expect(await refs("tx-")).toHaveLength(1200);
+    expect(await verifyFigureCubes(database.db)).toEqual([]);
+  });
+
+  it("rolls back rows written once a later row is rejected, and reports the rest as if nothing had been", async () => {
+    const rows = Array.from({ length: 1100 }, (_, i) => `rb-${String(i).padStart(4, "0")},E06000001,2025-06-01,ONLINE,SELF,,yes,better,,female`);
+    rows.push("rb-bad,E06000001,2025-06-01,ONLINE,SELF,,yes,superb,,female", rows[0]!.replace("rb-0000", "rb-late"));
+    expect(await run(file(...rows))).toMatchObject({ rows: 1102, created: 1101, rejected: 1, written: false });
+    expect(await refs("rb-")).toEqual([]);
+    expect(await verifyFigureCubes(database.db)).toEqual([]);
+  });
+
+  it("takes a reference composed or decomposed, and padded, as the same", async () => {
+    const row = (ref: string) => `${ref},E06000001,2025-06-01,ONLINE,SELF,,yes,better,,female`;
+    expect(await run(file(row("caf\u00e9-imp")))).toMatchObject({ created: 1 });
+    expect(await run(file(row(" cafe\u0301-imp ")))).toMatchObject({ created: 0, unchanged: 1 });
+    expect((await run(file(row("na\u00efve"), row("nai\u0308ve")))).errors).toEqual([
+      { row: 3, column: "external_ref", code: "DUPLICATE_REFERENCE", message: '"na\u00efve" is sent more than once in this batch' },
+    ]);
+    expect(await refs("caf")).toEqual(["caf\u00e9-imp"]);
+  });
+
+  it("names the collection mode and who completed it, and the values allowed, when a cell is neither", async () => {
+    const result = await run(file("enum-1,E06000001,2025-06-01,Face to face,Neighbour,,yes,better,,female"));
+    expect(result.errors).toEqual([
+      {
+        row: 2,
+        column: "collection_mode",
+        code: "INVALID_COLLECTION_MODE",
+        message: 'collection mode "Face to face" is not one of ONLINE, PAPER, REVIEW, TELEPHONE',
+      },
+      { row: 2, column: "completed_by", code: "INVALID_COMPLETED_BY", message: 'completed by "Neighbour" is not one of SELF, WITH_HELP, ON_BEHALF, UNKNOWN' },
+    ]);
+  });
+});
+
+describe("importResponses over HTTP, at its limits", () => {
+  const query = `mutation($csv: String!) { importResponses(csv: $csv, questionSet: ADULT_PB, dryRun: true) { rows rejected } }`;
+
+  it("refuses a header of 100,000 columns at once, in a short answer that names the limit", async () => {
+    const api = createTestClient(database);
+    const csv = `${HEADER},${Array.from({ length: 100_000 }, (_, i) => `col_${i}`).join(",")}\nx\n`;
+    const response = await api.post(query, { csv }, member);
+    expect(response.body.length).toBeLessThan(1000);
+    const [error] = JSON.parse(response.body).errors;
+    expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "csv", reason: "TOO_MANY_COLUMNS" });
+    expect(error.message).toContain(`at most ${MAX_COLUMNS}`);
+  });
+
+  it("refuses more rows than a request may check, before checking any, and takes as many", async () => {
+    const api = createTestClient(database);
+    const many = `${HEADER}\n${"x\n".repeat(MAX_IMPORT_ROWS + 1)}`;
+    const refused = await api.query(query, { csv: many }, member);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "csv", reason: "TOO_MANY_ROWS" });
+    expect(refused.errors?.[0]?.message).toBe(
+      `The file has more than ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} rows: import it with \`poet import\`, or through an upload (\`createImport\`)`,
+    );
+    const most = `${HEADER}\n${"x\n".repeat(MAX_IMPORT_ROWS)}`;
+    expect((await api.data(query, { csv: most }, member)).importResponses).toEqual({ rows: MAX_IMPORT_ROWS, rejected: MAX_IMPORT_ROWS });
   });
 });

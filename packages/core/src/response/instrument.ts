@@ -2,7 +2,7 @@ import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { AreaType } from "../area/reference.ts";
 import { type Db, queryRows } from "../db/types.ts";
 import { questionSets, questions, scaleOptions, scales } from "../questionset/questionset.sql.ts";
-import type { Band, QuestionKind, QuestionSetCode } from "../questionset/types.ts";
+import type { Band, QuestionKind, QuestionSetCode, QuestionSetDefinition } from "../questionset/types.ts";
 
 export interface InstrumentOption {
   id: number;
@@ -117,6 +117,29 @@ async function readInstruments(db: Db): Promise<Instrument[]> {
     if (r.band === "POSITIVE" || r.band === "NEGATIVE") question.graded = true;
   }
   return [...instruments.values()];
+}
+
+/**
+ * An instrument as `loadInstruments` builds it, from its definition alone (ids are positions):
+ * for checks that need no database, such as the unit tests of validation and the CSV header.
+ */
+export function instrumentFromDefinition(definition: QuestionSetDefinition): Instrument {
+  const scales = new Map(definition.scales.map((s) => [s.code, s]));
+  const instrument: Instrument = {
+    id: 1,
+    code: definition.code,
+    version: definition.version,
+    publishedOn: definition.publishedOn,
+    areaType: areaTypeOf(definition.code),
+    questions: new Map(),
+  };
+  definition.questions.forEach((q, position) => {
+    const scale = scales.get(q.scale)!;
+    const options = new Map(scale.options.map((o, i) => [o.code, { id: i + 1, code: o.code, label: o.label, band: o.band, bit: 1 << i }]));
+    const graded = scale.options.some((o) => o.band === "POSITIVE" || o.band === "NEGATIVE");
+    instrument.questions.set(q.code, { id: position + 1, code: q.code, kind: q.kind, graded, multiple: !!scale.multiple, position, options });
+  });
+  return instrument;
 }
 
 /**

@@ -150,6 +150,10 @@ describe("submitting responses", () => {
     ["an empty reference", { externalRef: "" }, ["externalRef"], "INVALID_REFERENCE"],
     ["a reference longer than 200 characters", { externalRef: "r".repeat(201) }, ["externalRef"], "INVALID_REFERENCE"],
     ["a control character in the comment", { comment: "bell\u0007" }, ["comment"], "INVALID_COMMENT"],
+    ["a reference of spaces only", { externalRef: " \u00a0 " }, ["externalRef"], "INVALID_REFERENCE"],
+    ["a reference of nothing visible", { externalRef: "\u200b" }, ["externalRef"], "INVALID_REFERENCE"],
+    ["half a surrogate pair in the comment", { comment: "half \ud83d" }, ["comment"], "INVALID_COMMENT"],
+    ["a collection mode not in the list", { collectionMode: "FACE_TO_FACE" as ResponseInput["collectionMode"] }, ["collectionMode"], "INVALID_COLLECTION_MODE"],
   ])("rejects %s, naming the field and a code, and stores nothing", async (what, change, path, code) => {
     const input = adult(`bad: ${what}`, change);
     const result = await submit([adult(`fine: ${what}`), input]);
@@ -328,6 +332,30 @@ describe("idempotency", () => {
     expect(results.map((r) => r.results[0]!.status).sort()).toEqual(["CREATED", "UNCHANGED", "UNCHANGED", "UNCHANGED", "UNCHANGED", "UNCHANGED"]);
     expect(await stored("race")).toHaveLength(1);
     expect(await verifyFigureCubes(database.db)).toEqual([]);
+  });
+});
+
+describe("references", () => {
+  const NFC = "caf\u00e9-1";
+  const NFD = "cafe\u0301-1";
+
+  it("are stored composed and trimmed: the same reference decomposed, or padded, is the same response", async () => {
+    expect((await submit([adult(NFC)])).results[0]).toMatchObject({ status: "CREATED", response: { externalRef: NFC } });
+    expect((await submit([adult(NFD)])).results[0]).toMatchObject({ status: "UNCHANGED", externalRef: NFD, response: { externalRef: NFC } });
+    expect((await submit([adult(` ${NFD}\t`, { collectionMode: "PAPER" })])).results[0]).toMatchObject({ status: "REJECTED", errors: [{ code: "CONFLICT" }] });
+    const rows = await queryRows<{ ref: string }>(database.db, sql`select external_ref as ref from responses where external_ref like 'caf%-1'`);
+    expect(rows).toEqual([{ ref: NFC }]);
+  });
+
+  it("are found and withdrawn in the form sent", async () => {
+    await submit([adult("caf\u00e9-2")]);
+    expect(await findResponse(scope(), " cafe\u0301-2 ")).toMatchObject({ externalRef: "caf\u00e9-2" });
+    const result = await withdrawResponses(scope(), ["cafe\u0301-2", "caf\u00e9-2 "]);
+    // One response, named as it was first sent.
+    expect(result).toMatchObject({ withdrawn: 1, notFound: 0 });
+    expect(result.results.map((r) => [r.externalRef, r.status])).toEqual([["cafe\u0301-2", "WITHDRAWN"]]);
+    expect((await stored("caf\u00e9-2"))[0]!.withdrawnAt).toEqual(expect.any(Date));
+    await expect(withdrawResponses(scope(), ["   "])).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
   });
 });
 

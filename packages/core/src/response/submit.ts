@@ -9,7 +9,7 @@ import { financialYearOf } from "../util/financial-year.ts";
 import { transaction } from "../util/transaction.ts";
 import { encodeAnswers, type Instrument, instrumentsFingerprint, loadInstruments, pickVersion } from "./instrument.ts";
 import { type ResponseRow, responses } from "./response.sql.ts";
-import { type InputError, inputErrors, instrumentSchema, MAX_BATCH, type ParsedResponse, responseInput } from "./validation.ts";
+import { boundedErrors, type InputError, inputErrors, instrumentSchema, MAX_BATCH, type ParsedResponse, responseInput } from "./validation.ts";
 import { countResponses, drawRecordKey, insertResponses, type NewResponse, replaceResponses } from "./write.ts";
 import { type Writer, writerOf } from "./writer.ts";
 
@@ -17,6 +17,7 @@ export type ResponseStatus = "CREATED" | "UNCHANGED" | "REPLACED" | "REJECTED";
 
 export interface ResponseResult {
   index: number;
+  /** As it was sent (the stored response holds it composed and trimmed). */
   externalRef: string;
   status: ResponseStatus;
   response: ResponseRow | null;
@@ -59,11 +60,15 @@ export function contentJson(r: Content, pairs: [number, number][]): string {
   return JSON.stringify([r.questionSetId, r.areaCode, r.collectedOn, r.collectionMode, r.completedBy, r.comment, pairs.sort(byQuestionThenOption)]);
 }
 
-/** A checked response: what to store, or why not. */
-export type Checked = { index: number; externalRef: string; errors: InputError[]; row?: NewResponse; correction: boolean };
+/**
+ * A checked response: what to store, or why not. `externalRef` is the reference as stored and
+ * compared (composed and trimmed, see `externalRef` in validation.ts), `sent` as it was sent.
+ */
+export type Checked = { index: number; externalRef: string; sent: string; errors: InputError[]; row?: NewResponse; correction: boolean };
 
 function reject(index: number, externalRef: unknown, errors: InputError[]): Checked {
-  return { index, externalRef: typeof externalRef === "string" ? externalRef : "", errors, correction: false };
+  const sent = typeof externalRef === "string" ? externalRef : "";
+  return { index, externalRef: sent, sent, errors: boundedErrors(errors), correction: false };
 }
 
 /** What checking a batch needs loaded: the instruments and the types of the areas it names. */
@@ -81,8 +86,11 @@ export interface CheckContext {
  * once per process, see `loadInstruments`) and the types of the areas (all, or the inputs').
  */
 export async function checkContext(scope: Scope, inputs?: readonly unknown[]): Promise<CheckContext> {
+  // Only values that could be codes go to the database: a megabyte sent as an area code is no area's.
   const named = (field: "questionSet" | "area") =>
-    inputs && [...new Set(inputs.map((i) => (i as Record<string, unknown> | null)?.[field]).filter((v): v is string => typeof v === "string"))];
+    inputs && [
+      ...new Set(inputs.map((i) => (i as Record<string, unknown> | null)?.[field]).filter((v): v is string => typeof v === "string" && v.length <= 32)),
+    ];
   const sets = named("questionSet")?.filter((code): code is QuestionSetCode => (QUESTION_SET_CODES as readonly string[]).includes(code));
   const codes = named("area");
   const [row] = await queryRows<{ fingerprint: string; areas: Record<string, string> | null }>(
@@ -122,7 +130,14 @@ export function checkBatch(context: CheckContext, writer: Writer, inputs: readon
       errors.push({ path: ["externalRef"], code: "DUPLICATE_REFERENCE", message: `"${response.externalRef}" is sent more than once in this batch` });
     context.seen.add(response.externalRef);
     if (errors.length) return reject(index, raw.externalRef, errors);
-    return { index, externalRef: response.externalRef, errors, row: newResponse(response, named, writer), correction: response.correction };
+    return {
+      index,
+      externalRef: response.externalRef,
+      sent: raw.externalRef as string,
+      errors,
+      row: newResponse(response, named, writer),
+      correction: response.correction,
+    };
   });
 }
 
@@ -228,7 +243,7 @@ export async function writeBatch(scope: Scope, writer: Writer, checked: readonly
   const shown = new Map((shownIds.length ? await db.select().from(responses).where(inArray(responses.id, shownIds)) : []).map((r) => [r.id, r]));
   return checked.map((c) => {
     const o = outcome.get(c) ?? { status: "REJECTED" as const, errors: c.errors };
-    return { index: c.index, externalRef: c.externalRef, status: o.status, response: o.id ? (shown.get(o.id) ?? null) : null, errors: o.errors };
+    return { index: c.index, externalRef: c.sent, status: o.status, response: o.id ? (shown.get(o.id) ?? null) : null, errors: o.errors };
   });
 }
 
@@ -245,8 +260,10 @@ export async function submitResponses(
 ): Promise<SubmitResult> {
   if (input.responses.length > MAX_BATCH) throw badInput(`At most ${MAX_BATCH} responses a call; this one has ${input.responses.length}`, "responses");
   const writer = await writerOf(scope, options.organisation);
+  // Checked before the transaction: checking needs nothing from the database but reference data,
+  // and on PGlite an open transaction holds every other request's queries.
+  const checked = checkBatch(await checkContext(scope, input.responses), writer, input.responses);
   const results = await transaction(scope, async (tx) => {
-    const checked = checkBatch(await checkContext(tx, input.responses), writer, input.responses);
     const results = await writeBatch(tx, writer, checked, { dryRun: input.dryRun });
     const counts = tally(results);
     if (!input.dryRun) await recordAudit(tx, { action: "responses.submit", subject: writer.slug, rows: counts.created + counts.replaced, detail: counts });

@@ -47,7 +47,7 @@ export async function importTemplate(scope: Scope, questionSet: QuestionSetCode,
     {
       name: "external_ref",
       required: true,
-      description: "Your own reference for the response (1 to 200 characters): sending it again is safe",
+      description: "Your own reference for the response (1 to 200 characters, spaces around it ignored): sending it again is safe",
       allowed: [],
       multiple: false,
     },

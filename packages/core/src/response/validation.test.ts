@@ -1,28 +1,19 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { findDefinition, QUESTION_SET_DEFINITIONS } from "../questionset/definitions/index.ts";
-import { BANDS, type QuestionSetDefinition } from "../questionset/types.ts";
-import { areaTypeOf, counted, type Instrument } from "./instrument.ts";
-import { type AnswerInput, exclusiveOption, inputErrors, instrumentSchema, type ResponseInput } from "./validation.ts";
-
-/** An instrument as `loadInstruments` builds it, from its definition alone (ids are positions). */
-function instrumentOf(definition: QuestionSetDefinition): Instrument {
-  const scales = new Map(definition.scales.map((s) => [s.code, s]));
-  const instrument: Instrument = {
-    id: 1,
-    code: definition.code,
-    version: definition.version,
-    publishedOn: definition.publishedOn,
-    areaType: areaTypeOf(definition.code),
-    questions: new Map(),
-  };
-  definition.questions.forEach((q, position) => {
-    const scale = scales.get(q.scale)!;
-    const options = new Map(scale.options.map((o, i) => [o.code, { id: i + 1, code: o.code, label: o.label, band: o.band, bit: 1 << i }]));
-    const graded = scale.options.some((o) => o.band === "POSITIVE" || o.band === "NEGATIVE");
-    instrument.questions.set(q.code, { id: position + 1, code: q.code, kind: q.kind, graded, multiple: !!scale.multiple, position, options });
-  });
-  return instrument;
-}
+import { BANDS } from "../questionset/types.ts";
+import { counted, instrumentFromDefinition as instrumentOf } from "./instrument.ts";
+import { type CheckContext, checkBatch } from "./submit.ts";
+import {
+  type AnswerInput,
+  COLLECTION_MODES,
+  COMPLETED_BY,
+  exclusiveOption,
+  inputErrors,
+  instrumentSchema,
+  MAX_RESPONSE_ERRORS,
+  type ResponseInput,
+} from "./validation.ts";
+import type { Writer } from "./writer.ts";
 
 const ADULT = instrumentOf(findDefinition("ADULT_PB", 2)!);
 const schema = instrumentSchema(ADULT, { today: "2025-12-31" });
@@ -137,5 +128,115 @@ describe("a response whose graded answers are only EXCLUDED", () => {
     ],
   ])("is accepted with %s", (_, answers) => {
     expect(errorsOf(answers)).toEqual([]);
+  });
+});
+
+/** The errors of a response that answers one graded question, with these fields changed. */
+function fieldErrors(changes: Record<string, unknown>) {
+  const parsed = schema.safeParse({ ...response([{ question: "quality_of_life", option: "better" }]), ...changes });
+  return parsed.success ? [] : inputErrors(parsed.error.issues);
+}
+const parsedRef = (externalRef: string) => schema.parse({ ...response([{ question: "quality_of_life", option: "better" }]), externalRef }).externalRef;
+
+describe("a reference", () => {
+  it("is kept composed (NFC) and trimmed, so that what looks the same is the same", () => {
+    expect(parsedRef("cafe\u0301")).toBe("caf\u00e9");
+    expect(parsedRef("caf\u00e9")).toBe("caf\u00e9");
+    expect(parsedRef("  HPL-2025-0001\t")).toBe("HPL-2025-0001");
+    expect(parsedRef("\u00a0caf\u00e9\u2003\ufeff")).toBe("caf\u00e9");
+    // The length is of the composed form: 300 characters decomposed are 150 composed.
+    expect(parsedRef("e\u0301".repeat(150))).toBe("\u00e9".repeat(150));
+  });
+
+  it.each([
+    ["empty", "", "must not be empty"],
+    ["only spaces", " \t ", "must not be empty"],
+    ["only invisible characters", "\u200b\u200d\u0301", "must hold a visible character (a letter, digit, punctuation mark or symbol)"],
+    ["a lone surrogate", "ref-\ud800", "must be well-formed text (it holds half of a surrogate pair)"],
+    ["longer than 200 characters", "r".repeat(201), "must be at most 200 characters"],
+    ["a control character", "ref\u0007", "must not contain control characters"],
+  ])("is refused when %s", (_, externalRef, message) => {
+    expect(fieldErrors({ externalRef })).toEqual([{ path: ["externalRef"], code: "INVALID_REFERENCE", message }]);
+  });
+
+  it("is refused for its length before it is normalised", () => {
+    const normalize = vi.spyOn(String.prototype, "normalize");
+    expect(fieldErrors({ externalRef: "r".repeat(1_000_000) })).toEqual([
+      { path: ["externalRef"], code: "INVALID_REFERENCE", message: "must be at most 200 characters" },
+    ]);
+    expect(normalize).not.toHaveBeenCalled();
+    normalize.mockRestore();
+  });
+});
+
+describe("a comment", () => {
+  it("must be well-formed text", () => {
+    expect(fieldErrors({ comment: "I \ud83d\ude00 it" })).toEqual([]);
+    expect(fieldErrors({ comment: "half \ud83d of it" })).toEqual([
+      { path: ["comment"], code: "INVALID_COMMENT", message: "must be well-formed text (it holds half of a surrogate pair)" },
+    ]);
+    expect(fieldErrors({ comment: "\ude00" })).toEqual([
+      { path: ["comment"], code: "INVALID_COMMENT", message: "must be well-formed text (it holds half of a surrogate pair)" },
+    ]);
+  });
+});
+
+describe("how and by whom a response was collected", () => {
+  it.each([
+    ["collectionMode", "Face to face", "INVALID_COLLECTION_MODE", `collection mode "Face to face" is not one of ${COLLECTION_MODES.join(", ")}`],
+    ["completedBy", "Neighbour", "INVALID_COMPLETED_BY", `completed by "Neighbour" is not one of ${COMPLETED_BY.join(", ")}`],
+    ["completedBy", "x".repeat(100), "INVALID_COMPLETED_BY", `completed by "${"x".repeat(40)}…" is not one of ${COMPLETED_BY.join(", ")}`],
+    ["collectionMode", undefined, "INVALID_COLLECTION_MODE", `collection mode is missing: it is one of ${COLLECTION_MODES.join(", ")}`],
+    ["questionSet", "ADULT", "UNKNOWN_QUESTION_SET", 'question set "ADULT" is not one of ADULT_PB, CARER, PHB, CYP_EHCP, PARENT_EHCP, PRACTITIONER_EHCP'],
+  ])("%s %j is refused naming the field and the values allowed", (field, value, code, message) => {
+    expect(fieldErrors({ [field]: value })).toEqual([{ path: [field], code, message }]);
+  });
+});
+
+describe("checking a batch", () => {
+  const context = (): CheckContext => ({
+    instruments: [ADULT],
+    areaTypes: new Map([["E06000001", "LOCAL_AUTHORITY"]]),
+    today: "2025-12-31",
+    seen: new Set(),
+    schemas: new Map(),
+  });
+  const writer: Writer = { organisationId: 1, slug: "unit", areas: new Set(["E06000001"]) };
+  const graded = { question: "quality_of_life", option: "better" };
+
+  it("refuses a response with more answers than any version has questions, as one error, without checking each", () => {
+    let touched = 0;
+    const answers = Array.from({ length: 10_000 }, () => ({
+      get question() {
+        touched++;
+        return "quality_of_life";
+      },
+    }));
+    const [checked] = checkBatch(context(), writer, [{ ...response([]), answers }]);
+    expect(checked!.errors).toEqual([{ path: ["answers"], code: "INVALID_ANSWER", message: "must hold at most 200 answers" }]);
+    expect(touched).toBe(0);
+  });
+
+  it(`reports at most ${MAX_RESPONSE_ERRORS} problems of a response, and how many more it has`, () => {
+    const answers = [graded, ...Array.from({ length: 150 }, (_, i) => ({ question: `nope_${i}`, option: "x" }))];
+    const [checked] = checkBatch(context(), writer, [response(answers)]);
+    expect(checked!.errors).toHaveLength(MAX_RESPONSE_ERRORS + 1);
+    expect(checked!.errors[0]).toMatchObject({ path: ["answers", "1", "question"], code: "UNKNOWN_QUESTION" });
+    expect(checked!.errors.at(-1)).toEqual({ path: [], code: "TOO_MANY_ERRORS", message: "and 130 more problems with this response", more: 130 });
+    // Answers not of an answer's shape alike, with the fields that are wrong besides.
+    const [shapes] = checkBatch(context(), writer, [{ ...response([]), area: "nowhere", answers: Array.from({ length: 150 }, () => ({ question: 7 })) }]);
+    expect(shapes!.errors).toHaveLength(MAX_RESPONSE_ERRORS + 1);
+    expect(shapes!.errors[0]).toMatchObject({ path: ["area"], code: "INVALID_AREA" });
+    expect(shapes!.errors[1]).toMatchObject({ path: ["answers", "0"], code: "INVALID_ANSWER" });
+    expect(shapes!.errors.at(-1)).toEqual({ path: [], code: "TOO_MANY_ERRORS", message: "and 131 more problems with this response", more: 131 });
+  });
+
+  it("takes a reference sent decomposed and composed as the same reference", () => {
+    const [first, second] = checkBatch(context(), writer, [
+      { ...response([graded]), externalRef: "caf\u00e9" },
+      { ...response([graded]), externalRef: " cafe\u0301 " },
+    ]);
+    expect(first).toMatchObject({ errors: [], externalRef: "caf\u00e9" });
+    expect(second!.errors).toEqual([{ path: ["externalRef"], code: "DUPLICATE_REFERENCE", message: '"caf\u00e9" is sent more than once in this batch' }]);
   });
 });

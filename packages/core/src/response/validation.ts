@@ -2,7 +2,6 @@ import * as z from "zod/mini";
 import { areaCode } from "../area/validation.ts";
 import { QUESTION_SET_CODES } from "../questionset/types.ts";
 import { version } from "../questionset/validation.ts";
-import { plainText } from "../util/validate.ts";
 import { counted, type Instrument, type InstrumentOption, type InstrumentQuestion } from "./instrument.ts";
 
 export const COLLECTION_MODES = ["ONLINE", "PAPER", "REVIEW", "TELEPHONE"] as const;
@@ -10,9 +9,45 @@ export const COMPLETED_BY = ["SELF", "WITH_HELP", "ON_BEHALF", "UNKNOWN"] as con
 
 /** The most responses one `submitResponses` call takes. */
 export const MAX_BATCH = 100;
+/** The most problems reported of one response: the rest are counted in a last TOO_MANY_ERRORS. */
+export const MAX_RESPONSE_ERRORS = 20;
 
-/** The submitter's own reference for a response: with its organisation, what identifies it. */
-export const externalRef = plainText(200);
+/** A value as an error message shows it: quoted, and shortened past 40 characters. */
+const shown = (value: unknown) =>
+  typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : value === null ? "null" : String(value);
+
+/** The message of a field that must be one of a list: it names the field and the values allowed. */
+const oneOf =
+  (field: string, values: readonly string[]) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined ? `${field} is missing: it is one of ${values.join(", ")}` : `${field} ${shown(issue.input)} is not one of ${values.join(", ")}`;
+
+/** Whether text is well-formed: no half of a surrogate pair alone (it cannot be stored as UTF-8). */
+const wellFormed = (value: string) => !/\p{Cs}/u.test(value);
+const NOT_WELL_FORMED = "must be well-formed text (it holds half of a surrogate pair)";
+
+const REFERENCE_LENGTH = 200;
+const tooLong = `must be at most ${REFERENCE_LENGTH} characters`;
+
+/**
+ * The submitter's own reference for a response: with its organisation, what identifies it. It is
+ * composed (Unicode NFC) and trimmed before anything else, so that a reference that looks the same
+ * is the same, however a keyboard, a spreadsheet or a form encoded it: that form is stored,
+ * compared for idempotency and duplicates, and looked up by `response(externalRef:)` and
+ * withdrawals. It must hold something visible. Input far too long is refused before it is
+ * normalised, which takes time in its length.
+ */
+export const externalRef = z.string().check(
+  z.maxLength(REFERENCE_LENGTH * 4, { error: tooLong, abort: true }),
+  z.normalize("NFC"),
+  z.trim(),
+  z.minLength(1, { error: "must not be empty", abort: true }),
+  z.maxLength(REFERENCE_LENGTH, tooLong),
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  z.regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain control characters"),
+  z.refine(wellFormed, NOT_WELL_FORMED),
+  z.regex(/[\p{L}\p{N}\p{P}\p{S}]/u, "must hold a visible character (a letter, digit, punctuation mark or symbol)"),
+);
 
 /** A calendar date, yyyy-mm-dd, that exists. */
 export const isoDate = z.string().check(
@@ -23,11 +58,15 @@ export const isoDate = z.string().check(
   }, "is not a calendar date"),
 );
 
-/** Free text a respondent wrote: line breaks and tabs allowed, other control characters not. */
+/**
+ * Free text a respondent wrote, stored as written: line breaks and tabs allowed, other control
+ * characters not, and well-formed (no half of a surrogate pair).
+ */
 export const comment = z.string().check(
-  z.maxLength(4000, "must be at most 4000 characters"),
+  z.maxLength(4000, { error: "must be at most 4000 characters", abort: true }),
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   z.regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, "must not contain control characters other than line breaks and tabs"),
+  z.refine(wellFormed, NOT_WELL_FORMED),
 );
 
 /** The answer to one question, by codes: `option` for a single choice, `options` for a multi-tick question. */
@@ -43,22 +82,41 @@ const code = (value: unknown) => typeof value === "string" && value.length <= 64
  * An answer's shape, checked by hand: a response holds dozens, and a zod object each cost as
  * much as the rest of its checks together (an import checks a hundred thousand responses).
  */
-export const answerInput = z.custom<AnswerInput>((value) => {
+function isAnswer(value: unknown): value is AnswerInput {
   if (typeof value !== "object" || value === null) return false;
-  const { question, option, options } = value as unknown as Record<string, unknown>;
+  const { question, option, options } = value as Record<string, unknown>;
   return code(question) && (option == null || code(option)) && (options == null || (Array.isArray(options) && options.length <= 100 && options.every(code)));
-}, "must name a question and its option (or, multi-tick, options) by code, each at most 64 characters");
+}
+const ANSWER_SHAPE = "must name a question and its option (or, multi-tick, options) by code, each at most 64 characters";
+export const MAX_ANSWERS = 200;
+
+/**
+ * A response's answers: at most MAX_ANSWERS (more are refused before any is looked at), each of
+ * the shape above. A zod issue costs more than the check itself, so at most MAX_RESPONSE_ERRORS
+ * answers are reported, and the rest counted.
+ */
+const answersInput = z.array(z.custom<AnswerInput>()).check(
+  z.maxLength(MAX_ANSWERS, { error: `must hold at most ${MAX_ANSWERS} answers`, abort: true }),
+  z.superRefine((answers, ctx) => {
+    let bad = 0;
+    for (let i = 0; i < answers.length; i++) {
+      if (isAnswer(answers[i])) continue;
+      if (++bad <= MAX_RESPONSE_ERRORS) ctx.addIssue({ code: "custom", path: [i], message: ANSWER_SHAPE, input: answers[i] });
+    }
+    if (bad > MAX_RESPONSE_ERRORS) addTooMany(ctx, bad - MAX_RESPONSE_ERRORS);
+  }),
+);
 
 /** A response as GraphQL, the CLI and the CSV import receive it, before its question set is known. */
 export const responseInput = z.object({
   externalRef,
-  questionSet: z.enum(QUESTION_SET_CODES),
+  questionSet: z.enum(QUESTION_SET_CODES, { error: oneOf("question set", QUESTION_SET_CODES) }),
   version: z.optional(z.nullable(version)),
   area: areaCode,
   collectedOn: isoDate,
-  collectionMode: z.enum(COLLECTION_MODES),
-  completedBy: z.enum(COMPLETED_BY),
-  answers: z.array(answerInput).check(z.maxLength(200, "must hold at most 200 answers")),
+  collectionMode: z.enum(COLLECTION_MODES, { error: oneOf("collection mode", COLLECTION_MODES) }),
+  completedBy: z.enum(COMPLETED_BY, { error: oneOf("completed by", COMPLETED_BY) }),
+  answers: answersInput,
   comment: z.optional(z.nullable(comment)),
   correction: z._default(z.optional(z.boolean()), false),
 });
@@ -84,15 +142,44 @@ export interface InputError {
   path: string[];
   code: string;
   message: string;
+  /** TOO_MANY_ERRORS: how many problems it stands for. */
+  more?: number;
 }
 
-/** The issues of a zod parse as input errors: a custom issue carries its code in `params`. */
+/** The issues of a zod parse as input errors: a custom issue carries its code (and a count) in `params`. */
 export function inputErrors(issues: readonly z.core.$ZodIssue[]): InputError[] {
   return issues.map((issue) => {
     const path = issue.path.map(String);
-    const custom = issue.code === "custom" ? (issue.params?.code as string | undefined) : undefined;
-    return { path, code: custom ?? FIELD_CODES[path[0] ?? ""] ?? "INVALID", message: issue.message };
+    const params = issue.code === "custom" ? issue.params : undefined;
+    const custom = params?.code as string | undefined;
+    const error: InputError = { path, code: custom ?? FIELD_CODES[path[0] ?? ""] ?? "INVALID", message: issue.message };
+    if (custom === TOO_MANY_ERRORS) error.more = params!.more as number;
+    return error;
   });
+}
+
+const TOO_MANY_ERRORS = "TOO_MANY_ERRORS";
+const tooMany = (more: number): InputError => ({ path: [], code: TOO_MANY_ERRORS, message: `and ${more} more problems with this response`, more });
+
+function addTooMany(ctx: z.core.$RefinementCtx, more: number) {
+  const { path, code, message } = tooMany(more);
+  ctx.addIssue({ code: "custom", path, message, params: { code, more }, input: undefined });
+}
+
+/**
+ * A response's errors as reported: at most MAX_RESPONSE_ERRORS of them, then one TOO_MANY_ERRORS
+ * saying how many more there are (the errors of 100 responses of 200 wrong answers each were 20,000,
+ * half a megabyte of answer and a tenth of a second to make).
+ */
+export function boundedErrors(errors: readonly InputError[]): InputError[] {
+  let more = 0;
+  const kept: InputError[] = [];
+  for (const error of errors) {
+    if (error.code === TOO_MANY_ERRORS) more += error.more ?? 0;
+    else if (kept.length < MAX_RESPONSE_ERRORS) kept.push(error);
+    else more++;
+  }
+  return more ? [...kept, tooMany(more)] : kept;
 }
 
 /** What the checks against the instrument need to know besides the response. */
@@ -147,8 +234,15 @@ function countedAnswer(answer: AnswerInput, question: InstrumentQuestion): boole
 }
 
 // Hoisted, not closures: this runs for every answer of every response of an import.
+/** Each question's option codes as a message lists them, made once. */
+const allowedOptions = new WeakMap<InstrumentQuestion, string>();
+
 function unknownOption(question: InstrumentQuestion, code: string, field: string): Problem {
-  const allowed = [...question.options.keys()].join(", ");
+  let allowed = allowedOptions.get(question);
+  if (allowed === undefined) {
+    allowed = [...question.options.keys()].join(", ");
+    allowedOptions.set(question, allowed);
+  }
   return [[field], "UNKNOWN_OPTION", `"${code}" is not an option of "${question.code}" (${allowed})`];
 }
 
@@ -202,8 +296,9 @@ export function instrumentSchema(instrument: Instrument, context: InstrumentCont
     z.superRefine((response, ctx) => {
       // A field that failed its own checks (a malformed date, say) is reported alone.
       if (ctx.issues.length) return;
-      for (const { path, code, message } of instrumentErrors(response, instrument, context))
-        ctx.addIssue({ code: "custom", path, message, params: { code }, input: undefined });
+      // At most MAX_RESPONSE_ERRORS issues: each costs zod more than finding it did.
+      for (const { path, code, message, more } of boundedErrors(instrumentErrors(response, instrument, context)))
+        ctx.addIssue({ code: "custom", path, message, params: { code, more }, input: undefined });
     }),
   );
 }

@@ -12,6 +12,7 @@ import { writerOf } from "./writer.ts";
 export type WithdrawalStatus = "WITHDRAWN" | "ALREADY_WITHDRAWN" | "NOT_FOUND";
 
 export interface WithdrawalResult {
+  /** As it was sent (first, when several forms of one reference were). */
   externalRef: string;
   status: WithdrawalStatus;
   response: ResponseRow | null;
@@ -24,9 +25,14 @@ export interface WithdrawalResult {
  */
 export async function withdrawResponses(scope: Scope, refs: readonly string[], options: { organisation?: string | null } = {}) {
   if (refs.length > MAX_BATCH) throw badInput(`At most ${MAX_BATCH} references a call; this one has ${refs.length}`, "externalRefs");
-  for (const [i, ref] of refs.entries()) parseInput(externalRef, ref, `externalRefs.${i}`);
+  // By the reference as stored (composed and trimmed), named in results as first sent.
+  const sent = new Map<string, string>();
+  for (const [i, ref] of refs.entries()) {
+    const stored = parseInput(externalRef, ref, `externalRefs.${i}`);
+    if (!sent.has(stored)) sent.set(stored, ref);
+  }
   const writer = await writerOf(scope, options.organisation);
-  const wanted = [...new Set(refs)];
+  const wanted = [...sent.keys()];
   return transaction(scope, async (tx) => {
     const rows = wanted.length
       ? await tx.db
@@ -47,10 +53,11 @@ export async function withdrawResponses(scope: Scope, refs: readonly string[], o
     const after = new Map(live.length ? (await tx.db.select().from(responses).where(inArray(responses.id, live))).map((r) => [r.externalRef, r]) : []);
     const results: WithdrawalResult[] = wanted.map((ref) => {
       const row = found.get(ref);
-      if (!row) return { externalRef: ref, status: "NOT_FOUND", response: null };
+      const asSent = sent.get(ref)!;
+      if (!row) return { externalRef: asSent, status: "NOT_FOUND", response: null };
       return row.withdrawnAt
-        ? { externalRef: ref, status: "ALREADY_WITHDRAWN", response: row }
-        : { externalRef: ref, status: "WITHDRAWN", response: after.get(ref)! };
+        ? { externalRef: asSent, status: "ALREADY_WITHDRAWN", response: row }
+        : { externalRef: asSent, status: "WITHDRAWN", response: after.get(ref)! };
     });
     if (live.length)
       await recordAudit(tx, {
