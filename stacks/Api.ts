@@ -122,10 +122,20 @@ export function Api({ stack, app }: StackContext) {
   const api = new HttpApi(stack, "Api", {
     cors: {
       // Third-party dashboards call the API from their own origins; no cookies are used
-      // (credentials travel in headers), so any origin may read.
+      // (credentials travel in headers), so any origin may read. The headers are those the API's
+      // own preflight allows (CORS_ALLOW_HEADERS in graphql/http.ts; a test checks), Apollo's
+      // clients' `apollo-require-preflight` among them.
       allowOrigins: ["*"],
       allowMethods: ["GET", "POST", "OPTIONS"],
-      allowHeaders: ["content-type", "authorization", "x-api-key", "x-apollo-operation-name", "apollographql-client-name", "apollographql-client-version"],
+      allowHeaders: [
+        "content-type",
+        "authorization",
+        "x-api-key",
+        "apollo-require-preflight",
+        "x-apollo-operation-name",
+        "apollographql-client-name",
+        "apollographql-client-version",
+      ],
       maxAge: "1 day",
     },
     accessLog: { retention: "one_month" },

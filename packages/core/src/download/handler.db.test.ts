@@ -214,6 +214,29 @@ describe("refusals", () => {
   });
 });
 
+describe("every answer", () => {
+  it("tells browsers never to sniff a content type: files, the index, 304s, redirects and refusals", async () => {
+    const file = await request(`/downloads/carer-v2-${LATEST}.csv`);
+    const index = await request("/downloads/");
+    const answers = [
+      file,
+      await request(`/downloads/carer-v2-${LATEST}.csv`, { "if-none-match": file.headers.etag! }),
+      await request(`/downloads/carer-v2-${LATEST}.csv`, { "if-none-match": "*" }),
+      await request(`/downloads/carer-v2-${LATEST}.parquet`, {}, "HEAD"),
+      index,
+      await request("/downloads/", { "if-none-match": index.headers.etag! }),
+      await request("/downloads/carer-v2.csv"),
+      await request(`/downloads/adult_pb-v1-${LATEST}.csv`),
+      await request("/downloads/nothing.csv"),
+      await request("/downloads/2099-01/carer.csv"),
+      await request("/downloads/adult_pb\u0007.csv"),
+      await request("/downloads/carer.csv", {}, "POST"),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 304, 304, 200, 200, 304, 307, 406, 404, 404, 400, 405]);
+    for (const answer of answers) expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+  });
+});
+
 describe("builds", () => {
   it("build each file once per release, however many ask at once", async () => {
     const name = `/downloads/cyp_ehcp-v2-${LATEST}`;

@@ -12,7 +12,7 @@ import { buildDownload } from "./build.ts";
 import { downloadCatalogue } from "./catalogue.ts";
 import { type BuiltFile, type DownloadFiles, MEDIA_TYPES } from "./formats.ts";
 import { type DownloadFormat, type DownloadName, fileName, filePath, parseDownloadPath } from "./names.ts";
-import { acceptsGzip, CORS, type DownloadResponse, errorResponse, MAX_SENT_BYTES, MOVING, NO_STORE, sentBytes } from "./respond.ts";
+import { acceptsGzip, COMMON, type DownloadResponse, errorResponse, MAX_SENT_BYTES, MOVING, NO_STORE, sentBytes } from "./respond.ts";
 import { downloadableSets } from "./table.ts";
 
 export type { DownloadResponse } from "./respond.ts";
@@ -37,7 +37,7 @@ function serveFile(files: DownloadFiles, format: DownloadFormat, name: Required<
     "content-type": MEDIA_TYPES[format],
     "cache-control": IMMUTABLE,
     etag: file.etag,
-    ...CORS,
+    ...COMMON,
     "x-request-id": requestId,
     ...(format === "csv" ? { vary: "accept-encoding" } : {}),
     ...(gzip ? { "content-encoding": "gzip" } : {}),
@@ -133,7 +133,7 @@ export function createDownloadHandler(options: DownloadHandlerOptions): (request
             2,
           ) + "\n";
         const etag = etagOf(body);
-        const headers = { "content-type": "application/json; charset=utf-8", "cache-control": MOVING, etag, ...CORS, "x-request-id": requestId };
+        const headers = { "content-type": "application/json; charset=utf-8", "cache-control": MOVING, etag, ...COMMON, "x-request-id": requestId };
         if (etagMatches(header(request, "if-none-match"), etag)) return log({ status: 304, headers, body: "" });
         return log({ status: 200, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, body });
       }
@@ -147,7 +147,7 @@ export function createDownloadHandler(options: DownloadHandlerOptions): (request
       const why = `the latest release's file (${asked.name})`;
       return log({
         status: 307,
-        headers: { location, "cache-control": MOVING, "content-type": "application/json; charset=utf-8", ...CORS, "x-request-id": requestId },
+        headers: { location, "cache-control": MOVING, "content-type": "application/json; charset=utf-8", ...COMMON, "x-request-id": requestId },
         body: JSON.stringify({ location, message: `${fileName(name)}: ${why} is ${location}` }),
       });
     } catch (error) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { etagMatches } from "../util/http-cache.ts";
-import { acceptsGzip, sentBytes } from "./respond.ts";
+import { etagListed, etagMatches } from "../util/http-cache.ts";
+import { acceptsGzip, errorResponse, sentBytes } from "./respond.ts";
 
 describe("acceptsGzip", () => {
   it.each([
@@ -29,6 +29,21 @@ describe("etagMatches", () => {
     expect(etagMatches("*", '"b"')).toBe(true);
     expect(etagMatches('"a"', '"b"')).toBe(false);
     expect(etagMatches(undefined, '"b"')).toBe(false);
+  });
+
+  it("tells a listed tag (etagListed) from `*`, which only an answer that exists can match", () => {
+    expect(etagListed('"a", W/"b"', '"b"')).toBe(true);
+    expect(etagListed("*", '"b"')).toBe(false);
+    expect(etagListed(undefined, '"b"')).toBe(false);
+    expect(etagMatches(' "a" , * ', '"b"')).toBe(true);
+  });
+});
+
+describe("errorResponse", () => {
+  it("has the API's error shape, readable from any origin, never sniffed", () => {
+    const response = errorResponse(404, "NOT_FOUND", "No such download", "req-1", "no-store");
+    expect(response.headers).toMatchObject({ "cache-control": "no-store", "access-control-allow-origin": "*", "x-content-type-options": "nosniff" });
+    expect(JSON.parse(String(response.body))).toEqual({ errors: [{ message: "No such download", extensions: { code: "NOT_FOUND", requestId: "req-1" } }] });
   });
 });
 

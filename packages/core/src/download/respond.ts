@@ -6,7 +6,8 @@ export type DownloadResponse = HttpResponse<string | Uint8Array>;
 /** Aliases, redirects and the index move with each new release: a CDN may keep them a minute. */
 export const MOVING = "public, max-age=60";
 export const NO_STORE = "no-store";
-export const CORS = { "access-control-allow-origin": "*" } as const;
+/** On every answer: any origin may read (no credential is needed or used), and no browser sniffs a type. */
+export const COMMON = { "access-control-allow-origin": "*", "x-content-type-options": "nosniff" } as const;
 /**
  * The most a body may be as sent: Lambda answers at most 6 MB through API Gateway, binary bodies
  * in base64 (a third more). The local server keeps the same limit, so both answer alike.
@@ -26,7 +27,7 @@ export function errorResponse(
 ): DownloadResponse {
   return {
     status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": cache, "x-request-id": requestId, ...CORS, ...extra },
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": cache, "x-request-id": requestId, ...COMMON, ...extra },
     body: JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] }),
   };
 }

@@ -53,6 +53,20 @@ describe("public GETs", () => {
     expect(JSON.parse(after.body).data.benchmark.value.percentage).toEqual(expect.any(Number));
   });
 
+  it("answer If-None-Match: * with 304 where the query has a public answer (RFC 9110), and in full where it has none", async () => {
+    const fresh = await get(search(QUERY));
+    const any = await get(search(QUERY), { "if-none-match": "*" });
+    expect(any).toMatchObject({ status: 304, body: "" });
+    expect(any.headers).toMatchObject({ etag: fresh.headers.etag, "cache-control": "public, max-age=300", "x-content-type-options": "nosniff" });
+    // No current public answer: an error (never cached), or a credential's (never shared), is sent whole.
+    const failed = await get(search(`{ area(code: "nope") { name } }`), { "if-none-match": "*" });
+    expect(failed.status).toBe(200);
+    expect(JSON.parse(failed.body).errors[0].extensions.code).toBe("BAD_USER_INPUT");
+    const { header } = await testCredential(demo.database.db, { type: "RESEARCH" });
+    const credentialed = await get(search(QUERY), { "if-none-match": "*", authorization: header });
+    expect(credentialed).toMatchObject({ status: 200, headers: { "cache-control": "private, no-store" } });
+  });
+
   it("name the release they read, where two releases hold the same (and share what is kept of them)", async () => {
     // 2026-12 (cut above) published nothing new: it holds what 2026-07 holds.
     const profile = (release: string) =>

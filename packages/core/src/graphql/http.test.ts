@@ -82,7 +82,10 @@ describe("the HTTP layer", () => {
     const { handle, lines } = handlerWithLog();
     const preflight = await handle({ method: "OPTIONS", headers: {}, search: "" });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers["access-control-allow-headers"]).toBe("content-type, authorization");
+    // Apollo's clients send apollo-require-preflight (or x-apollo-operation-name) for its CSRF prevention.
+    expect(preflight.headers["access-control-allow-headers"]?.split(", ")).toEqual(
+      expect.arrayContaining(["content-type", "authorization", "apollo-require-preflight", "x-apollo-operation-name"]),
+    );
     const outage = await handle({
       method: "POST",
       headers: { "content-type": "application/json", authorization: "Bearer poet_x" },
@@ -95,5 +98,32 @@ describe("the HTTP layer", () => {
       errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "req-8" } }],
     });
     expect(lines.map((l) => l.msg)).toEqual(["request failed", "request"]);
+  });
+
+  it("refuses a document over a limit with 400 QUERY_TOO_COMPLEX, in plain words", async () => {
+    const { post } = handlerWithLog();
+    const response = await post(`query Q { area(code: "E92000001") { ${"parent { ".repeat(9)}code${" }".repeat(9)} } }`);
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body).errors).toEqual([
+      expect.objectContaining({ message: "The query is 11 levels deep; the limit is 10.", extensions: { code: "QUERY_TOO_COMPLEX" } }),
+    ]);
+  });
+
+  it("tells browsers never to sniff a content type, on every answer", async () => {
+    const { handle, post } = handlerWithLog();
+    const json = { "content-type": "application/json" };
+    const answers = [
+      await post("query Q { __typename }"),
+      await post("query Q { nope }"),
+      await post("query Q { areas(first: 1) { totalCount } }"),
+      await handle({ method: "OPTIONS", headers: {}, search: "" }),
+      await handle({ method: "DELETE", headers: {}, search: "" }),
+      await handle({ method: "POST", headers: { "content-type": "text/plain" }, search: "", body: "{}" }),
+      await handle({ method: "POST", headers: json, search: "", body: "not json" }),
+      await handle({ method: "POST", headers: json, search: "", body: null }),
+      await handle({ method: "GET", headers: {}, search: "query=%7B__typename%7D" }),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 400, 200, 204, 405, 415, 400, 413, 500]);
+    for (const answer of answers) expect(answer.headers["x-content-type-options"]).toBe("nosniff");
   });
 });

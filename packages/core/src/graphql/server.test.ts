@@ -42,3 +42,41 @@ describe("error formatting", () => {
     ]);
   });
 });
+
+describe("the document limits", () => {
+  // Each at its limit plus one, refused before anything runs (the database here is down).
+  const nested = (levels: number) => `{ area(code: "E92000001") { ${"parent { ".repeat(levels - 2)}code${" }".repeat(levels - 2)} } }`;
+  const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: about { version }`).join(" ")} }`;
+  const directed = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `f${i}: __typename @skip(if: false)`).join(" ")} }`;
+  const codes = (result: Awaited<ReturnType<typeof run>>) => (result.errors ?? []).map((error) => error.extensions?.code);
+
+  it.each([
+    ["depth", nested(11), "The query is 11 levels deep; the limit is 10."],
+    ["aliases", aliased(21), "The query has 21 aliases; the limit is 20."],
+    ["directives", directed(11), "The query has 11 directives; the limit is 10."],
+    ["tokens", `{ ${"__typename ".repeat(2001)}}`, "The query has more than 2000 tokens; the limit is 2000."],
+    // Within the tokens, graphql-js's own budget for comparing fields of one name ("Validation aborted.").
+    ["field comparisons", `{ ${"__typename ".repeat(1990)}}`, "The query has too many fields of the same name to check against each other: ask for fewer."],
+  ])("refuses a document over the %s limit in plain words, as QUERY_TOO_COMPLEX", async (_, query, message) => {
+    for (const production of [true, false]) {
+      const result = await run(production, query);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: "QUERY_TOO_COMPLEX" } });
+    }
+  });
+
+  it("lets a document at every limit through to run", async () => {
+    for (const query of [nested(10), aliased(20), directed(10)]) {
+      const result = await run(true, query);
+      expect(codes(result)).not.toContain("QUERY_TOO_COMPLEX");
+      expect(codes(result)).not.toContain("GRAPHQL_VALIDATION_FAILED");
+    }
+  });
+
+  it("keeps other syntax errors as they are", async () => {
+    expect((await run(true, "{ area(")).errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^Syntax Error: /),
+      extensions: { code: "GRAPHQL_PARSE_FAILED" },
+    });
+  });
+});

@@ -25,6 +25,45 @@ export interface ServerOptions {
 /** Limits on the document itself, checked before anything runs; tuned so every README example passes. */
 export const DOCUMENT_LIMITS = { depth: 10, aliases: 20, directives: 10, tokens: 2000 } as const;
 
+/**
+ * The document limits' refusals, graphql-js's (tokens, field comparisons) and graphql-armor's
+ * (the others), which read "Syntax Error: …" (or "Validation aborted.") under a parse or
+ * validation code: what each says, and in plain words.
+ */
+const LIMIT_MESSAGES: readonly (readonly [code: string, pattern: RegExp, plain: (found: string) => string])[] = [
+  [
+    "GRAPHQL_PARSE_FAILED",
+    /^Syntax Error: Document contains more tha[nt] \d+ tokens/,
+    () => `The query has more than ${DOCUMENT_LIMITS.tokens} tokens; the limit is ${DOCUMENT_LIMITS.tokens}.`,
+  ],
+  [
+    "GRAPHQL_VALIDATION_FAILED",
+    /^Syntax Error: Query depth limit of \d+ exceeded, found (\d+)/,
+    (found) => `The query is ${found} levels deep; the limit is ${DOCUMENT_LIMITS.depth}.`,
+  ],
+  [
+    "GRAPHQL_VALIDATION_FAILED",
+    /^Syntax Error: Aliases limit of \d+ exceeded, found (\d+)/,
+    (found) => `The query has ${found} aliases; the limit is ${DOCUMENT_LIMITS.aliases}.`,
+  ],
+  [
+    "GRAPHQL_VALIDATION_FAILED",
+    /^Syntax Error: Directives limit of \d+ exceeded, found (\d+)/,
+    (found) => `The query has ${found} directives; the limit is ${DOCUMENT_LIMITS.directives}.`,
+  ],
+  // graphql-js's own budget for comparing fields that share a response name, within the tokens.
+  ["GRAPHQL_VALIDATION_FAILED", /^Validation aborted\.$/, () => "The query has too many fields of the same name to check against each other: ask for fewer."],
+];
+
+/** A document limit's refusal as what it is, QUERY_TOO_COMPLEX in plain words; any other error as it is. */
+function plainLimitError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  for (const [code, pattern, plain] of LIMIT_MESSAGES) {
+    const match = formatted.extensions?.code === code ? pattern.exec(formatted.message) : null;
+    if (match) return { ...formatted, message: plain(match[1] ?? ""), extensions: { ...formatted.extensions, code: "QUERY_TOO_COMPLEX" } };
+  }
+  return formatted;
+}
+
 /** The codes Apollo gives a request it refuses before running it (parse, validation, variables). */
 const REQUEST_ERROR_CODES: ReadonlySet<unknown> = new Set(
   Object.values(ApolloServerErrorCode).filter((code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR),
@@ -42,7 +81,8 @@ function formatError(production: boolean) {
       const { stacktrace: _, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, message: original.message, extensions: { ...(production ? {} : extensions), code: original.code, ...original.details } };
     }
-    if (!production || isCallerError(formatted)) return formatted;
+    const plain = plainLimitError(formatted);
+    if (!production || isCallerError(plain)) return plain;
     return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
   };
 }
@@ -106,7 +146,7 @@ export function createApolloServer(options: ServerOptions = {}): ApolloServer<Gr
     maxDepth: { n: DOCUMENT_LIMITS.depth },
     maxAliases: { n: DOCUMENT_LIMITS.aliases },
     maxDirectives: { n: DOCUMENT_LIMITS.directives },
-    // graphql-js's own parser limit (below) answers 400 GRAPHQL_PARSE_FAILED; armor's answers 500.
+    // graphql-js's own parser limit (below) answers 400 (QUERY_TOO_COMPLEX once formatted); armor's answers 500.
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
     // "Did you mean …?" would map a hidden schema field by field.

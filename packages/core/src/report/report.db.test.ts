@@ -286,6 +286,11 @@ describe("GET /reports/…", () => {
     expect(cached.headers).toMatchObject({ etag: ok.headers.etag, "cache-control": "public, max-age=31536000, immutable" });
     const head = await GET(handle, path, {}, "", "HEAD");
     expect(head).toMatchObject({ status: 200, body: "", headers: { etag: ok.headers.etag } });
+    // `*` matches any page there is (RFC 9110), never one there is not.
+    expect(await GET(handle, path, { "if-none-match": "*" })).toMatchObject({ status: 304, body: "", headers: { etag: ok.headers.etag } });
+    const thin = coverage.find((e) => !e.reportEligible)!;
+    const none = await GET(handle, `/reports/${LATEST}/${thin.area.code}/${thin.questionSet.code.toLowerCase()}.html`, { "if-none-match": "*" });
+    expect(none).toMatchObject({ status: 404, headers: { "cache-control": "no-store", "x-content-type-options": "nosniff" } });
     // A period in the query is a report of its own.
     const chosen = await GET(handle, `/reports/${LATEST}/E10000024/adult_pb.html`);
     const period = await GET(handle, `/reports/${LATEST}/E10000024/adult_pb.html`, {}, "from=2022-23&to=2024-25");
