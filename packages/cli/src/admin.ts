@@ -3,6 +3,7 @@ import type { Db } from "@poet/core/db/types";
 import { createApiKey, createOrganisation, listApiKeys, revokeApiKey } from "@poet/core/organisation/index";
 import type { NewOrganisation } from "@poet/core/organisation/validation";
 import type { Scope, Settings } from "@poet/core/scope";
+import { print } from "./output.ts";
 
 export interface AdminOptions {
   slug?: string;
@@ -35,7 +36,7 @@ export async function runAdminCommand(db: Db, command: "organisation" | "key", a
       type: options.type as NewOrganisation["type"],
       areas: options.area ?? [],
     });
-    console.log(
+    print(
       `poet: added ${organisation.type} organisation "${organisation.name}" (${organisation.slug}) covering ${options.area?.length ? options.area.join(", ") : "no areas"}`,
     );
     return;
@@ -48,19 +49,17 @@ export async function runAdminCommand(db: Db, command: "organisation" | "key", a
       name: options.label ?? options.name ?? "issued with the poet command",
       expiresAt: expiry(options.expires),
     });
-    console.log(
+    print(
       `poet: ${apiKey.role} key ${apiKey.prefix} for ${options.organisation}${apiKey.expiresAt ? `, expiring ${apiKey.expiresAt.toISOString()}` : ""} (shown once, keep it safe):`,
     );
-    console.log(key);
+    print(key);
   } else if (action === "revoke") {
     const revoked = await revokeApiKey(scope, options.prefix ?? args[1] ?? "");
-    console.log(`poet: key ${revoked.prefix} revoked at ${revoked.revokedAt?.toISOString()}`);
+    print(`poet: key ${revoked.prefix} revoked at ${revoked.revokedAt?.toISOString()}`);
   } else if (action === "list") {
     for (const { key, organisation } of await listApiKeys(scope, { organisation: options.organisation })) {
       const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : key.expiresAt && key.expiresAt <= new Date() ? "expired" : "active";
-      console.log(
-        [key.prefix, organisation, key.role, state, key.lastUsedAt ? `last used ${key.lastUsedAt.toISOString()}` : "never used", key.name].join("\t"),
-      );
+      print([key.prefix, organisation, key.role, state, key.lastUsedAt ? `last used ${key.lastUsedAt.toISOString()}` : "never used", key.name].join("\t"));
     }
   } else {
     throw new Error("key needs an action: create, revoke or list");

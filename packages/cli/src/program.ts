@@ -3,6 +3,7 @@ import type { Database } from "@poet/core/db/types";
 import type { PeriodInput } from "@poet/core/figure/period";
 import { QUESTION_SET_CODES } from "@poet/core/questionset/types";
 import { Command, CommanderError, InvalidArgumentError, Option, type OutputConfiguration } from "commander";
+import { withOutput } from "./output.ts";
 
 // The `poet` command's grammar: every command, its options and its help. The work is in the
 // modules imported by each action, so `poet --help` and a mistyped flag answer at once.
@@ -11,6 +12,14 @@ export interface ProgramContext {
   env: Record<string, string | undefined>;
   /** What the process exits with when the command returns (an import's rejected rows: 1). */
   exitCode: number;
+  /** The command line, as given (to run it through the server that owns the data folder). */
+  argv: string[];
+  /** What relative paths (an import's file, a report's --out) are relative to. */
+  cwd: string;
+  /** The command being run, e.g. "key create". */
+  command?: string;
+  /** Set in the server that owns the data folder, running a command sent by another `poet`. */
+  owner?: { database: Database; config: Config };
 }
 
 const positiveNumber = (value: string): number => {
@@ -57,10 +66,19 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
     return sub.showHelpAfterError(`(${pathOf(sub)} --help lists its options)`);
   };
   const config = async (): Promise<Config> => (await import("@poet/core/config")).loadConfig(context.env);
-  /** Runs work on the configured, set-up database; a number it returns is the exit code. */
+  /**
+   * Runs work on the configured, set-up database; a number it returns is the exit code. A PGlite
+   * folder a server holds is not opened again: the whole command runs through that server.
+   */
   const onDatabase = async (work: (database: Database, config: Config) => Promise<unknown>) => {
-    const [{ withDatabase }, loaded] = await Promise.all([import("./commands.ts"), config()]);
-    const code = await withDatabase(loaded, (database) => work(database, loaded));
+    let code: unknown;
+    if (context.owner) code = await work(context.owner.database, context.owner.config);
+    else {
+      const [{ throughOwner, withDatabase }, loaded] = await Promise.all([import("./commands.ts"), config()]);
+      code =
+        (await throughOwner(loaded, { argv: context.argv, cwd: context.cwd })) ??
+        (await withDatabase(loaded, (database) => work(database, loaded), `poet ${context.command}`));
+    }
     if (typeof code === "number") context.exitCode = code;
   };
 
@@ -70,8 +88,12 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
     "serve the API and GraphiQL (the default command)",
     "serve the GraphQL API at http://localhost:$PORT/graphql (GraphiQL for a browser), setting the database up first: on PGlite's first start, with the demo data",
   ).action(async () => {
+    if (context.owner) throw new Error("this folder is already served by the process this command was sent to");
     const { startServer } = await import("./commands.ts");
-    const running = await startServer(await config());
+    // Commands sent to this server run here, on its database, as if on the command line.
+    const running = await startServer(await config(), (request, sink, owner) =>
+      withOutput(sink, () => main(request.argv, { env: context.env, cwd: request.cwd, owner, output: { writeOut: sink.out, writeErr: sink.err } })),
+    );
     const stop = () => void running.stop().then(() => process.exit(0));
     process.once("SIGINT", stop).once("SIGTERM", stop);
   });
@@ -107,7 +129,9 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
     .option("--dry-run", "check the whole file and write nothing")
     .option("--accept-valid", "write the valid rows and report the rejected ones")
     .addOption(new Option("--encoding <encoding>", "the file's encoding, when it is not detected").choices(["utf-8", "windows-1252"]))
-    .action((file: string, options) => onDatabase(async (database) => (await import("./data.ts")).runImport(database.db, file, options)));
+    .action((file: string, options) =>
+      onDatabase(async (database) => (await import("./data.ts")).runImport(database.db, file, { ...options, cwd: context.cwd })),
+    );
   // A missing file is a file that cannot be read: exit 2, as for one that does not exist.
   importCommand.exitOverride((error) => {
     throw error.code === "commander.missingArgument" ? new CommanderError(2, error.code, error.message) : error;
@@ -142,7 +166,7 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
       return onDatabase(async (database, loaded) => {
         // The local demo, as `serve` has it: on PGlite, the demo data is loaded on first use.
         if (loaded.database.driver === "pglite") await (await import("./commands.ts")).seed(database, {});
-        return (await import("./report.ts")).runReport(database.db, loaded.settings, options);
+        return (await import("./report.ts")).runReport(database.db, loaded.settings, { ...options, cwd: context.cwd });
       });
     });
 
@@ -192,12 +216,16 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
 }
 
 /** Parses and runs a command line; returns the exit code (errors are written to stderr). */
-export async function main(argv: string[], options: { env?: ProgramContext["env"]; output?: OutputConfiguration } = {}): Promise<number> {
-  const context: ProgramContext = { env: options.env ?? process.env, exitCode: 0 };
+export async function main(
+  argv: string[],
+  options: { env?: ProgramContext["env"]; output?: OutputConfiguration; cwd?: string; owner?: ProgramContext["owner"] } = {},
+): Promise<number> {
+  const context: ProgramContext = { env: options.env ?? process.env, exitCode: 0, argv, cwd: options.cwd ?? process.cwd(), owner: options.owner };
   const program = buildProgram(context, options.output);
   let current = "poet";
   program.hook("preAction", (_program, action) => {
     current = pathOf(action);
+    context.command = current.replace(/^poet /, "");
   });
   try {
     await program.parseAsync(argv.length ? argv : ["serve"], { from: "user" });

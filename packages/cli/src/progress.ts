@@ -1,3 +1,5 @@
+import { output } from "./output.ts";
+
 /** What one redraw of a progress bar shows. */
 export interface ProgressState {
   label: string;
@@ -44,6 +46,9 @@ export interface ProgressBar {
   finish(): void;
 }
 
+const SILENT = { isTTY: false } as NodeJS.WriteStream;
+const defaultStream = (): NodeJS.WriteStream => (output().terminal ? process.stderr : SILENT);
+
 interface Options {
   label: string;
   total?: number;
@@ -53,8 +58,11 @@ interface Options {
   intervalMs?: number;
 }
 
-/** A bar redrawn on one line of a terminal (stderr); off a terminal it writes nothing. */
-export function createProgressBar({ label, total = 0, stream = process.stderr, now = Date.now, intervalMs = 100 }: Options): ProgressBar {
+/**
+ * A bar redrawn on one line of a terminal (stderr); off a terminal, or in a command run for
+ * another `poet` process, it writes nothing.
+ */
+export function createProgressBar({ label, total = 0, stream = defaultStream(), now = Date.now, intervalMs = 100 }: Options): ProgressBar {
   const started = now();
   let drawn = -Infinity;
   let visible = false;

@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { ANONYMOUS } from "@poet/core/actor/index";
 import type { Db } from "@poet/core/db/types";
 import type { PeriodInput } from "@poet/core/figure/period";
 import { eligibleReports, type LocalReport, localReport } from "@poet/core/report/index";
 import type { Scope, Settings } from "@poet/core/scope";
 import { questionSetOf } from "./data.ts";
+import { note, print } from "./output.ts";
 import { openPdfPrinter, type PdfPrinter } from "./pdf.ts";
 import { createProgressBar } from "./progress.ts";
 
@@ -19,19 +20,21 @@ export interface ReportOptions {
   /** A file for one report, a folder for --all. */
   out?: string;
   pdf?: boolean;
+  /** What a relative --out is relative to (the caller's folder, when run through a server). */
+  cwd?: string;
 }
 
 export const REPORTS_DIR = "reports";
 
 const pdfPathOf = (htmlPath: string) => `${htmlPath.replace(/\.html?$/i, "")}.pdf`;
 
-/** Writes a report's HTML (and PDF), returning the paths written. */
-async function write(report: LocalReport, htmlPath: string, printer: PdfPrinter | null): Promise<string[]> {
-  await mkdir(dirname(htmlPath), { recursive: true });
-  await writeFile(htmlPath, report.html!);
+/** Writes a report's HTML (and PDF), returning the paths written (relative ones relative to `cwd`). */
+async function write(report: LocalReport, htmlPath: string, printer: PdfPrinter | null, cwd = "."): Promise<string[]> {
+  await mkdir(dirname(resolve(cwd, htmlPath)), { recursive: true });
+  await writeFile(resolve(cwd, htmlPath), report.html!);
   if (!printer) return [htmlPath];
   const pdfPath = pdfPathOf(htmlPath);
-  await writeFile(pdfPath, await printer.print(report.html!));
+  await writeFile(resolve(cwd, pdfPath), await printer.print(report.html!));
   return [htmlPath, pdfPath];
 }
 
@@ -50,7 +53,7 @@ export async function runReport(db: Db, settings: Settings, options: ReportOptio
     try {
       // `--out report.pdf --pdf` names the PDF; the HTML goes beside it.
       const out = options.out?.replace(/\.pdf$/i, ".html") ?? join(REPORTS_DIR, `${report.slug}.html`);
-      for (const path of await write(report, out, printer)) console.log(path);
+      for (const path of await write(report, out, printer, options.cwd)) print(path);
     } finally {
       await printer?.close();
     }
@@ -60,7 +63,7 @@ export async function runReport(db: Db, settings: Settings, options: ReportOptio
   const dir = options.out ?? REPORTS_DIR;
   const all = await eligibleReports(scope, { period: options.period, release: options.release });
   if (!all.length) {
-    console.log(`poet: no area has more than ${settings.reportThreshold} responses of an instrument in the period: no report written`);
+    print(`poet: no area has more than ${settings.reportThreshold} responses of an instrument in the period: no report written`);
     return;
   }
   const printer = options.pdf ? await openPdfPrinter() : null;
@@ -71,7 +74,7 @@ export async function runReport(db: Db, settings: Settings, options: ReportOptio
     for (const [i, args] of all.entries()) {
       const report = await localReport(scope, { ...args, period: args.period ?? options.period });
       if (report.eligible && report.html !== null) {
-        await write(report, join(dir, `${report.slug}.html`), printer);
+        await write(report, join(dir, `${report.slug}.html`), printer, options.cwd);
         written++;
       } else skipped.push(`poet: no report for ${report.title}: ${report.reason ?? "not eligible"}`);
       bar.update(i + 1);
@@ -80,7 +83,7 @@ export async function runReport(db: Db, settings: Settings, options: ReportOptio
     bar.finish();
     await printer?.close();
   }
-  for (const line of skipped) console.error(line);
+  for (const line of skipped) note(line);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`poet: wrote ${written} report${written === 1 ? "" : "s"} (${printer ? "HTML and PDF" : "HTML"}) to ${dir}/ in ${seconds} s`);
+  print(`poet: wrote ${written} report${written === 1 ? "" : "s"} (${printer ? "HTML and PDF" : "HTML"}) to ${dir}/ in ${seconds} s`);
 }

@@ -3,6 +3,7 @@ import type { Database } from "@poet/core/db/types";
 import { createDownloadHandler } from "@poet/core/download/handler";
 import { createHttpHandler } from "@poet/core/graphql/http";
 import { createApolloServer } from "@poet/core/graphql/server";
+import { drawChartsInThread } from "@poet/core/report/chart-thread";
 import { createReportHandler } from "@poet/core/report/http";
 import { inProcessReports } from "@poet/core/report/local";
 import { createLogger } from "@poet/core/util/log";
@@ -31,5 +32,7 @@ export async function serve(database: Database, config: Config) {
     ],
     config.port,
   );
-  return { url: `${http.origin}/graphql`, stop: async () => (await http.close(), await server.stop(), await database.close()) };
+  // One process serves everyone here: its reports' charts are drawn in a thread of their own.
+  const charts = drawChartsInThread();
+  return { url: `${http.origin}/graphql`, stop: async () => (await http.close(), await server.stop(), await charts.close(), await database.close()) };
 }

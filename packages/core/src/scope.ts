@@ -32,9 +32,19 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { reportThreshold: 100, jwt: null };
 
+/** The most an API answer may hold: what the transport refuses past, and what fields reserve from. */
+export const MAX_ANSWER_BYTES = 5 * 1024 * 1024;
+
+/** What is left of one answer's size: a field that builds a large value reserves from it before the work. */
+export interface AnswerBudget {
+  bytes: number;
+}
+
 /** One request's or one command's view of the world: every domain function takes it. */
 export interface Scope {
   db: Db;
   actor: Actor;
   settings: Settings;
+  /** An API request's answer budget; absent for commands, which write files of any size. */
+  answer?: AnswerBudget;
 }

@@ -1,10 +1,17 @@
-import type { QuestionSetCode } from "../questionset/types.ts";
-import type { Scope } from "../scope.ts";
+import type { AreaRow } from "../area/area.sql.ts";
+import { assertAreaCode } from "../area/index.ts";
+import type { AreaType } from "../area/reference.ts";
+import { badInput, notFound, PoetError } from "../errors.ts";
+import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
+import type { Band, QuestionSetCode } from "../questionset/types.ts";
+import { MAX_ANSWER_BYTES, type Scope } from "../scope.ts";
 import { csvField } from "../util/csv.ts";
+import { yieldToLoop } from "../util/yield.ts";
 import { cellsOf, familyMeasure, familyOf } from "./benchmark.ts";
 import { COUNTABLE_BANDS, type Measure, notComparableMeasure } from "./measure.ts";
 import { type PeriodInput, periodLabel } from "./period.ts";
-import { figureSource } from "./source.ts";
+import type { ReferenceData } from "./reference.ts";
+import { type FigureSource, figureSource } from "./source.ts";
 import { poolingOf, resolveSetAndPeriod } from "./target.ts";
 
 export type ExportFormat = "CSV" | "JSON";
@@ -61,26 +68,98 @@ export function measureColumns(m: Measure) {
   };
 }
 
+export interface ExportArgs {
+  questionSet: QuestionSetCode;
+  version?: number | null;
+  period?: PeriodInput | null;
+  format: ExportFormat;
+  release?: string | null;
+  /** Only areas of this kind. */
+  areaType?: AreaType | null;
+  /** Only these areas (GSS codes). */
+  areas?: readonly string[] | null;
+  /** Only these questions (codes of the version read). */
+  questions?: readonly string[] | null;
+  /** Only this band. */
+  band?: Band | null;
+  /** False builds only the row count (the caller did not ask for the content). */
+  content?: boolean;
+}
+
+/** At most this many areas or questions may be named: more is every one, asked for without the filter. */
+export const MAX_EXPORT_FILTER = 300;
+
+// What a row takes, measured on the demo data's exports (CSV 145 to 166 bytes, JSON 429 to 450,
+// with the longest area names), with a margin: enough to refuse before the work.
+const ROW_BYTES: Record<ExportFormat, number> = { CSV: 240, JSON: 520 };
+const ROWS_PER_TURN = 500;
+
+function exportAreas(ref: ReferenceData, source: FigureSource, args: ExportArgs): AreaRow[] {
+  if (args.areas && args.areas.length > MAX_EXPORT_FILTER)
+    throw badInput(`At most ${MAX_EXPORT_FILTER} areas may be named; for more, leave \`areas\` out`, "areas");
+  const named = args.areas ? new Set(args.areas) : null;
+  for (const code of named ?? []) {
+    assertAreaCode(code, "areas");
+    if (!ref.areas.has(code)) throw notFound(`No area has the code "${code}"`, "areas");
+  }
+  // Live, the areas the organisation covers; in a release, every area.
+  return [...ref.areas.values()].filter((area) => source.covers(area) && (!named || named.has(area.code)) && (!args.areaType || area.type === args.areaType));
+}
+
+function exportQuestions(ref: ReferenceData, set: QuestionSetRow, args: ExportArgs): QuestionRow[] {
+  const graded = ref.questionsBySet.get(set.id)!.filter((q) => ref.gradedQuestionIds.has(q.id));
+  if (!args.questions) return graded;
+  if (args.questions.length > MAX_EXPORT_FILTER) throw badInput(`At most ${MAX_EXPORT_FILTER} questions may be named`, "questions");
+  const named = new Set(args.questions);
+  for (const code of named)
+    if (!graded.some((q) => q.code === code)) throw notFound(`Version ${set.version} of ${set.code} has no graded question "${code}"`, "questions");
+  return graded.filter((q) => named.has(q.code));
+}
+
+/** Reserves an export's size from the request's answer before it is built, or refuses it. */
+function reserve(scope: Scope, rows: number, format: ExportFormat): void {
+  if (!scope.answer) return;
+  const bytes = rows * ROW_BYTES[format];
+  if (bytes > scope.answer.bytes) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    throw new PoetError(
+      "RESPONSE_TOO_LARGE",
+      `This export would be about ${mb(bytes)} MB (${rows} rows) and the answer has ${mb(scope.answer.bytes)} MB left of ${mb(MAX_ANSWER_BYTES)}: ask for less with \`areaType\`, \`areas\`, \`questions\` or \`band\`, or read the open-data downloads (/downloads/)`,
+      { rows, estimatedBytes: bytes },
+    );
+  }
+  scope.answer.bytes -= bytes;
+}
+
 /**
- * Every area × every graded question × each band its scale has, of one question set, as CSV or JSON: the same
- * published measures as `benchmark`, under the same disclosure control, for researchers' own tools.
+ * Every area × every graded question × each band its scale has, of one question set, as CSV or
+ * JSON (or the areas, questions and band asked for): the same published measures as `benchmark`,
+ * under the same disclosure control, for researchers' own tools. Its size is reckoned and
+ * reserved from the answer before any figure is read, and it is built a few thousand rows at a
+ * time, letting other requests go between.
  */
-export async function exportFigures(
-  scope: Scope,
-  args: { questionSet: QuestionSetCode; version?: number | null; period?: PeriodInput | null; format: ExportFormat; release?: string | null },
-): Promise<FigureExport> {
+export async function exportFigures(scope: Scope, args: ExportArgs): Promise<FigureExport> {
   const source = await figureSource(scope, args.release);
   const { ref } = source;
   const { questionSet: set, period } = resolveSetAndPeriod(ref, args.questionSet, args.version, args.period);
-  const questions = ref.questionsBySet.get(set.id)!.filter((q) => ref.gradedQuestionIds.has(q.id));
-  // Live, the areas the organisation covers; in a release, every area.
-  const areas = [...ref.areas.values()].filter((area) => source.covers(area));
+  const questions = exportQuestions(ref, set, args);
+  const areas = exportAreas(ref, source, args);
+  const bands = COUNTABLE_BANDS.filter((band) => !args.band || band === args.band);
+  if (!bands.length) throw badInput(`band must be one of ${COUNTABLE_BANDS.join(", ")}`, "band");
+  const banded = bands.map((band) => [band, questions.filter((q) => ref.bandsByQuestion.get(q.id)!.includes(band))] as const);
+  const rowCount = areas.length * banded.reduce((n, [, qs]) => n + qs.length, 0);
+  const base = `poet-${set.code.toLowerCase()}-v${set.version}${period ? `-${periodLabel(period).replace(/ to /, "_to_")}` : ""}-${source.name.toLowerCase()}`;
+  const file = args.format === "JSON" ? { filename: `${base}.json`, contentType: "application/json" } : { filename: `${base}.csv`, contentType: "text/csv" };
+  const result = { release: source.name, format: args.format, ...file, rowCount };
+  if (args.content === false) return { ...result, content: "" };
+  reserve(scope, rowCount, args.format);
   const rows: ExportRow[] = [];
   const pools = new Map(questions.map((q) => [q.id, poolingOf(ref, set, q, period, args.version != null)]));
   const { own } = await cellsOf(source, [...new Set(questions.flatMap((q) => familyOf(ref, q, pools.get(q.id)!)))]);
-  for (const band of COUNTABLE_BANDS) {
+  for (const [band, bandQuestions] of banded) {
     for (const area of areas) {
-      for (const q of questions.filter((question) => ref.bandsByQuestion.get(question.id)!.includes(band))) {
+      if (rows.length % ROWS_PER_TURN < bandQuestions.length) await yieldToLoop();
+      for (const q of bandQuestions) {
         const { notComparable } = pools.get(q.id)!;
         const m = notComparable
           ? notComparableMeasure(notComparable, source.exact ? "EXACT" : "ROUNDED")
@@ -103,16 +182,11 @@ export async function exportFigures(
       }
     }
   }
-  const base = `poet-${set.code.toLowerCase()}-v${set.version}${period ? `-${periodLabel(period).replace(/ to /, "_to_")}` : ""}-${source.name.toLowerCase()}`;
-  if (args.format === "JSON")
-    return {
-      release: source.name,
-      format: "JSON",
-      filename: `${base}.json`,
-      contentType: "application/json",
-      rowCount: rows.length,
-      content: JSON.stringify(rows),
-    };
-  const content = [EXPORT_COLUMNS.join(","), ...rows.map((r) => EXPORT_COLUMNS.map((c) => csvField(r[c])).join(","))].join("\n") + "\n";
-  return { release: source.name, format: "CSV", filename: `${base}.csv`, contentType: "text/csv", rowCount: rows.length, content };
+  if (args.format === "JSON") return { ...result, content: JSON.stringify(rows) };
+  const lines = [EXPORT_COLUMNS.join(",")];
+  for (const [i, r] of rows.entries()) {
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
+    lines.push(EXPORT_COLUMNS.map((c) => csvField(r[c])).join(","));
+  }
+  return { ...result, content: `${lines.join("\n")}\n` };
 }

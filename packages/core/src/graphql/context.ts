@@ -4,7 +4,7 @@ import type { Database, Db } from "../db/types.ts";
 import { createOrganisationLoaders } from "../organisation/loaders.ts";
 import { createQuestionSetLoaders } from "../questionset/index.ts";
 import { createResponseLoaders } from "../response/read.ts";
-import { DEFAULT_SETTINGS, type Scope, type Settings } from "../scope.ts";
+import { DEFAULT_SETTINGS, MAX_ANSWER_BYTES, type Scope, type Settings } from "../scope.ts";
 
 export interface GraphQLContext {
   /** The database, opened on first use: a query that needs none (`{ __typename }`) opens none. */
@@ -55,9 +55,11 @@ export const databaseGetter = (source: DatabaseSource): (() => Promise<Db>) => {
 export function createContext(getDb: () => Promise<Db>, options: { actor?: Actor; requestId?: string; settings?: Settings } = {}): GraphQLContext {
   const actor = options.actor ?? ANONYMOUS;
   const settings = options.settings ?? DEFAULT_SETTINGS;
+  // One budget for the whole request, shared by every field's scope.
+  const answer = { bytes: MAX_ANSWER_BYTES };
   return {
     db: getDb,
-    scope: async () => ({ db: await getDb(), actor, settings }),
+    scope: async () => ({ db: await getDb(), actor, settings, answer }),
     actor,
     loaders: createLoaders(getDb),
     settings,

@@ -18,18 +18,20 @@ import { MAX_PAGE_SIZE } from "../area/validation.ts";
 export const MAX_COST = 2500;
 
 /**
- * What a field costs, besides 1 for every object it returns: the figure fields that read cubes
- * cost more, and the export (every area × every question) most.
+ * What a field costs, besides 1 for every object it returns: about a point per millisecond of
+ * work it makes the server do with nothing cached, as `npm run bench -- --only hostile` measures
+ * it (its second table; 2026-12-07 on the demo data: a benchmark 9 ms, an area profile 71, a
+ * breakdown 16, an export 220, a report 458). MAX_COST is then about 2.5 s of work a request.
  */
-const FIELD_WEIGHT: Record<string, number> = {
-  "Query.benchmark": 5,
+export const FIELD_WEIGHT: Record<string, number> = {
+  "Query.benchmark": 10,
   "Query.trend": 5,
   "Query.association": 5,
-  "Query.triangulation": 5,
+  "Query.triangulation": 10,
   "Query.reportEligibility": 5,
-  "Query.areaProfile": 150,
-  "Query.breakdown": 150,
-  "Query.figureExport": 500,
+  "Query.areaProfile": 75,
+  "Query.breakdown": 20,
+  "Query.figureExport": 250,
   // Drawing a report reads a few dozen figures and renders a dozen charts.
   "Query.localReport": 500,
   "Mutation.submitResponses": 20,

@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import { type Actor, describeActor } from "../actor/index.ts";
 import { type ErrorCode, PoetError } from "../errors.ts";
 import { authenticate } from "../organisation/authenticate.ts";
 import { latestReleaseId } from "../release/read.ts";
-import type { Settings } from "../scope.ts";
+import { MAX_ANSWER_BYTES, type Settings } from "../scope.ts";
+import { etagListed, etagMatches, etagOf } from "../util/http-cache.ts";
 import { type Logger, silentLogger } from "../util/log.ts";
 import { createContext, type DatabaseSource, databaseGetter, type GraphQLContext } from "./context.ts";
 
@@ -40,7 +41,7 @@ export const MAX_CREDENTIALED_BODY_BYTES = 6 * 1024 * 1024;
 export const maxBodyBytes = (headers: HttpRequest["headers"]): number =>
   Object.keys(headers).some((name) => name.toLowerCase() === "authorization") ? MAX_CREDENTIALED_BODY_BYTES : MAX_BODY_BYTES;
 /** Under Lambda's 6 MB response limit, with room for the envelope. */
-export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+export const MAX_RESPONSE_BYTES = MAX_ANSWER_BYTES;
 /** How long a CDN or browser may keep a public answer before revalidating it with its ETag. */
 export const PUBLIC_MAX_AGE_SECONDS = 300;
 
@@ -56,13 +57,27 @@ export interface HttpHandlerOptions {
   versionTtlMs?: number;
 }
 
-const CORS = { "access-control-allow-origin": "*" };
+/**
+ * The request headers a browser may send from another origin: Apollo's clients add
+ * `apollo-require-preflight` or `x-apollo-operation-name` (for Apollo's CSRF prevention) and their
+ * name and version. stacks/Api.ts allows these at API Gateway too (a test checks).
+ */
+export const CORS_ALLOW_HEADERS = [
+  "content-type",
+  "authorization",
+  "apollo-require-preflight",
+  "x-apollo-operation-name",
+  "apollographql-client-name",
+  "apollographql-client-version",
+] as const;
+/** On every answer: any origin may read (credentials travel in headers, never cookies), and nothing is sniffed. */
+const COMMON = { "access-control-allow-origin": "*", "x-content-type-options": "nosniff" };
 const PRIVATE = "private, no-store";
 
 function errorResponse(status: number, code: ErrorCode, message: string, requestId: string, extra: Record<string, string> = {}): HttpResponse {
   return {
     status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": PRIVATE, "x-request-id": requestId, ...CORS, ...extra },
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": PRIVATE, "x-request-id": requestId, ...COMMON, ...extra },
     body: JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] }),
   };
 }
@@ -114,10 +129,40 @@ function parseRequest(request: HttpRequest, headers: Map<string, string>, search
     };
   if (body === null || typeof body !== "object")
     return { ok: false, response: errorResponse(400, "BAD_REQUEST", "The request body must be a JSON object with a `query`", requestId) };
+  if (!fewValues((body as Record<string, unknown>).variables, MAX_VARIABLE_VALUES))
+    return {
+      ok: false,
+      response: errorResponse(
+        413,
+        "PAYLOAD_TOO_LARGE",
+        `The variables hold more than ${MAX_VARIABLE_VALUES} values (list items and fields): send fewer at a time`,
+        requestId,
+      ),
+    };
   return { ok: true, body, operationName: (body as Record<string, unknown>).operationName };
 }
 
-const etagOf = (version: number, search: string) => `"${createHash("sha256").update(`${version}\n${search}`).digest("base64url").slice(0, 27)}"`;
+/**
+ * The most values (list items and object fields) a request's variables may hold: 100 responses
+ * of the widest instrument hold about 15,000. Checking each one's type is work per value, so a
+ * body of a million tiny items is refused before graphql-js coerces them.
+ */
+export const MAX_VARIABLE_VALUES = 60_000;
+
+/** Whether `value` holds at most `limit` nested values; stops counting past it. */
+function fewValues(value: unknown, limit: number): boolean {
+  const stack = [value];
+  let count = 0;
+  while (stack.length) {
+    const next = stack.pop();
+    if (next === null || typeof next !== "object") continue;
+    const children = Array.isArray(next) ? next : Object.values(next);
+    count += children.length;
+    if (count > limit) return false;
+    for (const child of children) if (child !== null && typeof child === "object") stack.push(child);
+  }
+  return true;
+}
 
 /**
  * GraphQL over HTTP, one function for every transport: the caller is resolved before anything
@@ -166,9 +211,9 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: HttpRe
       return {
         status: 204,
         headers: {
-          ...CORS,
+          ...COMMON,
           "access-control-allow-methods": "GET, POST, OPTIONS",
-          "access-control-allow-headers": "content-type, authorization",
+          "access-control-allow-headers": CORS_ALLOW_HEADERS.join(", "),
           "access-control-max-age": "86400",
         },
         body: "",
@@ -180,19 +225,13 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: HttpRe
       const authorization = headers.get("authorization");
       actor = authorization ? await authenticate(await getDb(), authorization, options.settings) : { type: "anonymous" };
       const cacheable = request.method.toUpperCase() === "GET" && actor.type === "anonymous";
-      const etag = cacheable ? etagOf(await currentVersion(), search) : undefined;
+      const etag = cacheable ? etagOf(`${await currentVersion()}\n${search}`) : undefined;
       const cacheHeaders: Record<string, string> = etag
         ? { etag, "cache-control": `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`, vary: "authorization" }
         : { "cache-control": PRIVATE };
-      if (
-        etag &&
-        headers
-          .get("if-none-match")
-          ?.split(",")
-          .some((tag) => tag.trim().replace(/^W\//, "") === etag)
-      ) {
-        return log({ status: 304, headers: { ...CORS, ...cacheHeaders, "x-request-id": requestId }, body: "" }, parsed.operationName);
-      }
+      const notModified = (): HttpResponse => ({ status: 304, headers: { ...COMMON, ...cacheHeaders, "x-request-id": requestId }, body: "" });
+      // A tag this query was given is answered before anything runs; `*` once there is a public answer to match.
+      if (etag && etagListed(headers.get("if-none-match"), etag)) return log(notModified(), parsed.operationName);
       const httpGraphQLRequest = { method: request.method.toUpperCase(), headers: new HeaderMap([...headers]), search, body: parsed.body };
       const result = await options.server.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
@@ -209,9 +248,10 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: HttpRe
       }
       const status = result.status ?? 200;
       const clean = status === 200 && !context?.outcome.failed;
+      if (clean && etag && etagMatches(headers.get("if-none-match"), etag)) return log(notModified(), parsed.operationName);
       const responseHeaders: Record<string, string> = {
         ...Object.fromEntries(result.headers),
-        ...CORS,
+        ...COMMON,
         "x-request-id": requestId,
         ...(clean ? cacheHeaders : { "cache-control": PRIVATE }),
       };

@@ -1,5 +1,6 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
+import { yieldToLoop } from "../util/yield.ts";
 
 /**
  * Charts are Vega-Lite specifications rendered to SVG on the server: no script runs in the
@@ -33,9 +34,33 @@ export const OUTCOME_STYLE = {
 
 export type OutcomeKey = keyof typeof OUTCOME_STYLE;
 
+/** Draws a whole Vega-Lite spec (its config merged) to SVG: here, or in another thread. */
+export type ChartDrawer = (spec: TopLevelSpec) => Promise<string>;
+
+let drawer: ChartDrawer = drawHere;
+let drawing: Promise<unknown> = Promise.resolve();
+
+/**
+ * Where charts are drawn from now on: a long-lived server draws them in a thread of its own
+ * (chart-thread.ts), so that a report's dozen charts never hold its other requests; null, here.
+ */
+export function drawChartsWith(other: ChartDrawer | null): void {
+  drawer = other ?? drawHere;
+}
+
 /** Renders a Vega-Lite spec to an SVG string. */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile({ ...spec, config: { ...CONFIG, ...spec.config } } as TopLevelSpec).spec), { renderer: "none" });
+export function renderSvg(spec: TopLevelSpec): Promise<string> {
+  // A chart is about ten milliseconds of work and a report draws a dozen or more: one at a time,
+  // each after the event loop has had its turn, so that other callers go between them.
+  const full = { ...spec, config: { ...CONFIG, ...spec.config } } as TopLevelSpec;
+  const drawn = drawing.then(yieldToLoop).then(() => drawer(full));
+  drawing = drawn.catch(() => {});
+  return drawn;
+}
+
+/** Draws a spec in this thread. */
+export async function drawHere(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
   try {
     // Axes and legends keep Vega's ARIA roles even with `aria: false`; the figure's text alternative speaks for the whole drawing.
     const svg = await view.toSVG();

@@ -9,6 +9,7 @@ import {
   trend as yearly,
 } from "../../figure/index.ts";
 import type { QueryResolvers } from "../generated/resolvers.ts";
+import { selects } from "../selection.ts";
 
 type Resolver<K extends keyof QueryResolvers> = NonNullable<QueryResolvers[K]>;
 
@@ -26,6 +27,7 @@ const triangulation: Resolver<"triangulation"> = async (_, args, ctx) => triangu
 
 const reportEligibility: Resolver<"reportEligibility"> = async (_, args, ctx) => eligibility(await ctx.scope(), args);
 
-const figureExport: Resolver<"figureExport"> = async (_, args, ctx) => exportFigures(await ctx.scope(), args);
+// Asked only for its row count, an export builds no content (and reserves none of the answer).
+const figureExport: Resolver<"figureExport"> = async (_, args, ctx, info) => exportFigures(await ctx.scope(), { ...args, content: selects(info, "content") });
 
 export const figureQueries = { benchmark, areaProfile, breakdown, trend, association, triangulation, reportEligibility, figureExport };
