@@ -23,13 +23,16 @@ async function openDatabase(config: Config, serving: boolean, purpose: string): 
   return createDatabase(db, { purpose });
 }
 
+/** The PGlite folder the configuration names; null in memory or on Postgres. */
+const pgliteFolder = (config: Config): string | null => (config.database.driver === "pglite" ? config.database.dataDir : null);
+
 /**
  * When a live server holds the configured PGlite folder, runs the command line through it and
  * returns the exit code; null when the folder is free (or the database is not PGlite). A folder
  * held by a process that takes no commands (another command) is refused at once.
  */
 export async function throughOwner(config: Config, request: ControlRequest): Promise<number | null> {
-  const dataDir = config.database.driver === "pglite" ? config.database.dataDir : null;
+  const dataDir = pgliteFolder(config);
   const owner = dataDir ? ownerOf(dataDir) : null;
   if (!dataDir || !owner) return null;
   if (!owner.control) throw new FolderInUseError(dataDir, owner);
@@ -120,7 +123,7 @@ export async function startServer(config: Config, commands?: CommandRunner): Pro
   try {
     if (config.database.driver === "pglite") await seed(database, {});
     running = await serve(database, config);
-    const dataDir = config.database.driver === "pglite" ? config.database.dataDir : null;
+    const dataDir = pgliteFolder(config);
     if (dataDir && commands) {
       control = await startControl((request, sink) => commands(request, sink, { database, config }));
       advertise(dataDir, { url: control.url, token: control.token, api: running.url });
