@@ -2,16 +2,14 @@
  * The local server (`poet serve` on PGlite with the demo data, in a process of its own) under the
  * audit's worst inputs: while one client sends each of them, a second asks `{ about { version } }`
  * every 10 ms, and its latency says how long anyone waited behind them. Then what each weighted
- * field costs in work, measured alone over HTTP, against the points `graphql/cost.ts` charges.
+ * field costs in work, measured alone over HTTP, against the points it is charged (its `@cost`).
  */
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
-import { createDatabase } from "@poet/core/db/index";
-import { forgetCachedReads } from "@poet/core/figure/caching";
-import { FIELD_WEIGHT } from "@poet/core/graphql/cost";
-import { createHttpHandler } from "@poet/core/graphql/http";
-import { createApolloServer } from "@poet/core/graphql/server";
-import { inProcessReports } from "@poet/core/report/local";
+import { createDatabase } from "@poet/core/db";
+import { forgetCachedReads } from "@poet/core/figure";
+import { createApolloServer, createHttpHandler, createSchema, fieldCosts } from "@poet/core/graphql";
+import { inProcessReports } from "@poet/core/report";
 import { DEFAULT_SETTINGS } from "@poet/core/scope";
 import { withOutput } from "../../packages/cli/src/output.ts";
 import { main } from "../../packages/cli/src/program.ts";
@@ -154,7 +152,7 @@ async function measureWork(dataDir: string, key: string, runs: number): Promise<
   const database = await createDatabase({ driver: "pglite", dataDir });
   try {
     const server = createApolloServer({ production: true });
-    const handle = createHttpHandler({ server, database, settings: { ...DEFAULT_SETTINGS, reports: inProcessReports } });
+    const handle = createHttpHandler({ server, database, settings: DEFAULT_SETTINGS, services: { reports: inProcessReports } });
     const request = async (query: string) => {
       forgetCachedReads(database.db);
       const t = performance.now();
@@ -181,6 +179,8 @@ async function measureWork(dataDir: string, key: string, runs: number): Promise<
     ).data as { coverage: { area: { code: string }; reportEligible: boolean }[] };
     REPORTED.splice(0, REPORTED.length, ...coverage.filter((c) => c.reportEligible && c.area.code.startsWith("E1")).map((c) => c.area.code));
     for (const selection of Object.values(WORK)) await request(`{ ${selection(0)} }`);
+    // The weights the server charges: each field's @cost in schema/*.graphql.
+    const weights = fieldCosts(createSchema());
     const rows: (string | number)[][] = [];
     let base = 0;
     for (const [field, selection] of Object.entries(WORK)) {
@@ -188,7 +188,7 @@ async function measureWork(dataDir: string, key: string, runs: number): Promise<
       for (let i = 1; i <= (field === "Query.about" ? 40 : runs); i++) times.push(await request(`{ ${selection(i)} }`));
       const each = median(times);
       if (field === "Query.about") base = each;
-      const weight = FIELD_WEIGHT[field] ?? 0;
+      const weight = weights.get(field)?.weight ?? 0;
       rows.push([field, weight, ms(each), ms(each - base), ((each - base) / Math.max(weight, 1)).toFixed(2)]);
     }
     await server.stop();
@@ -246,7 +246,7 @@ export const hostile: Benchmark = {
           rows: work,
           notes: [
             "each field's arguments turn (other areas, questions, instruments), and the figure caches are emptied before each request, as an attacker who varies them would have it",
-            "the weights in graphql/cost.ts are set from this table, about a point per millisecond beyond the bare request: a request's 2,500 points are about 2.5 s of work",
+            "the weights (each root field's @cost in schema/*.graphql) are set from this table, about a point per millisecond beyond the bare request: a request's 2,500 points are about 2.5 s of work",
             `aim: no field's work over ${MS_PER_POINT_AIM} ms a point${undercharged.length ? ` (missed: ${undercharged.map((r) => r[0]).join(", ")})` : ""}`,
           ],
           ok: undercharged.length === 0,

@@ -1,8 +1,9 @@
-import { systemActor } from "@poet/core/actor/index";
-import type { Db } from "@poet/core/db/types";
-import { createApiKey, createOrganisation, listApiKeys, revokeApiKey } from "@poet/core/organisation/index";
-import type { NewOrganisation } from "@poet/core/organisation/validation";
+import { systemActor } from "@poet/core/actor";
+import type { Db } from "@poet/core/db";
+import type { NewOrganisation } from "@poet/core/organisation";
+import { createApiKey, createOrganisation, listApiKeys, revokeApiKey } from "@poet/core/organisation";
 import type { Scope, Settings } from "@poet/core/scope";
+import { parseInstant } from "@poet/core/time";
 import { print } from "./output.ts";
 
 export interface AdminOptions {
@@ -19,10 +20,11 @@ export interface AdminOptions {
 
 const SETTINGS: Settings = { reportThreshold: 100, jwt: null };
 
+/** `--expires`: as the API's DateTime arguments take it, a date (midnight UTC) or a date-time with its offset. */
 function expiry(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new Error("--expires must be an ISO 8601 date, e.g. 2027-03-31");
+  const date = parseInstant(value);
+  if (!date) throw new Error("--expires must be an ISO 8601 date, e.g. 2027-03-31");
   return date;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type ASTNode, type ASTVisitor, findBreakingChanges, findDangerousChanges, type GraphQLSchema, Kind, parse, print, visit } from "graphql";
 import { describe, expect, it } from "vitest";
 import {
@@ -136,6 +137,26 @@ describe("the schema's compatibility with the published one", () => {
     expect(report.dangerous).toContain("An optional arg extra on Query.figureExport was added.");
     expect(compatibilityFailures(report, "Unreleased")).toEqual([]);
   });
+
+  it("lets directives through: defining @cost and @listSize and declaring them on fields breaks nothing", () => {
+    // The schema as it is, and without the cost directives (their definitions and every use).
+    const withCosts = printSchemaWithDirectives(current);
+    const without = print(
+      visit(parse(withCosts), {
+        DirectiveDefinition: (node) => (["cost", "listSize"].includes(node.name.value) ? null : undefined),
+        Directive: (node) => (["cost", "listSize"].includes(node.name.value) ? null : undefined),
+      }) as ASTNode,
+    );
+    expect(without).not.toMatch(/@cost|@listSize/);
+    const before = schemaOf(without);
+    const report = checkCompatibility(before, schemaOf(withCosts), changelogWith(""), { after: baseline.version });
+    expect(report).toMatchObject({ breaking: [], dangerous: [] });
+    // Changing a declared weight or size is no schema change either: prices are behaviour.
+    const reweighed = checkCompatibility(current, schemaOf(withCosts.replace("@cost(weight: 10)", "@cost(weight: 11)")), changelogWith(""), {
+      after: baseline.version,
+    });
+    expect(reweighed).toMatchObject({ breaking: [], dangerous: [] });
+  });
 });
 
 describe("the schema built from schema/*.graphql", () => {
@@ -144,6 +165,8 @@ describe("the schema built from schema/*.graphql", () => {
     const differences = (a: GraphQLSchema, b: GraphQLSchema) => [...findBreakingChanges(a, b), ...findDangerousChanges(a, b)].map((c) => c.description);
     expect([...differences(current, served), ...differences(served, current)]).toEqual([]);
     expect(current.getDirective("access")?.args.map((a) => a.name)).toEqual(["allow"]);
+    expect(current.getDirective("cost")?.args.map((a) => a.name)).toEqual(["weight"]);
+    expect(current.getDirective("listSize")?.args.map((a) => a.name)).toEqual(["assumedSize"]);
   });
 });
 
@@ -153,6 +176,9 @@ describe("a published schema", () => {
     expect(printed).toMatch(/^# The POET API's schema as published with release 9\.9\.9 \(CHANGELOG\.md\)/);
     expect(printed).toContain("directive @access(");
     expect(printed).toContain("@access(allow: [PUBLIC])");
+    expect(printed).toContain("directive @cost(");
+    expect(printed).toContain("@cost(weight: 500)");
+    expect(printed).toContain("@listSize(assumedSize: 40)");
     const again = schemaOf(printed);
     expect([...findBreakingChanges(current, again), ...findDangerousChanges(current, again), ...findBreakingChanges(again, current)]).toEqual([]);
   });

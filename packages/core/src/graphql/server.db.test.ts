@@ -3,7 +3,7 @@ import { cutRelease } from "../release/index.ts";
 import type { TestDatabase } from "../testing/database.ts";
 import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { createTestClient } from "../testing/graphql.ts";
-import { systemScope } from "../testing/keys.ts";
+import { systemScope, testCredential } from "../testing/keys.ts";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -24,5 +24,30 @@ describe("a production server", () => {
     const key = await api.post(`{ viewer { access } }`, undefined, { authorization: "Bearer poet_unknown" });
     expect(key.status).toBe(401);
     expect(JSON.parse(key.body).errors[0].extensions).toEqual({ code: "UNAUTHENTICATED", requestId: key.headers["x-request-id"] });
+  });
+});
+
+describe("instants (DateTime)", () => {
+  const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+  it("are sent as ISO 8601 strings in UTC, and taken as a date or a date-time with its offset", async () => {
+    const api = createTestClient(database);
+    const admin = await testCredential(database.db, { type: "ADMINISTRATOR", role: "ADMIN" });
+    const headers = { authorization: admin.header };
+    const create = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { prefix createdAt expiresAt lastUsedAt revokedAt } } }`;
+    const byDay = await api.data(create, { input: { organisation: admin.slug, expiresAt: "2099-03-31" } }, headers);
+    expect(byDay.createApiKey.apiKey).toMatchObject({ expiresAt: "2099-03-31T00:00:00.000Z", lastUsedAt: null, revokedAt: null });
+    expect(byDay.createApiKey.apiKey.createdAt).toMatch(ISO);
+    const offset = await api.data(create, { input: { organisation: admin.slug, expiresAt: "2099-03-31T10:00:00+02:00" } }, headers);
+    expect(offset.createApiKey.apiKey.expiresAt).toBe("2099-03-31T08:00:00.000Z");
+    const revoked = await api.data(`mutation { revokeApiKey(prefix: "${byDay.createApiKey.apiKey.prefix}") { revokedAt } }`, undefined, headers);
+    expect(revoked.revokeApiKey.revokedAt).toMatch(ISO);
+    const read = await api.data(`{ auditEvents(first: 1) { edges { node { at } } } releases { cutAt } }`, undefined, headers);
+    expect(read.auditEvents.edges[0].node.at).toMatch(ISO);
+    expect(read.releases[0].cutAt).toMatch(ISO);
+    // A day the month lacks is refused before anything runs, naming where it was.
+    const bad = await api.query(create, { input: { organisation: admin.slug, expiresAt: "2099-02-30" } }, headers);
+    expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(bad.errors?.[0]?.message).toMatch(/^Variable "\$input" got invalid value "2099-02-30" at "input\.expiresAt"/);
   });
 });

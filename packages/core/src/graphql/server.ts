@@ -4,11 +4,11 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLFormattedError } from "graphql";
-import { PoetError } from "../errors.ts";
+import { PoetError } from "../errors/index.ts";
 import { type Logger, silentLogger } from "../util/log.ts";
 import { enforceAccess } from "./access.ts";
 import type { GraphQLContext } from "./context.ts";
-import { costError, MAX_COST, operationCost } from "./cost.ts";
+import { costError, fieldCosts, MAX_COST, operationCost } from "./cost.ts";
 import { typeDefs } from "./generated/type-defs.ts";
 import { resolvers } from "./resolvers/index.ts";
 
@@ -89,6 +89,8 @@ function formatError(production: boolean) {
 
 /** Prices each operation before it runs, refuses the costly, and reports the cost in `extensions`. */
 function costPlugin(schema: ReturnType<typeof makeExecutableSchema>): ApolloServerPlugin<GraphQLContext> {
+  // Read the schema's @cost and @listSize now, once: a missing one stops the server, not a request.
+  fieldCosts(schema);
   return {
     async requestDidStart() {
       return {

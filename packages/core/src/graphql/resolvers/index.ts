@@ -1,4 +1,5 @@
 import type { Resolvers } from "../generated/resolvers.ts";
+import { DateTime } from "../scalars.ts";
 import { aboutQueries } from "./about.ts";
 import { Area, areaQueries } from "./area.ts";
 import { figureQueries } from "./figure.ts";
@@ -10,6 +11,7 @@ import { reportQueries } from "./report.ts";
 import { Answer, ImportJob, ImportResult, ImportTemplate, Response, responseMutations, responseQueries } from "./response.ts";
 
 export const resolvers: Resolvers = {
+  DateTime,
   Query: {
     ...aboutQueries,
     ...areaQueries,

@@ -1,5 +1,5 @@
 import { figureAccess, roleOf } from "../../actor/index.ts";
-import { badInput } from "../../errors.ts";
+import { badInput } from "../../errors/index.ts";
 import { createApiKey, createOrganisation, listApiKeys, listAuditEvents, listOrganisations, revokeApiKey } from "../../organisation/index.ts";
 import type {
   ApiKeyResolvers,
@@ -9,8 +9,6 @@ import type {
   QueryResolvers,
   ViewerResolvers,
 } from "../generated/resolvers.ts";
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 const viewer: NonNullable<QueryResolvers["viewer"]> = (_, __, ctx) => ctx.actor;
 
@@ -27,14 +25,9 @@ export const Organisation: OrganisationResolvers = {
 
 export const ApiKey: ApiKeyResolvers = {
   organisation: async (k, _, ctx) => (await ctx.loaders.organisation.byId.load(k.organisationId))!,
-  createdAt: (k) => k.createdAt.toISOString(),
-  expiresAt: (k) => iso(k.expiresAt),
-  lastUsedAt: (k) => iso(k.lastUsedAt),
-  revokedAt: (k) => iso(k.revokedAt),
 };
 
 export const AuditEvent: AuditEventResolvers = {
-  at: (e) => e.at.toISOString(),
   detail: (e) => (e.detail ? JSON.stringify(e.detail) : null),
 };
 
@@ -44,18 +37,11 @@ const apiKeys: NonNullable<QueryResolvers["apiKeys"]> = async (_, args, ctx) => 
 
 const auditEvents: NonNullable<QueryResolvers["auditEvents"]> = async (_, args, ctx) => listAuditEvents(await ctx.scope(), args);
 
-function expiry(value: string | null | undefined): Date | undefined {
-  if (value === null || value === undefined) return undefined;
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw badInput("`expiresAt` must be an ISO 8601 date or date-time", "expiresAt");
-  return date;
-}
-
 export const organisationMutations: MutationResolvers = {
   createOrganisation: async (_, { input }, ctx) => createOrganisation(await ctx.scope(), input),
   createApiKey: async (_, { input }, ctx) => {
     if (input.role === "PUBLIC") throw badInput("A key carries MEMBER, RESEARCHER or ADMIN: anyone has PUBLIC without one", "role");
-    return createApiKey(await ctx.scope(), { ...input, role: input.role ?? undefined, expiresAt: expiry(input.expiresAt) });
+    return createApiKey(await ctx.scope(), { ...input, role: input.role ?? undefined, expiresAt: input.expiresAt ?? undefined });
   },
   revokeApiKey: async (_, { prefix }, ctx) => revokeApiKey(await ctx.scope(), prefix),
 };

@@ -1,8 +1,17 @@
-import { badInput } from "../../errors.ts";
-import type { ImportError } from "../../response/import.ts";
-import { errorsCsv, findResponse, importResponses, importTemplate, listResponses, submitResponses, withdrawResponses } from "../../response/index.ts";
-import { createImportJob, findImportJob } from "../../response/jobs.ts";
-import { dictionaryCsv } from "../../response/template.ts";
+import { badInput } from "../../errors/index.ts";
+import type { ImportError } from "../../response/index.ts";
+import {
+  createImportJob,
+  dictionaryCsv,
+  errorsCsv,
+  findImportJob,
+  findResponse,
+  importResponses,
+  importTemplate,
+  listResponses,
+  submitResponses,
+  withdrawResponses,
+} from "../../response/index.ts";
 import type {
   AnswerResolvers,
   ImportJobResolvers,
@@ -22,15 +31,11 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
  */
 export const MAX_IMPORT_ROWS = 25_000;
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
-
 export const Response: ResponseResolvers = {
   questionSet: async (r, _, ctx) => (await ctx.loaders.questionSet.setById.load(r.questionSetId))!,
   area: async (r, _, ctx) => (await ctx.loaders.area.byCode.load(r.areaCode))!,
   answers: (r, _, ctx) => (r.withdrawnAt ? [] : ctx.loaders.response.answersOf.load(r.id)),
-  submittedAt: (r) => r.createdAt.toISOString(),
-  correctedAt: (r) => iso(r.correctedAt),
-  withdrawnAt: (r) => iso(r.withdrawnAt),
+  submittedAt: (r) => r.createdAt,
 };
 
 export const Answer: AnswerResolvers = {
@@ -60,9 +65,6 @@ export const ImportJob: ImportJobResolvers = {
           written: j.written ?? false,
           errors: (j.errors as ImportError[] | null) ?? [],
         },
-  createdAt: (j) => j.createdAt.toISOString(),
-  startedAt: (j) => iso(j.startedAt),
-  finishedAt: (j) => iso(j.finishedAt),
 };
 
 const importJob: NonNullable<QueryResolvers["importJob"]> = async (_, { id }, ctx) => findImportJob(await ctx.scope(), id);
@@ -72,10 +74,7 @@ export const responseQueries = { responses, response, importTemplate: template, 
 export const responseMutations: MutationResolvers = {
   submitResponses: async (_, { input }, ctx) => submitResponses(await ctx.scope(), input),
   withdrawResponses: async (_, { externalRefs }, ctx) => withdrawResponses(await ctx.scope(), externalRefs),
-  createImport: async (_, args, ctx) => {
-    const created = await createImportJob(await ctx.scope(), args, ctx.settings.uploads ?? null);
-    return { ...created, expiresAt: created.expiresAt.toISOString() };
-  },
+  createImport: async (_, args, ctx) => createImportJob(await ctx.scope(), args, ctx.services.uploads),
   importResponses: async (_, args, ctx) => {
     // Measured, not copied: the text goes to the import as it is, with no round trip through bytes.
     if (Buffer.byteLength(args.csv, "utf8") > MAX_IMPORT_BYTES)
