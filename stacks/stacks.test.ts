@@ -95,6 +95,15 @@ async function bundleOf(name: string): Promise<string> {
 }
 const downloadsFunction = () => functionDescribed("POET open-data downloads");
 
+/** The source files a function's bundle was built from, as its sourcemap lists them. */
+async function sourcesOf(name: string): Promise<string[]> {
+  for (const dir of await fs.readdir(artifacts)) {
+    const file = path.join(artifacts, dir, `packages/functions/src/${name}.mjs.map`);
+    if (await fs.stat(file).catch(() => undefined)) return (JSON.parse(await fs.readFile(file, "utf8")) as { sources: string[] }).sources;
+  }
+  throw new Error(`${name} sourcemap not found`);
+}
+
 function cachePolicy(idPrefix: string): { id: string; config: Record<string, any> } {
   const [id, policy] = Object.entries(api.findResources("AWS::CloudFront::CachePolicy")).find(([key]) => key.startsWith(idPrefix)) as [string, any];
   return { id, config: policy.Properties.CachePolicyConfig };
@@ -258,6 +267,23 @@ describe("Api stack", () => {
     }
     expect(report.includes("pglite.wasm")).toBe(false);
     expect(report.length).toBeLessThan(4 * 1024 * 1024);
+  });
+
+  it("keeps ingestion (the response domain) out of the report and download bundles", async () => {
+    const ingestion = /packages\/core\/src\/response\//;
+    for (const name of ["report", "downloads"]) {
+      const sources = await sourcesOf(name);
+      expect(
+        sources.some((s) => s.includes("packages/core/src/figure/")),
+        name,
+      ).toBe(true);
+      expect(
+        sources.filter((s) => ingestion.test(s)),
+        name,
+      ).toEqual([]);
+    }
+    // The check can fail: the import function is built from exactly that code.
+    expect((await sourcesOf("import")).filter((s) => ingestion.test(s)).length).toBeGreaterThan(3);
   });
 
   it("keeps the download code and the Parquet writer out of the GraphQL bundle", async () => {

@@ -7,10 +7,9 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { createDatabase } from "@poet/core/db/index";
-import { setupDatabase } from "@poet/core/db/setup";
-import { type Database, queryRows } from "@poet/core/db/types";
-import { seedDemoData } from "@poet/core/demo/seed";
+import { setupDatabase } from "@poet/core/app";
+import { createDatabase, type Database, queryRows } from "@poet/core/db";
+import { seedDemoData } from "@poet/core/demo";
 import { sql } from "drizzle-orm";
 import { type SeedProfile, watchSeeding } from "./seed-profile.ts";
 

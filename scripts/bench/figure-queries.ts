@@ -4,7 +4,7 @@
  * the HTTP client, and the naive baseline (one plain GROUP BY over the stored answers).
  */
 
-import { type Database, queryRows } from "@poet/core/db/types";
+import { type Database, queryRows } from "@poet/core/db";
 import { sql } from "drizzle-orm";
 import { buildClientSchema, type GraphQLSchema, getIntrospectionQuery, type IntrospectionQuery, parse, validate } from "graphql";
 

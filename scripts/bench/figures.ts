@@ -10,10 +10,9 @@
  * A database seeded under other migrations is reseeded (≈1M: ~25 min): the product's own
  * setupDatabase would re-apply a changed migration over it and fail.
  */
-import { loadConfig } from "@poet/core/config";
-import { createDatabase } from "@poet/core/db/index";
-import type { Database } from "@poet/core/db/types";
-import { startWsProxy } from "@poet/core/db/ws-proxy";
+import { loadConfig } from "@poet/core/app";
+import type { Database } from "@poet/core/db";
+import { createDatabase, startWsProxy } from "@poet/core/db";
 import type { RunningServer } from "../../packages/cli/src/commands.ts";
 import { type BenchDb, DEFAULT_ADMIN_URL, ensureBenchDatabase, tableCounts } from "./bench-db.ts";
 import { busiestCouncils, detectShapes, naiveBenchmark, postGraphQL, TYPENAME } from "./figure-queries.ts";

@@ -4,10 +4,9 @@
  * CSV file and the organisation. Prints `{ seconds, created, written, errors }` as JSON.
  */
 import { readFile } from "node:fs/promises";
-import { systemActor } from "@poet/core/actor/index";
-import { createDatabase } from "@poet/core/db/index";
-import { startWsProxy } from "@poet/core/db/ws-proxy";
-import { importResponses } from "@poet/core/response/index";
+import { systemActor } from "@poet/core/actor";
+import { createDatabase, startWsProxy } from "@poet/core/db";
+import { importResponses } from "@poet/core/response";
 import { DEFAULT_SETTINGS } from "@poet/core/scope";
 
 const [url, file, organisation] = process.argv.slice(2) as [string, string, string];

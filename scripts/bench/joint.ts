@@ -6,14 +6,12 @@
  * Breakdowns and associations for England, a region and a council; two-way breakdowns for
  * England and a region.
  */
-import { systemActor } from "@poet/core/actor/index";
-import { createDatabase } from "@poet/core/db/index";
-import type { Database } from "@poet/core/db/types";
-import { startWsProxy } from "@poet/core/db/ws-proxy";
-import { association } from "@poet/core/figure/association";
-import { breakdown } from "@poet/core/figure/breakdown";
-import { figureCaching } from "@poet/core/figure/caching";
+import { systemActor } from "@poet/core/actor";
+import type { Database } from "@poet/core/db";
+import { createDatabase, startWsProxy } from "@poet/core/db";
+import { association, breakdown } from "@poet/core/figure";
 import { DEFAULT_SETTINGS, type Scope } from "@poet/core/scope";
+import { memoKeeping } from "@poet/core/util/memo";
 import { DEFAULT_ADMIN_URL, ensureBenchDatabase } from "./bench-db.ts";
 import { QUESTION, QUESTION_SET } from "./figure-queries.ts";
 import { interleave, percentile } from "./interleave.ts";
@@ -57,7 +55,7 @@ export const joint: Benchmark = {
     const n = requests ?? (quick ? 5 : 30);
     const proxy = await startWsProxy();
     const databases: Database[] = [];
-    const caching = figureCaching.joint;
+    const skipped = memoKeeping.skipped.has("joint");
     try {
       const ensure = (scale: number) =>
         ensureBenchDatabase(`poet_bench_s${scale}`, scale, { root, adminUrl: pg ?? DEFAULT_ADMIN_URL, wsProxy: proxy.address, rebuild: rebuild ?? false, log });
@@ -66,7 +64,7 @@ export const joint: Benchmark = {
       for (const t of targets) databases.push(await createDatabase({ driver: "neon", url: t.db.url, wsProxy: proxy.address }));
       // Every joint count a first read, as right after a release is cut; reference data and band
       // cells stay cached, as they are once a release has been read.
-      figureCaching.joint = false;
+      memoKeeping.skipped.add("joint");
       const scopes = databases.map((database) => ({ db: database.db, actor: systemActor("bench"), settings: DEFAULT_SETTINGS }));
       const probes = READS.flatMap((read) =>
         targets.map((t, i) => ({
@@ -97,7 +95,7 @@ export const joint: Benchmark = {
         },
       ];
     } finally {
-      figureCaching.joint = caching;
+      if (!skipped) memoKeeping.skipped.delete("joint");
       for (const database of databases) await database.close();
       await proxy.close();
     }

@@ -8,12 +8,9 @@
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { makeExecutableSchema } from "@graphql-tools/schema";
-import { loadConfig } from "@poet/core/config";
-import { createDatabase } from "@poet/core/db/index";
-import { startWsProxy } from "@poet/core/db/ws-proxy";
-import { createContext, databaseGetter, type GraphQLContext } from "@poet/core/graphql/context";
-import { typeDefs } from "@poet/core/graphql/generated/type-defs";
-import { resolvers } from "@poet/core/graphql/resolvers/index";
+import { loadConfig } from "@poet/core/app";
+import { createDatabase, databaseGetter, startWsProxy } from "@poet/core/db";
+import { createContext, type GraphQLContext, resolvers, typeDefs } from "@poet/core/graphql";
 import { DEFAULT_ADMIN_URL, ensureBenchDatabase } from "./bench-db.ts";
 import { postGraphQL, QUESTION, QUESTION_SET, TYPENAME } from "./figure-queries.ts";
 import { interleave, percentile } from "./interleave.ts";

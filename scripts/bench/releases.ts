@@ -5,16 +5,13 @@
  * over HTTP (`benchmark` and `areaProfile` against the `{ __typename }` floor, interleaved), and
  * the first read of England's two-way breakdown (its cached joint rows forgotten each time).
  */
-import { systemActor } from "@poet/core/actor/index";
-import { loadConfig } from "@poet/core/config";
-import { createDatabase } from "@poet/core/db/index";
-import { type Database, queryRows } from "@poet/core/db/types";
-import { startWsProxy } from "@poet/core/db/ws-proxy";
-import { areaProfile } from "@poet/core/figure/benchmark";
-import { breakdown } from "@poet/core/figure/breakdown";
-import { figureCaching, forgetCachedReads } from "@poet/core/figure/caching";
-import { cutRelease } from "@poet/core/release/index";
+import { systemActor } from "@poet/core/actor";
+import { loadConfig } from "@poet/core/app";
+import { createDatabase, type Database, queryRows, startWsProxy } from "@poet/core/db";
+import { areaProfile, breakdown, forgetCachedReads } from "@poet/core/figure";
+import { cutRelease } from "@poet/core/release";
 import { DEFAULT_SETTINGS } from "@poet/core/scope";
+import { memoKeeping } from "@poet/core/util/memo";
 import { sql } from "drizzle-orm";
 import type { RunningServer } from "../../packages/cli/src/commands.ts";
 import { DEFAULT_ADMIN_URL, databaseUrl, ensureBenchDatabase } from "./bench-db.ts";
@@ -95,8 +92,8 @@ export const releases: Benchmark = {
       const direct = await createDatabase({ driver: "neon", url: db.url, wsProxy: proxy.address });
       open.push(direct);
       const scope = { db: direct.db, actor: systemActor("bench"), settings: DEFAULT_SETTINGS };
-      const caching = figureCaching.joint;
-      figureCaching.joint = false;
+      const skipped = memoKeeping.skipped.has("joint");
+      memoKeeping.skipped.add("joint");
       let twoWay: number[];
       let coldProfile: number[];
       try {
@@ -129,7 +126,7 @@ export const releases: Benchmark = {
         );
         coldProfile = cold.get("profile-cold") ?? [];
       } finally {
-        figureCaching.joint = caching;
+        if (!skipped) memoKeeping.skipped.delete("joint");
       }
       const p = (id: string) => percentile(samples.get(id) ?? [], 50);
       const [floor, bench, profile, two] = [p("typename"), p("benchmark"), p("profile"), percentile(twoWay, 50)];

@@ -6,15 +6,13 @@
  */
 import { mkdtemp, readdir } from "node:fs/promises";
 import path from "node:path";
-import { systemActor } from "@poet/core/actor/index";
-import { createDatabase } from "@poet/core/db/index";
-import { setupDatabase } from "@poet/core/db/setup";
-import type { Database } from "@poet/core/db/types";
-import { startWsProxy } from "@poet/core/db/ws-proxy";
-import { seedDemoData } from "@poet/core/demo/seed";
-import { forgetCachedReads } from "@poet/core/figure/caching";
-import { invalidateReferenceData } from "@poet/core/figure/reference";
-import { eligibleReports, localReport } from "@poet/core/report/index";
+import { systemActor } from "@poet/core/actor";
+import { setupDatabase } from "@poet/core/app";
+import type { Database } from "@poet/core/db";
+import { createDatabase, startWsProxy } from "@poet/core/db";
+import { seedDemoData } from "@poet/core/demo";
+import { forgetCachedReads, invalidateReferenceData } from "@poet/core/figure";
+import { eligibleReports, localReport } from "@poet/core/report";
 import { DEFAULT_SETTINGS } from "@poet/core/scope";
 import { sql } from "drizzle-orm";
 import { runReport } from "../../packages/cli/src/report.ts";

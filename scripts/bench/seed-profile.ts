@@ -5,7 +5,7 @@
  * the WebSocket proxy. Also reports this process's CPU time (generator, driver and proxy share it).
  */
 
-import { type Database, queryRows } from "@poet/core/db/types";
+import { type Database, queryRows } from "@poet/core/db";
 import { sql } from "drizzle-orm";
 
 export interface SeedProfile {

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "@poet/core/config";
-import { createDatabase } from "@poet/core/db/index";
-import { authenticate } from "@poet/core/organisation/index";
+import { loadConfig } from "@poet/core/app";
+import { createDatabase } from "@poet/core/db";
+import { authenticate } from "@poet/core/organisation";
 import { DEFAULT_SETTINGS } from "@poet/core/scope";
-import { testDriver } from "@poet/core/testing/database";
+import { testDriver } from "@poet/core/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "./program.ts";
 

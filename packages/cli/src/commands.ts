@@ -1,11 +1,9 @@
-import type { Config } from "@poet/core/config";
-import { createDatabase } from "@poet/core/db/index";
-import { advertise, FolderInUseError, ownerOf, SERVE } from "@poet/core/db/owner";
-import { setupDatabase } from "@poet/core/db/setup";
-import type { Database } from "@poet/core/db/types";
-import { startWsProxy } from "@poet/core/db/ws-proxy";
-import { seedDemoData } from "@poet/core/demo/seed";
-import { verifyFigureCubes } from "@poet/core/figure/aggregate";
+import type { Config } from "@poet/core/app";
+import { setupDatabase } from "@poet/core/app";
+import type { Database } from "@poet/core/db";
+import { advertise, createDatabase, FolderInUseError, ownerOf, SERVE, startWsProxy } from "@poet/core/db";
+import { seedDemoData } from "@poet/core/demo";
+import { verifyFigureCubes } from "@poet/core/figure";
 import { type ControlRequest, runThrough, startControl } from "./control.ts";
 import { note, type Output, output, print } from "./output.ts";
 import { createProgressBar } from "./progress.ts";

@@ -1,11 +1,8 @@
-import { queryRows } from "@poet/core/db/types";
-import { verifyFigureCubes } from "@poet/core/figure/aggregate";
-import { createHttpHandler } from "@poet/core/graphql/http";
-import { createApolloServer } from "@poet/core/graphql/server";
+import { queryRows } from "@poet/core/db";
+import { verifyFigureCubes } from "@poet/core/figure";
+import { createApolloServer, createHttpHandler } from "@poet/core/graphql";
 import { DEFAULT_SETTINGS } from "@poet/core/scope";
-import { type TestDatabase, testDriver } from "@poet/core/testing/database";
-import { createSetUpDatabase } from "@poet/core/testing/fixtures";
-import { testCredential } from "@poet/core/testing/keys";
+import { createSetUpDatabase, type TestDatabase, testCredential, testDriver } from "@poet/core/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listen } from "./http.ts";

@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { systemActor } from "@poet/core/actor/index";
-import type { Db } from "@poet/core/db/types";
+import { systemActor } from "@poet/core/actor";
+import type { Db } from "@poet/core/db";
 import { PoetError } from "@poet/core/errors";
-import { QUESTION_SET_CODES, type QuestionSetCode } from "@poet/core/questionset/types";
-import type { Encoding } from "@poet/core/response/csv-read";
-import { errorsCsv, importResponses, importTemplate } from "@poet/core/response/index";
-import { dictionaryCsv } from "@poet/core/response/template";
+import { QUESTION_SET_CODES, type QuestionSetCode } from "@poet/core/questionset";
+import type { Encoding } from "@poet/core/response";
+import { dictionaryCsv, errorsCsv, importResponses, importTemplate } from "@poet/core/response";
 import { DEFAULT_SETTINGS, type Scope } from "@poet/core/scope";
 import { output, print } from "./output.ts";
 import { createProgressBar } from "./progress.ts";

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
-import { loadConfig } from "@poet/core/config";
-import { createDemoDatabase, testDriver } from "@poet/core/testing/database";
+import { loadConfig } from "@poet/core/app";
+import { createDemoDatabase, testDriver } from "@poet/core/testing";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadExamples } from "./examples.ts";

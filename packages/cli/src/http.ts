@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type HttpRequest, type HttpResponse, maxBodyBytes } from "@poet/core/graphql/http";
+import { maxBodyBytes } from "@poet/core/graphql";
+import type { HttpRequest, HttpResponse } from "@poet/core/http";
 
 export type RouteRequest = HttpRequest & {
   /** The URL's path, e.g. /graphql or /downloads/x.parquet. */

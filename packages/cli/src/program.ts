@@ -1,7 +1,7 @@
-import type { Config } from "@poet/core/config";
-import type { Database } from "@poet/core/db/types";
-import type { PeriodInput } from "@poet/core/figure/period";
-import { QUESTION_SET_CODES } from "@poet/core/questionset/types";
+import type { Config } from "@poet/core/app";
+import type { Database } from "@poet/core/db";
+import type { PeriodInput } from "@poet/core/figure";
+import { QUESTION_SET_CODES } from "@poet/core/questionset";
 import { Command, CommanderError, InvalidArgumentError, Option, type OutputConfiguration } from "commander";
 import { withOutput } from "./output.ts";
 
@@ -65,7 +65,7 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
     const sub = parent.command(name).summary(summary).description(description);
     return sub.showHelpAfterError(`(${pathOf(sub)} --help lists its options)`);
   };
-  const config = async (): Promise<Config> => (await import("@poet/core/config")).loadConfig(context.env);
+  const config = async (): Promise<Config> => (await import("@poet/core/app")).loadConfig(context.env);
   /**
    * Runs work on the configured, set-up database; a number it returns is the exit code. A PGlite
    * folder a server holds is not opened again: the whole command runs through that server.

@@ -1,14 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "@poet/core/config";
-import { createDatabase } from "@poet/core/db/index";
-import { createPgliteDatabase } from "@poet/core/db/pglite";
-import { type Db, queryRows } from "@poet/core/db/types";
-import { type Cell, publishedCount } from "@poet/core/figure/disclosure";
-import { connectTestDatabase, createDemoDatabase, type TestDatabase, testDriver } from "@poet/core/testing/database";
-import { createSetUpDatabase } from "@poet/core/testing/fixtures";
-import { trueResponseCounts } from "@poet/core/testing/truth";
+import { loadConfig } from "@poet/core/app";
+import { createDatabase, createPgliteDatabase, type Db, queryRows } from "@poet/core/db";
+import { type Cell, publishedCount } from "@poet/core/figure";
+import { connectTestDatabase, createDemoDatabase, createSetUpDatabase, type TestDatabase, testDriver, trueResponseCounts } from "@poet/core/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { main } from "./program.ts";

@@ -1,8 +1,8 @@
-import { systemActor } from "@poet/core/actor/index";
-import type { Db } from "@poet/core/db/types";
-import { cutRelease, describeReleases } from "@poet/core/release/index";
+import { systemActor } from "@poet/core/actor";
+import type { Db } from "@poet/core/db";
+import { cutRelease, describeReleases } from "@poet/core/release";
 import type { Settings } from "@poet/core/scope";
-import { financialYearLabel } from "@poet/core/util/financial-year";
+import { financialYearLabel } from "@poet/core/time";
 import { note, print } from "./output.ts";
 
 const years = (list: number[]) => (list.length ? list.map(financialYearLabel).join(", ") : "none");

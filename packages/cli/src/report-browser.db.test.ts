@@ -1,8 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { QUESTION_SET_CODES } from "@poet/core/questionset/types";
-import { testDriver } from "@poet/core/testing/database";
-import { useDemoApi } from "@poet/core/testing/fixtures";
+import { QUESTION_SET_CODES } from "@poet/core/questionset";
+import { testDriver, useDemoApi } from "@poet/core/testing";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findChromium, launchChromium, openPdfPrinter } from "./pdf.ts";

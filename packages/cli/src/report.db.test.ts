@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ANONYMOUS } from "@poet/core/actor/index";
-import { eligibleReports, localReport } from "@poet/core/report/index";
+import { ANONYMOUS } from "@poet/core/actor";
+import { eligibleReports, localReport } from "@poet/core/report";
 import { DEFAULT_SETTINGS } from "@poet/core/scope";
-import { useDemoApi } from "@poet/core/testing/fixtures";
+import { useDemoApi } from "@poet/core/testing";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { findChromium } from "./pdf.ts";
 import { runReport } from "./report.ts";

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { ANONYMOUS } from "@poet/core/actor/index";
-import type { Db } from "@poet/core/db/types";
-import type { PeriodInput } from "@poet/core/figure/period";
-import { eligibleReports, type LocalReport, localReport } from "@poet/core/report/index";
+import { ANONYMOUS } from "@poet/core/actor";
+import type { Db } from "@poet/core/db";
+import type { PeriodInput } from "@poet/core/figure";
+import { eligibleReports, type LocalReport, localReport } from "@poet/core/report";
 import type { Scope, Settings } from "@poet/core/scope";
 import { questionSetOf } from "./data.ts";
 import { note, print } from "./output.ts";

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "@poet/core/config";
-import { createTestDatabase, type TestDatabase, testDriver } from "@poet/core/testing/database";
+import { loadConfig } from "@poet/core/app";
+import { createTestDatabase, type TestDatabase, testDriver } from "@poet/core/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type RunningServer, startServer } from "./commands.ts";
 import { main } from "./program.ts";

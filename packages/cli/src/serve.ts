@@ -1,11 +1,8 @@
-import type { Config } from "@poet/core/config";
-import type { Database } from "@poet/core/db/types";
-import { createDownloadHandler } from "@poet/core/download/handler";
-import { createHttpHandler } from "@poet/core/graphql/http";
-import { createApolloServer } from "@poet/core/graphql/server";
-import { drawChartsInThread } from "@poet/core/report/chart-thread";
-import { createReportHandler } from "@poet/core/report/http";
-import { inProcessReports } from "@poet/core/report/local";
+import { type Config, servicesOf } from "@poet/core/app";
+import type { Database } from "@poet/core/db";
+import { createDownloadHandler } from "@poet/core/download";
+import { createApolloServer, createHttpHandler } from "@poet/core/graphql";
+import { createReportHandler, drawChartsInThread, inProcessReports } from "@poet/core/report";
 import { createLogger } from "@poet/core/util/log";
 import { loadExamples } from "./examples.ts";
 import { graphiqlAssets, graphqlRoute } from "./graphiql.ts";
@@ -17,9 +14,10 @@ import { listen } from "./http.ts";
  */
 export async function serve(database: Database, config: Config) {
   const logger = createLogger(config.logLevel);
-  const settings = { ...config.settings, reports: config.settings.reports ?? inProcessReports };
+  const { settings } = config;
+  const services = { ...servicesOf(config), reports: servicesOf(config).reports ?? inProcessReports };
   const server = createApolloServer({ production: config.production, introspection: config.introspection, logger });
-  const graphql = createHttpHandler({ server, database, settings, logger });
+  const graphql = createHttpHandler({ server, database, settings, services, logger });
   const downloads = createDownloadHandler({ database, settings, logger });
   const reports = createReportHandler({ database, settings, logger });
   const http = await listen(

@@ -1,5 +1,5 @@
-import { loadConfig } from "@poet/core/config";
-import { createDatabase, type Database } from "@poet/core/db/index";
+import { loadConfig } from "@poet/core/app";
+import { createDatabase, type Database } from "@poet/core/db";
 import { resolveDatabaseUrl } from "./secret.ts";
 
 type Env = Record<string, string | undefined>;

@@ -4,8 +4,8 @@
  * with the releases 2025-07 and 2026-07 (the latest).
  */
 import { gunzipSync } from "node:zlib";
-import { createDownloadHandler } from "@poet/core/download/handler";
-import { useDemoApi } from "@poet/core/testing/fixtures";
+import { createDownloadHandler } from "@poet/core/download";
+import { useDemoApi } from "@poet/core/testing";
 import { parquetReadObjects } from "hyparquet";
 import { beforeAll, describe, expect, it } from "vitest";
 import { downloadEvent } from "./download-events.test-helper.ts";

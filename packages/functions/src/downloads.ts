@@ -6,8 +6,8 @@
  * As in graphql.ts, the cold start reads the configuration only; the database is opened on the
  * first request and kept for the container's life, and the built files are kept in memory.
  */
-import { loadConfig } from "@poet/core/config";
-import { createDownloadHandler } from "@poet/core/download/handler";
+import { loadConfig } from "@poet/core/app";
+import { createDownloadHandler } from "@poet/core/download";
 import { createLogger } from "@poet/core/util/log";
 import { lazyDatabase } from "./database.ts";
 import { createLambdaHandler } from "./lambda.ts";

@@ -9,9 +9,8 @@
  * then (secret.ts). A cold anonymous `{ __typename }` POST thus costs no SDK load, no SSM call and
  * no connection.
  */
-import { loadConfig } from "@poet/core/config";
-import { createHttpHandler } from "@poet/core/graphql/http";
-import { createApolloServer } from "@poet/core/graphql/server";
+import { loadConfig, servicesOf } from "@poet/core/app";
+import { createApolloServer, createHttpHandler } from "@poet/core/graphql";
 import { createLogger } from "@poet/core/util/log";
 import { lazyDatabase } from "./database.ts";
 import { createLambdaHandler } from "./lambda.ts";
@@ -22,4 +21,6 @@ const logger = createLogger(config.logLevel);
 const database = lazyDatabase();
 const server = createApolloServer({ production: config.production, introspection: config.introspection, logger });
 
-export const handler = createLambdaHandler(createHttpHandler({ server, database: database.get, settings: config.settings, logger }));
+export const handler = createLambdaHandler(
+  createHttpHandler({ server, database: database.get, settings: config.settings, services: servicesOf(config), logger }),
+);

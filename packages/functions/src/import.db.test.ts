@@ -1,13 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { createImportJob, importObjectKey } from "@poet/core/response/jobs";
-import { s3Uploads } from "@poet/core/response/uploads";
+import { createImportJob, importObjectKey, s3Uploads } from "@poet/core/response";
 import { DEFAULT_SETTINGS } from "@poet/core/scope";
-import type { TestDatabase } from "@poet/core/testing/database";
-import { createSetUpDatabase } from "@poet/core/testing/fixtures";
-import { createTestClient } from "@poet/core/testing/graphql";
-import { testCredential } from "@poet/core/testing/keys";
+import type { TestDatabase } from "@poet/core/testing";
+import { createSetUpDatabase, createTestClient, testCredential } from "@poet/core/testing";
 import type { S3Event } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createImportHandler } from "./import.ts";
@@ -27,7 +24,7 @@ beforeAll(async () => {
   database = await createSetUpDatabase();
   folder = mkdtempSync(join(tmpdir(), "poet-bucket-"));
   member = { authorization: (await testCredential(database.db, { type: "COUNCIL", slug: "bulk-council", areas: ["E06000001"] })).header };
-  api = createTestClient(database, { settings: { uploads: s3Uploads(BUCKET) } });
+  api = createTestClient(database, { services: { uploads: s3Uploads(BUCKET) } });
 });
 afterAll(async () => {
   for (const [name, value] of Object.entries(env))

@@ -5,11 +5,10 @@
  * job for `importJob` to read.
  */
 
-import { systemActor } from "@poet/core/actor/index";
-import { loadConfig } from "@poet/core/config";
-import type { Database } from "@poet/core/db/types";
-import { jobIdOfKey, runImportJob } from "@poet/core/response/jobs";
-import { readS3Object } from "@poet/core/response/uploads";
+import { systemActor } from "@poet/core/actor";
+import { loadConfig } from "@poet/core/app";
+import type { Database } from "@poet/core/db";
+import { jobIdOfKey, readS3Object, runImportJob } from "@poet/core/response";
 import type { S3Event } from "aws-lambda";
 import { lazyDatabase } from "./database.ts";
 

@@ -1,6 +1,6 @@
 /** The Lambda adapter: API Gateway events in, results out, and the lazy database. */
-import type { Database } from "@poet/core/db/index";
-import type { HttpRequest } from "@poet/core/graphql/http";
+import type { Database } from "@poet/core/db";
+import type { HttpRequest } from "@poet/core/http";
 import { describe, expect, it, vi } from "vitest";
 import { lazyDatabase } from "./database.ts";
 import { downloadEvent } from "./download-events.test-helper.ts";

@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpResponse } from "@poet/core/graphql/http";
+import type { HttpRequest, HttpResponse } from "@poet/core/http";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 
 /**

@@ -7,7 +7,7 @@
  * the root of the function's package (LAMBDA_TASK_ROOT). Outside Lambda, core's default applies.
  */
 import { join } from "node:path";
-import { setupDatabase } from "@poet/core/db/setup";
+import { setupDatabase } from "@poet/core/app";
 import { openDatabase } from "./database.ts";
 
 export function migrationsFolder(env: Record<string, string | undefined> = process.env): string | undefined {

@@ -3,8 +3,8 @@
  * copy of the demo database (which holds the releases 2025-07 and 2026-07, every year of its
  * responses published).
  */
-import { releaseList } from "@poet/core/release/index";
-import { useDemoApi } from "@poet/core/testing/fixtures";
+import { releaseList } from "@poet/core/release";
+import { useDemoApi } from "@poet/core/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { scheduledEvent } from "./events.test-helper.ts";
 import { createReleaseHandler, releaseOfEvent } from "./release.ts";

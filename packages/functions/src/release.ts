@@ -6,12 +6,12 @@
  * Any other failure is thrown, so Lambda counts it (the Errors alarm) and retries.
  */
 
-import { systemActor } from "@poet/core/actor/index";
-import { loadConfig } from "@poet/core/config";
-import type { Database } from "@poet/core/db/types";
+import { systemActor } from "@poet/core/actor";
+import { loadConfig } from "@poet/core/app";
+import type { Database } from "@poet/core/db";
 import { PoetError } from "@poet/core/errors";
-import { cutRelease } from "@poet/core/release/index";
-import { financialYearLabel } from "@poet/core/util/financial-year";
+import { cutRelease } from "@poet/core/release";
+import { financialYearLabel } from "@poet/core/time";
 import type { ScheduledEvent } from "aws-lambda";
 import { lazyDatabase } from "./database.ts";
 

@@ -4,11 +4,9 @@
  * and `GET /reports/…` through the Lambda adapter. The demo data set comes with the releases
  * 2025-07 and 2026-07 (the latest).
  */
-import { createApiKey } from "@poet/core/organisation/index";
-import { lambdaReports } from "@poet/core/report/remote";
-import { useDemoApi } from "@poet/core/testing/fixtures";
-import { createTestClient } from "@poet/core/testing/graphql";
-import { systemScope, testCredential } from "@poet/core/testing/keys";
+import { createApiKey } from "@poet/core/organisation";
+import { lambdaReports } from "@poet/core/report";
+import { createTestClient, systemScope, testCredential, useDemoApi } from "@poet/core/testing";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
 import { downloadEvent } from "./download-events.test-helper.ts";
@@ -27,7 +25,7 @@ beforeAll(() => {
     invoked.push(name);
     return { payload: JSON.stringify(await reportFunction(JSON.parse(payload))) };
   });
-  api = createTestClient(demo.database, { settings: { reports } });
+  api = createTestClient(demo.database, { services: { reports } });
 });
 
 const REPORT = `query ($area: String!, $release: String) { localReport(area: $area, questionSet: ADULT_PB, release: $release) { release eligible title html } }`;

@@ -8,12 +8,11 @@
  * As in graphql.ts, the cold start reads the configuration only; the database is opened on the
  * first request and kept for the container's life.
  */
-import { loadConfig } from "@poet/core/config";
+import { loadConfig } from "@poet/core/app";
+import { databaseGetter } from "@poet/core/db";
 import { PoetError } from "@poet/core/errors";
-import { databaseGetter } from "@poet/core/graphql/context";
-import { createReportHandler } from "@poet/core/report/http";
-import { localReport } from "@poet/core/report/index";
-import type { RenderRequest, RenderResponse } from "@poet/core/report/remote";
+import type { RenderRequest, RenderResponse } from "@poet/core/report";
+import { createReportHandler, localReport } from "@poet/core/report";
 import { createLogger } from "@poet/core/util/log";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { lazyDatabase } from "./database.ts";

@@ -1,5 +1,7 @@
-import { forbidden } from "../errors.ts";
-import type { Access } from "../figure/disclosure.ts";
+import { forbidden } from "../errors/index.ts";
+
+/** Which figures a caller reads: anonymous callers see the public cube; researchers a larger one. */
+export type Access = "PUBLIC" | "RESEARCHER";
 
 /** What a credential may do. Anonymous callers have none: they read what is PUBLIC. */
 export type Role = "MEMBER" | "RESEARCHER" | "ADMIN";

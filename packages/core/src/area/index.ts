@@ -1,12 +1,12 @@
 import { and, asc, count, eq, gt, inArray } from "drizzle-orm";
-import type { Db } from "../db/types.ts";
-import type { Scope } from "../scope.ts";
+import type { Db } from "../db/index.ts";
+import type { Scope } from "../scope/index.ts";
 import { groupBy, Loader } from "../util/loader.ts";
-import { cursors, page } from "../util/page.ts";
-import { parseInput } from "../util/validate.ts";
+import { cursors, MAX_PAGE_SIZE, page } from "../util/page.ts";
+import { parseInput, validated } from "../util/validate.ts";
 import { type AreaRow, areas, statisticalNeighbours } from "./area.sql.ts";
 import type { AreaType } from "./reference.ts";
-import { areaCode, MAX_PAGE_SIZE, pageSize } from "./validation.ts";
+import { areaCode, areaPageArgs } from "./validation.ts";
 
 export { MAX_PAGE_SIZE };
 export const ENGLAND = "E92000001";
@@ -24,9 +24,7 @@ export interface AreaPageArgs {
   after?: string | null;
 }
 
-export async function listAreas({ db }: Scope, args: AreaPageArgs) {
-  parseInput(pageSize, args.first, "first");
-  if (args.parent) assertAreaCode(args.parent, "parent");
+export const listAreas = validated(areaPageArgs, async ({ db }: Scope, args: AreaPageArgs) => {
   const filter = and(args.type ? eq(areas.type, args.type) : undefined, args.parent ? eq(areas.parentCode, args.parent) : undefined);
   const after = args.after ? areaCursors.decode(args.after) : null;
   const [rows, [total]] = await Promise.all([
@@ -39,7 +37,7 @@ export async function listAreas({ db }: Scope, args: AreaPageArgs) {
     db.select({ n: count() }).from(areas).where(filter),
   ]);
   return { ...page(rows, args.first, after !== null, (area) => areaCursors.encode(area.code)), totalCount: total?.n ?? 0 };
-}
+});
 
 export function createAreaLoaders(getDb: () => Promise<Db>) {
   return {
@@ -71,3 +69,9 @@ export function createAreaLoaders(getDb: () => Promise<Db>) {
     ),
   };
 }
+export type { AreaRow } from "./area.sql.ts";
+export { areaAncestors, areas, statisticalNeighbours } from "./area.sql.ts";
+export { loadReferenceAreas } from "./load.ts";
+export type { AreaType } from "./reference.ts";
+export { AREA_TYPES, referenceAreas } from "./reference.ts";
+export { areaCode } from "./validation.ts";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../db/types.ts";
+import type { Db } from "../db/index.ts";
 import { areaAncestors, areas, statisticalNeighbours } from "./area.sql.ts";
 import { referenceAreas, referenceNeighbours } from "./reference.ts";
 

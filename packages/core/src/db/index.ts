@@ -1,7 +1,28 @@
-import type { DatabaseConfig } from "../config.ts";
-import type { Database } from "./types.ts";
+import type { Database, Db } from "./types.ts";
 
-export type { Database, Db } from "./types.ts";
+export { type Database, type Db, queryRows } from "./types.ts";
+
+/** Where the data lives: a PGlite folder on a laptop (null: in memory), or PostgreSQL (Neon) by URL. */
+export type DatabaseConfig =
+  | { driver: "pglite"; dataDir: string | null; statementTimeoutMs?: number }
+  | { driver: "neon"; url: string; wsProxy: string | null; statementTimeoutMs?: number };
+
+export type DatabaseSource = Database | (() => Promise<Database>);
+
+/** Opens the database lazily, once per source; a failed attempt is forgotten, so the next request tries again. */
+export const databaseGetter = (source: DatabaseSource): (() => Promise<Db>) => {
+  let db: Promise<Db> | undefined;
+  return () => {
+    if (!db) {
+      const attempt = typeof source === "function" ? source().then((d) => d.db) : Promise.resolve(source.db);
+      db = attempt;
+      attempt.catch(() => {
+        if (db === attempt) db = undefined;
+      });
+    }
+    return db;
+  };
+};
 
 /** Opens the configured database; drivers load lazily so a Lambda bundle carries only Neon's. */
 export async function createDatabase(config: DatabaseConfig, options: { purpose?: string } = {}): Promise<Database> {
@@ -12,3 +33,7 @@ export async function createDatabase(config: DatabaseConfig, options: { purpose?
   const { createNeonDatabase } = await import("./neon.ts");
   return createNeonDatabase(config.url, config.wsProxy, config.statementTimeoutMs);
 }
+export { migrateDatabase } from "./migrate.ts";
+export { advertise, FolderInUseError, ownerOf, SERVE } from "./owner.ts";
+export { createPgliteDatabase } from "./pglite.ts";
+export { startWsProxy } from "./ws-proxy.ts";

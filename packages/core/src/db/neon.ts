@@ -1,6 +1,5 @@
 import { neonConfig, Pool } from "@neondatabase/serverless";
 import { drizzle } from "drizzle-orm/neon-serverless";
-import * as schema from "./schema.ts";
 import type { Database, Db } from "./types.ts";
 
 /**
@@ -29,6 +28,6 @@ export async function createNeonDatabase(url: string, wsProxy: string | null, st
       "connect",
       (client: { query(text: string): Promise<unknown> }) => void client.query(`set statement_timeout = ${Math.trunc(statementTimeoutMs)}`).catch(() => {}),
     );
-  const db = drizzle({ client: pool, schema, casing: "snake_case" }) as unknown as Db;
+  const db = drizzle({ client: pool, casing: "snake_case" }) as unknown as Db;
   return { db, driver: "neon", close: () => pool.end() };
 }

@@ -3,7 +3,6 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { yieldToLoop } from "../util/yield.ts";
 import { claimFolder } from "./owner.ts";
-import * as schema from "./schema.ts";
 import type { Database, Db } from "./types.ts";
 
 export interface PgliteOptions {
@@ -25,7 +24,7 @@ export async function createPgliteDatabase(dataDir: string | null, options: Pgli
     const client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
     await client.waitReady;
     if (options.statementTimeoutMs) await client.exec(`set statement_timeout = ${Math.trunc(options.statementTimeoutMs)}`);
-    const db = drizzle({ client: yielding(client), schema, casing: "snake_case" }) as unknown as Db;
+    const db = drizzle({ client: yielding(client), casing: "snake_case" }) as unknown as Db;
     return { db, driver: "pglite", close: () => client.close().finally(() => claim?.release()) };
   } catch (error) {
     claim?.release();

@@ -8,8 +8,8 @@
  * (council, instrument) pairs have enough responses for a local report (more than 100, the
  * default report threshold, over every year) as POET's members had: 85.
  */
-import { referenceAreas } from "../area/reference.ts";
-import type { QuestionSetCode } from "../questionset/types.ts";
+import { referenceAreas } from "../area/index.ts";
+import type { QuestionSetCode } from "../questionset/index.ts";
 import { Rng } from "./prng.ts";
 
 /** Financial years covered, by the calendar year they start in (2022 = 2022-23). */

@@ -10,10 +10,9 @@
  * Per respondent it keeps one byte per question and a few numbers (typed arrays), then yields
  * the responses one at a time.
  */
-import type { QuestionSetDefinition } from "../questionset/types.ts";
+import type { QuestionSetDefinition } from "../questionset/index.ts";
 import { DEMO_FINANCIAL_YEARS, demoAreas, yearWeights } from "./areas.ts";
-import type { DemoResponse } from "./generate.ts";
-import { type GradedSpec, type InstrumentModel, SYNTHETIC } from "./model.ts";
+import { type DemoResponse, type GradedSpec, type InstrumentModel, SYNTHETIC } from "./model.ts";
 import { Rng } from "./prng.ts";
 
 const MODES = ["ONLINE", "PAPER", "REVIEW"] as const;

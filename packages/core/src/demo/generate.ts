@@ -8,34 +8,18 @@
  * `scale` multiplies the counts (15,639 responses at scale 1, so scale 64 ≈ 1 million); generation
  * keeps one instrument in memory at a time (one byte per answer) and yields responses one by one.
  */
-import { findDefinition } from "../questionset/definitions/index.ts";
-import type { QuestionSetCode } from "../questionset/types.ts";
+
+import type { QuestionSetCode } from "../questionset/index.ts";
+import { findDefinition } from "../questionset/index.ts";
 import { generateInstrument } from "./engine.ts";
-import type { InstrumentModel } from "./model.ts";
+import type { DemoResponse, InstrumentModel } from "./model.ts";
+
+export type { DemoResponse } from "./model.ts";
+
 import { ADULT_PB_MODEL, CARER_MODEL, PHB_MODEL } from "./models-adult.ts";
 import { CYP_EHCP_MODEL, PARENT_EHCP_MODEL, PRACTITIONER_EHCP_MODEL } from "./models-ehcp.ts";
 import { ADULT_PB_V2_MODEL, CARER_V2_MODEL, PHB_V2_MODEL } from "./models-v2-adult.ts";
 import { CYP_EHCP_V2_MODEL, PARENT_EHCP_V2_MODEL, PRACTITIONER_EHCP_V2_MODEL } from "./models-v2-ehcp.ts";
-
-export interface DemoResponse {
-  questionSet: QuestionSetCode;
-  version: number;
-  /** A council (LOCAL_AUTHORITY) GSS code; for PHB an ICB code (E54…). */
-  areaCode: string;
-  /** Unique within (questionSet, areaCode), e.g. "DEMO-CYP_EHCP-E06000001-000123". */
-  externalRef: string;
-  /** ISO date (yyyy-mm-dd). */
-  collectedOn: string;
-  collectionMode: "ONLINE" | "PAPER" | "REVIEW" | "TELEPHONE";
-  /** Consistent with the answer to `completed_by`. */
-  completedBy: "SELF" | "WITH_HELP" | "ON_BEHALF" | "UNKNOWN";
-  /** Occasional synthetic free text, marked as such. */
-  comment: string | null;
-  /** Question code → option code; a question may be left unanswered. */
-  answers: Record<string, string>;
-  /** Multi-tick question code → the option codes ticked (absent when none are). */
-  ticks?: Record<string, string[]>;
-}
 
 export const DEMO_SEED = 20140701;
 

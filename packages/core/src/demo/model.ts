@@ -3,7 +3,7 @@
  * their latent propensities, and for each graded question its national shares and how its
  * score depends on the latents and circumstances. See engine.ts for how answers are assigned.
  */
-import type { QuestionSetCode } from "../questionset/types.ts";
+import type { QuestionSetCode } from "../questionset/index.ts";
 import type { Rng } from "./prng.ts";
 
 /** The answer (option code) a respondent has given to a question so far, if any. */
@@ -193,4 +193,24 @@ export function tickEach(rng: Rng, chances: Record<string, number>): string[] {
   const options = Object.keys(chances);
   const ticked = options.filter((o) => rng.next() < chances[o]!);
   return ticked.length ? ticked : [options[rng.pick(options.map((o) => chances[o]!))]!];
+}
+
+export interface DemoResponse {
+  questionSet: QuestionSetCode;
+  version: number;
+  /** A council (LOCAL_AUTHORITY) GSS code; for PHB an ICB code (E54…). */
+  areaCode: string;
+  /** Unique within (questionSet, areaCode), e.g. "DEMO-CYP_EHCP-E06000001-000123". */
+  externalRef: string;
+  /** ISO date (yyyy-mm-dd). */
+  collectedOn: string;
+  collectionMode: "ONLINE" | "PAPER" | "REVIEW" | "TELEPHONE";
+  /** Consistent with the answer to `completed_by`. */
+  completedBy: "SELF" | "WITH_HELP" | "ON_BEHALF" | "UNKNOWN";
+  /** Occasional synthetic free text, marked as such. */
+  comment: string | null;
+  /** Question code → option code; a question may be left unanswered. */
+  answers: Record<string, string>;
+  /** Multi-tick question code → the option codes ticked (absent when none are). */
+  ticks?: Record<string, string[]>;
 }

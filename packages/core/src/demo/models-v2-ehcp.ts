@@ -7,7 +7,7 @@
  * school.
  */
 
-import { PRIMARY_NEED_BROAD_AREA } from "../questionset/definitions/categories-v2-ehcp.ts";
+import { PRIMARY_NEED_BROAD_AREA } from "../questionset/index.ts";
 import { cat, catBy, type Get, type InstrumentModel, lookup, successor } from "./model.ts";
 import { CYP_EHCP_MODEL, PARENT_EHCP_MODEL, PRACTITIONER_EHCP_MODEL } from "./models-ehcp.ts";
 

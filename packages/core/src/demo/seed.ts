@@ -1,16 +1,14 @@
 import { setImmediate } from "node:timers/promises";
 import { count, eq, sql } from "drizzle-orm";
 import { systemActor } from "../actor/index.ts";
-import { areas } from "../area/area.sql.ts";
-import type { Database, Db } from "../db/types.ts";
-import { rebuildFigureCubes } from "../figure/aggregate.ts";
-import { organisationAreas, organisations } from "../organisation/organisation.sql.ts";
-import { questionSets, questions, scaleOptions } from "../questionset/questionset.sql.ts";
+import { areas } from "../area/index.ts";
+import type { Database, Db } from "../db/index.ts";
+import { rebuildFigureCubes } from "../figure/index.ts";
+import { organisationAreas, organisations } from "../organisation/index.ts";
+import { questionSets, questions, scaleOptions } from "../questionset/index.ts";
 import { cutRelease, forgetReleases, releaseList } from "../release/index.ts";
-import { financialYearOf } from "../response/index.ts";
-import { responses } from "../response/response.sql.ts";
-import { insertResponses, type NewResponse } from "../response/write.ts";
-import { DEFAULT_SETTINGS } from "../scope.ts";
+import { financialYearOf, insertResponses, type NewResponse, responses } from "../response/index.ts";
+import { DEFAULT_SETTINGS } from "../scope/index.ts";
 import { type DemoResponse, demoResponseCount, generateDemoResponses } from "./generate.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { FigureSource } from "../figure/source.ts";
+import type { FigureSource } from "../figure/index.ts";
 import { buildFiles, type DownloadFiles } from "./formats.ts";
 import type { DownloadName } from "./names.ts";
 import { downloadTable } from "./table.ts";

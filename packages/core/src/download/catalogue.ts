@@ -1,6 +1,6 @@
-import type { ReferenceData } from "../figure/reference.ts";
-import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
-import { financialYearLabel } from "../util/financial-year.ts";
+import type { ReferenceData } from "../figure/index.ts";
+import type { QuestionSetRow } from "../questionset/index.ts";
+import { financialYearLabel } from "../time/index.ts";
 import { dataNotice, LICENCE } from "./formats.ts";
 import { type DownloadFormat, filePath } from "./names.ts";
 

@@ -1,9 +1,8 @@
-import { AREA_TYPES } from "../area/reference.ts";
-import { SMALL_COUNT } from "../figure/disclosure.ts";
-import { COUNTABLE_BANDS, type MeasureStatus } from "../figure/measure.ts";
-import type { ComparisonOutcome } from "../figure/statistics.ts";
-import { QUESTION_SET_CODES } from "../questionset/types.ts";
-import { financialYearLabel } from "../util/financial-year.ts";
+import { AREA_TYPES } from "../area/index.ts";
+import type { ComparisonOutcome } from "../figure/index.ts";
+import { COUNTABLE_BANDS, type MeasureStatus, SMALL_COUNT } from "../figure/index.ts";
+import { QUESTION_SET_CODES } from "../questionset/index.ts";
+import { financialYearLabel } from "../time/index.ts";
 import type { DownloadRow, DownloadTable } from "./table.ts";
 
 /** A column of the download: one definition feeds the CSV header, the Parquet schema and the data dictionary. */

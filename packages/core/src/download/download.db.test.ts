@@ -11,7 +11,7 @@ import { polarityOf } from "../figure/target.ts";
 import { releaseList } from "../release/index.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { expectedMeasure, trueCells, trueResponseCounts } from "../testing/truth.ts";
-import { financialYearLabel } from "../util/financial-year.ts";
+import { financialYearLabel } from "../time/index.ts";
 import { DOWNLOAD_FIELDS } from "./columns.ts";
 import { createDownloadHandler } from "./handler.ts";
 

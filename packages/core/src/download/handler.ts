@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { ANONYMOUS } from "../actor/index.ts";
-import { PoetError } from "../errors.ts";
-import { type FigureSource, figureSource } from "../figure/source.ts";
-import { type DatabaseSource, databaseGetter } from "../graphql/context.ts";
-import type { HttpRequest } from "../graphql/http.ts";
-import { releaseList } from "../release/read.ts";
-import { DEFAULT_SETTINGS, type Settings } from "../scope.ts";
-import { etagMatches, etagOf, header, IMMUTABLE } from "../util/http-cache.ts";
+import { type DatabaseSource, databaseGetter } from "../db/index.ts";
+import { PoetError } from "../errors/index.ts";
+import { type FigureSource, figureSource, releaseList } from "../figure/index.ts";
+import type { HttpRequest } from "../http/index.ts";
+import { etagMatches, etagOf, header, IMMUTABLE } from "../http/index.ts";
+import { DEFAULT_SETTINGS, type Settings } from "../scope/index.ts";
 import { type Logger, silentLogger } from "../util/log.ts";
 import { buildDownload } from "./build.ts";
 import { downloadCatalogue } from "./catalogue.ts";

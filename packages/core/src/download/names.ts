@@ -1,5 +1,5 @@
-import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/types.ts";
-import { RELEASE_NAME_PATTERN } from "../release/validation.ts";
+import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/index.ts";
+import { RELEASE_NAME_PATTERN } from "../release/index.ts";
 
 export const DOWNLOADS_PATH = "/downloads";
 

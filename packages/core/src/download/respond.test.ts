@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { etagListed, etagMatches } from "../util/http-cache.ts";
+import { etagListed, etagMatches } from "../http/cache.ts";
 import { acceptsGzip, errorResponse, sentBytes } from "./respond.ts";
 
 describe("acceptsGzip", () => {

@@ -1,5 +1,5 @@
-import type { ErrorCode } from "../errors.ts";
-import type { HttpResponse } from "../graphql/http.ts";
+import type { ErrorCode } from "../errors/index.ts";
+import type { HttpResponse } from "../http/index.ts";
 
 export type DownloadResponse = HttpResponse<string | Uint8Array>;
 

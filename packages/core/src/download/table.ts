@@ -1,16 +1,22 @@
-import type { AreaRow } from "../area/area.sql.ts";
-import { ENGLAND } from "../area/index.ts";
-import { AREA_TYPES } from "../area/reference.ts";
-import { notFound } from "../errors.ts";
-import { cellsOf, familyMeasure, familyOf } from "../figure/benchmark.ts";
-import { measureColumns } from "../figure/export.ts";
-import { COUNTABLE_BANDS, type CountableBand, type Measure } from "../figure/measure.ts";
-import type { ReferenceData } from "../figure/reference.ts";
-import type { FigureSource } from "../figure/source.ts";
-import { type ComparisonOutcome, compareWithComparator } from "../figure/statistics.ts";
-import { polarityOf, poolingOf } from "../figure/target.ts";
-import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
-import { financialYearLabel } from "../util/financial-year.ts";
+import type { AreaRow } from "../area/index.ts";
+import { AREA_TYPES, ENGLAND } from "../area/index.ts";
+import { notFound } from "../errors/index.ts";
+import type { FigureSource, ReferenceData } from "../figure/index.ts";
+import {
+  COUNTABLE_BANDS,
+  type ComparisonOutcome,
+  type CountableBand,
+  cellsOf,
+  compareWithComparator,
+  familyMeasure,
+  familyOf,
+  type Measure,
+  measureColumns,
+  polarityOf,
+  poolingOf,
+} from "../figure/index.ts";
+import type { QuestionRow, QuestionSetRow } from "../questionset/index.ts";
+import { financialYearLabel } from "../time/index.ts";
 
 /** One published figure: an area × question × financial year × band of one question-set version. */
 export interface DownloadRow {

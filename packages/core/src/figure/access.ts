@@ -1,6 +1,6 @@
-import type { AreaRow } from "../area/area.sql.ts";
-import { PoetError } from "../errors.ts";
-import type { Access } from "./disclosure.ts";
+import type { Access } from "../actor/index.ts";
+import type { AreaRow } from "../area/index.ts";
+import { PoetError } from "../errors/index.ts";
 
 export const PUBLIC_BREAKDOWN_AREAS: ReadonlySet<AreaRow["type"]> = new Set(["NATION", "REGION", "NHS_REGION"]);
 

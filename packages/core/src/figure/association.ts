@@ -1,8 +1,8 @@
 import { figureAccess } from "../actor/index.ts";
-import { badInput } from "../errors.ts";
-import type { QuestionRow } from "../questionset/questionset.sql.ts";
-import type { QuestionSetCode } from "../questionset/types.ts";
-import type { Scope } from "../scope.ts";
+import { badInput } from "../errors/index.ts";
+import type { QuestionRow, QuestionSetCode } from "../questionset/index.ts";
+import type { Scope } from "../scope/index.ts";
+import { validated } from "../util/validate.ts";
 import { assertBreakdownAllowed } from "./access.ts";
 import type { FigureScope } from "./benchmark.ts";
 import { familyOf, sourceSpan } from "./benchmark.ts";
@@ -14,11 +14,12 @@ import { type PeriodInput, yearsIn } from "./period.ts";
 import { figureSource } from "./source.ts";
 import { type Estimate, oddsRatio, relativeRisk } from "./statistics.ts";
 import { type Pooling, poolingOf, resolveArea, resolveGradedQuestion, resolveSetAndPeriod } from "./target.ts";
+import { associationArgs, type Contrast } from "./validation.ts";
 
 /** Who counts as "exposed": a POSITIVE process answer, against NEGATIVE ones or all the others. */
-export type Contrast = "POSITIVE_VS_NEGATIVE" | "POSITIVE_VS_REST";
+export type { Contrast } from "./validation.ts";
 
-export interface AssociationArgs {
+export type AssociationArgs = {
   questionSet: QuestionSetCode;
   process: string;
   outcome: string;
@@ -28,7 +29,7 @@ export interface AssociationArgs {
   version?: number | null;
   /** A release's name, "LIVE", or (omitted) the latest release. */
   release?: string | null;
-}
+};
 
 export type AssociationResult = FigureScope & {
   process: QuestionRow;
@@ -46,7 +47,7 @@ export type AssociationResult = FigureScope & {
  * How a PROCESS answer goes with an OUTCOME answer: the 2×2 table of published counts, the
  * relative risk of a POSITIVE outcome (Katz interval) and the odds ratio (Woolf interval).
  */
-export async function association(scope: Scope, args: AssociationArgs): Promise<AssociationResult> {
+export const association = validated(associationArgs, async (scope: Scope, args: AssociationArgs): Promise<AssociationResult> => {
   const access = figureAccess(scope.actor);
   const source = await figureSource(scope, args.release);
   const { ref } = source;
@@ -106,7 +107,7 @@ export async function association(scope: Scope, args: AssociationArgs): Promise<
     status: "AVAILABLE",
     reason: null,
   };
-}
+});
 
 /**
  * The 2×2 table of nine band cells (PROCESS band × OUTCOME band): [exposed with a POSITIVE

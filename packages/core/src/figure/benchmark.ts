@@ -1,10 +1,11 @@
-import type { AreaRow } from "../area/area.sql.ts";
-import { assertAreaCode, ENGLAND } from "../area/index.ts";
-import type { QuestionRow, QuestionSetRow } from "../questionset/questionset.sql.ts";
-import type { Band, QuestionSetCode } from "../questionset/types.ts";
-import type { Scope } from "../scope.ts";
+import type { AreaRow } from "../area/index.ts";
+import { ENGLAND } from "../area/index.ts";
+import type { Band, QuestionRow, QuestionSetCode, QuestionSetRow } from "../questionset/index.ts";
+import type { Scope } from "../scope/index.ts";
+import { validated } from "../util/validate.ts";
 import { cachedRead, cachedValue } from "./caching.ts";
-import { type BandCells, EMPTY_BAND_CELLS, type LeafCells, leafBandCells, poolCells } from "./cube.ts";
+import { EMPTY_BAND_CELLS, type LeafCells, leafBandCells, poolCells } from "./cube.ts";
+import type { BandCells } from "./disclosure.ts";
 import { type Atom, familyCells } from "./family.ts";
 import { type CountableBand, type Measure, notComparableMeasure, publishBand } from "./measure.ts";
 import type { Period, PeriodInput } from "./period.ts";
@@ -12,6 +13,7 @@ import type { ReferenceData } from "./reference.ts";
 import { type FigureSource, figureSource } from "./source.ts";
 import { type ComparisonOutcome, compareWithComparator, type Polarity } from "./statistics.ts";
 import { assertBandOf, assertCountableBand, polarityOf, poolingOf, resolveArea, resolveGradedQuestion, resolveSetAndPeriod, versionsOfAll } from "./target.ts";
+import { areaProfileArgs, benchmarkArgs } from "./validation.ts";
 
 export type Comparator = "ENGLAND" | "REGION" | "STATISTICAL_NEIGHBOURS";
 
@@ -54,7 +56,7 @@ export interface FigureScope {
 export type BenchmarkResult = FigureScope & BenchmarkItem;
 export type AreaProfileResult = FigureScope & { band: Band; items: BenchmarkResult[] };
 
-export interface BenchmarkArgs {
+export type BenchmarkArgs = {
   questionSet: QuestionSetCode;
   question: string;
   area: string;
@@ -63,7 +65,7 @@ export interface BenchmarkArgs {
   version?: number | null;
   /** A release's name, "LIVE", or (omitted) the latest release. */
   release?: string | null;
-}
+};
 
 /** A question's band measure in a place: by the cell key method in a release, the true counts when live. */
 export function measureAt(
@@ -183,7 +185,6 @@ function benchmarkItem(
   const value = familyMeasure(reads.own, question, pool, period, band, area);
   const theirs = reads.comparators;
   const measureOf = (place: Place) => (theirs ? familyMeasure(theirs, question, pool, period, band, place) : notComparableMeasure(NO_RELEASE));
-  // Stryker disable next-line ConditionalExpression: England's measure made again is the same measure (this saves the work)
   const england = area.code === ENGLAND && theirs === reads.own ? value : measureOf(ref.areas.get(ENGLAND)!);
   const comparisons: ComparisonResult[] = [];
   const compare = (comparatorName: Comparator, name: string, areaCodes: string[], measure: Measure) =>
@@ -230,10 +231,8 @@ export async function resolveTarget(
   scope: Scope,
   args: { questionSet: QuestionSetCode; area: string; period?: PeriodInput | null; version?: number | null; release?: string | null },
   given?: FigureSource,
-  // Stryker disable next-line ArrayDeclaration: no code named and a code no version asks choose alike
   codes: readonly string[] = [],
 ) {
-  assertAreaCode(args.area, "area");
   const source = given ?? (await figureSource(scope, args.release));
   const { ref } = source;
   const { questionSet, period } = resolveSetAndPeriod(ref, args.questionSet, args.version, args.period, codes);
@@ -246,33 +245,39 @@ export async function resolveTarget(
  * One question for one area: its measure beside England, its region and its neighbours, and its
  * rank. `alsoAsked`: other question codes the version read must ask (a breakdown's `by`).
  */
-export async function benchmark(scope: Scope, args: BenchmarkArgs, given?: FigureSource, alsoAsked: readonly string[] = []): Promise<BenchmarkResult> {
-  const { source, ref, oneVersion, ...context } = await resolveTarget(scope, args, given, [args.question, ...alsoAsked]);
-  const question = resolveGradedQuestion(ref, context.questionSet, args.question);
-  const band = assertBandOf(ref, question, args.band);
-  const pool = poolingOf(ref, context.questionSet, question, context.period, oneVersion);
-  const reads = await cellsOf(source, familyOf(ref, question, pool));
-  return { ...context, versions: pool.versions, ...benchmarkItem(reads, pool, context.period, question, context.area, band, pool.notComparable) };
-}
+export const benchmark = validated(
+  benchmarkArgs,
+  async (scope: Scope, args: BenchmarkArgs, given?: FigureSource, alsoAsked: readonly string[] = []): Promise<BenchmarkResult> => {
+    const { source, ref, oneVersion, ...context } = await resolveTarget(scope, args, given, [args.question, ...alsoAsked]);
+    const question = resolveGradedQuestion(ref, context.questionSet, args.question);
+    const band = assertBandOf(ref, question, args.band);
+    const pool = poolingOf(ref, context.questionSet, question, context.period, oneVersion);
+    const reads = await cellsOf(source, familyOf(ref, question, pool));
+    return { ...context, versions: pool.versions, ...benchmarkItem(reads, pool, context.period, question, context.area, band, pool.notComparable) };
+  },
+);
 
 /**
  * Every graded question of a question set for one area whose scale has the band, in one read of
  * the cube.
  */
-export async function areaProfile(scope: Scope, args: Omit<BenchmarkArgs, "question">, given?: FigureSource): Promise<AreaProfileResult> {
-  const { source, ref, oneVersion, ...context } = await resolveTarget(scope, args, given);
-  const band = assertCountableBand(args.band);
-  const profile = () => profileOf(source, context, oneVersion, band);
-  // A release's profile is the same for every reader: a dashboard's page is worked out once (it names its release).
-  if (!source.key) return profile();
-  const { questionSet, area, period } = context;
-  return cachedRead(
-    source.db,
-    source.key,
-    `profile|${source.name}|${questionSet.id}|${area.code}|${band}|${period?.from}-${period?.to}|${oneVersion}`,
-    profile,
-  );
-}
+export const areaProfile = validated(
+  areaProfileArgs,
+  async (scope: Scope, args: Omit<BenchmarkArgs, "question">, given?: FigureSource): Promise<AreaProfileResult> => {
+    const { source, ref, oneVersion, ...context } = await resolveTarget(scope, args, given);
+    const band = assertCountableBand(args.band);
+    const profile = () => profileOf(source, context, oneVersion, band);
+    // A release's profile is the same for every reader: a dashboard's page is worked out once (it names its release).
+    if (!source.key) return profile();
+    const { questionSet, area, period } = context;
+    return cachedRead(
+      source.db,
+      source.key,
+      `profile|${source.name}|${questionSet.id}|${area.code}|${band}|${period?.from}-${period?.to}|${oneVersion}`,
+      profile,
+    );
+  },
+);
 
 async function profileOf(
   source: FigureSource,

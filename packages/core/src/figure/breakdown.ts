@@ -1,10 +1,11 @@
+import { and, asc, eq } from "drizzle-orm";
 import { figureAccess } from "../actor/index.ts";
-import type { Db } from "../db/types.ts";
-import { badInput, notFound } from "../errors.ts";
-import type { QuestionRow, QuestionSetRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
-import { questionCode } from "../questionset/validation.ts";
-import type { Scope } from "../scope.ts";
-import { parseInput } from "../util/validate.ts";
+import type { Db } from "../db/index.ts";
+import { badInput, notFound } from "../errors/index.ts";
+import type { QuestionRow, QuestionSetRow, ScaleOptionRow } from "../questionset/index.ts";
+import { questions, scaleOptions, scales } from "../questionset/index.ts";
+import type { Scope } from "../scope/index.ts";
+import { validated } from "../util/validate.ts";
 import { assertBreakdownAllowed } from "./access.ts";
 import { type BenchmarkArgs, benchmark, type FigureScope, familyOf, sourceSpan } from "./benchmark.ts";
 import { assertCrossBreakdownAllowed, type CrossCategory, crossCategories } from "./cross-breakdown.ts";
@@ -16,6 +17,7 @@ import { yearsIn } from "./period.ts";
 import { figureSource } from "./source.ts";
 import { type ComparisonOutcome, compareWithComparator } from "./statistics.ts";
 import { poolingOf } from "./target.ts";
+import { breakdownArgs } from "./validation.ts";
 
 export interface BreakdownCategory {
   option: ScaleOptionRow;
@@ -56,80 +58,84 @@ export function secondarySuppression<T extends { measure: Measure; size: number 
 /** A question whose answers are categories (band-less options): any of them can split a measure. */
 /** A graded question (the one measured, say) has no band-less options, so it is refused here. */
 async function categoricalQuestion(db: Db, questionSet: QuestionSetRow, code: string, argument: string) {
-  parseInput(questionCode, code, argument);
-  const [question] = await db.query.questions.findMany({ where: (q, { and, eq }) => and(eq(q.questionSetId, questionSet.id), eq(q.code, code)) });
+  const [question] = await db
+    .select()
+    .from(questions)
+    .where(and(eq(questions.questionSetId, questionSet.id), eq(questions.code, code)));
   if (!question) throw notFound(`No question "${code}" in ${questionSet.code} version ${questionSet.version}`, argument);
-  const options = (
-    await db.query.scaleOptions.findMany({ where: (o, { eq }) => eq(o.scaleId, question.scaleId), orderBy: (o, { asc }) => asc(o.position) })
-  ).filter((o) => o.band === null);
+  const options = (await db.select().from(scaleOptions).where(eq(scaleOptions.scaleId, question.scaleId)).orderBy(asc(scaleOptions.position))).filter(
+    (o) => o.band === null,
+  );
   if (options.length === 0) throw badInput(`"${question.code}" is a graded question: break figures down by a question whose answers are categories`, argument);
-  const scale = (await db.query.scales.findFirst({ where: (sc, { eq }) => eq(sc.id, question.scaleId) }))!;
-  return { question, options, overlapping: scale.multiple };
+  const [scale] = await db.select({ multiple: scales.multiple }).from(scales).where(eq(scales.id, question.scaleId));
+  return { question, options, overlapping: scale!.multiple };
 }
 
 /** A measure split by the answer to a categorical question (and, for England and regions, a second). */
-export async function breakdown(scope: Scope, args: BenchmarkArgs & { by: string; thenBy?: string | null }): Promise<BreakdownResult> {
-  const { db } = scope;
-  const source = await figureSource(scope, args.release);
-  const live = source.kind === "LIVE";
-  const access = figureAccess(scope.actor);
-  const headline = await benchmark(scope, args, source, args.thenBy ? [args.by, args.thenBy] : [args.by]);
-  // Live figures are the organisation's own responses, in an area it covers: no wider access is needed.
-  if (!live) assertBreakdownAllowed(access, headline.area, "Breakdowns");
-  if (args.thenBy && !live) assertCrossBreakdownAllowed(access, headline.area);
-  const { question: by, options, overlapping } = await categoricalQuestion(db, headline.questionSet, args.by, "by");
-  const then = args.thenBy ? await categoricalQuestion(db, headline.questionSet, args.thenBy, "thenBy") : null;
-  if (then && then.question.id === by.id) throw badInput("`thenBy` must be another question than `by`", "thenBy");
-  const period = headline.period;
-  const band = headline.band as CountableBand;
-  const { ref } = source;
-  const bands = ref.bandsByQuestion.get(headline.question.id)!;
-  const pool = (q: QuestionRow) => poolingOf(ref, headline.questionSet, q, period, args.version != null);
-  const [measured, byPool, thenPool] = [pool(headline.question), pool(by), then ? pool(then.question) : null];
-  const notComparable = measured.notComparable ?? byPool.notComparable ?? thenPool?.notComparable ?? null;
-  const chain = (q: QuestionRow, p: { questionIds: number[] }) => familyOf(ref, q, p).map((id) => ref.questionsById.get(id)!);
-  const span = sourceSpan(source);
-  const byOption =
-    period && span && !notComparable
-      ? await oneWayAtoms(source, chain(headline.question, measured), chain(by, byPool), headline.area, yearsIn(span))
-      : new Map<string, Atom[]>();
-  const published = options.map((option) => {
-    const view = period ? familyCells(byOption.get(option.code) ?? [], { questionIds: measured.questionIds, period }, bands, live) : null;
-    const cells = view?.cells ?? EMPTY_BAND_CELLS;
-    const measure = notComparable
-      ? notComparableMeasure(notComparable)
-      : publishBand(cells, band, { bands, areaName: headline.area.name, live, blocked: view?.blocked });
-    return { option, size: cells.answered.count, measure };
-  });
-  const categories = live ? published : secondarySuppression(published);
-  const cross = then
-    ? await crossCategories(
-        source,
-        {
-          question: chain(headline.question, measured),
-          questionIds: measured.questionIds,
-          by: { question: by, pool: chain(by, byPool) },
-          thenBy: { question: then.question, pool: chain(then.question, thenPool!) },
-          area: headline.area,
-          band,
-          bands,
-          period,
-          notComparable,
-        },
-        { by: options, thenBy: then.options },
-      )
-    : [];
-  return {
-    ...headline,
-    by,
-    overlapping: overlapping || Boolean(then?.overlapping),
-    thenBy: then?.question ?? null,
-    crossCategories: cross,
-    total: headline.value,
-    categories: categories.map(({ option, measure }) => ({
-      option,
-      measure,
-      comparedWithTotal: compareWithComparator(measure.confidenceInterval, headline.value.percentage, headline.polarity),
-    })),
-  };
-}
+export const breakdown = validated(
+  breakdownArgs,
+  async (scope: Scope, args: BenchmarkArgs & { by: string; thenBy?: string | null }): Promise<BreakdownResult> => {
+    const { db } = scope;
+    const source = await figureSource(scope, args.release);
+    const live = source.kind === "LIVE";
+    const access = figureAccess(scope.actor);
+    const headline = await benchmark(scope, args, source, args.thenBy ? [args.by, args.thenBy] : [args.by]);
+    // Live figures are the organisation's own responses, in an area it covers: no wider access is needed.
+    if (!live) assertBreakdownAllowed(access, headline.area, "Breakdowns");
+    if (args.thenBy && !live) assertCrossBreakdownAllowed(access, headline.area);
+    const { question: by, options, overlapping } = await categoricalQuestion(db, headline.questionSet, args.by, "by");
+    const then = args.thenBy ? await categoricalQuestion(db, headline.questionSet, args.thenBy, "thenBy") : null;
+    const period = headline.period;
+    const band = headline.band as CountableBand;
+    const { ref } = source;
+    const bands = ref.bandsByQuestion.get(headline.question.id)!;
+    const pool = (q: QuestionRow) => poolingOf(ref, headline.questionSet, q, period, args.version != null);
+    const [measured, byPool, thenPool] = [pool(headline.question), pool(by), then ? pool(then.question) : null];
+    const notComparable = measured.notComparable ?? byPool.notComparable ?? thenPool?.notComparable ?? null;
+    const chain = (q: QuestionRow, p: { questionIds: number[] }) => familyOf(ref, q, p).map((id) => ref.questionsById.get(id)!);
+    const span = sourceSpan(source);
+    const byOption =
+      period && span && !notComparable
+        ? await oneWayAtoms(source, chain(headline.question, measured), chain(by, byPool), headline.area, yearsIn(span))
+        : new Map<string, Atom[]>();
+    const published = options.map((option) => {
+      const view = period ? familyCells(byOption.get(option.code) ?? [], { questionIds: measured.questionIds, period }, bands, live) : null;
+      const cells = view?.cells ?? EMPTY_BAND_CELLS;
+      const measure = notComparable
+        ? notComparableMeasure(notComparable)
+        : publishBand(cells, band, { bands, areaName: headline.area.name, live, blocked: view?.blocked });
+      return { option, size: cells.answered.count, measure };
+    });
+    const categories = live ? published : secondarySuppression(published);
+    const cross = then
+      ? await crossCategories(
+          source,
+          {
+            question: chain(headline.question, measured),
+            questionIds: measured.questionIds,
+            by: { question: by, pool: chain(by, byPool) },
+            thenBy: { question: then.question, pool: chain(then.question, thenPool!) },
+            area: headline.area,
+            band,
+            bands,
+            period,
+            notComparable,
+          },
+          { by: options, thenBy: then.options },
+        )
+      : [];
+    return {
+      ...headline,
+      by,
+      overlapping: overlapping || Boolean(then?.overlapping),
+      thenBy: then?.question ?? null,
+      crossCategories: cross,
+      total: headline.value,
+      categories: categories.map(({ option, measure }) => ({
+        option,
+        measure,
+        comparedWithTotal: compareWithComparator(measure.confidenceInterval, headline.value.percentage, headline.polarity),
+      })),
+    };
+  },
+);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { systemScope } from "../testing/keys.ts";
 import { trueResponseCounts } from "../testing/truth.ts";
-import { financialYearLabel } from "../util/financial-year.ts";
+import { financialYearLabel } from "../time/index.ts";
 import { addCells, type Cell, EMPTY_CELL, publishCount } from "./disclosure.ts";
 import { versionEligibility } from "./eligibility.ts";
 import { figureSource } from "./source.ts";

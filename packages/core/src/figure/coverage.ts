@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
-import type { AreaRow } from "../area/area.sql.ts";
-import { queryRows } from "../db/types.ts";
-import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
-import type { QuestionSetCode } from "../questionset/types.ts";
-import type { Scope } from "../scope.ts";
-import { financialYearLabel } from "../util/financial-year.ts";
+import type { AreaRow } from "../area/index.ts";
+import { queryRows } from "../db/index.ts";
+import type { QuestionSetCode, QuestionSetRow } from "../questionset/index.ts";
+import type { Scope } from "../scope/index.ts";
+import { financialYearLabel } from "../time/index.ts";
 import { addCells, type Cell, EMPTY_CELL, publishCount } from "./disclosure.ts";
 import { figureSource } from "./source.ts";
 import { resolveQuestionSet } from "./target.ts";
@@ -46,7 +45,6 @@ export async function coverage(
   const source = await figureSource(scope, args.release);
   const { ref } = source;
   const sets = ref.questionSets.filter((s) => !args.questionSet || s.code === args.questionSet);
-  // Stryker disable next-line ConditionalExpression,ArrayDeclaration: only a database without question sets has none (and `in ()` is not SQL)
   if (!sets.length) return [];
   const rows = await queryRows<Row>(
     db,
@@ -63,7 +61,6 @@ export async function coverage(
   );
   const versionOf = new Map(sets.map((s) => [s.id, s]));
   const entries: CoverageEntry[] = [];
-  // Stryker disable next-line ArrayDeclaration: every area type has areas in the reference data
   for (const area of (ref.areasByType.get(args.areaType) ?? []).filter((a) => source.covers(a))) {
     const live = source.exact;
     const ofArea = rows.filter((r) => r.area === area.code);

@@ -1,9 +1,9 @@
-import type { AreaRow } from "../area/area.sql.ts";
-import { badInput, PoetError } from "../errors.ts";
-import type { QuestionRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
+import type { Access } from "../actor/index.ts";
+import type { AreaRow } from "../area/index.ts";
+import { badInput, PoetError } from "../errors/index.ts";
+import type { QuestionRow, ScaleOptionRow } from "../questionset/index.ts";
 import { sourceSpan } from "./benchmark.ts";
 import { EMPTY_BAND_CELLS } from "./cube.ts";
-import type { Access } from "./disclosure.ts";
 import { type Atom, familyCells } from "./family.ts";
 import { twoWayAtoms } from "./joint.ts";
 import { type CountableBand, type Measure, notComparableMeasure, publishBand, suppressedMeasure } from "./measure.ts";
@@ -78,7 +78,6 @@ export async function crossCategories(
     period && span && !args.notComparable ? await twoWayAtoms(source, args.question, args.by.pool, args.thenBy.pool, args.area, yearsIn(span)) : new Map();
   // Suppress in one canonical orientation (the lower question id as rows), so that asking for
   // `by: A, thenBy: B` or `by: B, thenBy: A` publishes the same cells.
-  // Stryker disable next-line EqualityOperator: which orientation is canonical is a convention (either is consistent), and by and thenBy are never one question
   const swapped = args.by.question.id > args.thenBy.question.id;
   const [lowOptions, highOptions] = swapped ? [options.thenBy, options.by] : [options.by, options.thenBy];
   const table = lowOptions.flatMap((low, row) =>

@@ -1,20 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Db, queryRows } from "../db/types.ts";
+import { type Db, queryRows } from "../db/index.ts";
 import { cachedRead } from "./caching.ts";
-import { addCells, type Cell, EMPTY_CELL } from "./disclosure.ts";
+import { addCells, type BandCells, type Cell, EMPTY_CELL } from "./disclosure.ts";
 import type { Period } from "./period.ts";
 import type { ReferenceData } from "./reference.ts";
-
-/**
- * What a cube holds for one question in one place and period: its answers in each countable band
- * and all its answers outside EXCLUDED (the denominator of every band's measure).
- */
-export interface BandCells {
-  POSITIVE: Cell;
-  NEUTRAL: Cell;
-  NEGATIVE: Cell;
-  answered: Cell;
-}
 
 export const EMPTY_BAND_CELLS: BandCells = { POSITIVE: EMPTY_CELL, NEUTRAL: EMPTY_CELL, NEGATIVE: EMPTY_CELL, answered: EMPTY_CELL };
 export function addBandCells(a: BandCells, b: BandCells): BandCells {
@@ -78,10 +67,8 @@ export interface CubeSource {
  * read of the source's band cube, kept in memory when the source never changes (a release).
  */
 export async function leafBandCells(source: CubeSource, questionIds: number[], period: Period, byYear = false): Promise<LeafCells> {
-  // Stryker disable next-line all: no figure asks for no questions (and `in ()` is not SQL)
   if (questionIds.length === 0) return new Map();
   const read = () => readLeafCells(source, questionIds, period, byYear);
-  // Stryker disable next-line StringLiteral: the key is read only with the cache on, and mutation runs turn it off (figureCaching)
   return source.key === null ? read() : cachedRead(source.db, source.key, `cells|${period.from}-${period.to}|${byYear}|${questionIds.join(",")}`, read);
 }
 
@@ -114,7 +101,6 @@ async function readLeafCells(source: CubeSource, questionIds: number[], period: 
 
 /** One question's leaf cells over the versions it pools: the cells of each of `questionIds` added together. */
 export function poolQuestions(cells: LeafCells, questionIds: number[]): Map<string, Map<number, BandCells>> | undefined {
-  // Stryker disable next-line ConditionalExpression: a shortcut; pooling one question's cells gives the same.
   if (questionIds.length === 1) return cells.get(questionIds[0]!);
   let pooled: Map<string, Map<number, BandCells>> | undefined;
   for (const id of questionIds) {
@@ -131,9 +117,7 @@ export function poolQuestions(cells: LeafCells, questionIds: number[]): Map<stri
 /** Pools leaf cells into any area (all its leaves) or a list of areas (e.g. statistical neighbours). */
 export function poolCells(leaves: Map<string, Map<number, BandCells>> | undefined, ref: ReferenceData, within: string | string[], year = 0): BandCells {
   if (!leaves) return EMPTY_BAND_CELLS;
-  // Stryker disable next-line all: a shortcut for a leaf area, which the loop below (a leaf is its own ancestor) pools the same.
   const type = typeof within === "string" ? ref.areas.get(within)?.type : undefined;
-  // Stryker disable next-line all: as above.
   if (type === "LOCAL_AUTHORITY" || type === "ICB") return leaves.get(within as string)?.get(year) ?? EMPTY_BAND_CELLS;
   const codes = typeof within === "string" ? null : new Set(within);
   let total = EMPTY_BAND_CELLS;

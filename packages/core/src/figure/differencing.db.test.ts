@@ -17,8 +17,8 @@ import {
   YEARS,
 } from "../testing/differencing.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
+import { financialYearLabel } from "../time/index.ts";
 import { parseCsv } from "../util/csv.ts";
-import { financialYearLabel } from "../util/financial-year.ts";
 
 // The differencing attacks of docs/disclosure-control.md, measured on the demo data through the
 // real server, on every driver. Each attack derives bounds on hidden counts from published ones;

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../actor/index.ts";
 import { queryRows } from "../db/types.ts";
-import { DEFAULT_SETTINGS } from "../scope.ts";
+import { DEFAULT_SETTINGS } from "../scope/index.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { trueCells } from "../testing/truth.ts";
 import { parseCsv } from "../util/csv.ts";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { secondarySuppression } from "./breakdown.ts";
 import { secondarySuppression2D } from "./cross-breakdown.ts";
-import { type BandCells, EMPTY_BAND_CELLS } from "./cube.ts";
+import { EMPTY_BAND_CELLS } from "./cube.ts";
+import type { BandCells } from "./disclosure.ts";
 import { addCells, type Cell, cellKey, PERTURBATION_TABLE, publishCount, publishedCount } from "./disclosure.ts";
 import { COUNTABLE_BANDS, type CountableBand, publishBand, SUPPRESSION_REASON, suppressedMeasure } from "./measure.ts";
 import { wilsonInterval } from "./statistics.ts";

@@ -59,5 +59,13 @@ export function publishCount(cell: Cell, live: boolean): number | null {
   return live ? cell.count : publishedCount(cell);
 }
 
-/** Who is asking: anonymous callers see the public cube; researchers a larger one. */
-export type Access = "PUBLIC" | "RESEARCHER";
+/**
+ * What a cube holds for one question in one place and period: its answers in each countable band
+ * and all its answers outside EXCLUDED (the denominator of every band's measure).
+ */
+export interface BandCells {
+  POSITIVE: Cell;
+  NEUTRAL: Cell;
+  NEGATIVE: Cell;
+  answered: Cell;
+}

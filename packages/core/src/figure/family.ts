@@ -1,4 +1,5 @@
-import { addBandCells, type BandCells, EMPTY_BAND_CELLS } from "./cube.ts";
+import { addBandCells, EMPTY_BAND_CELLS } from "./cube.ts";
+import type { BandCells } from "./disclosure.ts";
 import { bandPasses, type CountableBand } from "./measure.ts";
 import type { Period } from "./period.ts";
 

@@ -1,5 +1,5 @@
 import { integer, pgTable, primaryKey, smallint, text } from "drizzle-orm/pg-core";
-import { band } from "../questionset/questionset.sql.ts";
+import { band } from "../questionset/index.ts";
 
 /*
  * The figure cubes. Each row counts the live (not withdrawn) responses of one leaf area and

@@ -1,4 +1,6 @@
-export { type AssociationResult, association } from "./association.ts";
+export { PUBLIC_BREAKDOWN_AREAS } from "./access.ts";
+export { applyCubeDelta, rebuildFigureCubes, verifyFigureCubes } from "./aggregate.ts";
+export { type AssociationResult, association, associationSummary } from "./association.ts";
 export {
   type AreaProfileResult,
   areaProfile,
@@ -6,10 +8,18 @@ export {
   type BenchmarkResult,
   benchmark,
   type ComparisonResult,
+  cellsOf,
+  familyMeasure,
+  familyOf,
   type RankResult,
 } from "./benchmark.ts";
 export { type BreakdownCategory, type BreakdownResult, breakdown } from "./breakdown.ts";
-export type { Access } from "./disclosure.ts";
+export { forgetCachedReads } from "./caching.ts";
+export type { CoverageEntry, CoverageYear } from "./coverage.ts";
+export { coverage } from "./coverage.ts";
+export type { CrossCategory } from "./cross-breakdown.ts";
+export type { Cell } from "./disclosure.ts";
+export { publishedCount, SMALL_COUNT } from "./disclosure.ts";
 export {
   type EligibilityResult,
   type InstrumentEligibility,
@@ -18,8 +28,22 @@ export {
   type VersionEligibility,
   versionEligibility,
 } from "./eligibility.ts";
-export { exportFigures, type FigureExport } from "./export.ts";
-export type { Measure } from "./measure.ts";
+export { exportFigures, type FigureExport, measureColumns } from "./export.ts";
+export { bandCountColumns, responseCountColumns } from "./figure.sql.ts";
+export type { JointRow } from "./joint-count.ts";
+export { JointCounter } from "./joint-count.ts";
+export { layoutOf, parseChoices } from "./joint-layout.ts";
+export type { CountableBand, Measure, MeasureStatus } from "./measure.ts";
+export { COUNTABLE_BANDS } from "./measure.ts";
+export type { Period, PeriodInput } from "./period.ts";
+export { periodLabel, periodYears } from "./period.ts";
+export type { ReferenceData, StaticReference } from "./reference.ts";
+export { invalidateReferenceData, staticReference } from "./reference.ts";
+export type { ReleaseInfo } from "./releases.ts";
+export { forgetReleases, latestReleaseId, releaseList } from "./releases.ts";
 export { type FigureSource, figureSource, LIVE } from "./source.ts";
+export type { ComparisonOutcome } from "./statistics.ts";
+export { compareWithComparator } from "./statistics.ts";
+export { polarityOf, poolingOf, resolveQuestionSet, versionList } from "./target.ts";
 export { TREND_METHOD, type TrendResult, trend, trends } from "./trend.ts";
 export { type TriangulationPair, type TriangulationResult, type TriangulationView, triangulation } from "./triangulation.ts";

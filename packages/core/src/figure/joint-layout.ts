@@ -1,4 +1,4 @@
-import type { QuestionRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
+import type { QuestionRow, ScaleOptionRow } from "../questionset/index.ts";
 import type { StaticReference } from "./reference.ts";
 
 /*

@@ -1,5 +1,5 @@
-import type { AreaRow } from "../area/area.sql.ts";
-import type { QuestionRow } from "../questionset/questionset.sql.ts";
+import type { AreaRow } from "../area/index.ts";
+import type { QuestionRow } from "../questionset/index.ts";
 import { EMPTY_BAND_CELLS } from "./cube.ts";
 import { addCells, type Cell, EMPTY_CELL } from "./disclosure.ts";
 import type { Atom } from "./family.ts";

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Db, queryRows } from "../db/types.ts";
+import { type Db, queryRows } from "../db/index.ts";
 import { idList } from "./cube.ts";
 import { JointCounter, type JointRow } from "./joint-count.ts";
 import { layoutOf, parseChoices } from "./joint-layout.ts";

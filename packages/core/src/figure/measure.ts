@@ -1,6 +1,5 @@
-import type { Band } from "../questionset/types.ts";
-import type { BandCells } from "./cube.ts";
-import { publishedCount, SMALL_COUNT } from "./disclosure.ts";
+import type { Band } from "../questionset/index.ts";
+import { type BandCells, publishedCount, SMALL_COUNT } from "./disclosure.ts";
 import { wilsonInterval } from "./statistics.ts";
 
 export type MeasureStatus = "AVAILABLE" | "SUPPRESSED" | "NO_DATA" | "NOT_COMPARABLE";

@@ -1,5 +1,5 @@
-import { badInput } from "../errors.ts";
-import { financialYearLabel } from "../util/financial-year.ts";
+import { badInput } from "../errors/index.ts";
+import { financialYearLabel } from "../time/index.ts";
 
 /** A run of financial years, by the calendar year each starts in (2023 = 2023-24), inclusive. */
 export interface Period {
@@ -14,12 +14,20 @@ export interface PeriodInput {
 
 const LABEL = /^(\d{4})-(\d{2})$/;
 
-export function parseFinancialYear(label: string, argument: string): number {
+/** The calendar year a financial year's label starts in ("2023-24" is 2023), or null when it is not one. */
+export function financialYearStart(label: string): number | null {
   const match = LABEL.exec(label);
   const start = Number(match?.[1]);
-  if (!match || (start + 1) % 100 !== Number(match[2])) {
-    throw badInput(`"${label}" is not a financial year: write it as POET does, e.g. "2023-24"`, argument);
-  }
+  return match && (start + 1) % 100 === Number(match[2]) ? start : null;
+}
+
+/**
+ * A financial year's start. Entries check their period with `periodInput` (validation.ts); this
+ * refuses the same way for the callers that build one (a report's period, eligibility).
+ */
+export function parseFinancialYear(label: string, argument: string): number {
+  const start = financialYearStart(label);
+  if (start === null) throw badInput(`"${label}" is not a financial year: write it as POET does, e.g. "2023-24"`, argument);
   return start;
 }
 

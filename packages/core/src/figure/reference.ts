@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import { asc, sql } from "drizzle-orm";
-import { type AreaRow, areaAncestors, areas, statisticalNeighbours } from "../area/area.sql.ts";
-import { type Db, queryRows } from "../db/types.ts";
-import { poolingChain } from "../questionset/comparability.ts";
-import { type QuestionRow, type QuestionSetRow, questionSets, questions, type ScaleOptionRow, scaleOptions } from "../questionset/questionset.sql.ts";
+import { type AreaRow, areaAncestors, areas, statisticalNeighbours } from "../area/index.ts";
+import { type Db, queryRows } from "../db/index.ts";
+import { poolingChain, type QuestionRow, type QuestionSetRow, questionSets, questions, type ScaleOptionRow, scaleOptions } from "../questionset/index.ts";
 import { groupBy } from "../util/loader.ts";
-import { figureCaching } from "./caching.ts";
+import { timedMemo } from "../util/memo.ts";
 import { COUNTABLE_BANDS, type CountableBand } from "./measure.ts";
 
 /**
@@ -52,8 +51,8 @@ export interface ReferenceData extends StaticReference {
   synthetic: boolean;
 }
 
-const TTL_MS = 60_000;
-const cache = new WeakMap<Db, { at: number; data: Promise<StaticReference> }>();
+/** Reference data and question sets, kept per database for a minute (`staticReference`). */
+const kept = timedMemo<Promise<StaticReference>>(60_000);
 
 async function load(db: Db): Promise<StaticReference> {
   const [areaRows, closure, neighbourRows, setRows, questionRows, optionRows, graded] = await Promise.all([
@@ -79,7 +78,6 @@ async function load(db: Db): Promise<StaticReference> {
   const chains = new Map<number, { version: number; setId: number; questionId: number }[]>();
   for (const set of setRows) {
     for (const question of questionsBySet.get(set.id)!) {
-      // Stryker disable next-line UnaryOperator,OptionalChaining: versions run 1…N without a gap, so the set before a version always exists
       const sameCodeIn = (version: number) => questionsBySet.get(setAt.get(`${set.code}@${version}`)?.id ?? -1)?.find((q) => q.code === question.code);
       const chain = poolingChain(question, set.version, sameCodeIn);
       chains.set(
@@ -112,14 +110,7 @@ async function load(db: Db): Promise<StaticReference> {
  * loads them, and every process sees that within the minute.
  */
 export async function staticReference(db: Db): Promise<StaticReference> {
-  // Stryker disable all: the cache changes how fast, not what, a figure reads (mutation runs turn it off).
-  const hit = cache.get(db);
-  if (figureCaching.enabled && hit && Date.now() - hit.at < TTL_MS) return hit.data;
-  const data = load(db);
-  cache.set(db, { at: Date.now(), data });
-  data.catch(() => cache.delete(db));
-  // Stryker restore all
-  return data;
+  return kept.get(db, () => load(db));
 }
 
 /** The questions with a POSITIVE or NEGATIVE option: a scale of NEUTRAL answers alone grades nothing. */
@@ -132,8 +123,5 @@ export function yearsOf(ref: Pick<ReferenceData, "yearsBySet">, setIds: number[]
   return [...new Set(setIds.flatMap((id) => ref.yearsBySet.get(id) ?? []))].sort((a, b) => a - b);
 }
 
-/** After loading reference data, question sets or demo data in this process. */
-// Stryker disable next-line BlockStatement: only the cache reads what this drops, and mutation runs turn the cache off
-export function invalidateReferenceData(db: Db): void {
-  cache.delete(db);
-}
+/** After loading reference data, question sets or demo data in this process: drops what `staticReference` keeps. */
+export const invalidateReferenceData: (db: Db) => void = kept.forget;

@@ -4,8 +4,8 @@ import { queryRows } from "../db/types.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { testCredential } from "../testing/keys.ts";
 import { expectedMeasure, trueCells, truePairs, trueResponses } from "../testing/truth.ts";
+import { financialYearLabel } from "../time/index.ts";
 import { parseCsv } from "../util/csv.ts";
-import { financialYearLabel } from "../util/financial-year.ts";
 import { addCells, EMPTY_CELL, publishCount, publishedCount } from "./disclosure.ts";
 import { COUNTABLE_BANDS } from "./measure.ts";
 

@@ -1,17 +1,17 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../actor/index.ts";
-import type { AreaRow } from "../area/area.sql.ts";
-import { type Db, queryRows } from "../db/types.ts";
-import { notFound, PoetError } from "../errors.ts";
-import { type ReleaseInfo, releaseList } from "../release/read.ts";
-import type { Scope } from "../scope.ts";
-import { cachedRead, figureCaching } from "./caching.ts";
+import type { AreaRow } from "../area/index.ts";
+import { type Db, queryRows } from "../db/index.ts";
+import { notFound, PoetError } from "../errors/index.ts";
+import type { Scope } from "../scope/index.ts";
+import { cachedRead } from "./caching.ts";
 import { countedRelations } from "./counting.ts";
 import type { CubeSource } from "./cube.ts";
 import { idList } from "./cube.ts";
 import type { JointRow } from "./joint-count.ts";
 import { liveJointRows } from "./live-joint.ts";
 import { type ReferenceData, type StaticReference, staticReference } from "./reference.ts";
+import { type ReleaseInfo, releaseList } from "./releases.ts";
 
 /** The release name that asks for an organisation's own live figures. */
 export const LIVE = "LIVE";
@@ -135,10 +135,7 @@ async function publishedJointRows(db: Db, key: string, kind: number, years: numb
       sql`select financial_year as year, first, second, third, cells, size from published_joint
           where kind = ${kind} and financial_year in ${idList(years)} and (first, second, third) in (${wanted})`,
     );
-  // Stryker disable next-line ConditionalExpression: the switch acts only with the cache on, and mutation runs turn it off (figureCaching)
-  const rows = figureCaching.joint
-    ? await cachedRead(db, key, `joint|${kind}|${years.join(",")}|${keys.map((k) => k.join(".")).join(",")}`, read)
-    : await read();
+  const rows = await cachedRead(db, key, `joint|${kind}|${years.join(",")}|${keys.map((k) => k.join(".")).join(",")}`, read);
   for (const r of rows)
     found.set(jointKey(r.year, r.first, r.second, r.third), {
       kind: kind as JointRow["kind"],

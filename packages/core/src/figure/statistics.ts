@@ -60,7 +60,6 @@ export type ComparisonOutcome = "BETTER" | "SIMILAR" | "WORSE" | "HIGHER" | "LOW
 export function compareWithComparator(area: Interval | null, comparator: number | null, polarity: Polarity): ComparisonOutcome {
   if (!area || comparator === null) return "NOT_COMPARED";
   if (comparator >= area.lower && comparator <= area.upper) return "SIMILAR";
-  // Stryker disable next-line EqualityOperator: a comparator on the lower limit returned SIMILAR above
   const areaHigher = comparator < area.lower;
   if (polarity === "NO_JUDGEMENT") return areaHigher ? "HIGHER" : "LOWER";
   return areaHigher === (polarity === "HIGHER_IS_BETTER") ? "BETTER" : "WORSE";
@@ -80,7 +79,6 @@ export function trendZ(points: { numerator: number; denominator: number }[]): nu
   let sumNT2 = 0;
   points.forEach((q, i) => {
     t += i * (q.numerator - q.denominator * p);
-    // Stryker disable next-line AssignmentOperator: sumNT is only ever squared, so its sign cannot matter
     sumNT += q.denominator * i;
     sumNT2 += q.denominator * i * i;
   });

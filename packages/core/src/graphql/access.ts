@@ -1,7 +1,7 @@
 import { getDirective, MapperKind, mapSchema } from "@graphql-tools/utils";
 import { defaultFieldResolver, type GraphQLSchema } from "graphql";
 import { type AccessRole, mayRead } from "../actor/index.ts";
-import { PoetError } from "../errors.ts";
+import { PoetError } from "../errors/index.ts";
 import type { GraphQLContext } from "./context.ts";
 
 /** The roles a field's `@access` directive allows, or null when it has none. */

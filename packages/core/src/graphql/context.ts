@@ -1,10 +1,25 @@
 import { type Actor, ANONYMOUS } from "../actor/index.ts";
 import { createAreaLoaders } from "../area/index.ts";
-import type { Database, Db } from "../db/types.ts";
-import { createOrganisationLoaders } from "../organisation/loaders.ts";
+import type { Db } from "../db/index.ts";
+import { createOrganisationLoaders } from "../organisation/index.ts";
 import { createQuestionSetLoaders } from "../questionset/index.ts";
-import { createResponseLoaders } from "../response/read.ts";
-import { DEFAULT_SETTINGS, MAX_ANSWER_BYTES, type Scope, type Settings } from "../scope.ts";
+import type { ReportRenderer } from "../report/index.ts";
+import type { UploadStore } from "../response/index.ts";
+import { createResponseLoaders } from "../response/index.ts";
+import { DEFAULT_SETTINGS, MAX_ANSWER_BYTES, type Scope, type Settings } from "../scope/index.ts";
+
+/**
+ * What the API reaches outside the database, chosen by the composition at the top (app/config):
+ * the domain never sees them.
+ */
+export interface Services {
+  /** Where large imports are uploaded; null where there is no imports bucket (a laptop). */
+  uploads: UploadStore | null;
+  /** Who draws local reports; null where nothing does (`localReport` then says so). */
+  reports: ReportRenderer | null;
+}
+
+export const NO_SERVICES: Services = { uploads: null, reports: null };
 
 export interface GraphQLContext {
   /** The database, opened on first use: a query that needs none (`{ __typename }`) opens none. */
@@ -16,6 +31,7 @@ export interface GraphQLContext {
   /** Per-request batching loaders, so nested fields cost one query per level, not per item. */
   loaders: ReturnType<typeof createLoaders>;
   settings: Settings;
+  services: Services;
   /** Names this request in logs and in masked errors. */
   requestId: string;
   /**
@@ -24,8 +40,6 @@ export interface GraphQLContext {
    */
   outcome: { cost?: number; failed?: boolean };
 }
-
-export type DatabaseSource = Database | (() => Promise<Database>);
 
 function createLoaders(getDb: () => Promise<Db>) {
   return {
@@ -36,23 +50,11 @@ function createLoaders(getDb: () => Promise<Db>) {
   };
 }
 
-/** Opens the database lazily, once per source; a failed attempt is forgotten, so the next request tries again. */
-export const databaseGetter = (source: DatabaseSource): (() => Promise<Db>) => {
-  let db: Promise<Db> | undefined;
-  return () => {
-    if (!db) {
-      const attempt = typeof source === "function" ? source().then((d) => d.db) : Promise.resolve(source.db);
-      db = attempt;
-      attempt.catch(() => {
-        if (db === attempt) db = undefined;
-      });
-    }
-    return db;
-  };
-};
-
 /** One context per request, for an actor already resolved. */
-export function createContext(getDb: () => Promise<Db>, options: { actor?: Actor; requestId?: string; settings?: Settings } = {}): GraphQLContext {
+export function createContext(
+  getDb: () => Promise<Db>,
+  options: { actor?: Actor; requestId?: string; settings?: Settings; services?: Partial<Services> } = {},
+): GraphQLContext {
   const actor = options.actor ?? ANONYMOUS;
   const settings = options.settings ?? DEFAULT_SETTINGS;
   // One budget for the whole request, shared by every field's scope.
@@ -63,6 +65,7 @@ export function createContext(getDb: () => Promise<Db>, options: { actor?: Actor
     actor,
     loaders: createLoaders(getDb),
     settings,
+    services: { ...NO_SERVICES, ...options.services },
     requestId: options.requestId ?? "local",
     outcome: {},
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "../db/types.ts";
-import { DEFAULT_SETTINGS } from "../scope.ts";
+import { DEFAULT_SETTINGS } from "../scope/index.ts";
 import { createLogger } from "../util/log.ts";
 import { createHttpHandler } from "./http.ts";
 import { createApolloServer } from "./server.ts";

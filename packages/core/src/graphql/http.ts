@@ -1,33 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import { type Actor, describeActor } from "../actor/index.ts";
-import { type ErrorCode, PoetError } from "../errors.ts";
-import { authenticate } from "../organisation/authenticate.ts";
-import { latestReleaseId } from "../release/read.ts";
-import { MAX_ANSWER_BYTES, type Settings } from "../scope.ts";
-import { etagListed, etagMatches, etagOf } from "../util/http-cache.ts";
+import { type DatabaseSource, databaseGetter } from "../db/index.ts";
+import { type ErrorCode, PoetError } from "../errors/index.ts";
+import { latestReleaseId } from "../figure/index.ts";
+import { etagListed, etagMatches, etagOf, type HttpRequest, type HttpResponse } from "../http/index.ts";
+import { authenticate } from "../organisation/index.ts";
+import { MAX_ANSWER_BYTES, type Settings } from "../scope/index.ts";
 import { type Logger, silentLogger } from "../util/log.ts";
-import { createContext, type DatabaseSource, databaseGetter, type GraphQLContext } from "./context.ts";
-
-/** A request as any transport sees it: Node's http server, API Gateway, a test. */
-export interface HttpRequest {
-  method: string;
-  /** Header names in any case. */
-  headers: Record<string, string | string[] | undefined>;
-  /** The query string, with or without its `?`. */
-  search: string;
-  /** Null when the transport stopped reading a body over `maxBodyBytes(headers)`. */
-  body?: string | null | undefined;
-  /** The platform's id for the request (API Gateway's), else one is made. */
-  requestId?: string;
-}
-
-/** `HttpResponse<string | Uint8Array>` where a body may be binary (downloads); GraphQL answers text. */
-export interface HttpResponse<Body extends string | Uint8Array = string> {
-  status: number;
-  headers: Record<string, string>;
-  body: Body;
-}
+import { createContext, type GraphQLContext, type Services } from "./context.ts";
 
 /** A GraphQL document and its variables fit well within this; a bigger body is refused unread. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -49,6 +30,8 @@ export interface HttpHandlerOptions {
   server: ApolloServer<GraphQLContext>;
   database: DatabaseSource;
   settings: Settings;
+  /** The uploads bucket and report drawer the API may use (none unless given). */
+  services?: Partial<Services>;
   logger?: Logger;
   /**
    * How long the latest release read for ETags is reused (1 s by default): a 304 then costs no
@@ -235,7 +218,7 @@ export function createHttpHandler(options: HttpHandlerOptions): (request: HttpRe
       const httpGraphQLRequest = { method: request.method.toUpperCase(), headers: new HeaderMap([...headers]), search, body: parsed.body };
       const result = await options.server.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
-        context: async () => (context = createContext(getDb, { actor, requestId, settings: options.settings })),
+        context: async () => (context = createContext(getDb, { actor, requestId, settings: options.settings, services: options.services })),
       });
       let body = "";
       if (result.body.kind === "complete") body = result.body.string;

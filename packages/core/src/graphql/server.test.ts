@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { databaseGetter } from "../db/index.ts";
 import type { Database } from "../db/types.ts";
-import { createContext, databaseGetter } from "./context.ts";
+import { createContext } from "./context.ts";
 import { createApolloServer } from "./server.ts";
 
 // Error formatting, with a database that fails the way a real outage does: no database needed.

@@ -1,11 +1,11 @@
 import { desc, lt } from "drizzle-orm";
 import * as z from "zod/mini";
 import { assertAdmin, describeActor } from "../actor/index.ts";
-import { pageSize } from "../area/validation.ts";
-import type { Scope } from "../scope.ts";
+import type { Scope } from "../scope/index.ts";
 import { cursors, page } from "../util/page.ts";
-import { parseInput } from "../util/validate.ts";
+import { validated } from "../util/validate.ts";
 import { auditEvents } from "./apikey.sql.ts";
+import { auditPageArgs } from "./validation.ts";
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 
@@ -28,9 +28,8 @@ function auditCursors() {
 }
 
 /** The newest records first, one page at a time. */
-export async function listAuditEvents(scope: Scope, args: { first: number; after?: string | null }) {
+export const listAuditEvents = validated(auditPageArgs, async (scope: Scope, args) => {
   assertAdmin(scope.actor);
-  parseInput(pageSize, args.first, "first");
   const after = args.after ? auditCursors().decode(args.after) : null;
   const rows = await scope.db
     .select()
@@ -39,4 +38,4 @@ export async function listAuditEvents(scope: Scope, args: { first: number; after
     .orderBy(desc(auditEvents.id))
     .limit(args.first + 1);
   return page(rows, args.first, after !== null, (event) => auditCursors().encode(event.id));
-}
+});

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { type Actor, type ActorOrganisation, ANONYMOUS, type Role } from "../actor/index.ts";
-import type { Db } from "../db/types.ts";
-import { PoetError } from "../errors.ts";
-import type { JwtSettings, Settings } from "../scope.ts";
+import type { Db } from "../db/index.ts";
+import { PoetError } from "../errors/index.ts";
+import type { JwtSettings, Settings } from "../scope/index.ts";
 import { apiKeys } from "./apikey.sql.ts";
 import { organisationAreas, organisations } from "./organisation.sql.ts";
 import { ROLES, roleRefusal } from "./validation.ts";
@@ -51,9 +51,7 @@ async function fromApiKey(db: Db, key: string): Promise<Actor> {
   const refusal = roleRefusal(row.type, row.role);
   if (refusal) throw unauthenticated(`This API key's role does not fit its organisation "${row.organisation.slug}": ${refusal}`);
   // Most requests find it fresh and write nothing.
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: the update's own condition repeats this check; `stale` only saves a round trip
   const stale = !row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS;
-  // Stryker disable next-line ConditionalExpression: as above, the update's own condition repeats this check
   if (stale)
     await db
       .update(apiKeys)
@@ -74,10 +72,8 @@ const verifiers = new Map<string, Promise<JwtVerifier>>();
 function verifier(settings: JwtSettings): Promise<JwtVerifier> {
   const id = JSON.stringify(settings);
   let found = verifiers.get(id);
-  // Stryker disable next-line ConditionalExpression: a verifier made afresh answers the same (the cache saves fetching the provider's keys)
   if (!found) {
     found = import("jose").then(({ createRemoteJWKSet, jwtVerify }) => {
-      // Stryker disable next-line ObjectLiteral: how long a hung provider may hold a request (jose's own default is 5 s)
       const keys = createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 3_000 });
       return async (token: string) =>
         (

@@ -1,15 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { assertAdmin } from "../actor/index.ts";
-import { badInput, notFound } from "../errors.ts";
-import type { Scope } from "../scope.ts";
-import { transaction } from "../util/transaction.ts";
-import { parseInput } from "../util/validate.ts";
+import { badInput, notFound } from "../errors/index.ts";
+import type { Scope } from "../scope/index.ts";
+import { transaction } from "../scope/index.ts";
+import { validated } from "../util/validate.ts";
 import { apiKeys } from "./apikey.sql.ts";
 import { recordAudit } from "./audit.ts";
 import { hashKey, KEY_PREFIX } from "./authenticate.ts";
 import { organisations } from "./organisation.sql.ts";
-import { keyPrefix, type NewApiKey, newApiKey, ROLES_BY_TYPE, roleRefusal, slug as slugSchema } from "./validation.ts";
+import { apiKeyListArgs, keyPrefix, newApiKey, ROLES_BY_TYPE, roleRefusal } from "./validation.ts";
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
@@ -25,10 +25,8 @@ function alphanumeric(length: number): string {
  * Issues a key for an organisation: `poet_<8 characters>_<secret>`, returned once here and stored
  * only as its SHA-256. The role defaults to what the organisation's kind allows.
  */
-export async function createApiKey(scope: Scope, input: NewApiKey): Promise<{ key: string; apiKey: ApiKeyRow }> {
+export const createApiKey = validated(newApiKey, async (scope: Scope, args): Promise<{ key: string; apiKey: ApiKeyRow }> => {
   assertAdmin(scope.actor);
-  const args = parseInput(newApiKey, input, "input");
-  if (args.expiresAt && args.expiresAt.getTime() <= Date.now()) throw badInput("`expiresAt` must be in the future", "expiresAt");
   return transaction(scope, async (tx) => {
     const [organisation] = await tx.db.select().from(organisations).where(eq(organisations.slug, args.organisation));
     if (!organisation) throw notFound(`No organisation "${args.organisation}"`, "organisation");
@@ -48,36 +46,40 @@ export async function createApiKey(scope: Scope, input: NewApiKey): Promise<{ ke
     });
     return { key, apiKey: apiKey! };
   });
-}
+});
 
 /** Revokes a key by its prefix. Revoking a revoked key changes nothing and records nothing. */
-export async function revokeApiKey(scope: Scope, prefix: string): Promise<ApiKeyRow> {
-  assertAdmin(scope.actor);
-  parseInput(keyPrefix, prefix, "prefix");
-  return transaction(scope, async (tx) => {
-    const [revoked] = await tx.db
-      .update(apiKeys)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(apiKeys.prefix, prefix), isNull(apiKeys.revokedAt)))
-      .returning();
-    if (revoked) {
-      await recordAudit(tx, { action: "key.revoke", subject: prefix });
-      return revoked;
-    }
-    const [existing] = await tx.db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix));
-    if (!existing) throw notFound(`No API key ${prefix}`, "prefix");
-    return existing;
-  });
-}
+export const revokeApiKey = validated(
+  keyPrefix,
+  async (scope: Scope, prefix): Promise<ApiKeyRow> => {
+    assertAdmin(scope.actor);
+    return transaction(scope, async (tx) => {
+      const [revoked] = await tx.db
+        .update(apiKeys)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiKeys.prefix, prefix), isNull(apiKeys.revokedAt)))
+        .returning();
+      if (revoked) {
+        await recordAudit(tx, { action: "key.revoke", subject: prefix });
+        return revoked;
+      }
+      const [existing] = await tx.db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix));
+      if (!existing) throw notFound(`No API key ${prefix}`, "prefix");
+      return existing;
+    });
+  },
+  "prefix",
+);
 
 /** Every key (never a secret), or one organisation's, oldest first. */
-export async function listApiKeys(scope: Scope, args: { organisation?: string | null } = {}) {
+const listKeys = validated(apiKeyListArgs, async (scope: Scope, args) => {
   assertAdmin(scope.actor);
-  if (args.organisation) parseInput(slugSchema, args.organisation, "organisation");
   return scope.db
     .select({ key: apiKeys, organisation: organisations.slug })
     .from(apiKeys)
     .innerJoin(organisations, eq(organisations.id, apiKeys.organisationId))
     .where(args.organisation ? eq(organisations.slug, args.organisation) : undefined)
     .orderBy(asc(apiKeys.id));
-}
+});
+
+export const listApiKeys = (scope: Scope, args: { organisation?: string | null } = {}) => listKeys(scope, args);

@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import { type AreaRow, areas } from "../area/area.sql.ts";
-import type { Db } from "../db/types.ts";
+import { type AreaRow, areas } from "../area/index.ts";
+import type { Db } from "../db/index.ts";
 import { groupBy, Loader } from "../util/loader.ts";
 import { type OrganisationRow, organisationAreas, organisations } from "./organisation.sql.ts";
 
@@ -11,7 +11,6 @@ export function createOrganisationLoaders(getDb: () => Promise<Db>) {
         const rows = await (await getDb()).select().from(organisations).where(inArray(organisations.id, ids));
         return new Map(rows.map((r) => [r.id, r]));
       },
-      // Stryker disable next-line ArrowFunction: null and undefined both answer null in GraphQL
       () => null,
     ),
     areasOf: new Loader<number, AreaRow[]>(

@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-import { areas } from "../area/area.sql.ts";
+import { areas } from "../area/index.ts";
 
 export const organisationType = pgEnum("organisation_type", ["COUNCIL", "HEALTH_BODY", "RESEARCH", "ADMINISTRATOR"]);
 export const membershipStatus = pgEnum("membership_status", ["MEMBER", "LICENCE_HOLDER", "NONE"]);

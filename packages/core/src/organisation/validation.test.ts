@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { keyPrefix, newApiKey, newOrganisation, ORGANISATION_TYPES, ROLES, ROLES_BY_TYPE, roleRefusal, slug } from "./validation.ts";
+import { keyPrefix, newApiKey, newOrganisation, ORGANISATION_TYPES, ROLES, ROLES_BY_TYPE, roleRefusal, slugSchema } from "./validation.ts";
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message) ?? [];
 
 describe("organisation slugs", () => {
   it("are lower-case letters and digits joined by single hyphens", () => {
-    for (const good of ["hartlepool-council", "a1", "x", "nhs-north-east-2"]) expect(slug.safeParse(good).success, good).toBe(true);
+    for (const good of ["hartlepool-council", "a1", "x", "nhs-north-east-2"]) expect(slugSchema.safeParse(good).success, good).toBe(true);
     for (const bad of ["-a", "a-", "a--b", "Hartlepool", "a_b", "a b", "a.b", "-"]) {
-      expect(messages(slug.safeParse(bad)), bad).toEqual(["must be lower-case letters and digits joined by hyphens, e.g. hartlepool-council"]);
+      expect(messages(slugSchema.safeParse(bad)), bad).toEqual(["must be lower-case letters and digits joined by hyphens, e.g. hartlepool-council"]);
     }
   });
 });

@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import type { Db } from "../db/types.ts";
-import type { Scope } from "../scope.ts";
+import type { Db } from "../db/index.ts";
+import type { Scope } from "../scope/index.ts";
 import { groupBy, Loader } from "../util/loader.ts";
 import { parseInput } from "../util/validate.ts";
 import { poolingChain } from "./comparability.ts";
 import { type QuestionRow, type QuestionSetRow, questionSets, questions, type ScaleOptionRow, type ScaleRow, scaleOptions, scales } from "./questionset.sql.ts";
 import type { QuestionSetCode } from "./types.ts";
-import { version as versionSchema } from "./validation.ts";
+import { versionSchema } from "./validation.ts";
 
 const published = inArray(questionSets.status, ["PUBLISHED", "RETIRED"]);
 
@@ -92,3 +92,12 @@ export async function comparableVersions(loaders: QuestionSetLoaders, question: 
   const questionsOf = new Map(await Promise.all(versions.map(async (v) => [v.version, await loaders.questionsOf.load(v.id)] as const)));
   return poolingChain(question, set.version, (version) => questionsOf.get(version)?.find((q) => q.code === question.code)).map((link) => link.version);
 }
+export { poolingChain } from "./comparability.ts";
+export { PRIMARY_NEED_BROAD_AREA } from "./definitions/categories-v2-ehcp.ts";
+export { findDefinition } from "./definitions/index.ts";
+export { loadQuestionSets } from "./load.ts";
+export type { QuestionRow, QuestionSetRow, ScaleOptionRow, ScaleRow } from "./questionset.sql.ts";
+export { band, questionSets, questions, scaleOptions, scales } from "./questionset.sql.ts";
+export type { Band, QuestionKind, QuestionSetCode, QuestionSetDefinition } from "./types.ts";
+export { QUESTION_SET_CODES } from "./types.ts";
+export { questionCode, themeSchema, versionSchema } from "./validation.ts";

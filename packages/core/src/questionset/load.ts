@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "../db/types.ts";
+import type { Db } from "../db/index.ts";
 import { versionProblems } from "./comparability.ts";
 import { QUESTION_SET_DEFINITIONS } from "./definitions/index.ts";
 import { questionSets, questions, scaleOptions, scales } from "./questionset.sql.ts";

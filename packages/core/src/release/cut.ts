@@ -1,27 +1,34 @@
 import { sql } from "drizzle-orm";
 import { assertAdmin, describeActor } from "../actor/index.ts";
-import { type Db, queryRows } from "../db/types.ts";
-import { PoetError } from "../errors.ts";
-import { JointCounter, type JointRow } from "../figure/joint-count.ts";
-import { layoutOf, parseChoices } from "../figure/joint-layout.ts";
-import { type StaticReference, staticReference } from "../figure/reference.ts";
-import type { Scope } from "../scope.ts";
-import { financialYearLabel } from "../util/financial-year.ts";
-import { inTransaction, transaction } from "../util/transaction.ts";
-import { parseInput } from "../util/validate.ts";
+import { type Db, queryRows } from "../db/index.ts";
+import { PoetError } from "../errors/index.ts";
+import {
+  forgetReleases,
+  JointCounter,
+  type JointRow,
+  layoutOf,
+  parseChoices,
+  type ReleaseInfo,
+  releaseList,
+  type StaticReference,
+  staticReference,
+} from "../figure/index.ts";
+import type { Scope } from "../scope/index.ts";
+import { inTransaction, transaction } from "../scope/index.ts";
+import { financialYearLabel } from "../time/index.ts";
+import { parseInput, validated } from "../util/validate.ts";
 import { publishableThrough } from "./policy.ts";
-import { forgetReleases, type ReleaseInfo, releaseList } from "./read.ts";
 import { publishedJoint } from "./release.sql.ts";
-import { day, lagMonths, releaseName } from "./validation.ts";
+import { cutArgs, lagMonths, releaseName } from "./validation.ts";
 
-export interface CutOptions {
+export type CutOptions = {
   /** Default: the month of `asOf`, "yyyy-mm". */
   name?: string | null;
   /** The day the cut is for (yyyy-mm-dd); default today. Only the demo data set gives another. */
   asOf?: string | null;
   /** Told as each financial year is counted (a year can take a while at a million responses). */
   onProgress?: (step: string) => void;
-}
+};
 
 /** Responses read from the database at a time while a year's joint counts are counted. */
 const FETCH = 20_000;
@@ -37,12 +44,16 @@ const today = () => new Date().toISOString().slice(0, 10);
  * the live responses as they stand, in one snapshot, and are never changed again. A year
  * published earlier is held as it was. Administrators only; a name is used once.
  */
-export async function cutRelease(scope: Scope, options: CutOptions = {}): Promise<ReleaseInfo> {
+export const cutRelease = (scope: Scope, options: CutOptions = {}): Promise<ReleaseInfo> => cut(scope, options);
+
+const cut = validated(cutArgs, async (scope: Scope, options: CutOptions): Promise<ReleaseInfo> => {
   assertAdmin(scope.actor);
   // Its snapshot must be its own: inside a caller's transaction it would be neither repeatable nor retryable.
   if (inTransaction(scope)) throw new Error("cutRelease opens its own transaction: call it outside one");
-  const asOf = options.asOf != null ? parseInput(day, options.asOf, "asOf") : today();
-  const name = options.name != null ? parseInput(releaseName, options.name, "name") : parseInput(releaseName, asOf.slice(0, 7), "name");
+  const asOf = options.asOf ?? today();
+  // The default name is made from `asOf`, so it is checked here (a year past 9999 would make no release name).
+  const name = options.name ?? parseInput(releaseName, asOf.slice(0, 7), "name");
+  // A setting, not the caller's input: checked where it is read.
   const lag = parseInput(lagMonths, scope.settings.releaseLagMonths ?? 3, "releaseLagMonths");
   const through = publishableThrough(asOf, lag);
   const reference = await staticReference(scope.db);
@@ -64,7 +75,7 @@ export async function cutRelease(scope: Scope, options: CutOptions = {}): Promis
   }
   forgetReleases(scope.db);
   return (await releaseList(scope.db)).find((r) => r.id === released)!;
-}
+});
 
 /** A database error's SQLSTATE and constraint, whichever driver raised it. */
 function databaseError(error: unknown): { code?: string; constraint?: string } {

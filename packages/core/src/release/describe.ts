@@ -1,9 +1,7 @@
 import { sql } from "drizzle-orm";
-import { type Db, queryRows } from "../db/types.ts";
-import { publishedCount } from "../figure/disclosure.ts";
-import { staticReference } from "../figure/reference.ts";
-import type { QuestionSetRow } from "../questionset/questionset.sql.ts";
-import { type ReleaseInfo, releaseList } from "./read.ts";
+import { type Db, queryRows } from "../db/index.ts";
+import { publishedCount, type ReleaseInfo, releaseList, staticReference } from "../figure/index.ts";
+import type { QuestionSetRow } from "../questionset/index.ts";
 
 /** One instrument in a release: its latest version there, its versions and years, and its published count in England. */
 export interface ReleaseQuestionSetView {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, customType, date, integer, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
-import { bandCountColumns, responseCountColumns } from "../figure/figure.sql.ts";
+import { bandCountColumns, responseCountColumns } from "../figure/index.ts";
 
 /*
  * Releases: what everyone but a response's owner reads (docs/releases.md). A release is a name

@@ -19,3 +19,6 @@ export const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a da
 
 /** Months after a financial year ends (31 March) before a release may publish it. */
 export const lagMonths = z.int().check(z.minimum(0), z.maximum(24));
+
+/** `cutRelease`'s options: the day it is for and its name, each defaulted when absent. */
+export const cutArgs = z.looseObject({ asOf: z.optional(z.nullable(day)), name: z.optional(z.nullable(releaseName)) });

@@ -1,21 +1,29 @@
+import type { Access } from "../actor/index.ts";
 import { figureAccess } from "../actor/index.ts";
-import type { AreaRow } from "../area/area.sql.ts";
+import type { AreaRow } from "../area/index.ts";
 import { ENGLAND } from "../area/index.ts";
-import { PUBLIC_BREAKDOWN_AREAS } from "../figure/access.ts";
-import { type AssociationResult, association, associationSummary } from "../figure/association.ts";
-import type { BenchmarkResult } from "../figure/benchmark.ts";
-import { type BreakdownResult, breakdown } from "../figure/breakdown.ts";
-import type { Access } from "../figure/disclosure.ts";
-import { areaProfile, type TrendResult, type TriangulationResult, trends, triangulation } from "../figure/index.ts";
-import { type Period, periodLabel } from "../figure/period.ts";
-import type { ReferenceData } from "../figure/reference.ts";
-import type { FigureSource } from "../figure/source.ts";
-import { resolveQuestionSet } from "../figure/target.ts";
+import type { BenchmarkResult, FigureSource, ReferenceData } from "../figure/index.ts";
+import {
+  type AssociationResult,
+  areaProfile,
+  association,
+  associationSummary,
+  type BreakdownResult,
+  breakdown,
+  type Period,
+  PUBLIC_BREAKDOWN_AREAS,
+  periodLabel,
+  resolveQuestionSet,
+  type TrendResult,
+  type TriangulationResult,
+  trends,
+  triangulation,
+} from "../figure/index.ts";
+import type { QuestionRow, QuestionSetRow, ScaleOptionRow } from "../questionset/index.ts";
 import { createQuestionSetLoaders } from "../questionset/index.ts";
-import type { QuestionRow, QuestionSetRow, ScaleOptionRow } from "../questionset/questionset.sql.ts";
-import type { Scope } from "../scope.ts";
-import { financialYearLabel } from "../util/financial-year.ts";
-import type { ReportArgs } from "./index.ts";
+import type { Scope } from "../scope/index.ts";
+import { financialYearLabel } from "../time/index.ts";
+import type { ReportArgs } from "./types.ts";
 
 /** The instruments whose reports set the child's, the parent's and the practitioner's views side by side. */
 export const EHCP_SETS: ReadonlySet<string> = new Set(["CYP_EHCP", "PARENT_EHCP", "PRACTITIONER_EHCP"]);

@@ -1,6 +1,4 @@
-import { SMALL_COUNT } from "../figure/disclosure.ts";
-import { TREND_METHOD } from "../figure/index.ts";
-import { versionList } from "../figure/target.ts";
+import { SMALL_COUNT, TREND_METHOD, versionList } from "../figure/index.ts";
 import { SYNTHETIC_NOTICE } from "../util/notice.ts";
 import type { ReportContent } from "./content.ts";
 import { html, page } from "./html.ts";

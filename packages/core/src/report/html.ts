@@ -1,4 +1,4 @@
-import type { Measure } from "../figure/measure.ts";
+import type { Measure } from "../figure/index.ts";
 
 /** HTML building blocks of a report: escaping, numbers, tables and figures. No script, no external request. */
 

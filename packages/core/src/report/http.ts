@@ -1,16 +1,15 @@
 import { ANONYMOUS } from "../actor/index.ts";
-import { PoetError } from "../errors.ts";
-import type { DatabaseSource } from "../graphql/context.ts";
-import { databaseGetter } from "../graphql/context.ts";
-import type { HttpRequest, HttpResponse } from "../graphql/http.ts";
-import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/types.ts";
-import { releaseList } from "../release/read.ts";
-import { RELEASE_NAME_PATTERN } from "../release/validation.ts";
-import type { Settings } from "../scope.ts";
-import { etagMatches, etagOf, header, IMMUTABLE } from "../util/http-cache.ts";
+import { type DatabaseSource, databaseGetter } from "../db/index.ts";
+import { PoetError } from "../errors/index.ts";
+import { releaseList } from "../figure/index.ts";
+import type { HttpRequest, HttpResponse } from "../http/index.ts";
+import { etagMatches, etagOf, header, IMMUTABLE } from "../http/index.ts";
+import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/index.ts";
+import { RELEASE_NAME_PATTERN } from "../release/index.ts";
+import type { Settings } from "../scope/index.ts";
 import { type Logger, silentLogger } from "../util/log.ts";
+import { localReport } from "./build.ts";
 import { esc } from "./html.ts";
-import { localReport } from "./index.ts";
 
 /** How long a CDN or browser keeps the address of the latest release's report: until the next release, about. */
 export const REPORT_MAX_AGE_SECONDS = 300;

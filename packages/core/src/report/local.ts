@@ -1,4 +1,4 @@
-import { localReport } from "./index.ts";
+import { localReport } from "./build.ts";
 import type { ReportRenderer } from "./types.ts";
 
 /** Reports drawn in this process: the CLI, the local server, tests and the report function itself. */

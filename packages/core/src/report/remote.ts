@@ -1,5 +1,5 @@
 import type { Actor } from "../actor/index.ts";
-import { PoetError } from "../errors.ts";
+import { PoetError } from "../errors/index.ts";
 import type { LocalReport, ReportArgs, ReportRenderer } from "./types.ts";
 
 /** What the GraphQL function sends the report function: the caller, whose access the figures are read with, and the report asked for. */

@@ -2,13 +2,13 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../db/types.ts";
 import { publishedCount, SMALL_COUNT } from "../figure/disclosure.ts";
-import type { HttpResponse } from "../graphql/http.ts";
+import type { HttpResponse } from "../http/index.ts";
 import { createApiKey } from "../organisation/index.ts";
 import { cutRelease, releaseList } from "../release/index.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";
 import { trueResponseCounts } from "../testing/truth.ts";
-import { financialYearLabel } from "../util/financial-year.ts";
+import { financialYearLabel } from "../time/index.ts";
 import { createReportHandler } from "./http.ts";
 import { eligibleReports } from "./index.ts";
 

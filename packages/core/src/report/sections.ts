@@ -1,4 +1,4 @@
-import type { BenchmarkResult } from "../figure/benchmark.ts";
+import type { BenchmarkResult } from "../figure/index.ts";
 import { breakdownSpec, dotIntervalSpec, OUTCOME_STYLE, type OutcomeKey, renderSvg, trendSpec, viewsSpec } from "./charts.ts";
 import type { ReportContent } from "./content.ts";
 import { capitalise, figure, type Html, html, intervalCell, measureCell, percent, symbolKey, table } from "./html.ts";

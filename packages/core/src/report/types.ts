@@ -1,6 +1,6 @@
-import type { Period, PeriodInput } from "../figure/period.ts";
-import type { QuestionSetCode } from "../questionset/types.ts";
-import type { Scope } from "../scope.ts";
+import type { Period, PeriodInput } from "../figure/index.ts";
+import type { QuestionSetCode } from "../questionset/index.ts";
+import type { Scope } from "../scope/index.ts";
 
 /** What a report is of. Types only: the GraphQL function imports this file, never the renderer. */
 export interface ReportArgs {

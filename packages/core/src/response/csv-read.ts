@@ -1,5 +1,5 @@
-import Papa from "papaparse";
-import { PoetError } from "../errors.ts";
+import { PoetError } from "../errors/index.ts";
+import { parseCsvRows } from "../util/csv.ts";
 import { yieldToLoop } from "../util/yield.ts";
 
 // Reading a CSV file of responses: its text, its delimiter and line breaks, a linear survey that
@@ -310,9 +310,9 @@ export async function* readCsv(text: string, options: ReadOptions = {}): AsyncGe
   let row = 0;
   let from = 0;
   for (const to of cuts) {
-    const { data, errors } = Papa.parse<string[]>(text.slice(from, to), { delimiter, newline, skipEmptyLines: true });
-    if (errors.length) throw malformed(PARSE_ERRORS[errors[0]!.code] ?? "it is not well-formed CSV", row + (errors[0]!.row ?? 0) + 1);
-    for (const cells of data) {
+    const { rows, problems } = parseCsvRows(text.slice(from, to), { delimiter, newline });
+    if (problems.length) throw malformed(PARSE_ERRORS[problems[0]!.code] ?? "it is not well-formed CSV", row + (problems[0]!.row ?? 0) + 1);
+    for (const cells of rows) {
       row++;
       yield { row, cells, header: row === 1 };
     }

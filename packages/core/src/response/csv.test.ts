@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { PoetError } from "../errors.ts";
+import type { PoetError } from "../errors/index.ts";
 import { QUESTION_SET_DEFINITIONS } from "../questionset/definitions/index.ts";
 import { OPTIONAL_COLUMNS, planColumns, RESPONSE_COLUMNS } from "./csv.ts";
 import { decodeCsv, detectDelimiter, guessNewline, MAX_COLUMNS, MAX_FIELD, readCsv, surveyCsv } from "./csv-read.ts";

@@ -1,7 +1,8 @@
-import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/types.ts";
+import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/index.ts";
 import { type CsvRow, count, fileError, MAX_COLUMNS } from "./csv-read.ts";
 import { type Instrument, type InstrumentQuestion, pickVersion } from "./instrument.ts";
-import { COLLECTION_MODES, COMPLETED_BY, type InputError, type ResponseInput } from "./validation.ts";
+import { COLLECTION_MODES, COMPLETED_BY } from "./response.sql.ts";
+import type { InputError, ResponseInput } from "./validation.ts";
 
 /** The columns that identify and describe a response, before one column per question code. */
 export const RESPONSE_COLUMNS = ["external_ref", "area", "collected_on", "collection_mode", "completed_by", "comment"] as const;

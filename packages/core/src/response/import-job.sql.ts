@@ -1,5 +1,5 @@
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { organisations } from "../organisation/organisation.sql.ts";
+import { organisations } from "../organisation/index.ts";
 
 export const importState = pgEnum("import_state", ["WAITING_FOR_UPLOAD", "RUNNING", "SUCCEEDED", "REJECTED", "FAILED"]);
 

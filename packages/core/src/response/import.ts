@@ -1,9 +1,9 @@
 import { setImmediate } from "node:timers/promises";
-import { recordAudit } from "../organisation/audit.ts";
-import type { QuestionSetCode } from "../questionset/types.ts";
-import type { Scope } from "../scope.ts";
+import { recordAudit } from "../organisation/index.ts";
+import type { QuestionSetCode } from "../questionset/index.ts";
+import type { Scope } from "../scope/index.ts";
+import { transaction } from "../scope/index.ts";
 import { csvLines } from "../util/csv.ts";
-import { transaction } from "../util/transaction.ts";
 import { columnOf, planColumns, rowToResponse } from "./csv.ts";
 import { type CsvRow, decodeCsv, type Encoding, fileError, readCsv, tooManyRows } from "./csv-read.ts";
 import { checkBatch, checkContext, tally, writeBatch } from "./submit.ts";

@@ -1,8 +1,8 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import type { AreaType } from "../area/reference.ts";
-import { type Db, queryRows } from "../db/types.ts";
-import { questionSets, questions, scaleOptions, scales } from "../questionset/questionset.sql.ts";
-import type { Band, QuestionKind, QuestionSetCode, QuestionSetDefinition } from "../questionset/types.ts";
+import type { AreaType } from "../area/index.ts";
+import { type Db, queryRows } from "../db/index.ts";
+import type { Band, QuestionKind, QuestionSetCode, QuestionSetDefinition } from "../questionset/index.ts";
+import { questionSets, questions, scaleOptions, scales } from "../questionset/index.ts";
 
 export interface InstrumentOption {
   id: number;

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describeActor, systemActor } from "../actor/index.ts";
-import { PoetError } from "../errors.ts";
-import { recordAudit } from "../organisation/audit.ts";
-import { organisations } from "../organisation/organisation.sql.ts";
-import type { QuestionSetCode } from "../questionset/types.ts";
-import type { Scope } from "../scope.ts";
+import { PoetError } from "../errors/index.ts";
+import { organisations, recordAudit } from "../organisation/index.ts";
+import type { QuestionSetCode } from "../questionset/index.ts";
+import type { Scope } from "../scope/index.ts";
 import { importResponses } from "./import.ts";
 import { type ImportJobRow, importJobs } from "./import-job.sql.ts";
 import { writerOf } from "./writer.ts";

@@ -1,26 +1,15 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, type SQL } from "drizzle-orm";
 import * as z from "zod/mini";
-import { areaCode, pageSize } from "../area/validation.ts";
-import type { Db } from "../db/types.ts";
-import { recordAudit } from "../organisation/audit.ts";
-import { questionSets, questions, scaleOptions, scales } from "../questionset/questionset.sql.ts";
-import { QUESTION_SET_CODES } from "../questionset/types.ts";
-import type { Scope } from "../scope.ts";
+import type { Db } from "../db/index.ts";
+import { recordAudit } from "../organisation/index.ts";
+import { questionSets, questions, scaleOptions, scales } from "../questionset/index.ts";
+import type { Scope } from "../scope/index.ts";
 import { groupBy, Loader } from "../util/loader.ts";
 import { cursors, page } from "../util/page.ts";
-import { parseInput } from "../util/validate.ts";
+import { validated } from "../util/validate.ts";
 import { answers, type ResponseRow, responses } from "./response.sql.ts";
-import { externalRef, isoDate } from "./validation.ts";
+import { externalRef, responsePageArgs } from "./validation.ts";
 import { type Writer, writerOf } from "./writer.ts";
-
-export const responseFilter = z.object({
-  questionSet: z.optional(z.nullable(z.enum(QUESTION_SET_CODES))),
-  area: z.optional(z.nullable(areaCode)),
-  from: z.optional(z.nullable(isoDate)),
-  to: z.optional(z.nullable(isoDate)),
-  withdrawn: z.optional(z.nullable(z.boolean())),
-});
-export type ResponseFilter = z.input<typeof responseFilter>;
 
 function responseCursors() {
   return cursors("response", z.coerce.number().check(z.int(), z.minimum(1), z.maximum(2_147_483_647)));
@@ -33,9 +22,8 @@ const own = (writer: Writer) => and(eq(responses.organisationId, writer.organisa
  * The caller's organisation's responses, newest first, a page at a time: live ones, or only the
  * withdrawn with `withdrawn: true`. Every read is recorded in the audit trail.
  */
-export async function listResponses(scope: Scope, args: { filter?: ResponseFilter | null; first: number; after?: string | null }) {
-  parseInput(pageSize, args.first, "first");
-  const filter = parseInput(responseFilter, args.filter ?? {}, "filter");
+export const listResponses = validated(responsePageArgs, async (scope: Scope, args) => {
+  const filter = args.filter ?? {};
   const after = args.after ? responseCursors().decode(args.after) : null;
   const writer = await writerOf(scope);
   const conditions: (SQL | undefined)[] = [
@@ -59,19 +47,22 @@ export async function listResponses(scope: Scope, args: { filter?: ResponseFilte
   const shown = rows.slice(0, args.first);
   await recordAudit(scope, { action: "responses.read", subject: writer.slug, rows: shown.length, detail: { filter, after: args.after ?? null } });
   return page(rows, args.first, after !== null, (r) => responseCursors().encode(r.id));
-}
+});
 
 /** One of the caller's organisation's responses by its reference, or null; the read is audited. */
-export async function findResponse(scope: Scope, ref: string): Promise<ResponseRow | null> {
-  const wanted = parseInput(externalRef, ref, "externalRef");
-  const writer = await writerOf(scope);
-  const [row] = await scope.db
-    .select()
-    .from(responses)
-    .where(and(own(writer), eq(responses.externalRef, wanted)));
-  await recordAudit(scope, { action: "response.read", subject: writer.slug, rows: row ? 1 : 0, detail: { externalRef: wanted } });
-  return row ?? null;
-}
+export const findResponse = validated(
+  externalRef,
+  async (scope: Scope, wanted): Promise<ResponseRow | null> => {
+    const writer = await writerOf(scope);
+    const [row] = await scope.db
+      .select()
+      .from(responses)
+      .where(and(own(writer), eq(responses.externalRef, wanted)));
+    await recordAudit(scope, { action: "response.read", subject: writer.slug, rows: row ? 1 : 0, detail: { externalRef: wanted } });
+    return row ?? null;
+  },
+  "externalRef",
+);
 
 /** A stored answer: the question and the options chosen, by code. */
 export interface StoredAnswer {

@@ -5,7 +5,7 @@ import { queryRows } from "../db/types.ts";
 import { rebuildFigureCubes, verifyFigureCubes } from "../figure/aggregate.ts";
 import { auditEvents } from "../organisation/apikey.sql.ts";
 import { authenticate } from "../organisation/index.ts";
-import { DEFAULT_SETTINGS, type Scope } from "../scope.ts";
+import { DEFAULT_SETTINGS, type Scope } from "../scope/index.ts";
 import { type TestDatabase, testDriver } from "../testing/database.ts";
 import { createSetUpDatabase } from "../testing/fixtures.ts";
 import { systemScope, testCredential } from "../testing/keys.ts";

@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgEnum, pgTable, pgView, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
-import { COLLECTION_MODES, COMPLETED_BY } from "./validation.ts";
+
+/** How a response was collected, and who completed the form: the enums' values, which validation checks input against. */
+export const COLLECTION_MODES = ["ONLINE", "PAPER", "REVIEW", "TELEPHONE"] as const;
+export const COMPLETED_BY = ["SELF", "WITH_HELP", "ON_BEHALF", "UNKNOWN"] as const;
 
 export const collectionMode = pgEnum("collection_mode", COLLECTION_MODES);
 export const completedBy = pgEnum("completed_by", COMPLETED_BY);

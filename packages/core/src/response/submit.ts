@@ -1,15 +1,15 @@
 import { hash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { queryRows } from "../db/types.ts";
-import { badInput } from "../errors.ts";
-import { recordAudit } from "../organisation/audit.ts";
-import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/types.ts";
-import type { Scope } from "../scope.ts";
-import { financialYearOf } from "../util/financial-year.ts";
-import { transaction } from "../util/transaction.ts";
+import { queryRows } from "../db/index.ts";
+import { recordAudit } from "../organisation/index.ts";
+import { QUESTION_SET_CODES, type QuestionSetCode } from "../questionset/index.ts";
+import type { Scope } from "../scope/index.ts";
+import { transaction } from "../scope/index.ts";
+import { financialYearOf } from "../time/index.ts";
+import { validated } from "../util/validate.ts";
 import { encodeAnswers, type Instrument, instrumentsFingerprint, loadInstruments, pickVersion } from "./instrument.ts";
 import { type ResponseRow, responses } from "./response.sql.ts";
-import { boundedErrors, type InputError, inputErrors, instrumentSchema, MAX_BATCH, type ParsedResponse, responseInput } from "./validation.ts";
+import { boundedErrors, type InputError, inputErrors, instrumentSchema, type ParsedResponse, responseInput, submittedBatch } from "./validation.ts";
 import { countResponses, drawRecordKey, insertResponses, type NewResponse, replaceResponses } from "./write.ts";
 import { type Writer, writerOf } from "./writer.ts";
 
@@ -253,24 +253,19 @@ export async function writeBatch(scope: Scope, writer: Writer, checked: readonly
  * still go in. A reference already stored with the same content is UNCHANGED, with different
  * content a CONFLICT unless it is a correction. `dryRun` reports the same outcome, writing nothing.
  */
-export async function submitResponses(
-  scope: Scope,
-  input: { responses: readonly unknown[]; dryRun?: boolean },
-  options: { organisation?: string | null } = {},
-): Promise<SubmitResult> {
-  if (input.responses.length > MAX_BATCH) throw badInput(`At most ${MAX_BATCH} responses a call; this one has ${input.responses.length}`, "responses");
+export const submitResponses = validated(submittedBatch, async (scope: Scope, input, options: { organisation?: string | null } = {}): Promise<SubmitResult> => {
   const writer = await writerOf(scope, options.organisation);
   // Checked before the transaction: checking needs nothing from the database but reference data,
   // and on PGlite an open transaction holds every other request's queries.
   const checked = checkBatch(await checkContext(scope, input.responses), writer, input.responses);
   const results = await transaction(scope, async (tx) => {
-    const results = await writeBatch(tx, writer, checked, { dryRun: input.dryRun });
+    const results = await writeBatch(tx, writer, checked, { dryRun: input.dryRun ?? undefined });
     const counts = tally(results);
     if (!input.dryRun) await recordAudit(tx, { action: "responses.submit", subject: writer.slug, rows: counts.created + counts.replaced, detail: counts });
     return results;
   });
   return { results, ...tally(results) };
-}
+});
 
 export function tally(results: readonly ResponseResult[]) {
   const count = (status: ResponseStatus) => results.filter((r) => r.status === status).length;

@@ -1,12 +1,12 @@
-import { notFound } from "../errors.ts";
-import type { QuestionSetCode } from "../questionset/types.ts";
-import { version as versionSchema } from "../questionset/validation.ts";
-import type { Scope } from "../scope.ts";
+import { notFound } from "../errors/index.ts";
+import type { QuestionSetCode } from "../questionset/index.ts";
+import { versionSchema } from "../questionset/index.ts";
+import type { Scope } from "../scope/index.ts";
 import { csvLines } from "../util/csv.ts";
 import { parseInput } from "../util/validate.ts";
 import { RESPONSE_COLUMNS, TICK_SEPARATOR } from "./csv.ts";
 import { loadInstruments, pickVersion } from "./instrument.ts";
-import { COLLECTION_MODES, COMPLETED_BY } from "./validation.ts";
+import { COLLECTION_MODES, COMPLETED_BY } from "./response.sql.ts";
 
 export interface AllowedValue {
   code: string;

@@ -2,17 +2,9 @@ import { describe, expect, it, vi } from "vitest";
 import { findDefinition, QUESTION_SET_DEFINITIONS } from "../questionset/definitions/index.ts";
 import { BANDS } from "../questionset/types.ts";
 import { counted, instrumentFromDefinition as instrumentOf } from "./instrument.ts";
+import { COLLECTION_MODES, COMPLETED_BY } from "./response.sql.ts";
 import { type CheckContext, checkBatch } from "./submit.ts";
-import {
-  type AnswerInput,
-  COLLECTION_MODES,
-  COMPLETED_BY,
-  exclusiveOption,
-  inputErrors,
-  instrumentSchema,
-  MAX_RESPONSE_ERRORS,
-  type ResponseInput,
-} from "./validation.ts";
+import { type AnswerInput, exclusiveOption, inputErrors, instrumentSchema, MAX_RESPONSE_ERRORS, type ResponseInput } from "./validation.ts";
 import type { Writer } from "./writer.ts";
 
 const ADULT = instrumentOf(findDefinition("ADULT_PB", 2)!);

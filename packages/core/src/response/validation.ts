@@ -1,11 +1,10 @@
 import * as z from "zod/mini";
-import { areaCode } from "../area/validation.ts";
-import { QUESTION_SET_CODES } from "../questionset/types.ts";
-import { version } from "../questionset/validation.ts";
+import { areaCode } from "../area/index.ts";
+import { QUESTION_SET_CODES, versionSchema } from "../questionset/index.ts";
+import { pageSize } from "../util/page.ts";
+import { refusal } from "../util/validate.ts";
 import { counted, type Instrument, type InstrumentOption, type InstrumentQuestion } from "./instrument.ts";
-
-export const COLLECTION_MODES = ["ONLINE", "PAPER", "REVIEW", "TELEPHONE"] as const;
-export const COMPLETED_BY = ["SELF", "WITH_HELP", "ON_BEHALF", "UNKNOWN"] as const;
+import { COLLECTION_MODES, COMPLETED_BY } from "./response.sql.ts";
 
 /** The most responses one `submitResponses` call takes. */
 export const MAX_BATCH = 100;
@@ -48,6 +47,36 @@ export const externalRef = z.string().check(
   z.refine(wellFormed, NOT_WELL_FORMED),
   z.regex(/[\p{L}\p{N}\p{P}\p{S}]/u, "must hold a visible character (a letter, digit, punctuation mark or symbol)"),
 );
+
+/** A reference as it was sent and as it is stored (`externalRef`'s form): withdrawals answer in the first. */
+const sentRef = z.transform((sent: string, ctx) => {
+  const parsed = externalRef.safeParse(sent);
+  if (parsed.success) return { sent, stored: parsed.data };
+  for (const { message, path } of parsed.error.issues) ctx.issues.push({ code: "custom", message, path, input: sent });
+  return z.NEVER;
+});
+
+/** `withdrawResponses`' references: at most MAX_BATCH (more are refused before any is looked at), each a reference. */
+export const withdrawnRefs = z.pipe(
+  z.array(z.unknown()).check(
+    refusal(
+      (refs) => refs.length <= MAX_BATCH,
+      (refs) => `At most ${MAX_BATCH} references a call; this one has ${refs.length}`,
+    ),
+  ),
+  z.array(z.pipe(z.string(), sentRef)),
+);
+
+/** `submitResponses`' batch: at most MAX_BATCH responses (more are refused before any is checked), each checked on its own later. */
+export const submittedBatch = z.looseObject({
+  responses: z.array(z.unknown()).check(
+    refusal(
+      (responses) => responses.length <= MAX_BATCH,
+      (responses) => `At most ${MAX_BATCH} responses a call; this one has ${responses.length}`,
+    ),
+  ),
+  dryRun: z.optional(z.nullable(z.boolean())),
+});
 
 /** A calendar date, yyyy-mm-dd, that exists. */
 export const isoDate = z.string().check(
@@ -111,7 +140,7 @@ const answersInput = z.array(z.custom<AnswerInput>()).check(
 export const responseInput = z.object({
   externalRef,
   questionSet: z.enum(QUESTION_SET_CODES, { error: oneOf("question set", QUESTION_SET_CODES) }),
-  version: z.optional(z.nullable(version)),
+  version: z.optional(z.nullable(versionSchema)),
   area: areaCode,
   collectedOn: isoDate,
   collectionMode: z.enum(COLLECTION_MODES, { error: oneOf("collection mode", COLLECTION_MODES) }),
@@ -302,3 +331,20 @@ export function instrumentSchema(instrument: Instrument, context: InstrumentCont
     }),
   );
 }
+
+/** Which of the organisation's responses `listResponses` reads. */
+export const responseFilter = z.object({
+  questionSet: z.optional(z.nullable(z.enum(QUESTION_SET_CODES))),
+  area: z.optional(z.nullable(areaCode)),
+  from: z.optional(z.nullable(isoDate)),
+  to: z.optional(z.nullable(isoDate)),
+  withdrawn: z.optional(z.nullable(z.boolean())),
+});
+export type ResponseFilter = z.input<typeof responseFilter>;
+
+/** `listResponses`: a page of 1 to 100, of the responses the filter picks. */
+export const responsePageArgs = z.looseObject({
+  first: pageSize,
+  filter: z.optional(z.nullable(responseFilter)),
+  after: z.optional(z.nullable(z.string())),
+});

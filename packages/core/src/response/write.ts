@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
-import { type Db, queryRows } from "../db/types.ts";
-import { applyCubeDelta } from "../figure/aggregate.ts";
+import { type Db, queryRows } from "../db/index.ts";
+import { applyCubeDelta } from "../figure/index.ts";
 
 /*
  * The one way responses are written: submissions, imports, corrections, withdrawals and the demo

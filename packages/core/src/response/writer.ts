@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { roleOf } from "../actor/index.ts";
-import { forbidden, notFound, PoetError } from "../errors.ts";
-import { organisationAreas, organisations } from "../organisation/organisation.sql.ts";
-import { slug } from "../organisation/validation.ts";
-import type { Scope } from "../scope.ts";
+import { forbidden, notFound, PoetError } from "../errors/index.ts";
+import { organisationAreas, organisations, slugSchema } from "../organisation/index.ts";
+import type { Scope } from "../scope/index.ts";
 import { parseInput } from "../util/validate.ts";
 
 /** The organisation a write or a row-level read acts for, and the areas it covers. */
@@ -35,7 +34,7 @@ export async function writerOf(scope: Scope, organisation?: string | null): Prom
       return { organisationId: actor.organisation.id, slug: actor.organisation.slug, areas: await coveredAreas(scope, actor.organisation.id) };
     case "system": {
       if (!organisation) throw new PoetError("BAD_USER_INPUT", "Name the organisation the responses belong to", { argument: "organisation" });
-      const wanted = parseInput(slug, organisation, "organisation");
+      const wanted = parseInput(slugSchema, organisation, "organisation");
       const [row] = await scope.db.select().from(organisations).where(eq(organisations.slug, wanted));
       if (!row) throw notFound(`No organisation "${wanted}"`, "organisation");
       return { organisationId: row.id, slug: row.slug, areas: await coveredAreas(scope, row.id) };

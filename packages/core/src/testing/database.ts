@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { setupDatabase } from "../app/setup.ts";
 import { createNeonDatabase } from "../db/neon.ts";
 import { createPgliteDatabase } from "../db/pglite.ts";
-import { setupDatabase } from "../db/setup.ts";
 import type { Database } from "../db/types.ts";
 import { startWsProxy, type WsProxy } from "../db/ws-proxy.ts";
 

@@ -6,7 +6,7 @@
  * measure the result on the demo data (docs/disclosure-control.md, "What differencing learns").
  */
 
-import { financialYearLabel } from "../util/financial-year.ts";
+import { financialYearLabel } from "../time/index.ts";
 
 /** The demo data's financial years, and every run of them a period can ask for. */
 export const YEARS = [2022, 2023, 2024, 2025];

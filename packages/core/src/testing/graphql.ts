@@ -1,9 +1,11 @@
 import type { GraphQLFormattedError } from "graphql";
 import type { Database } from "../db/types.ts";
-import { createHttpHandler, type HttpResponse } from "../graphql/http.ts";
+import type { Services } from "../graphql/context.ts";
+import { createHttpHandler } from "../graphql/http.ts";
 import { createApolloServer, type ServerOptions } from "../graphql/server.ts";
+import type { HttpResponse } from "../http/index.ts";
 import { inProcessReports } from "../report/local.ts";
-import { DEFAULT_SETTINGS, type Settings } from "../scope.ts";
+import { DEFAULT_SETTINGS, type Settings } from "../scope/index.ts";
 
 export interface QueryResult<T> {
   data?: T | null;
@@ -15,12 +17,13 @@ export interface QueryResult<T> {
  * The real server over its real HTTP handler (credentials, limits, parsing, validation,
  * resolvers, error formatting), called in-process: only the socket is left out.
  */
-export function createTestClient(database: Database, options: ServerOptions & { settings?: Partial<Settings> } = {}) {
+export function createTestClient(database: Database, options: ServerOptions & { settings?: Partial<Settings>; services?: Partial<Services> } = {}) {
   const server = createApolloServer(options);
   const handle = createHttpHandler({
     server,
     database,
-    settings: { ...DEFAULT_SETTINGS, reports: inProcessReports, ...options.settings },
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    services: { reports: inProcessReports, ...options.services },
     logger: options.logger,
   });
   return {

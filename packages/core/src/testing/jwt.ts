@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from "jose";
-import type { JwtSettings } from "../scope.ts";
+import type { JwtSettings } from "../scope/index.ts";
 
 export const TEST_ISSUER = "https://id.portal.test/";
 export const TEST_AUDIENCE = "poet-api";

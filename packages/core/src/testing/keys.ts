@@ -2,7 +2,7 @@ import { type Role, systemActor } from "../actor/index.ts";
 import type { Db } from "../db/types.ts";
 import { createApiKey, createOrganisation } from "../organisation/index.ts";
 import type { ORGANISATION_TYPES } from "../organisation/validation.ts";
-import { DEFAULT_SETTINGS, type Scope } from "../scope.ts";
+import { DEFAULT_SETTINGS, type Scope } from "../scope/index.ts";
 
 export const systemScope = (db: Db): Scope => ({ db, actor: systemActor("tests"), settings: DEFAULT_SETTINGS });
 

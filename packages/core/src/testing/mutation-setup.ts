@@ -1,7 +1,8 @@
-import { figureCaching } from "../figure/caching.ts";
+import { memoKeeping } from "../util/memo.ts";
 
-// A vitest setup file for mutation runs (vitest.config.ts, POET_FIGURE_CACHE=off).
-figureCaching.enabled = false;
+// A vitest setup file for mutation runs (vitest.config.ts, POET_FIGURE_CACHE=off): nothing is kept
+// in memory between reads (figures' caches included), so each test itself runs the code it needs.
+memoKeeping.enabled = false;
 
 // The server loads the domain modules lazily, so their module-level code (schemas, constants)
 // would otherwise first run inside whichever test happens to need them, and Stryker would credit

@@ -1,7 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/types.ts";
-import type { BandCells } from "../figure/cube.ts";
-import type { Cell } from "../figure/disclosure.ts";
+import type { BandCells, Cell } from "../figure/disclosure.ts";
 import { type Atom, familyCells } from "../figure/family.ts";
 import { COUNTABLE_BANDS, type CountableBand, type Measure, publishBand } from "../figure/measure.ts";
 

@@ -1,24 +1,23 @@
-/** RFC 4180 CSV (quoted fields, doubled quotes) into objects keyed by the header row. */
+import Papa from "papaparse";
+
+/** A CSV parse problem, as Papa Parse names it (its `code`, and the 0-based row it is on). */
+export interface CsvProblem {
+  code: string;
+  row: number | undefined;
+}
+
+/**
+ * RFC 4180 CSV (quoted fields, doubled quotes) into rows of fields, blank lines skipped: the one
+ * CSV parser of the house (Papa Parse), for reference data and for imports alike.
+ */
+export function parseCsvRows(text: string, options: { delimiter?: string; newline?: "\r\n" | "\n" | "\r" } = {}): { rows: string[][]; problems: CsvProblem[] } {
+  const { data, errors } = Papa.parse<string[]>(text, { delimiter: options.delimiter, newline: options.newline, skipEmptyLines: true });
+  return { rows: data, problems: errors.map((e) => ({ code: e.code, row: e.row })) };
+}
+
+/** CSV into objects keyed by the header row; a short row's missing fields are empty. */
 export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
-    } else field += c;
-  }
-  if (field !== "" || row.length > 0) row.push(field), rows.push(row);
-  const [header, ...body] = rows.filter((r) => r.length > 1 || r[0] !== "");
+  const [header, ...body] = parseCsvRows(text).rows;
   if (!header) return [];
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
 }

@@ -1,5 +1,5 @@
-import type * as z from "zod/mini";
-import { badInput } from "../errors.ts";
+import * as z from "zod/mini";
+import { badInput } from "../errors/index.ts";
 
 /**
  * Opaque cursors of one kind: `kind:key` in base64url. A cursor that does not decode to a key of
@@ -31,3 +31,9 @@ export function page<T>(rows: T[], first: number, hasPrevious: boolean, cursorOf
     },
   };
 }
+
+/** How many items a page holds: the same bounds on every connection. */
+export const MAX_PAGE_SIZE = 100;
+export const pageSize = z
+  .int()
+  .check(z.minimum(1, `must be between 1 and ${MAX_PAGE_SIZE}`), z.maximum(MAX_PAGE_SIZE, `must be between 1 and ${MAX_PAGE_SIZE}`));

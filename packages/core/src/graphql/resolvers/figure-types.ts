@@ -1,6 +1,4 @@
-import { associationSummary } from "../../figure/association.ts";
-import { TREND_METHOD } from "../../figure/index.ts";
-import { periodLabel, periodYears } from "../../figure/period.ts";
+import { associationSummary, periodLabel, periodYears, TREND_METHOD } from "../../figure/index.ts";
 import { financialYearLabel } from "../../response/index.ts";
 import type {
   AssociationResolvers,

@@ -1,7 +1,5 @@
-import type { Actor } from "./actor/index.ts";
-import type { Db } from "./db/types.ts";
-import type { ReportRenderer } from "./report/types.ts";
-import type { UploadStore } from "./response/jobs.ts";
+import type { Actor } from "../actor/index.ts";
+import type { Db } from "../db/index.ts";
 
 /** How bearer JWTs from the membership portal's identity provider are checked. */
 export interface JwtSettings {
@@ -24,10 +22,6 @@ export interface Settings {
   releaseLagMonths?: number;
   /** Null when the deployment accepts API keys only. */
   jwt: JwtSettings | null;
-  /** Where large imports are uploaded; null where there is no imports bucket (a laptop). */
-  uploads?: UploadStore | null;
-  /** Who draws local reports; null where nothing does (`localReport` then says so). */
-  reports?: ReportRenderer | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = { reportThreshold: 100, jwt: null };

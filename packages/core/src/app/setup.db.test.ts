@@ -1,9 +1,9 @@
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { areaAncestors, areas, statisticalNeighbours } from "../area/area.sql.ts";
+import { queryRows } from "../db/types.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
 import { setupDatabase } from "./setup.ts";
-import { queryRows } from "./types.ts";
 
 let database: TestDatabase;
 

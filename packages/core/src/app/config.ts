@@ -1,9 +1,8 @@
 // zod/mini: the same validation at a twentieth of the bundle size, which the Lambda cold start pays.
 import * as z from "zod/mini";
-import { lambdaReports } from "./report/remote.ts";
-import { s3Uploads } from "./response/uploads.ts";
-import type { Settings } from "./scope.ts";
-import type { LogLevel } from "./util/log.ts";
+import type { DatabaseConfig } from "../db/index.ts";
+import type { Settings } from "../scope/index.ts";
+import type { LogLevel } from "../util/log.ts";
 
 const flag = z._default(z.enum(["true", "false"]), "true");
 
@@ -28,9 +27,7 @@ const envSchema = z.object({
   POET_JWT_CLOCK_TOLERANCE_S: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(300)), 30),
 });
 
-export type DatabaseConfig =
-  | { driver: "pglite"; dataDir: string | null; statementTimeoutMs?: number }
-  | { driver: "neon"; url: string; wsProxy: string | null; statementTimeoutMs?: number };
+export type { DatabaseConfig };
 
 export interface Config {
   database: DatabaseConfig;
@@ -41,6 +38,10 @@ export interface Config {
   logLevel: LogLevel;
   /** What the domain needs: the report threshold and how bearer tokens are checked. */
   settings: Settings;
+  /** The S3 bucket large imports are uploaded to, if the deployment has one. */
+  importBucket: string | null;
+  /** The Lambda function that draws local reports, if the GraphQL function is to ask one. */
+  reportFunction: string | null;
 }
 
 /** Reads and validates the environment once, failing fast with every problem listed. */
@@ -66,8 +67,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       jwt: e.POET_JWT_JWKS_URL
         ? { jwksUrl: e.POET_JWT_JWKS_URL, issuer: e.POET_JWT_ISSUER!, audience: e.POET_JWT_AUDIENCE!, clockToleranceSeconds: e.POET_JWT_CLOCK_TOLERANCE_S }
         : null,
-      uploads: e.POET_IMPORT_BUCKET ? s3Uploads(e.POET_IMPORT_BUCKET) : null,
-      reports: e.POET_REPORT_FUNCTION ? lambdaReports(e.POET_REPORT_FUNCTION) : null,
     },
+    importBucket: e.POET_IMPORT_BUCKET ?? null,
+    reportFunction: e.POET_REPORT_FUNCTION ?? null,
   };
 }

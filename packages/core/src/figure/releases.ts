@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type Db, queryRows } from "../db/types.ts";
+import { type Db, queryRows } from "../db/index.ts";
 
 /** A release as readers see it: its name, when it was cut, and the financial years it holds. */
 export interface ReleaseInfo {

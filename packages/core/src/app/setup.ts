@@ -1,7 +1,7 @@
-import { loadReferenceAreas } from "../area/load.ts";
-import { loadQuestionSets } from "../questionset/load.ts";
-import { migrateDatabase } from "./migrate.ts";
-import type { Database } from "./types.ts";
+import { loadReferenceAreas } from "../area/index.ts";
+import type { Database } from "../db/index.ts";
+import { migrateDatabase } from "../db/index.ts";
+import { loadQuestionSets } from "../questionset/index.ts";
 
 /** Brings any database to the current schema with its reference data; safe to run again. */
 export async function setupDatabase(database: Database, options: { migrationsFolder?: string } = {}): Promise<void> {

@@ -1,5 +1,5 @@
-import type { Db } from "../db/types.ts";
-import type { Scope } from "../scope.ts";
+import type { Db } from "../db/index.ts";
+import type { Scope } from "./scope.ts";
 
 const inside = new WeakSet<object>();
 

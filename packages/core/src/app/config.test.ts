@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config.ts";
+import { servicesOf } from "./services.ts";
 
 describe("loadConfig", () => {
   it("defaults to PGlite in .poet/pglite on port 4000", () => {
@@ -9,7 +10,9 @@ describe("loadConfig", () => {
       production: false,
       introspection: true,
       logLevel: "info",
-      settings: { reportThreshold: 100, releaseLagMonths: 3, jwt: null, uploads: null, reports: null },
+      settings: { reportThreshold: 100, releaseLagMonths: 3, jwt: null },
+      importBucket: null,
+      reportFunction: null,
     });
     expect(loadConfig({ NODE_ENV: "test" }).logLevel).toBe("silent");
     expect(loadConfig({ POET_INTROSPECTION: "false", POET_LOG_LEVEL: "debug" })).toMatchObject({ introspection: false, logLevel: "debug" });
@@ -59,7 +62,7 @@ describe("loadConfig", () => {
   });
 
   it("takes an imports bucket for large uploads, by its S3 name", () => {
-    expect(loadConfig({ POET_IMPORT_BUCKET: "poet-imports-prod" }).settings.uploads).toEqual({ uploadUrl: expect.any(Function) });
+    expect(servicesOf(loadConfig({ POET_IMPORT_BUCKET: "poet-imports-prod" })).uploads).toEqual({ uploadUrl: expect.any(Function) });
     expect(() => loadConfig({ POET_IMPORT_BUCKET: "Not A Bucket" })).toThrow("POET_IMPORT_BUCKET must be an S3 bucket name");
   });
 });

@@ -1,0 +1,2 @@
+export { DEMO_SEED, generateDemoResponses } from "./generate.ts";
+export { seedDemoData } from "./seed.ts";

@@ -1,0 +1,1 @@
+export { createDownloadHandler } from "./handler.ts";
