@@ -48,18 +48,18 @@ export default defineConfig({
     coverage: {
       provider: "v8",
       include: ["packages/core/src/figure/**", "packages/core/src/organisation/**", "packages/core/src/graphql/**"],
-      exclude: ["**/*.test.ts", "**/generated/**", "**/*.sql.ts", "packages/core/src/figure/index.ts"],
+      exclude: ["**/*.test.ts", "**/generated/**", "**/*.sql.ts", "packages/core/src/figure/index.ts", "packages/core/src/graphql/index.ts"],
       reporter: ["text-summary", "text"],
       // `npm test` (and so CI) runs the whole suite with --coverage, every project, on Node 22.
       thresholds: {
-        // Just under what the suite measured: a drop fails the run. Set from unit + PGlite on
-        // 2026-11-25 (figure lines 99; organisation 100 throughout; graphql 95/75/95/95), then
-        // lowered where CI's first measured run (2026-12-07, all projects) found the code added
-        // since below them: figure lines 98.6; organisation 99.3/98.8/97.3/99.1 (loaders.ts);
-        // graphql 92.0/-/90.7/93.3 (resolvers/organisation.ts, cost.ts). Raise them as tests return.
+        // Just under what the whole suite measures (all projects, as npm test runs it): a drop
+        // fails the run. Set 2026-11-25 from unit + PGlite; on 2026-12-07 CI's first enforced run
+        // found figure's lines at 98.6 (was 99) and organisation's one defensive branch
+        // (authenticate.ts, a non-Error thrown by jose) at 98.7, and tests of GraphQL's nested
+        // administration fields and of the organisation loader brought the rest back.
         "packages/core/src/figure/**": { statements: 97, branches: 88, functions: 97, lines: 98 },
-        "packages/core/src/organisation/**": { statements: 99, branches: 98, functions: 97, lines: 99 },
-        "packages/core/src/graphql/**": { statements: 91, branches: 75, functions: 90, lines: 93 },
+        "packages/core/src/organisation/**": { statements: 100, branches: 98, functions: 100, lines: 100 },
+        "packages/core/src/graphql/**": { statements: 95, branches: 75, functions: 95, lines: 95 },
       },
     },
     projects: chosen([

@@ -51,3 +51,42 @@ describe("instants (DateTime)", () => {
     expect(bad.errors?.[0]?.message).toMatch(/^Variable "\$input" got invalid value "2099-02-30" at "input\.expiresAt"/);
   });
 });
+
+describe("administration through GraphQL", () => {
+  it("answers an organisation's areas, a key's organisation, an audit event's detail and a release's years", async () => {
+    const api = createTestClient(database);
+    const admin = await testCredential(database.db, { type: "ADMINISTRATOR", role: "ADMIN" });
+    const headers = { authorization: admin.header };
+    const made = await api.data(
+      `mutation { createOrganisation(input: { slug: "gql-admin-council", name: "GQL Council", type: COUNCIL, areas: ["E06000001", "E06000002"] }) { slug } }`,
+      undefined,
+      headers,
+    );
+    expect(made.createOrganisation.slug).toBe("gql-admin-council");
+    await api.data(`mutation { createApiKey(input: { organisation: "gql-admin-council", name: "dashboard" }) { apiKey { prefix } } }`, undefined, headers);
+
+    const read = await api.data(
+      `{ organisations { slug area { code } areas { code } }
+         apiKeys(organisation: "gql-admin-council") { name role organisation { slug name } }
+         auditEvents(first: 5) { edges { node { action subject detail } } }
+         releases { name financialYears newFinancialYears questionSets { versions financialYears } } }`,
+      undefined,
+      headers,
+    );
+    const council = read.organisations.find((o: { slug: string }) => o.slug === "gql-admin-council");
+    expect(council).toEqual({ slug: "gql-admin-council", area: { code: "E06000001" }, areas: [{ code: "E06000001" }, { code: "E06000002" }] });
+    expect(read.apiKeys).toEqual([{ name: "dashboard", role: "MEMBER", organisation: { slug: "gql-admin-council", name: "GQL Council" } }]);
+    const keyEvent = read.auditEvents.edges.map((e: { node: unknown }) => e.node).find((n: { action: string }) => n.action === "key.create");
+    expect(keyEvent.subject).toMatch(/^poet_/);
+    expect(JSON.parse(keyEvent.detail)).toMatchObject({ organisation: "gql-admin-council", role: "MEMBER", expiresAt: null });
+    expect(read.releases).toEqual([{ name: "2026-07", financialYears: [], newFinancialYears: [], questionSets: expect.any(Array) }]);
+  });
+
+  it("says a deployment that draws no reports draws none, and answers coverage for councils unless asked otherwise", async () => {
+    const api = createTestClient(database, { services: { reports: null } });
+    const report = await api.query(`{ localReport(area: "E06000001", questionSet: ADULT_PB) { title } }`);
+    expect(report.errors?.[0]).toMatchObject({ message: "Local reports are not drawn by this deployment", extensions: { code: "NOT_FOUND" } });
+    const coverage = await api.data(`{ coverage(questionSet: ADULT_PB) { area { type } } }`);
+    expect(coverage.coverage.every((c: { area: { type: string } }) => c.area.type === "LOCAL_AUTHORITY")).toBe(true);
+  });
+});

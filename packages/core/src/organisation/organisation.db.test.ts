@@ -12,6 +12,7 @@ import { systemScope, testCredential } from "../testing/keys.ts";
 import { apiKeys, auditEvents } from "./apikey.sql.ts";
 import { recordAudit } from "./audit.ts";
 import { authenticate, createApiKey, createOrganisation, listApiKeys, listAuditEvents, listOrganisations, revokeApiKey } from "./index.ts";
+import { createOrganisationLoaders } from "./loaders.ts";
 import { organisationAreas, organisations } from "./organisation.sql.ts";
 
 let database: TestDatabase;
@@ -295,6 +296,14 @@ describe("membership-portal tokens", () => {
 });
 
 describe("organisations", () => {
+  it("are batched by id for nested fields, with none for an id that names no organisation", async () => {
+    const loaders = createOrganisationLoaders(async () => database.db);
+    const [row] = await database.db.select().from(organisations).where(eq(organisations.slug, "org-council"));
+    const [found, missing] = await Promise.all([loaders.byId.load(row!.id), loaders.byId.load(-1)]);
+    expect(found).toMatchObject({ slug: "org-council" });
+    expect(missing).toBeNull();
+  });
+
   it("are created with the areas they cover, all or nothing", async () => {
     const system = systemScope(database.db);
     const before = (await database.db.select().from(auditEvents)).length;
