@@ -1,4 +1,5 @@
 import { bundleSize } from "./bundle.ts";
+import { cli } from "./cli.ts";
 import { coldStart } from "./cold-start.ts";
 import { figures } from "./figures.ts";
 import { hostile } from "./hostile.ts";
@@ -10,4 +11,4 @@ import { reports } from "./reports.ts";
 import type { Benchmark } from "./types.ts";
 
 /** Every benchmark, in run order. */
-export const BENCHMARKS: Benchmark[] = [bundleSize, coldStart, figures, releases, joint, ingest, reports, hostile, layer];
+export const BENCHMARKS: Benchmark[] = [bundleSize, coldStart, figures, releases, joint, ingest, reports, hostile, layer, cli];

@@ -59,7 +59,14 @@ export async function runAdminCommand(db: Db, command: "organisation" | "key", a
     const revoked = await revokeApiKey(scope, options.prefix ?? args[1] ?? "");
     print(`poet: key ${revoked.prefix} revoked at ${revoked.revokedAt?.toISOString()}`);
   } else if (action === "list") {
-    for (const { key, organisation } of await listApiKeys(scope, { organisation: options.organisation })) {
+    const keys = await listApiKeys(scope, { organisation: options.organisation });
+    if (!keys.length) {
+      const whose = options.organisation ? ` for ${options.organisation}` : "";
+      const create = `poet key create --organisation ${options.organisation ?? "SLUG"}`;
+      print(`poet: no API keys${whose} yet (${create} issues one)`);
+      return;
+    }
+    for (const { key, organisation } of keys) {
       const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : key.expiresAt && key.expiresAt <= new Date() ? "expired" : "active";
       print([key.prefix, organisation, key.role, state, key.lastUsedAt ? `last used ${key.lastUsedAt.toISOString()}` : "never used", key.name].join("\t"));
     }

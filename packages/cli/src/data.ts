@@ -3,12 +3,14 @@ import { resolve } from "node:path";
 import { systemActor } from "@poet/core/actor";
 import type { Db } from "@poet/core/db";
 import { PoetError } from "@poet/core/errors";
-import { QUESTION_SET_CODES, type QuestionSetCode } from "@poet/core/questionset";
 import type { Encoding } from "@poet/core/response";
-import { dictionaryCsv, errorsCsv, importResponses, importTemplate } from "@poet/core/response";
+import { dictionaryCsv, errorsCsv, type ImportResult, importResponses, importTemplate } from "@poet/core/response";
 import { DEFAULT_SETTINGS, type Scope } from "@poet/core/scope";
+import { ExitError, questionSetOf } from "./args.ts";
 import { output, print } from "./output.ts";
 import { createProgressBar } from "./progress.ts";
+
+export { ExitError, questionSetOf };
 
 export interface DataOptions {
   organisation?: string;
@@ -22,24 +24,7 @@ export interface DataOptions {
   cwd?: string;
 }
 
-/** An error whose exit code is not 1: a file that cannot be read is 2. */
-export class ExitError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
-}
-
 const scopeOf = (db: Db): Scope => ({ db, actor: systemActor("cli"), settings: DEFAULT_SETTINGS });
-
-export function questionSetOf(value: string | undefined): QuestionSetCode | null {
-  if (value === undefined) return null;
-  const code = value.toUpperCase();
-  if (!(QUESTION_SET_CODES as readonly string[]).includes(code)) throw new Error(`--question-set must be one of ${QUESTION_SET_CODES.join(", ")}`);
-  return code as QuestionSetCode;
-}
 
 /** `poet template`: the import template (or its data dictionary) on stdout. */
 export async function runTemplate(db: Db, options: DataOptions): Promise<void> {
@@ -87,15 +72,55 @@ export async function runImport(db: Db, file: string | undefined, options: DataO
   } finally {
     bar.finish();
   }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const outcome = result.written
-    ? "written"
-    : options.dryRun
-      ? "checked (dry run): nothing written"
-      : "NOT written: rows were rejected (--accept-valid writes the valid rows)";
-  print(
-    `poet: ${file}: ${result.rows} rows ${outcome} in ${seconds} s. created ${result.created}, unchanged ${result.unchanged}, replaced ${result.replaced}, rejected ${result.rejected}`,
-  );
+  print(`poet: ${file}: ${importSummary(result, { dryRun: options.dryRun, seconds: (Date.now() - started) / 1000 })}`);
   if (result.errors.length) output().out(errorsCsv(result.errors));
   return result.rejected ? 1 : 0;
+}
+
+const rows = (n: number): string => `${n} row${n === 1 ? "" : "s"}`;
+
+/** "2 created, 1 replaced": the counts that are not zero, in words; `none` when all are. */
+function counts(parts: [number, string][], none: string): string {
+  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  return said.length ? said.join(", ") : none;
+}
+
+/**
+ * What an import did, in plain words: how many rows were read or checked, whether anything was
+ * written, and what was (or would have been) created, replaced, left unchanged or rejected.
+ */
+export function importSummary(
+  result: Pick<ImportResult, "rows" | "created" | "unchanged" | "replaced" | "rejected" | "written">,
+  options: { dryRun?: boolean; seconds: number },
+): string {
+  const { created, unchanged, replaced, rejected } = result;
+  const time = `in ${options.seconds.toFixed(1)} s`;
+  const rejectedPart = rejected ? `; ${rows(rejected)} rejected` : "";
+  if (options.dryRun) {
+    const would = counts(
+      [
+        [created, "would be created"],
+        [replaced, "would be replaced"],
+        [unchanged, "would be unchanged (already stored as they are)"],
+      ],
+      "none would be written",
+    );
+    return `${rows(result.rows)} checked (dry run) ${time}: nothing written; ${would}${rejectedPart}`;
+  }
+  if (!result.written) {
+    const valid = result.rows - rejected;
+    return `${rows(result.rows)} read ${time}: nothing written, because ${rows(rejected)} ${rejected === 1 ? "was" : "were"} rejected (--accept-valid writes the ${valid} valid ${valid === 1 ? "one" : "ones"})`;
+  }
+  const changed = created + replaced;
+  const written = counts(
+    [
+      [created, "created"],
+      [replaced, "replaced"],
+    ],
+    "",
+  );
+  return (
+    `${rows(result.rows)} read ${time}: ${changed ? `${rows(changed)} written (${written})` : "nothing written"}` +
+    `${unchanged ? `; ${rows(unchanged)} unchanged (already stored as they are)` : ""}${rejected ? `; ${rows(rejected)} rejected, not written` : ""}`
+  );
 }

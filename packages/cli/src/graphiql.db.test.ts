@@ -28,8 +28,8 @@ describe.runIf(testDriver() === "pglite" && chromium)(title, () => {
     await server?.stop();
   });
 
-  it("opens with the README's examples as tabs, runs the first, and loads nothing from elsewhere", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  it("opens with the README's examples as named tabs and the first one's result, fits a 1280 px window, and loads nothing from elsewhere", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const requested: string[] = [];
     const errors: string[] = [];
     page.on("request", (request) => requested.push(request.url()));
@@ -41,17 +41,41 @@ describe.runIf(testDriver() === "pglite" && chromium)(title, () => {
     await page.locator(".graphiql-container .graphiql-query-editor .CodeMirror").waitFor();
     const tabs = page.locator(".graphiql-tab");
     await expect.poll(() => tabs.count()).toBe(loadExamples().length);
-    expect(await tabs.first().textContent()).toContain("Benchmark");
     expect(await page.locator(".graphiql-logo").textContent()).toBe("POET API");
 
-    await page.locator(".graphiql-execute-button").click();
+    // Each tab is named after its example, once: no "Benchmark2", no "<untitled>".
+    const names = (await tabs.locator(".graphiql-tab-button").allTextContents()).map((name) => name.trim());
+    expect(names[0]).toBe("CouncilComparesWithEngland");
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[A-Z][A-Za-z]+$/);
+
+    // The first example's result is there without a click.
     const result = page.locator(".result-window");
     await expect.poll(() => result.textContent(), { timeout: 20_000 }).toContain('"data"');
     expect(await result.textContent()).toContain("Nottinghamshire");
     expect(await result.textContent()).not.toContain('"errors"');
-
     mkdirSync("test-results/screenshots", { recursive: true });
     await page.screenshot({ path: "test-results/screenshots/graphiql.png" });
+
+    // Every example fits the editor: nothing runs off its right edge, so nothing scrolls sideways.
+    for (let i = 0; i < names.length; i++) {
+      await tabs.nth(i).locator(".graphiql-tab-button").click();
+      const fit = await page.locator(".graphiql-query-editor .CodeMirror").evaluate((element) => {
+        const scroller = element.querySelector(".CodeMirror-scroll")!;
+        const sideways = element.querySelector(".CodeMirror-hscrollbar")!;
+        return {
+          overflow: scroller.scrollWidth - scroller.clientWidth,
+          scrollbar: sideways.clientHeight,
+          value: (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue(),
+        };
+      });
+      expect(fit.value, names[i]).toContain(`query ${names[i]} `);
+      expect(fit.overflow, names[i]).toBeLessThanOrEqual(1);
+      expect(fit.scrollbar, `${names[i]}: no sideways scrollbar`).toBe(0);
+    }
+    await tabs.first().locator(".graphiql-tab-button").click();
+    await page.screenshot({ path: "test-results/screenshots/graphiql-1280.png" });
+
     expect(errors).toEqual([]);
     const origin = new URL(server.url).origin;
     expect(requested.filter((url) => new URL(url).origin !== origin)).toEqual([]);

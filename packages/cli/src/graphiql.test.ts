@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FALLBACK_EXAMPLES, loadExamples, readmeExamples } from "./examples.ts";
+import { FALLBACK_EXAMPLES, loadExamples, operationName, readmeExamples } from "./examples.ts";
 import { CONTENT_SECURITY_POLICY, graphiqlAssets, graphiqlHtml, graphqlRoute, prefersHtml } from "./graphiql.ts";
 import type { RouteRequest } from "./http.ts";
 
@@ -12,17 +12,47 @@ describe("readmeExamples", () => {
     "Again, see [the docs](docs/x.md). More words:\n\n```graphql\n{ twoWay: benchmark { a } }\n```\n",
   ].join("\n");
 
-  it("takes the public ```graphql blocks, named after their first field and headed by their lead sentence", () => {
+  it("takes the public ```graphql blocks, headed by their lead sentence and named after it", () => {
     expect(readmeExamples(markdown)).toEqual([
-      { query: '# How a council compares with England (share answering better)\nquery Benchmark {\n  benchmark(area: "E1") { value }\n}\n' },
-      { query: "# Again, see the docs\nquery Benchmark2 { twoWay: benchmark { a } }\n" },
+      { query: '# How a council compares with England (share answering better)\nquery CouncilComparesWithEngland {\n  benchmark(area: "E1") { value }\n}\n' },
+      { query: "# Again, see the docs\nquery Again { twoWay: benchmark { a } }\n" },
     ]);
+  });
+
+  it("names each example once and by what it shows: a shared lead takes its first field, no lead its first field alone", () => {
+    const twice = "A negative band:\n\n```graphql\n{ benchmark { a } }\n```\n\nA negative band:\n\n```graphql\n{ breakdown { a } }\n```\n";
+    const names = (md: string) => readmeExamples(md).map((e) => /query (\w+)/.exec(e.query)?.[1]);
+    expect(names(twice)).toEqual(["NegativeBand", "NegativeBandBreakdown"]);
+    expect(names(`${twice}\nA negative band:\n\n\`\`\`graphql\n{ breakdown { b } }\n\`\`\`\n`)).toEqual([
+      "NegativeBand",
+      "NegativeBandBreakdown",
+      "NegativeBandBreakdown2",
+    ]);
+    expect(names("```graphql\n{ areas { a } }\n```\n")).toEqual(["Areas"]);
+    // A named operation keeps its name.
+    expect(names("Mine:\n\n```graphql\nquery Mine { a }\n```\n")).toEqual(["Mine"]);
+  });
+
+  it.each([
+    ["How a council compares with England (share answering better)", "CouncilComparesWithEngland"],
+    ["A question set, its questions and the bands of their answers", "QuestionSet"],
+    ["A council's local report, as one self-contained HTML page", "CouncilsLocalReport"],
+    ["Figures are read from releases, never from the live responses", "FiguresReadFromReleases"],
+    ["A whole page of a council's dashboard in one round trip", "WholePageOfCouncilsDashboard"],
+    ["2025-26's figures", ""],
+    ["", ""],
+  ])("operationName(%j) = %j", (lead, name) => {
+    expect(operationName(lead)).toBe(name);
   });
 
   it("reads the repository's README, and falls back to one query without it", () => {
     const examples = loadExamples();
     expect(examples.length).toBeGreaterThan(3);
     expect(examples[0]!.query).toContain("benchmark(");
+    // The README's tabs: one name each, none numbered.
+    const names = examples.map((e) => /^query (\w+)/m.exec(e.query)?.[1]);
+    expect(new Set(names).size).toBe(examples.length);
+    for (const name of names) expect(name).toMatch(/^[A-Z][A-Za-z]+$/);
     for (const { query } of examples) expect(query).not.toMatch(/^mutation|submitResponses|responses\(filter/m);
     expect(loadExamples("/nonexistent/README.md")).toEqual(FALLBACK_EXAMPLES);
   });

@@ -24,10 +24,38 @@ export const ASSETS_PREFIX = "/graphiql/";
 /** Each file under its package's version, so a year's caching never serves a stale one. */
 const assetPath = (name: string, file: string) => `${ASSETS_PREFIX}${name}@${versionOf(name)}/${file.split("/").at(-1)}`;
 
+// After GraphiQL renders: every editor wraps its lines (the README's queries are wider than half
+// a laptop's window, and a cut-off query hides its arguments), and the first example runs once,
+// so the page opens with a result beside it. Only the first example, unedited: never a query
+// or mutation restored from an earlier visit.
 const START = `"use strict";
 const examples = JSON.parse(document.getElementById("poet-examples").textContent);
-const fetcher = GraphiQL.createFetcher({ url: location.origin + location.pathname });
-ReactDOM.createRoot(document.getElementById("graphiql")).render(
+const root = document.getElementById("graphiql");
+const first = examples[0] && !/^\\s*(#.*\\n\\s*)*(mutation|subscription)\\b/.test(examples[0].query) ? examples[0].query : null;
+function runFirst() {
+  const query = root.querySelector(".graphiql-query-editor .CodeMirror");
+  const run = root.querySelector(".graphiql-execute-button");
+  if (first && query && query.CodeMirror && query.CodeMirror.getValue() === first && run) run.click();
+}
+// GraphiQL asks for the schema once its editors are ready: the moment to run the first example.
+const base = GraphiQL.createFetcher({ url: location.origin + location.pathname });
+let introspected = false;
+function fetcher(params, options) {
+  const answer = base(params, options);
+  if (!introspected && params.operationName === "IntrospectionQuery") {
+    introspected = true;
+    Promise.resolve(answer).finally(() => setTimeout(runFirst, 0));
+  }
+  return answer;
+}
+function settle() {
+  for (const element of root.querySelectorAll(".CodeMirror")) {
+    const editor = element.CodeMirror;
+    if (editor && !editor.getOption("lineWrapping")) editor.setOption("lineWrapping", true);
+  }
+}
+new MutationObserver(settle).observe(root, { childList: true, subtree: true });
+ReactDOM.createRoot(root).render(
   React.createElement(
     GraphiQL,
     { fetcher, defaultTabs: examples, defaultEditorToolsVisibility: false },

@@ -147,7 +147,7 @@ describe.runIf(testDriver() === "pglite")("a PGlite folder held by poet serve", 
     writeFileSync(join(dir, "work", "three.csv"), csvOf(template.out, "OWNER", 3));
     expect(await poet(["import", "three.csv", "--organisation", "owner-council", "--dry-run"], join(dir, "work"))).toMatchObject({ code: 0 });
     const imported = await poet(["import", "three.csv", "--organisation", "owner-council"], join(dir, "work"));
-    expect(imported.out).toMatch(/three\.csv: 3 rows written .* created 3,/);
+    expect(imported.out).toMatch(/three\.csv: 3 rows read .*: 3 rows written \(3 created\)/);
 
     expect(await poet(["verify"])).toMatchObject({ code: 0, out: expect.stringMatching(/every figure cube matches/) });
     expect((await poet(["release", "list"])).out).toMatch(/^2026-07 \(latest\)/);
@@ -199,7 +199,8 @@ describe.runIf(testDriver() === "pglite")("a PGlite folder held by poet serve", 
 
     // The dead server's lock is taken over: the folder opens, with every key as it was.
     const listed = await poet(["key", "list"]);
-    expect(listed).toMatchObject({ code: 0, err: expect.stringMatching(/^poet: setting up PGlite in \S+…\n$/) });
+    // The server set the folder up: the command opens it as it is, with nothing to say on stderr.
+    expect(listed).toMatchObject({ code: 0, err: "" });
     expect(listed.out.trim().split("\n")).toHaveLength(3);
 
     let again: RunningServer | undefined;

@@ -1,6 +1,9 @@
 import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { main, parsePeriod } from "./program.ts";
 
 // The command line's grammar, without a database: help, and the parser's errors, which stop a
@@ -110,5 +113,61 @@ describe("the poet command itself", () => {
     const wrong = run("verify", "--fast");
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toBe("error: unknown option '--fast'\n(poet verify --help lists its options)\n");
+  });
+});
+
+describe("a bad argument answers at once, without a database", () => {
+  const dir = mkdtempSync(join(tmpdir(), "poet-args-"));
+  const dataDir = join(dir, "pglite");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  async function poetOn(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, { env: { POET_DATA_DIR: dataDir }, cwd: dir, output: { writeOut: (s) => out.push(s), writeErr: (s) => err.push(s) } });
+    return { code, out: out.join(""), err: err.join("") };
+  }
+  const noDatabase = () => expect(existsSync(dataDir), "a database was opened").toBe(false);
+
+  it("refuses an unknown question set code, naming the codes and the one meant", async () => {
+    const result = await poetOn("template", "--question-set", "ADULTPB");
+    expect(result).toMatchObject({ code: 1, out: "" });
+    expect(result.err).toMatch(
+      /^error: option '--question-set <code>' argument 'ADULTPB' is invalid. It must be one of ADULT_PB, CARER, .*\(did you mean ADULT_PB\?\)/,
+    );
+    expect((await poetOn("import", "x.csv", "--organisation", "o", "--question-set", "nope")).code).toBe(1);
+    expect((await poetOn("report", "--area", "E10000024", "--question-set", "nope")).code).toBe(1);
+    noDatabase();
+  });
+
+  it("refuses a version the question set does not have", async () => {
+    expect(await poetOn("template", "--question-set", "carer", "--version", "9")).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^error: CARER has no version 9: its versions are 1, 2\n/),
+    });
+    noDatabase();
+  });
+
+  it("refuses a file that is missing or is a folder, exit 2", async () => {
+    expect(await poetOn("import", "missing.csv", "--organisation", "o")).toEqual({
+      code: 2,
+      out: "",
+      err: expect.stringMatching(/^poet import: cannot read missing.csv: ENOENT/),
+    });
+    expect(await poetOn("import", ".", "--organisation", "o")).toMatchObject({ code: 2, err: "poet import: cannot read .: it is not a file\n" });
+    noDatabase();
+  });
+
+  it("refuses a bad role, organisation type, date, area code or release name", async () => {
+    const refusals: [string[], RegExp][] = [
+      [["key", "create", "--organisation", "o", "--role", "boss"], /argument 'boss' is invalid. Allowed choices are MEMBER, RESEARCHER, ADMIN/],
+      [["key", "create", "--organisation", "o", "--expires", "2027-02-30"], /'--expires <date>' argument '2027-02-30' is invalid/],
+      [["organisation", "--slug", "s", "--name", "n", "--type", "CLUB"], /Allowed choices are COUNCIL, HEALTH_BODY, RESEARCH, ADMINISTRATOR/],
+      [["organisation", "--slug", "s", "--name", "n", "--type", "COUNCIL", "--area", "E1"], /'--area <code>' argument 'E1' is invalid. It must be a GSS code/],
+      [["report", "--area", "nowhere", "--question-set", "CARER"], /'--area <code>' argument 'nowhere' is invalid/],
+      [["release", "cut", "--name", "December"], /'--name <name>' argument 'December' is invalid/],
+    ];
+    for (const [argv, message] of refusals)
+      expect(await poetOn(...argv), argv.join(" ")).toMatchObject({ code: 1, out: "", err: expect.stringMatching(message) });
+    noDatabase();
   });
 });

@@ -1,8 +1,10 @@
 import type { Config } from "@poet/core/app";
 import type { Database } from "@poet/core/db";
 import type { PeriodInput } from "@poet/core/figure";
-import { QUESTION_SET_CODES } from "@poet/core/questionset";
+import { QUESTION_SET_CODES, type QuestionSetCode } from "@poet/core/questionset";
+import { parseInstant } from "@poet/core/time";
 import { Command, CommanderError, InvalidArgumentError, Option, type OutputConfiguration } from "commander";
+import { checkReadableFile, checkVersion, questionSetOption } from "./args.ts";
 import { withOutput } from "./output.ts";
 
 // The `poet` command's grammar: every command, its options and its help. The work is in the
@@ -34,6 +36,29 @@ const positiveInteger = (value: string): number => {
 };
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** A GSS code as ONS publishes it (the domain checks it again, with the area's existence). */
+const AREA_CODE = /^[EWSN]\d{8}$/;
+
+const areaCodeOf = (value: string): string => {
+  if (!AREA_CODE.test(value)) throw new InvalidArgumentError("It must be a GSS code: a capital letter and 8 digits, e.g. E06000001.");
+  return value;
+};
+
+/** A date or a date-time with its offset, as the API's DateTime arguments take it (admin.ts reads it again). */
+const instant = (value: string): string => {
+  if (!parseInstant(value)) throw new InvalidArgumentError("It must be an ISO 8601 date, e.g. 2027-03-31, or a date-time with its offset.");
+  return value;
+};
+
+/** Runs a check of a command's arguments; what it throws is the command's error, before any database work. */
+const checked = (self: Command, check: () => void): void => {
+  try {
+    check();
+  } catch (error) {
+    self.error(`error: ${(error as Error).message}`);
+  }
+};
 
 /** "2023-24" or "2023-24:2025-26"; the years themselves are checked by the domain. */
 export function parsePeriod(value: string): PeriodInput {
@@ -74,7 +99,7 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
     let code: unknown;
     if (context.owner) code = await work(context.owner.database, context.owner.config);
     else {
-      const [{ throughOwner, withDatabase }, loaded] = await Promise.all([import("./commands.ts"), config()]);
+      const [{ throughOwner, withDatabase }, loaded] = await Promise.all([import("./database.ts"), config()]);
       code =
         (await throughOwner(loaded, { argv: context.argv, cwd: context.cwd })) ??
         (await withDatabase(loaded, (database) => work(database, loaded), `poet ${context.command}`));
@@ -103,7 +128,14 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
     "setup",
     "migrate, load reference data and question sets",
     "apply the migrations and load the reference data and question sets (safe to repeat)",
-  ).action(() => onDatabase(async () => {}));
+  )
+    .option("--force", "run every step again, even on a folder already set up with these migrations and this reference data")
+    .action((options: { force?: boolean }) =>
+      onDatabase(async (database) => {
+        if (options.force) await (await import("@poet/core/app")).setupDatabase(database);
+        (await import("./output.ts")).print(`poet: ${(await import("./database.ts")).describeDatabase(await config())} is set up`);
+      }),
+    );
 
   command(program, "seed", "load the synthetic demo data set", "load the synthetic demo data set (once: again only with --replace)")
     .option("--scale <n>", "make it N times larger (64 is about 1 million responses)", positiveNumber)
@@ -125,13 +157,14 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
   )
     .argument("<file>", "the CSV file (comma or semicolon separated, UTF-8 or Windows-1252)")
     .requiredOption("--organisation <slug>", "the organisation whose responses these are")
-    .option("--question-set <code>", `the instrument, when the file does not say (${QUESTION_SETS})`)
+    .option("--question-set <code>", `the instrument, when the file does not say (${QUESTION_SETS})`, questionSetOption)
     .option("--dry-run", "check the whole file and write nothing")
     .option("--accept-valid", "write the valid rows and report the rejected ones")
     .addOption(new Option("--encoding <encoding>", "the file's encoding, when it is not detected").choices(["utf-8", "windows-1252"]))
-    .action((file: string, options) =>
-      onDatabase(async (database) => (await import("./data.ts")).runImport(database.db, file, { ...options, cwd: context.cwd })),
-    );
+    .action(async (file: string, options) => {
+      await checkReadableFile(file, context.cwd);
+      return onDatabase(async (database) => (await import("./data.ts")).runImport(database.db, file, { ...options, cwd: context.cwd }));
+    });
   // A missing file is a file that cannot be read: exit 2, as for one that does not exist.
   importCommand.exitOverride((error) => {
     throw error.code === "commander.missingArgument" ? new CommanderError(2, error.code, error.message) : error;
@@ -143,10 +176,13 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
     "a question set's CSV template or data dictionary",
     "print the CSV import template of a question set (a header and an example row), or its data dictionary",
   )
-    .requiredOption("--question-set <code>", QUESTION_SETS)
+    .requiredOption("--question-set <code>", QUESTION_SETS, questionSetOption)
     .option("--version <n>", "the question set's version (default: the latest)", positiveInteger)
     .option("--dictionary", "print the data dictionary instead: every column, its allowed option codes and labels")
-    .action((options) => onDatabase(async (database) => (await import("./data.ts")).runTemplate(database.db, options)));
+    .action((options: { questionSet: QuestionSetCode; version?: number }, self: Command) => {
+      checked(self, () => checkVersion(options.questionSet, options.version));
+      return onDatabase(async (database) => (await import("./data.ts")).runTemplate(database.db, options));
+    });
 
   command(
     program,
@@ -155,7 +191,7 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
     "write one area's local report (HTML, and PDF with --pdf), or with --all every eligible area's",
   )
     .addOption(new Option("--area <code>", "the area's GSS code, e.g. E10000024").conflicts("all"))
-    .addOption(new Option("--question-set <code>", `the instrument (${QUESTION_SETS})`).conflicts("all"))
+    .addOption(new Option("--question-set <code>", `the instrument (${QUESTION_SETS})`).conflicts("all").argParser(questionSetOption))
     .option("--all", "every area and instrument eligible for a report, with a progress bar")
     .option("--period <years>", "a financial year or a run of them, e.g. 2023-24 or 2023-24:2025-26 (default: every year with data)", parsePeriod)
     .option("--release <name>", "the release to read (default: the latest; see poet release list)")
@@ -163,6 +199,10 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
     .option("--pdf", "also print each report as <slug>.pdf with a headless Chromium (POET_CHROMIUM, or /usr/bin/chromium)")
     .action((options, self: Command) => {
       if (!options.all && !(options.area && options.questionSet)) self.error("error: report needs --area CODE and --question-set CODE, or --all");
+      if (options.area && !AREA_CODE.test(options.area))
+        self.error(
+          `error: option '--area <code>' argument '${options.area}' is invalid. It must be a GSS code: a capital letter and 8 digits, e.g. E10000024.`,
+        );
       return onDatabase(async (database, loaded) => {
         // The local demo, as `serve` has it: on PGlite, the demo data is loaded on first use.
         if (loaded.database.driver === "pglite") await (await import("./commands.ts")).seed(database, {});
@@ -178,9 +218,14 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
     "cut a release now: every financial year that has ended (and is past POET_RELEASE_LAG_MONTHS), holds responses and is not yet published is frozen from the responses as they stand; a published year is final",
   )
     .option("--name <name>", "its name, yyyy-mm with an optional suffix (default: this month, e.g. 2026-12)")
-    .action((options: { name?: string }) =>
-      onDatabase(async (database, loaded) => (await import("./release.ts")).runReleaseCut(database.db, loaded.settings, options)),
-    );
+    .action(async (options: { name?: string }, self: Command) => {
+      const { RELEASE_NAME_PATTERN } = await import("@poet/core/release");
+      if (options.name !== undefined && !new RegExp(`^${RELEASE_NAME_PATTERN}$`).test(options.name))
+        self.error(
+          `error: option '--name <name>' argument '${options.name}' is invalid. It must be yyyy-mm with an optional lower-case suffix, e.g. 2026-12 or 2026-12-b.`,
+        );
+      return onDatabase(async (database, loaded) => (await import("./release.ts")).runReleaseCut(database.db, loaded.settings, options));
+    });
   command(release, "list", "list the releases, newest first, with the years and responses each holds").action(() =>
     onDatabase(async (database) => (await import("./release.ts")).runReleaseList(database.db)),
   );
@@ -188,18 +233,24 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
   command(program, "organisation", "add an organisation, with the areas it covers")
     .requiredOption("--slug <slug>", "its short name, e.g. hartlepool")
     .requiredOption("--name <name>", 'its full name, e.g. "Hartlepool Borough Council"')
-    .requiredOption("--type <type>", "COUNCIL, HEALTH_BODY, RESEARCH or ADMINISTRATOR")
-    .option("--area <code>", "an area it covers, by GSS code (repeat for each)", collect)
+    .addOption(
+      new Option("--type <type>", "COUNCIL, HEALTH_BODY, RESEARCH or ADMINISTRATOR")
+        .choices(["COUNCIL", "HEALTH_BODY", "RESEARCH", "ADMINISTRATOR"])
+        .makeOptionMandatory(),
+    )
+    .option("--area <code>", "an area it covers, by GSS code (repeat for each)", (value: string, previous?: string[]) => collect(areaCodeOf(value), previous))
     .action((options) => onDatabase(async (database) => (await import("./admin.ts")).runAdminCommand(database.db, "organisation", [], options)));
 
   const key = command(program, "key", "issue, revoke and list API keys");
   const admin = async (database: Database, args: string[], options: object) => (await import("./admin.ts")).runAdminCommand(database.db, "key", args, options);
   command(key, "create", "issue an API key; the key alone is on the last line, shown once")
     .requiredOption("--organisation <slug>", "the organisation it belongs to")
-    .option("--role <role>", "MEMBER, RESEARCHER or ADMIN (default: what the organisation's kind allows)")
+    .addOption(
+      new Option("--role <role>", "MEMBER, RESEARCHER or ADMIN (default: what the organisation's kind allows)").choices(["MEMBER", "RESEARCHER", "ADMIN"]),
+    )
     .option("--name <text>", "what the key is for")
     .addOption(new Option("--label <text>").hideHelp())
-    .option("--expires <date>", "when it stops working, e.g. 2027-03-31 (default: never)")
+    .option("--expires <date>", "when it stops working, e.g. 2027-03-31 (default: never)", instant)
     .action((options) => onDatabase((database) => admin(database, ["create"], options)));
   command(key, "revoke", "revoke a key at once")
     .argument("[prefix]", "the key's prefix (or --prefix)")

@@ -23,7 +23,7 @@ describe.runIf(testDriver() === "pglite" && chromium)(`local reports in ${chromi
     mkdirSync(SCREENSHOTS, { recursive: true });
     // Councils collect five instruments; ICBs the personal health budget survey.
     const { councils, icbs } = await demo.api.data(
-      `{ councils: coverage { area { code } questionSet { code } reportEligible } icbs: coverage(areaType: ICB) { area { code } questionSet { code } reportEligible } }`,
+      `{ councils: coverage(areaType: LOCAL_AUTHORITY) { area { code } questionSet { code } reportEligible } icbs: coverage(areaType: ICB) { area { code } questionSet { code } reportEligible } }`,
     );
     eligible = [...councils, ...icbs].filter((e) => e.reportEligible);
   });

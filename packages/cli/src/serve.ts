@@ -1,8 +1,9 @@
-import { type Config, servicesOf } from "@poet/core/app";
+import type { Config } from "@poet/core/app";
 import type { Database } from "@poet/core/db";
 import { createDownloadHandler } from "@poet/core/download";
 import { createApolloServer, createHttpHandler } from "@poet/core/graphql";
-import { createReportHandler, drawChartsInThread, inProcessReports } from "@poet/core/report";
+import { createReportHandler, drawChartsInThread, inProcessReports, lambdaReports } from "@poet/core/report";
+import { s3Uploads } from "@poet/core/response";
 import { createLogger } from "@poet/core/util/log";
 import { loadExamples } from "./examples.ts";
 import { graphiqlAssets, graphqlRoute } from "./graphiql.ts";
@@ -15,7 +16,11 @@ import { listen } from "./http.ts";
 export async function serve(database: Database, config: Config) {
   const logger = createLogger(config.logLevel);
   const { settings } = config;
-  const services = { ...servicesOf(config), reports: servicesOf(config).reports ?? inProcessReports };
+  // Reports are drawn here unless a report function is named; large imports go to a bucket if one is.
+  const services = {
+    uploads: config.importBucket ? s3Uploads(config.importBucket) : null,
+    reports: config.reportFunction ? lambdaReports(config.reportFunction) : inProcessReports,
+  };
   const server = createApolloServer({ production: config.production, introspection: config.introspection, logger });
   const graphql = createHttpHandler({ server, database, settings, services, logger });
   const downloads = createDownloadHandler({ database, settings, logger });

@@ -9,8 +9,10 @@
  * then (secret.ts). A cold anonymous `{ __typename }` POST thus costs no SDK load, no SSM call and
  * no connection.
  */
-import { loadConfig, servicesOf } from "@poet/core/app";
+import { loadConfig } from "@poet/core/app";
 import { createApolloServer, createHttpHandler } from "@poet/core/graphql";
+import { lambdaReports } from "@poet/core/report";
+import { s3Uploads } from "@poet/core/response";
 import { createLogger } from "@poet/core/util/log";
 import { lazyDatabase } from "./database.ts";
 import { createLambdaHandler } from "./lambda.ts";
@@ -21,6 +23,10 @@ const logger = createLogger(config.logLevel);
 const database = lazyDatabase();
 const server = createApolloServer({ production: config.production, introspection: config.introspection, logger });
 
-export const handler = createLambdaHandler(
-  createHttpHandler({ server, database: database.get, settings: config.settings, services: servicesOf(config), logger }),
-);
+// What the API reaches besides the database: the imports bucket and the report function, if set.
+const services = {
+  uploads: config.importBucket ? s3Uploads(config.importBucket) : null,
+  reports: config.reportFunction ? lambdaReports(config.reportFunction) : null,
+};
+
+export const handler = createLambdaHandler(createHttpHandler({ server, database: database.get, settings: config.settings, services, logger }));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config.ts";
-import { servicesOf } from "./services.ts";
 
 describe("loadConfig", () => {
   it("defaults to PGlite in .poet/pglite on port 4000", () => {
@@ -62,7 +61,7 @@ describe("loadConfig", () => {
   });
 
   it("takes an imports bucket for large uploads, by its S3 name", () => {
-    expect(servicesOf(loadConfig({ POET_IMPORT_BUCKET: "poet-imports-prod" })).uploads).toEqual({ uploadUrl: expect.any(Function) });
+    expect(loadConfig({ POET_IMPORT_BUCKET: "poet-imports-prod" }).importBucket).toBe("poet-imports-prod");
     expect(() => loadConfig({ POET_IMPORT_BUCKET: "Not A Bucket" })).toThrow("POET_IMPORT_BUCKET must be an S3 bucket name");
   });
 });

@@ -1,4 +1,3 @@
 export type { Config } from "./config.ts";
 export { loadConfig } from "./config.ts";
-export { servicesOf } from "./services.ts";
-export { setupDatabase } from "./setup.ts";
+export { setupDatabase, setupDatabaseIfStale, setupStamp, storedSetupStamp } from "./setup.ts";

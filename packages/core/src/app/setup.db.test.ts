@@ -51,3 +51,40 @@ describe("a database without the demo data", () => {
     expect(about.dataNotice).not.toMatch(/SYNTHETIC/);
   });
 });
+
+describe("setupDatabaseIfStale", () => {
+  it("sets a database up once, then only checks its stamp, and again when the stamp is not current", async () => {
+    const { setupDatabaseIfStale, setupStamp, storedSetupStamp } = await import("./setup.ts");
+    await database.db.execute(sql`drop table if exists drizzle.poet_setup`);
+    expect(await storedSetupStamp(database)).toBeNull();
+    expect(await setupDatabaseIfStale(database)).toBe(true);
+    expect(await storedSetupStamp(database)).toBe(setupStamp());
+    expect(await setupDatabaseIfStale(database)).toBe(false);
+    // A database set up by other code (another checkout's migrations or question sets) is set up again.
+    await database.db.execute(sql`update drizzle.poet_setup set stamp = 'from another version'`);
+    await database.db.execute(sql`delete from statistical_neighbours`);
+    expect(await setupDatabaseIfStale(database)).toBe(true);
+    expect((await sizes()).neighbours).toBe(1530);
+    expect(await setupDatabaseIfStale(database)).toBe(false);
+  });
+
+  it("stamps what the set-up loads: a changed migration changes the stamp", async () => {
+    const { setupStamp } = await import("./setup.ts");
+    const { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const copy = join(mkdtempSync(join(tmpdir(), "poet-stamp-")), "migrations");
+    try {
+      cpSync(new URL("../../migrations", import.meta.url), copy, { recursive: true });
+      expect(setupStamp(copy)).toBe(setupStamp());
+      const last = readdirSync(copy)
+        .filter((f) => f.endsWith(".sql"))
+        .sort()
+        .at(-1)!;
+      appendFileSync(join(copy, last), "\n-- changed\n");
+      expect(setupStamp(copy)).not.toBe(setupStamp());
+    } finally {
+      rmSync(join(copy, ".."), { recursive: true, force: true });
+    }
+  });
+});

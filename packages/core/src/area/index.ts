@@ -73,5 +73,5 @@ export type { AreaRow } from "./area.sql.ts";
 export { areaAncestors, areas, statisticalNeighbours } from "./area.sql.ts";
 export { loadReferenceAreas } from "./load.ts";
 export type { AreaType } from "./reference.ts";
-export { AREA_TYPES, referenceAreas } from "./reference.ts";
+export { AREA_TYPES, referenceAreas, referenceNeighbours } from "./reference.ts";
 export { areaCode } from "./validation.ts";

@@ -35,5 +35,14 @@ export async function createDatabase(config: DatabaseConfig, options: { purpose?
 }
 export { migrateDatabase } from "./migrate.ts";
 export { advertise, FolderInUseError, ownerOf, SERVE } from "./owner.ts";
-export { createPgliteDatabase } from "./pglite.ts";
-export { startWsProxy } from "./ws-proxy.ts";
+
+/** A PGlite database in a folder (null: in memory). PGlite loads only when one is opened. */
+export async function createPgliteDatabase(...args: Parameters<typeof import("./pglite.ts").createPgliteDatabase>) {
+  return (await import("./pglite.ts")).createPgliteDatabase(...args);
+}
+
+/** The WebSocket proxy through which the Neon driver reaches a local PostgreSQL; loaded only when started. */
+export async function startWsProxy(...args: Parameters<typeof import("./ws-proxy.ts").startWsProxy>) {
+  return (await import("./ws-proxy.ts")).startWsProxy(...args);
+}
+export type { WsProxy } from "./ws-proxy.ts";

@@ -12,6 +12,7 @@ import { releaseList } from "../release/index.ts";
 import { useDemoApi } from "../testing/fixtures.ts";
 import { expectedMeasure, trueCells, trueResponseCounts } from "../testing/truth.ts";
 import { financialYearLabel } from "../time/index.ts";
+import { parseCsv } from "../util/csv.ts";
 import { DOWNLOAD_FIELDS } from "./columns.ts";
 import { createDownloadHandler } from "./handler.ts";
 
@@ -251,3 +252,27 @@ function sampleRows(rows: Row[], n: number): Row[] {
   }
   return chosen;
 }
+
+// Issue 27, one vocabulary: `figureExport` of one version, one year and one release is the
+// download's rows of that year, with the same columns in the same order and the same values.
+describe.each([
+  ["carer-v2", "CARER", 2, "2026-07", "2025-26"],
+  ["adult_pb-v1", "ADULT_PB", 1, "2025-07", "2023-24"],
+])("%s of release %s, against figureExport", (set, code, version, release, year) => {
+  it("has the export's header, and the export's row for each cell", async () => {
+    const file = await download(set, release);
+    const { figureExport } = await demo.api.data(
+      `query($s: QuestionSetCode!, $v: Int, $y: String!, $r: String) {
+        figureExport(questionSet: $s, version: $v, period: { from: $y }, release: $r, band: POSITIVE) { content } }`,
+      { s: code, v: version, y: year, r: release },
+    );
+    const [exportHeader] = figureExport.content.split("\n");
+    expect(exportHeader).toBe(file.csvText.split("\n")[0]);
+    const key = (r: Record<string, string>) => `${r.financial_year}|${r.area_code}|${r.question_code}|${r.band}`;
+    const downloaded = new Map(parseCsv(file.csvText).map((r) => [key(r), r]));
+    const exported = parseCsv(figureExport.content);
+    expect(exported.length).toBeGreaterThan(100);
+    expect(new Set(exported.map((r) => r.compared_with_england))).toContain("SIMILAR");
+    for (const row of exported) expect(row, key(row)).toEqual(downloaded.get(key(row)));
+  });
+});

@@ -29,6 +29,7 @@ const row = (overrides: Partial<DownloadRow>): DownloadRow => ({
   disclosure: "EXACT",
   compared_with_england: null,
   synthetic: true,
+  release: "2026-07",
   ...overrides,
 });
 

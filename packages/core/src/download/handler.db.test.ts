@@ -72,6 +72,47 @@ describe("GET /downloads/", () => {
     expect(index.datasets[1]).toMatchObject({ version: 2, latest_version: true, financial_years: ["2025-26"] });
     expect((await request("/downloads")).body).toEqual(response.body);
     expect((await request("/downloads/", { "if-none-match": response.headers.etag! })).status).toBe(304);
+    // The same JSON to a program that asks for it, and to any (*/*): the page is for browsers only.
+    for (const accept of ["application/json", "*/*", "application/json, text/html"]) {
+      const json = await request("/downloads/", { accept });
+      expect([json.body, json.headers["content-type"]]).toEqual([response.body, "application/json; charset=utf-8"]);
+    }
+    expect(response.headers.vary).toBe("accept");
+  });
+
+  it("answers a browser with an HTML page: each file's name as a link, its size, release and licence, in a table", async () => {
+    const browser = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+    const own = createDownloadHandler({ database: demo.database, cacheSize: 2 });
+    const page = await request("/downloads/", { accept: browser }, "GET", own);
+    expect(page.status).toBe(200);
+    expect(page.headers).toMatchObject({ "content-type": "text/html; charset=utf-8", vary: "accept", "cache-control": MOVING });
+    expect(page.headers["content-security-policy"]).toContain("default-src 'none'");
+    const html = String(page.body);
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html).toContain(`<title>POET open data downloads (release ${LATEST})</title>`);
+    expect(html).toMatch(
+      /<table>[\s\S]*<th scope="col">File<\/th>[\s\S]*<th scope="col">Size<\/th>[\s\S]*<th scope="col">Release<\/th>[\s\S]*<th scope="col">Licence<\/th>/,
+    );
+    // No external asset: every link is to a file here, or the licence; no script, no stylesheet link.
+    expect(html).not.toMatch(/<script|<link|src=/);
+    const parquet = `/downloads/adult_pb-v1-${LATEST}.parquet`;
+    const file = await request(parquet, {}, "GET", own);
+    const row = html.split("\n").find((line) => line.includes(`href="${parquet}"`))!;
+    expect(row).toContain(`>adult_pb-v1-${LATEST}.parquet</a>`);
+    expect(row).toContain(`title="${(file.body as Uint8Array).byteLength} bytes"`);
+    expect(row).toContain(`<td>${LATEST}</td>`);
+    expect(row).toContain("Open Government Licence v3.0");
+    // 12 versions, four files each.
+    expect(html.match(/<tr><td><a href="\/downloads\//g)).toHaveLength(48);
+    expect(html).not.toContain("not known");
+    // Its own ETag: a 304 to it, and not to the JSON's (a cache keeps both, by Accept).
+    expect((await request("/downloads", { accept: browser }, "GET", own)).body).toBe(html);
+    expect((await request("/downloads/", { accept: browser, "if-none-match": page.headers.etag! }, "GET", own)).status).toBe(304);
+    const json = await request("/downloads/", {}, "GET", own);
+    expect(json.headers.etag).not.toBe(page.headers.etag);
+    expect((await request("/downloads/", { accept: browser, "if-none-match": json.headers.etag! }, "GET", own)).status).toBe(200);
+    const head = await request("/downloads/", { accept: browser }, "HEAD", own);
+    expect([head.status, head.body, head.headers.etag]).toEqual([200, "", page.headers.etag]);
   });
 });
 
@@ -140,8 +181,10 @@ describe("a release's file", () => {
     const csv = await request("/downloads/carer-v1-2025-07.csv.gz");
     expect(csv.status).toBe(200);
     expect(new Set(csvOf(csv.body).map((r) => r.financial_year))).toEqual(new Set(["2022-23", "2023-24", "2024-25"]));
-    // England's figures of a year are the same in every release that holds it: a published year is final.
-    const england = (rows: Record<string, string>[]) => rows.filter((r) => r.area_code === ENGLAND);
+    // England's figures of a year are the same in every release that holds it: a published year is final
+    // (each row also names its file's release).
+    expect(new Set(csvOf(csv.body).map((r) => r.release))).toEqual(new Set(["2025-07"]));
+    const england = (rows: Record<string, string>[]) => rows.filter((r) => r.area_code === ENGLAND).map(({ release: _, ...figures }) => figures);
     const latest = await request(`/downloads/carer-v1-${LATEST}.csv.gz`);
     expect(england(csvOf(latest.body))).toEqual(england(csvOf(csv.body)));
     expect(england(csvOf(csv.body)).filter((r) => r.status === "AVAILABLE").length).toBeGreaterThan(0);
@@ -311,7 +354,8 @@ describe("a release is final", () => {
     expect(next.status).toBe(200);
     const rows = csvOf(next.body).filter((r) => r.area_code === ENGLAND && r.question_code === "quality_of_life");
     const published = csvOf(before.body).filter((r) => r.area_code === ENGLAND && r.question_code === "quality_of_life");
-    expect(rows.filter((r) => r.financial_year === "2025-26")).toEqual(published);
+    const figures = ({ release: _, ...rest }: Record<string, string>) => rest;
+    expect(rows.filter((r) => r.financial_year === "2025-26").map(figures)).toEqual(published.map(figures));
     // England's 2026-27: the 36 responses, published like every count.
     const truth = await trueCells(demo.database.db, { questionSet: "ADULT_PB", area: ENGLAND, question: "quality_of_life", from: 2026, to: 2026 });
     expect(truth.answered.count).toBe(36);

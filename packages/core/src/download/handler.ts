@@ -11,7 +11,8 @@ import { buildDownload } from "./build.ts";
 import { downloadCatalogue } from "./catalogue.ts";
 import { type BuiltFile, type DownloadFiles, MEDIA_TYPES } from "./formats.ts";
 import { type DownloadFormat, type DownloadName, fileName, filePath, parseDownloadPath } from "./names.ts";
-import { acceptsGzip, COMMON, type DownloadResponse, errorResponse, MAX_SENT_BYTES, MOVING, NO_STORE, sentBytes } from "./respond.ts";
+import { downloadPage } from "./page.ts";
+import { acceptsGzip, COMMON, type DownloadResponse, errorResponse, MAX_SENT_BYTES, MOVING, NO_STORE, prefersHtml, sentBytes } from "./respond.ts";
 import { downloadableSets } from "./table.ts";
 
 export type { DownloadResponse } from "./respond.ts";
@@ -62,7 +63,7 @@ function serveFile(files: DownloadFiles, format: DownloadFormat, name: Required<
 
 /**
  * Open-data downloads over HTTP, for any transport: `GET /downloads/` lists the latest release's
- * files, and `/downloads/<set>-v<version>-<release>.csv|.csv.gz|.parquet|-datapackage.json`
+ * files (as JSON, or as an HTML page to a browser, whose `Accept` prefers `text/html`), and `/downloads/<set>-v<version>-<release>.csv|.csv.gz|.parquet|-datapackage.json`
  * answers each under a name whose bytes never change (a release never does), so a CDN keeps it
  * for a year; an older release's files stay. Names without a release redirect (briefly cached) to
  * the latest release's. Nothing here needs a credential, and nothing is read but published figures.
@@ -86,6 +87,26 @@ export function createDownloadHandler(options: DownloadHandlerOptions): (request
     built.set(key, files);
     while (built.size > cacheSize) built.delete(built.keys().next().value!);
     return files;
+  };
+  // Each file's size, for the HTML index: by release (whose files never change), built one set at a time.
+  const sizes = new Map<string, Promise<Map<string, number>>>();
+  const sizesOf = (source: FigureSource, release: string, sets: { code: DownloadName["code"]; version: number }[]) => {
+    let found = sizes.get(release);
+    if (!found) {
+      found = (async () => {
+        const bytes = new Map<string, number>();
+        for (const set of sets) {
+          const files = await filesOf(source, { code: set.code, version: set.version, release });
+          for (const format of ["csv", "csv.gz", "parquet", "datapackage"] as const)
+            bytes.set(`${set.code}|${set.version}|${format}`, files[format].bytes.byteLength);
+        }
+        return bytes;
+      })();
+      found.catch(() => sizes.get(release) === found && sizes.delete(release));
+      sizes.set(release, found);
+      while (sizes.size > 2) sizes.delete(sizes.keys().next().value!);
+    }
+    return found;
   };
 
   return async (request) => {
@@ -120,19 +141,29 @@ export function createDownloadHandler(options: DownloadHandlerOptions): (request
       const source = await figureSource(scope, asked.name);
       const sets = downloadableSets(source.ref);
       if (parsed.kind === "index") {
-        const body =
-          JSON.stringify(
-            downloadCatalogue(
-              source.ref,
-              sets,
-              latest.name,
-              releases.map((r) => r.name),
-            ),
-            null,
-            2,
-          ) + "\n";
+        // Two representations of one resource: a page for a browser, the JSON catalogue for a program.
+        const catalogue = downloadCatalogue(
+          source.ref,
+          sets,
+          latest.name,
+          releases.map((r) => r.name),
+        );
+        const html = prefersHtml(header(request, "accept"));
+        let body: string;
+        if (html) {
+          const bytes = await sizesOf(source, asked.name, sets);
+          body = downloadPage(catalogue, (code, version, format) => bytes.get(`${code}|${version}|${format}`));
+        } else body = JSON.stringify(catalogue, null, 2) + "\n";
         const etag = etagOf(body);
-        const headers = { "content-type": "application/json; charset=utf-8", "cache-control": MOVING, etag, ...COMMON, "x-request-id": requestId };
+        const headers = {
+          "content-type": html ? "text/html; charset=utf-8" : "application/json; charset=utf-8",
+          "cache-control": MOVING,
+          etag,
+          vary: "accept",
+          ...COMMON,
+          ...(html ? { "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" } : {}),
+          "x-request-id": requestId,
+        };
         if (etagMatches(header(request, "if-none-match"), etag)) return log({ status: 304, headers, body: "" });
         return log({ status: 200, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, body });
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { etagListed, etagMatches } from "../http/cache.ts";
-import { acceptsGzip, errorResponse, sentBytes } from "./respond.ts";
+import { acceptsGzip, errorResponse, prefersHtml, sentBytes } from "./respond.ts";
 
 describe("acceptsGzip", () => {
   it.each([
@@ -52,5 +52,23 @@ describe("sentBytes", () => {
     expect(sentBytes(new Uint8Array(3), true)).toBe(4);
     expect(sentBytes(new Uint8Array(4), true)).toBe(8);
     expect(sentBytes(new Uint8Array(4), false)).toBe(4);
+  });
+});
+
+describe("prefersHtml", () => {
+  it.each([
+    [undefined, false],
+    ["", false],
+    ["*/*", false],
+    ["application/json", false],
+    ["application/json, text/html", false],
+    ["text/html;q=0.5, application/json", false],
+    ["text/html", true],
+    ["TEXT/HTML", true],
+    ["text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", true],
+    ["text/*, application/json;q=0.9", true],
+    ["text/html;q=0", false],
+  ])("%s → %s", (accept, expected) => {
+    expect(prefersHtml(accept)).toBe(expected);
   });
 });

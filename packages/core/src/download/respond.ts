@@ -43,3 +43,21 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
   }
   return (q.get("gzip") ?? q.get("x-gzip") ?? q.get("*") ?? 0) > 0;
 }
+
+/**
+ * Whether `Accept` prefers an HTML page to JSON: `text/html` (or `text/*`) weighs more than
+ * `application/json` (or `application/*`, `*\/*`). A browser's `text/html,…,*\/*;q=0.8` does; no
+ * header, `*\/*`, `application/json` and a tie do not, so a program keeps the JSON it always had.
+ */
+export function prefersHtml(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const q = new Map<string, number>();
+  for (const part of accept.toLowerCase().split(",")) {
+    const [type, ...params] = part.split(";").map((s) => s.trim());
+    const weight = params.find((p) => p.startsWith("q="));
+    if (type && !q.has(type)) q.set(type, weight ? Number(weight.slice(2)) || 0 : 1);
+  }
+  const html = q.get("text/html") ?? q.get("text/*") ?? q.get("*/*") ?? 0;
+  const json = q.get("application/json") ?? q.get("application/*") ?? q.get("*/*") ?? 0;
+  return html > json;
+}

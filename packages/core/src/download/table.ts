@@ -2,46 +2,11 @@ import type { AreaRow } from "../area/index.ts";
 import { AREA_TYPES, ENGLAND } from "../area/index.ts";
 import { notFound } from "../errors/index.ts";
 import type { FigureSource, ReferenceData } from "../figure/index.ts";
-import {
-  COUNTABLE_BANDS,
-  type ComparisonOutcome,
-  type CountableBand,
-  cellsOf,
-  compareWithComparator,
-  familyMeasure,
-  familyOf,
-  type Measure,
-  measureColumns,
-  polarityOf,
-  poolingOf,
-} from "../figure/index.ts";
+import { COUNTABLE_BANDS, cellsOf, type FigureRow, familyMeasure, familyOf, figureRow, poolingOf } from "../figure/index.ts";
 import type { QuestionRow, QuestionSetRow } from "../questionset/index.ts";
-import { financialYearLabel } from "../time/index.ts";
 
-/** One published figure: an area × question × financial year × band of one question-set version. */
-export interface DownloadRow {
-  question_set: string;
-  version: number;
-  financial_year: string;
-  area_code: string;
-  area_name: string;
-  area_type: AreaRow["type"];
-  parent_area_code: string | null;
-  question_code: string;
-  question_kind: QuestionRow["kind"];
-  theme: string | null;
-  band: CountableBand;
-  numerator: number | null;
-  denominator: number | null;
-  percentage: number | null;
-  lower_ci_95: number | null;
-  upper_ci_95: number | null;
-  status: Measure["status"];
-  symbol: string | null;
-  disclosure: Measure["disclosure"];
-  compared_with_england: ComparisonOutcome | null;
-  synthetic: boolean;
-}
+/** One published figure: an area × question × financial year × band of one question-set version (`figureExport`'s row). */
+export type DownloadRow = FigureRow;
 
 /** What a file describes besides its rows: the version, its years and its graded questions. */
 export interface DownloadTable {
@@ -81,7 +46,6 @@ export async function downloadTable(source: FigureSource, code: string, version:
   const england = ref.areas.get(ENGLAND)!;
   const rows: DownloadRow[] = [];
   for (const year of years) {
-    const financialYear = financialYearLabel(year);
     const period = { from: year, to: year };
     const byQuestion = questions.map((q) => {
       const pool = pools.get(q.id)!;
@@ -93,23 +57,10 @@ export async function downloadTable(source: FigureSource, code: string, version:
       for (const { q, pool, bands, englandMeasures } of byQuestion) {
         for (const band of bands) {
           const inEngland = englandMeasures.get(band)!;
-          const m = area.code === ENGLAND ? inEngland : familyMeasure(own, q, pool, period, band, area);
-          rows.push({
-            question_set: set.code,
-            version: set.version,
-            financial_year: financialYear,
-            area_code: area.code,
-            area_name: area.name,
-            area_type: area.type,
-            parent_area_code: area.parentCode,
-            question_code: q.code,
-            question_kind: q.kind,
-            theme: q.theme,
-            band,
-            ...measureColumns(m),
-            compared_with_england: area.code === ENGLAND ? null : compareWithComparator(m.confidenceInterval, inEngland.percentage, polarityOf(band)),
-            synthetic: ref.synthetic,
-          });
+          const measure = area.code === ENGLAND ? inEngland : familyMeasure(own, q, pool, period, band, area);
+          rows.push(
+            figureRow({ questionSet: set, period, area, question: q, band, measure, england: inEngland, synthetic: ref.synthetic, release: source.name }),
+          );
         }
       }
     }

@@ -250,7 +250,7 @@ describe("what a release publishes, attacked by every public sum", () => {
     let pinned = 0;
     let provedNonZero = 0;
     for (const r of rows.values()) {
-      const [from, to] = [r.period!.slice(0, 4), r.period!.slice(-7, -3)].map(Number);
+      const [from, to] = [r.financial_year!.slice(0, 4), r.financial_year!.slice(-7, -3)].map(Number);
       if (from !== to || r.status !== "SUPPRESSED" || !["NATION", "REGION", "LOCAL_AUTHORITY"].includes(r.area_type!)) continue;
       hidden++;
       const year = from!;

@@ -51,6 +51,18 @@ describe("coverage", () => {
     }
   });
 
+  it("answers each instrument where it is collected unless given an area type: PHB in ICBs, the others in councils", async () => {
+    const q = `query ($s: QuestionSetCode, $t: AreaType) { coverage(questionSet: $s, areaType: $t) { area { code type } questionSet { code } responses } }`;
+    const phb = (await demo.api.data(q, { s: "PHB" })).coverage;
+    expect(phb.length).toBeGreaterThan(0);
+    expect(new Set(phb.map((e: { area: { type: string } }) => e.area.type))).toEqual(new Set(["ICB"]));
+    expect(phb).toEqual((await demo.api.data(q, { s: "PHB", t: "ICB" })).coverage);
+    expect((await demo.api.data(q, { s: "PHB", t: "LOCAL_AUTHORITY" })).coverage).toEqual([]);
+    const every = (await demo.api.data(q, {})).coverage;
+    const councils = (await demo.api.data(q, { t: "LOCAL_AUTHORITY" })).coverage;
+    expect(every).toEqual([...councils, ...phb]);
+  });
+
   it("narrows to one instrument", async () => {
     const { coverage } = await demo.api.data(`{ coverage(questionSet: CARER) { questionSet { code } } }`);
     expect(new Set(coverage.map((e: Entry) => e.questionSet.code))).toEqual(new Set(["CARER"]));

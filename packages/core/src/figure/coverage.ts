@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { AreaRow } from "../area/index.ts";
+import { AREA_TYPES, type AreaRow } from "../area/index.ts";
 import { queryRows } from "../db/index.ts";
 import type { QuestionSetCode, QuestionSetRow } from "../questionset/index.ts";
 import type { Scope } from "../scope/index.ts";
@@ -36,10 +36,14 @@ const sum = (cells: Cell[]): Cell => cells.reduce(addCells, EMPTY_CELL);
  * Which areas have responses to which instrument and when. Every count is published like any
  * other (each set of records publishes one value: an area's all-years count here is the count
  * `reportEligibility` gives), and nothing under 10 is listed, not even as a year with "some".
+ *
+ * Without an area type, each instrument is answered for the areas its responses belong to (where
+ * it is collected: ICBs for personal health budgets, councils for the others), read from the
+ * responses themselves, so an instrument collected somewhere new needs no change here.
  */
 export async function coverage(
   scope: Scope,
-  args: { questionSet?: QuestionSetCode | null; areaType: AreaRow["type"]; release?: string | null },
+  args: { questionSet?: QuestionSetCode | null; areaType?: AreaRow["type"] | null; release?: string | null },
 ): Promise<CoverageEntry[]> {
   const { db, settings } = scope;
   const source = await figureSource(scope, args.release);
@@ -51,7 +55,7 @@ export async function coverage(
     sql`select aa.ancestor_code as area, c.question_set_id as set_id, c.financial_year as year, sum(c.count)::int as n, sum(c.key_sum)::int as k
         from ${source.responseCounts} c
         join area_ancestors aa on aa.area_code = c.area_code
-        join areas a on a.code = aa.ancestor_code and a.type = ${args.areaType}
+        join areas a on a.code = aa.ancestor_code and ${args.areaType ? sql`a.type = ${args.areaType}` : sql`aa.depth = 0`}
         where c.question_set_id in (${sql.join(
           sets.map((s) => sql`${s.id}`),
           sql`, `,
@@ -61,7 +65,9 @@ export async function coverage(
   );
   const versionOf = new Map(sets.map((s) => [s.id, s]));
   const entries: CoverageEntry[] = [];
-  for (const area of (ref.areasByType.get(args.areaType) ?? []).filter((a) => source.covers(a))) {
+  const types = args.areaType ? [args.areaType] : AREA_TYPES;
+  const areas = types.flatMap((type) => ref.areasByType.get(type) ?? []);
+  for (const area of areas.filter((a) => source.covers(a))) {
     const live = source.exact;
     const ofArea = rows.filter((r) => r.area === area.code);
     for (const code of [...new Set(sets.map((s) => s.code))]) {

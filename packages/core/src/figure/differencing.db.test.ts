@@ -109,7 +109,7 @@ describe("differencing attacks", () => {
     [...headline.values()]
       .filter((r) => r.status === "SUPPRESSED")
       .map((r) => {
-        const run = RUNS.find((x) => `${financialYearLabel(x[0])}${x[0] === x[1] ? "" : ` to ${financialYearLabel(x[1])}`}` === r.period)!;
+        const run = RUNS.find((x) => `${financialYearLabel(x[0])}${x[0] === x[1] ? "" : ` to ${financialYearLabel(x[1])}`}` === r.financial_year)!;
         return {
           run,
           area: r.area_code!,

@@ -411,7 +411,7 @@ describe("figureExport", () => {
     const england = rows.find((r) => r.area_code === "E92000001" && r.band === "POSITIVE")!;
     expect(england).toMatchObject({
       version: 1,
-      period: "2022-23 to 2023-24",
+      financial_year: "2022-23 to 2023-24",
       synthetic: true,
       status: "AVAILABLE",
       disclosure: "ROUNDED",

@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { FIGURE_FIELDS } from "./columns.ts";
 import { csvField, EXPORT_COLUMNS } from "./export.ts";
 
 describe("figureExport columns", () => {
-  it("are the published contract, in order (the release added at the end, where no script reading by position breaks)", () => {
+  it("are the published contract, in order: the open-data downloads' columns (issue 27: one vocabulary for one table)", () => {
     expect(EXPORT_COLUMNS).toEqual([
       "question_set",
       "version",
-      "period",
+      "financial_year",
       "area_code",
       "area_name",
       "area_type",
+      "parent_area_code",
       "question_code",
       "question_kind",
       "theme",
@@ -22,9 +24,15 @@ describe("figureExport columns", () => {
       "status",
       "symbol",
       "disclosure",
+      "compared_with_england",
       "synthetic",
       "release",
     ]);
+  });
+
+  it("are read from the one definition the downloads read too", () => {
+    expect(EXPORT_COLUMNS).toEqual(FIGURE_FIELDS.map((f) => f.name));
+    expect(new Set(EXPORT_COLUMNS).size).toBe(EXPORT_COLUMNS.length);
   });
 });
 

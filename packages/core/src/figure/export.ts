@@ -1,5 +1,5 @@
 import type { AreaRow, AreaType } from "../area/index.ts";
-import { assertAreaCode } from "../area/index.ts";
+import { assertAreaCode, ENGLAND } from "../area/index.ts";
 import { notFound, PoetError } from "../errors/index.ts";
 import type { Band, QuestionRow, QuestionSetCode, QuestionSetRow } from "../questionset/index.ts";
 import { MAX_ANSWER_BYTES, type Scope } from "../scope/index.ts";
@@ -7,7 +7,8 @@ import { csvField } from "../util/csv.ts";
 import { validated } from "../util/validate.ts";
 import { yieldToLoop } from "../util/yield.ts";
 import { cellsOf, familyMeasure, familyOf } from "./benchmark.ts";
-import { COUNTABLE_BANDS, type Measure, notComparableMeasure } from "./measure.ts";
+import { FIGURE_COLUMNS, type FigureRow, figureRow } from "./columns.ts";
+import { COUNTABLE_BANDS, notComparableMeasure } from "./measure.ts";
 import { type PeriodInput, periodLabel } from "./period.ts";
 import type { ReferenceData } from "./reference.ts";
 import { type FigureSource, figureSource } from "./source.ts";
@@ -26,47 +27,11 @@ export interface FigureExport {
   content: string;
 }
 
-/** The export's columns, in order: a contract researchers' scripts read by name. */
-export const EXPORT_COLUMNS = [
-  "question_set",
-  "version",
-  "period",
-  "area_code",
-  "area_name",
-  "area_type",
-  "question_code",
-  "question_kind",
-  "theme",
-  "band",
-  "numerator",
-  "denominator",
-  "percentage",
-  "lower_ci_95",
-  "upper_ci_95",
-  "status",
-  "symbol",
-  "disclosure",
-  "synthetic",
-  "release",
-] as const;
-type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null>;
+/** The export's columns, in order: the downloads' (`FIGURE_FIELDS`), a contract researchers' scripts read by name. */
+export const EXPORT_COLUMNS = FIGURE_COLUMNS;
 
 // One CSV quoting rule for exports and import templates alike.
 export { csvField };
-
-/** A measure as a tidy table's columns, the same in the export and in the downloads. */
-export function measureColumns(m: Measure) {
-  return {
-    numerator: m.numerator,
-    denominator: m.denominator,
-    percentage: m.percentage,
-    lower_ci_95: m.confidenceInterval?.lower ?? null,
-    upper_ci_95: m.confidenceInterval?.upper ?? null,
-    status: m.status,
-    symbol: m.symbol,
-    disclosure: m.disclosure,
-  };
-}
 
 export type ExportArgs = {
   questionSet: QuestionSetCode;
@@ -86,9 +51,10 @@ export type ExportArgs = {
   content?: boolean;
 };
 
-// What a row takes, measured on the demo data's exports (CSV 145 to 166 bytes, JSON 429 to 450,
-// with the longest area names), with a margin: enough to refuse before the work.
-const ROW_BYTES: Record<ExportFormat, number> = { CSV: 240, JSON: 520 };
+// What a row takes, measured on the demo data's exports with the downloads' columns (CARER: CSV 137
+// to 240 bytes, 171 on average; JSON 479 to 578, 510 on average): the longest row, so that an
+// export never outgrows what it reserved, enough to refuse before the work.
+const ROW_BYTES: Record<ExportFormat, number> = { CSV: 240, JSON: 580 };
 const ROWS_PER_TURN = 500;
 
 function exportAreas(ref: ReferenceData, source: FigureSource, args: ExportArgs): AreaRow[] {
@@ -146,32 +112,38 @@ export const exportFigures = validated(exportArgs, async (scope: Scope, args: Ex
   const result = { release: source.name, format: args.format, ...file, rowCount };
   if (args.content === false) return { ...result, content: "" };
   reserve(scope, rowCount, args.format);
-  const rows: ExportRow[] = [];
+  const rows: FigureRow[] = [];
   const pools = new Map(questions.map((q) => [q.id, poolingOf(ref, set, q, period, args.version != null)]));
-  const { own } = await cellsOf(source, [...new Set(questions.flatMap((q) => familyOf(ref, q, pools.get(q.id)!)))]);
+  const { own, comparators } = await cellsOf(source, [...new Set(questions.flatMap((q) => familyOf(ref, q, pools.get(q.id)!)))]);
+  const england = ref.areas.get(ENGLAND)!;
+  const exactness = source.exact ? "EXACT" : "ROUNDED";
   for (const [band, bandQuestions] of banded) {
+    // England's measure of each question, which every area is compared with as `benchmark` compares it
+    // (live, the latest release's; none before a release is cut, nor for versions that may not be pooled).
+    const englandMeasures = new Map(
+      bandQuestions.map((q) => {
+        const pool = pools.get(q.id)!;
+        return [q.id, comparators && !pool.notComparable ? familyMeasure(comparators, q, pool, period, band, england) : null] as const;
+      }),
+    );
     for (const area of areas) {
       if (rows.length % ROWS_PER_TURN < bandQuestions.length) await yieldToLoop();
       for (const q of bandQuestions) {
-        const { notComparable } = pools.get(q.id)!;
-        const m = notComparable
-          ? notComparableMeasure(notComparable, source.exact ? "EXACT" : "ROUNDED")
-          : familyMeasure(own, q, pools.get(q.id)!, period, band, area);
-        rows.push({
-          question_set: set.code,
-          version: set.version,
-          period: period ? periodLabel(period) : null,
-          area_code: area.code,
-          area_name: area.name,
-          area_type: area.type,
-          question_code: q.code,
-          question_kind: q.kind,
-          theme: q.theme,
-          band,
-          ...measureColumns(m),
-          synthetic: ref.synthetic,
-          release: source.name,
-        });
+        const pool = pools.get(q.id)!;
+        const measure = pool.notComparable ? notComparableMeasure(pool.notComparable, exactness) : familyMeasure(own, q, pool, period, band, area);
+        rows.push(
+          figureRow({
+            questionSet: set,
+            period,
+            area,
+            question: q,
+            band,
+            measure,
+            england: englandMeasures.get(q.id) ?? null,
+            synthetic: ref.synthetic,
+            release: source.name,
+          }),
+        );
       }
     }
   }

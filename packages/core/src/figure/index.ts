@@ -15,6 +15,7 @@ export {
 } from "./benchmark.ts";
 export { type BreakdownCategory, type BreakdownResult, breakdown } from "./breakdown.ts";
 export { forgetCachedReads } from "./caching.ts";
+export { FIGURE_COLUMNS, FIGURE_FIELDS, type FigureField, type FigureRow, type FigureRowParts, figureRow } from "./columns.ts";
 export type { CoverageEntry, CoverageYear } from "./coverage.ts";
 export { coverage } from "./coverage.ts";
 export type { CrossCategory } from "./cross-breakdown.ts";
@@ -28,7 +29,7 @@ export {
   type VersionEligibility,
   versionEligibility,
 } from "./eligibility.ts";
-export { exportFigures, type FigureExport, measureColumns } from "./export.ts";
+export { exportFigures, type FigureExport } from "./export.ts";
 export { bandCountColumns, responseCountColumns } from "./figure.sql.ts";
 export type { JointRow } from "./joint-count.ts";
 export { JointCounter } from "./joint-count.ts";

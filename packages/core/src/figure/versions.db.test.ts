@@ -320,6 +320,6 @@ describe("figures of a question set nobody has answered", () => {
     const rows = parseCsv(figureExport.content);
     expect(rows).toHaveLength(figureExport.rowCount);
     expect(rows.length).toBeGreaterThan(0);
-    expect(new Set(rows.map((r) => `${r.period}|${r.status}|${r.numerator}`))).toEqual(new Set(["|NO_DATA|"]));
+    expect(new Set(rows.map((r) => `${r.financial_year}|${r.status}|${r.numerator}`))).toEqual(new Set(["|NO_DATA|"]));
   });
 });

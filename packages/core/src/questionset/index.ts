@@ -94,7 +94,7 @@ export async function comparableVersions(loaders: QuestionSetLoaders, question: 
 }
 export { poolingChain } from "./comparability.ts";
 export { PRIMARY_NEED_BROAD_AREA } from "./definitions/categories-v2-ehcp.ts";
-export { findDefinition } from "./definitions/index.ts";
+export { findDefinition, QUESTION_SET_DEFINITIONS } from "./definitions/index.ts";
 export { loadQuestionSets } from "./load.ts";
 export type { QuestionRow, QuestionSetRow, ScaleOptionRow, ScaleRow } from "./questionset.sql.ts";
 export { band, questionSets, questions, scaleOptions, scales } from "./questionset.sql.ts";

@@ -75,7 +75,8 @@ const asInput = (d: Demo, ref: string, collectedOn: string): ResponseInput => {
     area: d.area,
     collectedOn,
     collectionMode: "ONLINE",
-    completedBy: "SELF",
+    // What the form's own completed_by question says (a response may not say two things).
+    completedBy: ({ with_help: "WITH_HELP", on_behalf: "ON_BEHALF" } as Record<string, string>)[options.get("completed_by")?.[0] ?? ""] ?? "SELF",
     answers: [...options].map(([question, opts]) => (opts.length > 1 ? { question, options: opts } : { question, option: opts[0]! })),
   } as ResponseInput;
 };

@@ -13,7 +13,16 @@ import { esc } from "./html.ts";
 
 /** How long a CDN or browser keeps the address of the latest release's report: until the next release, about. */
 export const REPORT_MAX_AGE_SECONDS = 300;
-const PATH = new RegExp(`^/reports/(?:(${RELEASE_NAME_PATTERN})/)?([A-Z]\\d{8})/([a-z_]{2,40})\\.html$`);
+/** Any case: `canonicalPath` says which one a report lives at. */
+const PATH = new RegExp(`^/reports/(?:(${RELEASE_NAME_PATTERN})/)?([A-Z]\\d{8})/([a-z_]{2,40})\\.html$`, "i");
+
+/**
+ * Where a report lives: the release in lower case (as releases are named), the GSS code in upper
+ * case (as GSS writes it), the question set in lower case (as file names are), `.html`.
+ * `/reports/e10000024/PARENT_EHCP.HTML` redirects here, permanently.
+ */
+export const canonicalPath = (release: string | undefined, area: string, questionSet: string) =>
+  `/reports/${release ? `${release.toLowerCase()}/` : ""}${area.toUpperCase()}/${questionSet.toLowerCase()}.html`;
 const HTML = "text/html; charset=utf-8";
 /** As the report's own meta tag says, and what a meta tag cannot: never framed, never sniffed. */
 const PAGE_HEADERS = {
@@ -39,7 +48,8 @@ function answer(status: number, title: string, message: string, requestId: strin
  * `GET /reports/{release}/{GSS code}/{question set}.html[?from=2023-24&to=2024-25]`: a local
  * report as a page, public (read with anonymous access, as anyone may read the API's figures)
  * and, a release never changing, cached for a year. `/reports/{GSS code}/{question set}.html`
- * redirects to the latest release's. `localReport` in GraphQL gives the same with the caller's access.
+ * redirects to the latest release's. Any other case of an address (`/reports/E10000024/PARENT_EHCP.html`)
+ * redirects permanently (308) to the one above. `localReport` in GraphQL gives the same with the caller's access.
  */
 export function createReportHandler(options: { database: DatabaseSource; settings: Settings; logger?: Logger }) {
   const getDb = databaseGetter(options.database);
@@ -58,6 +68,16 @@ export function createReportHandler(options: { database: DatabaseSource; setting
         requestId,
       );
     const [, release, area] = match as unknown as [string, string | undefined, string];
+    const search = request.search ? `?${request.search.replace(/^\?/, "")}` : "";
+    // Another case of a report's address: the same report, at its one address (so one cached copy
+    // and one link to share). 308 keeps the method; the redirect never changes, so it is kept a year.
+    const canonical = canonicalPath(release, area, code!);
+    if (request.path !== canonical)
+      return {
+        status: 308,
+        headers: { ...PAGE_HEADERS, location: `${canonical}${search}`, "cache-control": IMMUTABLE, "x-request-id": requestId },
+        body: "",
+      };
     const query = new URLSearchParams(request.search);
     const from = query.get("from");
     const period = from ? { from, to: query.get("to") } : null;
@@ -66,7 +86,7 @@ export function createReportHandler(options: { database: DatabaseSource; setting
       if (!release) {
         const latest = (await releaseList(db))[0];
         if (!latest) return answer(404, "No release yet", "No release has been cut yet: reports are drawn from a release's figures.", requestId);
-        const location = `/reports/${latest.name}/${area}/${match[3]}.html${request.search ? `?${request.search.replace(/^\?/, "")}` : ""}`;
+        const location = `${canonicalPath(latest.name, area, code!)}${search}`;
         return {
           status: 307,
           headers: { ...PAGE_HEADERS, location, "cache-control": `public, max-age=${REPORT_MAX_AGE_SECONDS}`, "x-request-id": requestId },

@@ -54,9 +54,10 @@ function tableRows(html: string, caption: string): [string, string][] {
 }
 
 describe("coverage", () => {
-  it("lists councils' instruments with published counts, never one under 10, each the count reportEligibility gives", async () => {
+  it("lists each instrument where it is collected (PHB in ICBs, the rest in councils) with published counts, never one under 10, each the count reportEligibility gives", async () => {
     expect(coverage.length).toBeGreaterThan(50);
-    expect(coverage.every((e) => e.area.type === "LOCAL_AUTHORITY")).toBe(true);
+    expect(coverage.every((e) => e.area.type === (e.questionSet.code === "PHB" ? "ICB" : "LOCAL_AUTHORITY"))).toBe(true);
+    expect(coverage.some((e) => e.area.type === "ICB")).toBe(true);
     for (const e of coverage) {
       expect(e.responses).toBeGreaterThanOrEqual(SMALL_COUNT);
       for (const y of e.years) expect(y.responses).toBeGreaterThanOrEqual(SMALL_COUNT);
@@ -196,7 +197,7 @@ describe("localReport", () => {
 describe("which reports there are", () => {
   it("are every council's and ICB's instrument that coverage calls eligible, in area-code order", async () => {
     const { councils, icbs } = await demo.api.data(
-      `{ councils: coverage { area { code } questionSet { code } reportEligible } icbs: coverage(areaType: ICB) { area { code } questionSet { code } reportEligible } }`,
+      `{ councils: coverage(areaType: LOCAL_AUTHORITY) { area { code } questionSet { code } reportEligible } icbs: coverage(areaType: ICB) { area { code } questionSet { code } reportEligible } }`,
     );
     const expected = ([...councils, ...icbs] as Entry[])
       .filter((e) => e.reportEligible)
@@ -210,7 +211,7 @@ describe("which reports there are", () => {
 
   it("are, for an earlier release, the ones its coverage calls eligible, each to be drawn from it", async () => {
     const { councils, icbs } = await demo.api.data(
-      `{ councils: coverage(release: "2025-07") { area { code } questionSet { code } reportEligible } icbs: coverage(areaType: ICB, release: "2025-07") { area { code } questionSet { code } reportEligible } }`,
+      `{ councils: coverage(areaType: LOCAL_AUTHORITY, release: "2025-07") { area { code } questionSet { code } reportEligible } icbs: coverage(areaType: ICB, release: "2025-07") { area { code } questionSet { code } reportEligible } }`,
     );
     const expected = ([...councils, ...icbs] as Entry[])
       .filter((e) => e.reportEligible)
@@ -259,6 +260,26 @@ describe("GET /reports/…", () => {
     expect(moved.headers["x-content-type-options"]).toBe("nosniff");
     const asked = await GET(handle, "/reports/E10000024/adult_pb.html", {}, "from=2023-24&to=2024-25");
     expect(asked.headers.location).toBe(`/reports/${LATEST}/E10000024/adult_pb.html?from=2023-24&to=2024-25`);
+  });
+
+  it("redirects any other case of an address, permanently, to its one address: GSS code upper case, question set lower", async () => {
+    const handle = createReportHandler({ database: demo.database, settings: SETTINGS });
+    for (const [asked, canonical] of [
+      ["/reports/E10000024/PARENT_EHCP.html", "/reports/E10000024/parent_ehcp.html"],
+      ["/reports/e10000024/Parent_Ehcp.HTML", "/reports/E10000024/parent_ehcp.html"],
+      [`/reports/${LATEST}/e10000024/ADULT_PB.html`, `/reports/${LATEST}/E10000024/adult_pb.html`],
+    ]) {
+      const moved = await GET(handle, asked!, {}, "from=2023-24");
+      expect(moved.status, asked).toBe(308);
+      expect(moved.headers, asked).toMatchObject({ location: `${canonical}?from=2023-24`, "cache-control": "public, max-age=31536000, immutable" });
+      const head = await GET(handle, asked!, {}, "", "HEAD");
+      expect([head.status, head.headers.location]).toEqual([308, canonical]);
+    }
+    // The address it redirects to answers the report (or, without a release, the latest's address).
+    expect((await GET(handle, `/reports/${LATEST}/E10000024/adult_pb.html`)).status).toBe(200);
+    expect((await GET(handle, "/reports/E10000024/parent_ehcp.html")).status).toBe(307);
+    // An unknown instrument is no report in any case.
+    expect((await GET(handle, "/reports/E10000024/NOTHING.html")).status).toBe(404);
   });
 
   it("serves a release's report as a public page kept a year, with an ETag, 304 on it, the same bytes whenever drawn", async () => {

@@ -89,6 +89,8 @@ describe("submitResponses over HTTP", () => {
             answers: [
               { question: "budget_uses", option: null, options: ["home_care", "equipment"] },
               { question: "quality_of_life", option: "better", options: ["better"] },
+              // The form's own "Who filled in this form?", which completedBy answers.
+              { question: "completed_by", option: "with_help", options: ["with_help"] },
             ],
           },
         },

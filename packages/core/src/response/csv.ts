@@ -139,13 +139,12 @@ export function rowToResponse(row: CsvRow, plan: ColumnPlan, instruments: readon
   const columns = plan.columns;
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i]!;
-    const question = instrument?.questions.get(column);
+    // A question named like a response column (ADULT_PB's completed_by) is answered by the
+    // response's field, as `submitResponses` answers it (`storedAnswers`), not here.
+    const question = fixed(column) ? undefined : instrument?.questions.get(column);
     if (!question) continue;
     const value = (cells[i] ?? "").trim();
     if (!value) continue;
-    // A question named like a response column (ADULT_PB's completed_by) is answered by that
-    // column, when its value is one of the question's options.
-    if (fixed(column) && optionCode(value, question) === null) continue;
     // Most cells hold one option: splitting them all cost a third of reading a row.
     const chosen = value.includes(TICK_SEPARATOR) ? value.split(TICK_SEPARATOR) : [value];
     for (let t = 0; t < chosen.length; t++) chosen[t] = optionCode(chosen[t]!, question) ?? chosen[t]!.trim();

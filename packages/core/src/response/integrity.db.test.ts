@@ -74,7 +74,7 @@ describe("a response's choices, checked per statement", () => {
     await setChoice(at.quality, 1 << 2);
     await setChoice(at.uses, (1 << 0) | (1 << 3));
     const answers = await answersOf(responseId);
-    expect(answers.map((a) => a.question).sort()).toEqual(["budget_uses", "budget_uses", "help_to_plan", "quality_of_life"]);
+    expect(answers.map((a) => a.question).sort()).toEqual(["budget_uses", "budget_uses", "completed_by", "help_to_plan", "quality_of_life"]);
     const [chosen] = await queryRows<{ option: number }>(
       database.db,
       sql`select option_id as option from answers a join questions q on q.id = a.question_id where a.response_id = ${responseId} and q.code = 'quality_of_life'`,
@@ -107,7 +107,7 @@ describe("a response's choices, checked per statement", () => {
   });
   it("keeps what a refused statement would have changed", async () => {
     const answers = await answersOf(responseId);
-    expect(answers.map((a) => a.question).sort()).toEqual(["budget_uses", "budget_uses", "help_to_plan", "quality_of_life"]);
+    expect(answers.map((a) => a.question).sort()).toEqual(["budget_uses", "budget_uses", "completed_by", "help_to_plan", "quality_of_life"]);
   });
 });
 

@@ -90,7 +90,8 @@ describe("submitting responses", () => {
     });
     expect(row!.recordKey).toBeGreaterThanOrEqual(0);
     expect(row!.recordKey).toBeLessThanOrEqual(255);
-    expect(await database.db.select().from(answers).where(eq(answers.responseId, row!.id))).toHaveLength(5);
+    // The answers sent, and the form's own completed_by question, which completedBy answers.
+    expect(await database.db.select().from(answers).where(eq(answers.responseId, row!.id))).toHaveLength(6);
     expect(await qualityCells()).toEqual({ POSITIVE: 1 });
     expect(await verifyFigureCubes(database.db)).toEqual([]);
   });
@@ -288,6 +289,7 @@ describe('"not applicable" and "don\'t know" answers', () => {
       ["who_helped", "dont_know"],
       ["amount_of_support", "dont_know"],
       ["quality_of_life", "not_applicable"],
+      ["completed_by", "self"],
     ]);
     // quality_of_life's answer is EXCLUDED: outside every band a measure counts.
     expect(await qualityCells()).toEqual({ ...before, EXCLUDED: (before.EXCLUDED ?? 0) + 1 });
@@ -322,7 +324,8 @@ describe("idempotency", () => {
     const [after] = await stored("fix");
     expect(after).toMatchObject({ id: before!.id, recordKey: before!.recordKey, correctedAt: expect.any(Date) });
     expect(await qualityCells("E06000002")).toEqual({ NEGATIVE: 1 });
-    expect(await database.db.select().from(answers).where(eq(answers.responseId, before!.id))).toHaveLength(1);
+    // quality_of_life, and the completed_by question that completedBy answers.
+    expect(await database.db.select().from(answers).where(eq(answers.responseId, before!.id))).toHaveLength(2);
     expect(await verifyFigureCubes(database.db)).toEqual([]);
     expect((await submit([worse])).results[0]!.status).toBe("UNCHANGED");
   });

@@ -9,7 +9,16 @@ import { financialYearOf } from "../time/index.ts";
 import { validated } from "../util/validate.ts";
 import { encodeAnswers, type Instrument, instrumentsFingerprint, loadInstruments, pickVersion } from "./instrument.ts";
 import { type ResponseRow, responses } from "./response.sql.ts";
-import { boundedErrors, type InputError, inputErrors, instrumentSchema, type ParsedResponse, responseInput, submittedBatch } from "./validation.ts";
+import {
+  boundedErrors,
+  type InputError,
+  inputErrors,
+  instrumentSchema,
+  type ParsedResponse,
+  responseInput,
+  storedAnswers,
+  submittedBatch,
+} from "./validation.ts";
 import { countResponses, drawRecordKey, insertResponses, type NewResponse, replaceResponses } from "./write.ts";
 import { type Writer, writerOf } from "./writer.ts";
 
@@ -154,7 +163,7 @@ function areaErrors(response: ParsedResponse, instrument: Instrument, writer: Wr
 
 function newResponse(r: ParsedResponse, instrument: Instrument, writer: Writer): NewResponse {
   // The digest is of (question id, option id) pairs, as it has been since responses were first stored.
-  const { choices, pairs } = encodeAnswers(instrument, r.answers);
+  const { choices, pairs } = encodeAnswers(instrument, storedAnswers(r, instrument));
   const row: NewResponse = {
     questionSetId: instrument.id,
     areaCode: r.area,

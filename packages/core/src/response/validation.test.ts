@@ -4,7 +4,16 @@ import { BANDS } from "../questionset/types.ts";
 import { counted, instrumentFromDefinition as instrumentOf } from "./instrument.ts";
 import { COLLECTION_MODES, COMPLETED_BY } from "./response.sql.ts";
 import { type CheckContext, checkBatch } from "./submit.ts";
-import { type AnswerInput, exclusiveOption, inputErrors, instrumentSchema, MAX_RESPONSE_ERRORS, type ResponseInput } from "./validation.ts";
+import {
+  type AnswerInput,
+  exclusiveOption,
+  inputErrors,
+  instrumentSchema,
+  MAX_RESPONSE_ERRORS,
+  type ParsedResponse,
+  type ResponseInput,
+  storedAnswers,
+} from "./validation.ts";
 import type { Writer } from "./writer.ts";
 
 const ADULT = instrumentOf(findDefinition("ADULT_PB", 2)!);
@@ -230,5 +239,44 @@ describe("checking a batch", () => {
     ]);
     expect(first).toMatchObject({ errors: [], externalRef: "caf\u00e9" });
     expect(second!.errors).toEqual([{ path: ["externalRef"], code: "DUPLICATE_REFERENCE", message: '"caf\u00e9" is sent more than once in this batch' }]);
+  });
+});
+
+describe("the form's own completed_by question (issue 27: one response however it comes)", () => {
+  const QOL = { question: "quality_of_life", option: "better" };
+  const parsed = (completedBy: string, answers: AnswerInput[]) => schema.parse({ ...response(answers), completedBy }) as ParsedResponse;
+
+  it("is answered by completedBy when the answers leave it out, where its scale has the option", () => {
+    expect(storedAnswers(parsed("SELF", [QOL]), ADULT)).toEqual([QOL, { question: "completed_by", option: "self" }]);
+    expect(storedAnswers(parsed("WITH_HELP", [QOL]), ADULT)).toEqual([QOL, { question: "completed_by", option: "with_help" }]);
+    expect(storedAnswers(parsed("ON_BEHALF", [QOL]), ADULT)).toEqual([QOL, { question: "completed_by", option: "on_behalf" }]);
+    expect(storedAnswers(parsed("UNKNOWN", [QOL]), ADULT)).toEqual([QOL]);
+    // CYP_EHCP 1's scale has no "on_behalf".
+    const cyp = instrumentOf(findDefinition("CYP_EHCP", 1)!);
+    const onBehalf = instrumentSchema(cyp, { today: "2025-12-31" }).parse({
+      ...response([{ question: "dignity", option: [...cyp.questions.get("dignity")!.options.keys()][0]! }]),
+      questionSet: "CYP_EHCP",
+      completedBy: "ON_BEHALF",
+    }) as ParsedResponse;
+    expect(storedAnswers(onBehalf, cyp).map((a) => a.question)).toEqual(["dignity"]);
+  });
+
+  it("may be answered too, when the answer says what completedBy says, and is then stored once", () => {
+    const said = { question: "completed_by", option: "with_help" };
+    // With completedBy SELF it says something else.
+    expect(errorsOf([QOL, said])).toEqual([{ path: ["answers", "1"], code: "COMPLETED_BY_MISMATCH", message: expect.any(String) }]);
+    expect(storedAnswers(parsed("WITH_HELP", [QOL, said]), ADULT)).toEqual([QOL, said]);
+  });
+
+  it("is refused as COMPLETED_BY_MISMATCH when it says something else, or completedBy is UNKNOWN", () => {
+    expect(errorsOf([QOL, { question: "completed_by", option: "on_behalf" }])).toEqual([
+      {
+        path: ["answers", "1"],
+        code: "COMPLETED_BY_MISMATCH",
+        message: '"completed_by" is answered "on_behalf" but completedBy is SELF: they say the same thing, so answer "self" or leave it out',
+      },
+    ]);
+    const unknown = schema.safeParse({ ...response([QOL, { question: "completed_by", option: "self" }]), completedBy: "UNKNOWN" });
+    expect(unknown.success ? [] : inputErrors(unknown.error.issues).map((e) => e.code)).toEqual(["COMPLETED_BY_MISMATCH"]);
   });
 });

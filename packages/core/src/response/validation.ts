@@ -219,6 +219,51 @@ export interface InstrumentContext {
 
 type Problem = [path: string[], code: string, message: string];
 
+/**
+ * The question a form asks "Who filled in this form?" with, named like the response's own
+ * `completed_by` column (every version of ADULT_PB, CARER, PHB and the EHCP forms but CYP_EHCP 2):
+ * a response's `completedBy` answers it. So a response is stored the same however it came, with
+ * `completedBy` and, where the question has that option, its answer: `submitResponses` adds the
+ * answer when it is left out, as the import's one `completed_by` column gives both.
+ */
+export const COMPLETED_BY_QUESTION = "completed_by";
+/** Each `completedBy` as the option of the completed_by question it is; UNKNOWN is none. */
+export const COMPLETED_BY_OPTION: Readonly<Record<(typeof COMPLETED_BY)[number], string | null>> = {
+  SELF: "self",
+  WITH_HELP: "with_help",
+  ON_BEHALF: "on_behalf",
+  UNKNOWN: null,
+};
+
+/** The option of the instrument's completed_by question that `completedBy` says, if the question has it. */
+function completedByOption(completedBy: ParsedResponse["completedBy"], instrument: Instrument): string | null {
+  const option = COMPLETED_BY_OPTION[completedBy];
+  return option !== null && instrument.questions.get(COMPLETED_BY_QUESTION)?.options.has(option) ? option : null;
+}
+
+/**
+ * A response's answers as stored: those given, and the completed_by question's answer that
+ * `completedBy` gives when it is not among them (`instrumentErrors` refuses one that disagrees).
+ */
+export function storedAnswers(response: ParsedResponse, instrument: Instrument): ParsedResponse["answers"] {
+  const option = completedByOption(response.completedBy, instrument);
+  if (option === null || response.answers.some((a) => a.question === COMPLETED_BY_QUESTION)) return response.answers;
+  return [...response.answers, { question: COMPLETED_BY_QUESTION, option }];
+}
+
+/** What is wrong with an answer to the completed_by question beside the response's `completedBy`, if anything. */
+function completedByProblem(answer: AnswerInput, response: ParsedResponse, instrument: Instrument): Problem | null {
+  const said = completedByOption(response.completedBy, instrument);
+  const chosen = answer.options ?? [answer.option!];
+  if (said !== null && chosen.length === 1 && chosen[0] === said) return null;
+  const expected = said === null ? "leave it out (or give completedBy as the answer says)" : `answer "${said}" or leave it out`;
+  return [
+    [],
+    "COMPLETED_BY_MISMATCH",
+    `"${COMPLETED_BY_QUESTION}" is answered ${chosen.map((c) => `"${c}"`).join(", ")} but completedBy is ${response.completedBy}: they say the same thing, so ${expected}`,
+  ];
+}
+
 /** What is wrong with one answer to a known question, if anything: the path is under the answer. */
 function answerProblem(answer: AnswerInput, question: InstrumentQuestion): Problem | null {
   if (answer.option != null && answer.options != null)
@@ -310,7 +355,7 @@ function instrumentErrors(response: ParsedResponse, instrument: Instrument, cont
       ? [["question"], "UNKNOWN_QUESTION", `${named} has no question "${answer.question}"`]
       : seen.has(question.code)
         ? [["question"], "DUPLICATE_ANSWER", `"${question.code}" is answered more than once`]
-        : answerProblem(answer, question);
+        : (answerProblem(answer, question) ?? (question.code === COMPLETED_BY_QUESTION ? completedByProblem(answer, response, instrument) : null));
     if (question) seen.add(question.code);
     if (problem) addError(errors, ["answers", index, ...problem[0]], problem[1], problem[2]);
     else if (!graded && question!.graded && countedAnswer(answer, question!)) graded = true;

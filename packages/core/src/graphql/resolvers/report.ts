@@ -9,7 +9,8 @@ const localReport: Resolver<"localReport"> = async (_, args, ctx) => {
   return ctx.services.reports.render(await ctx.scope(), args);
 };
 
+/** Without `areaType`, each instrument in the areas it is collected in (ICBs for PHB, councils otherwise). */
 const coverage: Resolver<"coverage"> = async (_, args, ctx) =>
-  figure.coverage(await ctx.scope(), { questionSet: args.questionSet, areaType: args.areaType ?? "LOCAL_AUTHORITY", release: args.release });
+  figure.coverage(await ctx.scope(), { questionSet: args.questionSet, areaType: args.areaType, release: args.release });
 
 export const reportQueries = { localReport, coverage };
