@@ -32,15 +32,21 @@ export function errorResponse(
   };
 }
 
+/** A header's `name;q=…` list (Accept, Accept-Encoding) as [name, weight] pairs, in order; no `q` is 1. */
+function weighted(header: string): [string, number][] {
+  const pairs: [string, number][] = [];
+  for (const part of header.toLowerCase().split(",")) {
+    const [name, ...params] = part.split(";").map((s) => s.trim());
+    const weight = params.find((p) => p.startsWith("q="));
+    if (name) pairs.push([name, weight ? Number(weight.slice(2)) || 0 : 1]);
+  }
+  return pairs;
+}
+
 /** Whether `Accept-Encoding` admits gzip: named (or `*`) with a non-zero q. Without the header, we send identity. */
 export function acceptsGzip(acceptEncoding: string | undefined): boolean {
   if (!acceptEncoding) return false;
-  const q = new Map<string, number>();
-  for (const part of acceptEncoding.toLowerCase().split(",")) {
-    const [coding, ...params] = part.split(";").map((s) => s.trim());
-    const weight = params.find((p) => p.startsWith("q="));
-    if (coding) q.set(coding, weight ? Number(weight.slice(2)) || 0 : 1);
-  }
+  const q = new Map(weighted(acceptEncoding));
   return (q.get("gzip") ?? q.get("x-gzip") ?? q.get("*") ?? 0) > 0;
 }
 
@@ -51,12 +57,8 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
  */
 export function prefersHtml(accept: string | undefined): boolean {
   if (!accept) return false;
-  const q = new Map<string, number>();
-  for (const part of accept.toLowerCase().split(",")) {
-    const [type, ...params] = part.split(";").map((s) => s.trim());
-    const weight = params.find((p) => p.startsWith("q="));
-    if (type && !q.has(type)) q.set(type, weight ? Number(weight.slice(2)) || 0 : 1);
-  }
+  // The first weight given for a type counts.
+  const q = new Map(weighted(accept).reverse());
   const html = q.get("text/html") ?? q.get("text/*") ?? q.get("*/*") ?? 0;
   const json = q.get("application/json") ?? q.get("application/*") ?? q.get("*/*") ?? 0;
   return html > json;

@@ -35,8 +35,10 @@ const version = z.optional(z.nullable(versionSchema));
 /** An argument passed through as it is: GraphQL's enums (and the CLI's choices) check it. */
 const given = <T>() => z.custom<T>();
 const maybe = <T>() => z.optional(z.custom<T | null>());
-/** What every figure names besides its area and questions. */
-const figure = { questionSet: given<QuestionSetCode>(), band: given<Band>(), release: maybe<string>() };
+/** The instrument and the release every figure is read from. */
+const source = { questionSet: given<QuestionSetCode>(), release: maybe<string>() };
+/** What every banded figure names besides its area and questions. */
+const figure = { ...source, band: given<Band>() };
 
 /** `benchmark` (and the headline of a breakdown): in the order the arguments were always checked. */
 export const benchmarkArgs = z.looseObject({ ...figure, area: areaCode, period, version, question: questionCode });
@@ -58,8 +60,7 @@ export const trendArgs = z.looseObject({ ...figure, version, question: questionC
 export const trendsArgs = z.looseObject({ ...figure, version, questions: z.array(questionCode), area: areaCode });
 
 export const associationArgs = z.looseObject({
-  questionSet: figure.questionSet,
-  release: figure.release,
+  ...source,
   contrast: given<Contrast>(),
   period,
   version,
@@ -68,12 +69,11 @@ export const associationArgs = z.looseObject({
   outcome: questionCode,
 });
 
-export const triangulationArgs = z.looseObject({ release: figure.release, theme: themeSchema, area: areaCode, period });
+export const triangulationArgs = z.looseObject({ release: source.release, theme: themeSchema, area: areaCode, period });
 
 /** `figureExport`: at most MAX_EXPORT_FILTER questions or areas named, and a band figures count. */
 export const exportArgs = z.looseObject({
-  questionSet: figure.questionSet,
-  release: figure.release,
+  ...source,
   format: given<ExportFormat>(),
   period,
   version,
