@@ -192,7 +192,11 @@ describe.runIf(testDriver() === "pglite")("a PGlite folder held by poet serve", 
     const running = poet(["import", "big.csv", "--organisation", "owner-council"]).finally(() => (finished = true));
     // Killed as soon as the import's transaction is writing to the write-ahead log.
     while (walWritten() === before && !finished) await new Promise((resolve) => setTimeout(resolve, 5));
+    const gone = new Promise((resolve) => server.child.once("exit", resolve));
     server.child.kill("SIGKILL");
+    // Reaped, not only signalled: a large process takes a moment to go on a busy machine, and
+    // until then its lock names a live owner.
+    await gone;
     const interrupted = await running;
     expect(interrupted.code).toBe(1);
     expect(interrupted.err).toMatch(/stopped before the command finished|does not answer/);

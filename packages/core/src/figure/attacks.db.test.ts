@@ -177,63 +177,68 @@ describe("what a release publishes, attacked by every public sum", () => {
   it.each([
     ["ADULT_PB", "POSITIVE"],
     ["PRACTITIONER_EHCP", "NEGATIVE"],
-  ])("%s %s: no suppressed cell proved to lie in 1 to 9, over every period, area and band sum (an unprotected publisher: many)", async (set, target) => {
-    const rows = await published(set);
-    const truth = await truths(set);
-    const questions = new Map<string, string[]>();
-    for (const r of rows.values())
-      if (!questions.get(r.question_code!)?.includes(r.band!)) questions.set(r.question_code!, [...(questions.get(r.question_code!) ?? []), r.band!]);
-    const setAreas = new Map([...areas].filter(([code]) => [...rows.values()].some((r) => r.area_code === code && r.status !== "NO_DATA")));
-    const sumYears = (run: Run, area: string, question: string, band: string, part: "count" | "keySum") =>
-      YEARS.filter((y) => y >= run[0] && y <= run[1]).reduce((s, y) => s + (truth.get(`${area}|${question}|${y}|${band}`)?.[part] ?? 0), 0);
-    const truthOf = (run: Run, area: string, question: string, band: string) => sumYears(run, area, question, band, "count");
+  ])(
+    "%s %s: no suppressed cell proved to lie in 1 to 9, over every period, area and band sum (an unprotected publisher: many)",
+    async (set, target) => {
+      const rows = await published(set);
+      const truth = await truths(set);
+      const questions = new Map<string, string[]>();
+      for (const r of rows.values())
+        if (!questions.get(r.question_code!)?.includes(r.band!)) questions.set(r.question_code!, [...(questions.get(r.question_code!) ?? []), r.band!]);
+      const setAreas = new Map([...areas].filter(([code]) => [...rows.values()].some((r) => r.area_code === code && r.status !== "NO_DATA")));
+      const sumYears = (run: Run, area: string, question: string, band: string, part: "count" | "keySum") =>
+        YEARS.filter((y) => y >= run[0] && y <= run[1]).reduce((s, y) => s + (truth.get(`${area}|${question}|${y}|${band}`)?.[part] ?? 0), 0);
+      const truthOf = (run: Run, area: string, question: string, band: string) => sumYears(run, area, question, band, "count");
 
-    const release = intervalAttack({
-      areas: setAreas,
-      questions,
-      primary: false,
-      band: target,
-      truth: truthOf,
-      view: (run, area, question, band) => {
-        const r = rows.get(`${runKey(run)}|${area}|${question}|${band}`);
-        if (!r || r.status === "NOT_COMPARABLE") return "skip";
-        if (r.status === "NO_DATA") return "none";
-        if (r.status !== "AVAILABLE") return null;
-        return { numerator: Number(r.numerator), denominator: Number(r.denominator), exact: r.disclosure === "EXACT" };
-      },
-    });
+      const release = intervalAttack({
+        areas: setAreas,
+        questions,
+        primary: false,
+        band: target,
+        truth: truthOf,
+        view: (run, area, question, band) => {
+          const r = rows.get(`${runKey(run)}|${area}|${question}|${band}`);
+          if (!r || r.status === "NOT_COMPARABLE") return "skip";
+          if (r.status === "NO_DATA") return "none";
+          if (r.status !== "AVAILABLE") return null;
+          return { numerator: Number(r.numerator), denominator: Number(r.denominator), exact: r.disclosure === "EXACT" };
+        },
+      });
 
-    // The same attacker against the publisher this release replaced: every cell rounded on its own,
-    // England exact, no secondary suppression across bands and no blocks of years.
-    const unprotected = intervalAttack({
-      areas: setAreas,
-      questions,
-      primary: true,
-      band: target,
-      truth: truthOf,
-      view: (run, area, question, band) => {
-        const r = rows.get(`${runKey(run)}|${area}|${question}|${band}`);
-        if (!r || r.status === "NOT_COMPARABLE") return "skip";
-        const answered = { count: sumYears(run, area, question, "ANSWERED", "count"), keySum: sumYears(run, area, question, "ANSWERED", "keySum") };
-        if (answered.count === 0) return "none";
-        const cell = { count: sumYears(run, area, question, band, "count"), keySum: sumYears(run, area, question, band, "keySum") };
-        if (cell.count < 10 || answered.count - cell.count < 10) return null;
-        const exact = area === "E92000001";
-        return exact
-          ? { numerator: cell.count, denominator: answered.count, exact }
-          : { numerator: publishedCount(cell)!, denominator: publishedCount(answered)!, exact };
-      },
-    });
-    measured.push(
-      { attack: `interval bounds, ${set} ${target}: the release`, ...release },
-      { attack: `interval bounds, ${set} ${target}: unprotected`, ...unprotected },
-    );
-    expect(release.small).toBeGreaterThan(50);
-    expect(release.provedSmall).toBe(0);
-    expect(release.pinned).toBe(0);
-    // The attacker is not toothless: the old way of publishing gave cells away.
-    expect(unprotected.provedSmall).toBeGreaterThan(0);
-  });
+      // The same attacker against the publisher this release replaced: every cell rounded on its own,
+      // England exact, no secondary suppression across bands and no blocks of years.
+      const unprotected = intervalAttack({
+        areas: setAreas,
+        questions,
+        primary: true,
+        band: target,
+        truth: truthOf,
+        view: (run, area, question, band) => {
+          const r = rows.get(`${runKey(run)}|${area}|${question}|${band}`);
+          if (!r || r.status === "NOT_COMPARABLE") return "skip";
+          const answered = { count: sumYears(run, area, question, "ANSWERED", "count"), keySum: sumYears(run, area, question, "ANSWERED", "keySum") };
+          if (answered.count === 0) return "none";
+          const cell = { count: sumYears(run, area, question, band, "count"), keySum: sumYears(run, area, question, band, "keySum") };
+          if (cell.count < 10 || answered.count - cell.count < 10) return null;
+          const exact = area === "E92000001";
+          return exact
+            ? { numerator: cell.count, denominator: answered.count, exact }
+            : { numerator: publishedCount(cell)!, denominator: publishedCount(answered)!, exact };
+        },
+      });
+      measured.push(
+        { attack: `interval bounds, ${set} ${target}: the release`, ...release },
+        { attack: `interval bounds, ${set} ${target}: unprotected`, ...unprotected },
+      );
+      expect(release.small).toBeGreaterThan(50);
+      expect(release.provedSmall).toBe(0);
+      expect(release.pinned).toBe(0);
+      // The attacker is not toothless: the old way of publishing gave cells away.
+      expect(unprotected.provedSmall).toBeGreaterThan(0);
+      // Every public sum of every cell: about 25 s alone, more than a minute on a busy machine.
+    },
+    180_000,
+  );
 
   it("pins no hidden single-year count, nor proves a small one non-zero, by any pair of periods, at England, any region or any council (ADULT_PB, every band)", async () => {
     const rows = await published("ADULT_PB");
