@@ -3,8 +3,8 @@
  * process, timed from spawn to exit, on a data folder set up once beforehand (what a second
  * command on a fresh clone meets). `poet --help` and `poet key list` through the command itself
  * (`node --import tsx packages/cli/src/index.ts`) and through `npm run poet --` (with its
- * pre-script's codegen check); then, unless --quick, the first `npm start` on a set-up demo
- * folder, timed to its "POET API ready" line.
+ * pre-script's codegen check); then, unless --quick, the first `npm start` (a new folder: set up
+ * and seed the demo data) and a second, each timed to its "POET API ready" line.
  *
  *   npm run bench -- --only cli [--runs 5] [--quick]
  */
@@ -33,7 +33,9 @@ function time(command: string, args: string[], options: { cwd: string; env: Node
       if (done) return;
       done = true;
       clearTimeout(timer);
-      resolve({ code, elapsed: performance.now() - started, out });
+      // A command timed to a line must print it: one that exits first failed, however fast.
+      if (options.until && !options.until.test(out)) reject(new Error(`${command} ${args.join(" ")} exited ${code} before printing ${options.until}:\n${out}`));
+      else resolve({ code, elapsed: performance.now() - started, out });
     };
     const stop = () => {
       try {
@@ -108,13 +110,13 @@ export const cli: Benchmark = {
       const first = await time(npm, ["start", "--silent"], { cwd: root, env: demo, until: ready, timeoutMs: 600_000 });
       const again = await time(npm, ["start", "--silent"], { cwd: root, env: demo, until: ready, timeoutMs: 120_000 });
       sections.push({
-        title: `npm start on a set-up demo folder, to "POET API ready" (target: under ${START_TARGET_MS / 1000} s)`,
+        title: `npm start, to "POET API ready" (target: under ${START_TARGET_MS / 1000} s, the first included)`,
         columns: ["start", "wall time", "on target"],
         rows: [
-          ["on a new folder (sets up and seeds the demo data)", ms(first.elapsed), "-"],
-          ["on the set-up demo folder", ms(again.elapsed), again.elapsed <= START_TARGET_MS ? "yes" : "NO"],
+          ["the first: a new folder (sets up and seeds the demo data)", ms(first.elapsed), first.elapsed <= START_TARGET_MS ? "yes" : "NO"],
+          ["again, on the set-up demo folder", ms(again.elapsed), again.elapsed <= START_TARGET_MS ? "yes" : "NO"],
         ],
-        ok: again.elapsed <= START_TARGET_MS,
+        ok: first.elapsed <= START_TARGET_MS && again.elapsed <= START_TARGET_MS,
       });
     }
     return sections;

@@ -155,7 +155,7 @@ describe.runIf(testDriver() === "pglite")("a PGlite folder held by poet serve", 
     const report = await poet(["report", "--area", "E10000024", "--question-set", "ADULT_PB", "--out", "out/surrey.html"], join(dir, "work"));
     expect(report).toMatchObject({ code: 0, out: "out/surrey.html\n" });
     // Drawn by the server, its charts in the server's chart thread.
-    expect(readFileSync(join(dir, "work", "out", "surrey.html"), "utf8")).toMatch(/^<!doctype html>[\s\S]*<svg aria-hidden="true"/i);
+    expect(readFileSync(join(dir, "work", "out", "surrey.html"), "utf8")).toMatch(/^<!doctype html>[\s\S]*<svg class="strip"/i);
   }, 120_000);
 
   it("refuses a second server at once, saying what to do", async () => {

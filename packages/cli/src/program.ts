@@ -193,7 +193,11 @@ export function buildProgram(context: ProgramContext, output?: OutputConfigurati
     .addOption(new Option("--area <code>", "the area's GSS code, e.g. E10000024").conflicts("all"))
     .addOption(new Option("--question-set <code>", `the instrument (${QUESTION_SETS})`).conflicts("all").argParser(questionSetOption))
     .option("--all", "every area and instrument eligible for a report, with a progress bar")
-    .option("--period <years>", "a financial year or a run of them, e.g. 2023-24 or 2023-24:2025-26 (default: every year with data)", parsePeriod)
+    .option(
+      "--period <years>",
+      "a financial year or a run of them, e.g. 2023-24 or 2023-24:2025-26 (default: every financial year the release holds responses to the instrument in)",
+      parsePeriod,
+    )
     .option("--release <name>", "the release to read (default: the latest; see poet release list)")
     .option("--out <path>", "the HTML file to write (default: reports/<slug>.html), or with --all the folder (default: reports)")
     .option("--pdf", "also print each report as <slug>.pdf with a headless Chromium (POET_CHROMIUM, or /usr/bin/chromium)")

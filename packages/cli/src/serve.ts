@@ -2,7 +2,7 @@ import type { Config } from "@poet/core/app";
 import type { Database } from "@poet/core/db";
 import { createDownloadHandler } from "@poet/core/download";
 import { createApolloServer, createHttpHandler } from "@poet/core/graphql";
-import { createReportHandler, drawChartsInThread, inProcessReports, lambdaReports } from "@poet/core/report";
+import { createReportHandler, inProcessReports, lambdaReports } from "@poet/core/report";
 import { s3Uploads } from "@poet/core/response";
 import { createLogger } from "@poet/core/util/log";
 import { loadExamples } from "./examples.ts";
@@ -35,7 +35,5 @@ export async function serve(database: Database, config: Config) {
     ],
     config.port,
   );
-  // One process serves everyone here: its reports' charts are drawn in a thread of their own.
-  const charts = drawChartsInThread();
-  return { url: `${http.origin}/graphql`, stop: async () => (await http.close(), await server.stop(), await charts.close(), await database.close()) };
+  return { url: `${http.origin}/graphql`, stop: async () => (await http.close(), await server.stop(), await database.close()) };
 }

@@ -1,6 +1,6 @@
 /**
- * The report Lambda: draws local reports, so the charting library (Vega) stays out of the
- * GraphQL function's bundle. Two callers:
+ * The report Lambda: draws local reports, so that their drawing stays out of the GraphQL
+ * function's bundle and their pages are served apart from the API. Two callers:
  * - the GraphQL function, for `localReport`, invoking it directly with the caller and the
  *   report asked for (`RenderRequest`); the figures are read with that caller's access;
  * - API Gateway, for `GET /reports/{GSS code}/{question set}.html`, a public page behind CloudFront.

@@ -30,6 +30,36 @@ export interface RankResult {
   of: number;
   quartile: number;
   peerType: AreaRow["type"];
+  /** The ranked areas' published percentages: what a spine chart draws the area against. */
+  spread: Spread;
+}
+
+export interface Spread {
+  lowest: number;
+  lowerQuartile: number;
+  median: number;
+  upperQuartile: number;
+  highest: number;
+}
+
+/** The quantile at `p` of sorted values, interpolated between neighbours (Hyndman and Fan's type 7, R's default). */
+export function quantile(sorted: readonly number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const below = Math.floor(h);
+  const above = Math.min(sorted.length - 1, below + 1);
+  return sorted[below]! + (h - below) * (sorted[above]! - sorted[below]!);
+}
+
+/** The five-number summary of published values (at least one). */
+export function spreadOf(values: readonly number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    lowest: sorted[0]!,
+    lowerQuartile: quantile(sorted, 0.25),
+    median: quantile(sorted, 0.5),
+    upperQuartile: quantile(sorted, 0.75),
+    highest: sorted.at(-1)!,
+  };
 }
 
 export interface BenchmarkItem {
@@ -160,7 +190,13 @@ function rankAmongPeers(
     : publishedValues();
   const better = polarity === "LOWER_IS_BETTER" ? (p: number) => p < value.percentage! : (p: number) => p > value.percentage!;
   const position = values.filter(better).length + 1;
-  return { position, of: values.length, quartile: Math.floor(((position - 1) * 4) / values.length) + 1, peerType: area.type };
+  return {
+    position,
+    of: values.length,
+    quartile: Math.floor(((position - 1) * 4) / values.length) + 1,
+    peerType: area.type,
+    spread: spreadOf(values),
+  };
 }
 
 /**

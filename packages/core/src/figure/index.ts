@@ -12,6 +12,8 @@ export {
   familyMeasure,
   familyOf,
   type RankResult,
+  type Spread,
+  spreadOf,
 } from "./benchmark.ts";
 export { type BreakdownCategory, type BreakdownResult, breakdown } from "./breakdown.ts";
 export { forgetCachedReads } from "./caching.ts";

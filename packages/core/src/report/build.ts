@@ -1,15 +1,6 @@
 import type { AreaRow } from "../area/index.ts";
 import { assertAreaCode } from "../area/index.ts";
-import {
-  type FigureSource,
-  figureSource,
-  type Period,
-  type PeriodInput,
-  periodLabel,
-  reportEligibility,
-  reportEligibilityOf,
-  versionEligibility,
-} from "../figure/index.ts";
+import { type FigureSource, figureSource, type Period, type PeriodInput, periodLabel, reportEligibility, reportEligibilityOf } from "../figure/index.ts";
 import type { QuestionSetRow } from "../questionset/index.ts";
 import type { Scope } from "../scope/index.ts";
 import { financialYearLabel } from "../time/index.ts";
@@ -24,50 +15,31 @@ interface Target {
   questionSet: QuestionSetRow;
   /** Null when there is nothing to report. */
   period: Period | null;
-  /** The one version read, when the report chose it; null when a period was asked for. */
-  version: number | null;
   responses: number | null;
-  /** The area's published responses to every version: what makes it eligible. */
-  allResponses: number | null;
   eligible: boolean;
   threshold: number;
 }
 
 /**
- * What a report covers. Whether there is one is `reportEligibility`'s judgement, so the API and
- * the report never disagree. Asked for a period, the report reads every version answered in it,
- * as the API's figures do. Otherwise it reads one version over the years it was answered: the
- * newest with more responses than the threshold, else the one with most. A revised instrument's
- * questions may not pool with the old, and a report of "not comparable" helps nobody.
+ * What a report covers: the period asked for, or every financial year the release holds
+ * responses to the instrument in (all its versions), the same default `poet report --help`, the
+ * README and `localReport`'s schema state. Whether there is a report is `reportEligibility`'s
+ * judgement, so the API and the report never disagree.
  */
 async function reportTarget(scope: Scope, args: ReportArgs, source: FigureSource): Promise<Target> {
   assertAreaCode(args.area, "area");
-  const eligibility = await reportEligibility(scope, { area: args.area, period: args.period }, source);
+  const { ref } = source;
+  const years = ref.questionSets.filter((s) => s.code === args.questionSet).flatMap((s) => ref.yearsBySet.get(s.id) ?? []);
+  const period = args.period ?? (years.length ? { from: financialYearLabel(Math.min(...years)), to: financialYearLabel(Math.max(...years)) } : null);
+  const eligibility = await reportEligibility(scope, { area: args.area, period }, source);
   const instrument = eligibility.instruments.find((i) => i.questionSet.code === args.questionSet)!;
-  const { area, threshold } = eligibility;
-  const whole = {
-    area,
+  return {
+    area: eligibility.area,
     questionSet: instrument.questionSet,
     period: eligibility.period,
-    version: null,
     responses: instrument.responses,
-    allResponses: instrument.responses,
     eligible: instrument.eligible,
-    threshold,
-  };
-  if (args.period || !instrument.eligible) return whole;
-  const versions = (await versionEligibility(scope, [area], source)).get(area.code)!.filter((v) => v.questionSet.code === args.questionSet);
-  const chosen = versions.find((v) => v.eligible) ?? [...versions].sort((a, b) => (b.responses ?? 0) - (a.responses ?? 0))[0];
-  if (!chosen) return whole;
-  return {
-    area,
-    questionSet: chosen.questionSet,
-    period: chosen.period,
-    version: chosen.questionSet.version,
-    responses: chosen.responses,
-    allResponses: instrument.responses,
-    eligible: true,
-    threshold,
+    threshold: eligibility.threshold,
   };
 }
 
@@ -90,7 +62,7 @@ export async function localReport(scope: Scope, args: ReportArgs): Promise<Local
   ].join("-");
   if (!target.eligible || !period) {
     const held = target.responses === null ? "fewer than 10 responses" : `${target.responses} responses${source.exact ? "" : " (rounded)"}`;
-    const which = target.version === null ? questionSet.name : `version ${target.version} of ${questionSet.name}`;
+    const which = questionSet.name;
     return {
       release: source.name,
       title,
@@ -106,9 +78,7 @@ export async function localReport(scope: Scope, args: ReportArgs): Promise<Local
     area: area.code,
     questionSet: args.questionSet,
     period,
-    version: target.version,
     responses: target.responses,
-    allResponses: target.allResponses,
   });
   // A release's report is the same page whenever it is drawn: dated by the release, not the day.
   const rendered = await renderReport(content, source.release && source.kind === "RELEASE" ? source.release.cutAt.toISOString().slice(0, 10) : today());

@@ -1,240 +1,159 @@
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
-import { yieldToLoop } from "../util/yield.ts";
+import { type Html, html, raw } from "./html.ts";
 
 /**
- * Charts are Vega-Lite specifications rendered to SVG on the server: no script runs in the
- * report, it prints as drawn, and the same spec can be opened in any Vega editor. Meaning is
- * carried by shape and line style as well as colour, so a chart reads in black and white.
+ * The report's one chart idiom, drawn by hand: every chart is a table whose rows each carry a
+ * strip on one 0–100% scale (a spine chart, as OHID's Fingertips draws them), and trends are
+ * small multiples on the same scale. Text is HTML, so it wraps and prints at its own size at any
+ * width; the SVG holds only marks, placed in percentages of its width, so it stretches without
+ * scaling anything. Meaning is carried by shape as well as colour, so a chart reads in black and
+ * white, and every chart's values are in its table's other cells.
  */
 
-export const WIDTH = 700;
-const FONT = "Arial, Helvetica, sans-serif";
-
-const CONFIG = {
-  // The report gives each chart its own text alternative and table; Vega's per-mark ARIA would repeat it.
-  aria: false,
-  font: FONT,
-  background: "white",
-  view: { stroke: null },
-  axis: { labelFontSize: 11, titleFontSize: 11, labelColor: "#222", titleColor: "#222", gridColor: "#ddd", domainColor: "#888", tickColor: "#888" },
-  legend: { labelFontSize: 11, titleFontSize: 11, orient: "bottom", direction: "vertical", columns: 2, labelLimit: 320 },
-  header: { labelFontSize: 11, titleFontSize: 11, labelLimit: 240 },
-};
-
-/** The area's own marks, by how it compares with England. Blue/orange/grey are told apart without colour too. */
+/** The area's own marks, by how it compares. Blue, orange and grey are told apart without colour too. */
 export const OUTCOME_STYLE = {
-  BETTER: { shape: "triangle-up", color: "#1f5fa8", words: "better than England" },
-  SIMILAR: { shape: "circle", color: "#555555", words: "similar to England" },
-  WORSE: { shape: "triangle-down", color: "#c4541b", words: "worse than England" },
-  HIGHER: { shape: "triangle-up", color: "#1f5fa8", words: "higher than England" },
-  LOWER: { shape: "triangle-down", color: "#c4541b", words: "lower than England" },
-  NOT_COMPARED: { shape: "square", color: "#555555", words: "not compared" },
+  BETTER: { shape: "triangle-up", color: "#1f5fa8", symbol: "▲", words: "better than England", short: "Better" },
+  SIMILAR: { shape: "circle", color: "#505050", symbol: "●", words: "similar to England", short: "Similar" },
+  WORSE: { shape: "triangle-down", color: "#b8461a", symbol: "▼", words: "worse than England", short: "Worse" },
+  HIGHER: { shape: "triangle-up", color: "#1f5fa8", symbol: "▲", words: "higher than England", short: "Higher" },
+  LOWER: { shape: "triangle-down", color: "#b8461a", symbol: "▼", words: "lower than England", short: "Lower" },
+  NOT_COMPARED: { shape: "square", color: "#505050", symbol: "■", words: "not compared", short: "Not compared" },
 } as const;
 
 export type OutcomeKey = keyof typeof OUTCOME_STYLE;
+export type Shape = "triangle-up" | "triangle-down" | "circle" | "square" | "diamond";
 
-/** Draws a whole Vega-Lite spec (its config merged) to SVG: here, or in another thread. */
-export type ChartDrawer = (spec: TopLevelSpec) => Promise<string>;
+/** Comparators: hollow, each its own shape and colour, and England a black line across the strip. */
+export const COMPARATOR_STYLE = {
+  REGION: { shape: "square", color: "#6a2c91" },
+  STATISTICAL_NEIGHBOURS: { shape: "diamond", color: "#00695c" },
+} as const satisfies Record<string, { shape: Shape; color: string }>;
 
-let drawer: ChartDrawer = drawHere;
-let drawing: Promise<unknown> = Promise.resolve();
+export const RANGE_COLOURS = { all: "#e4e4e4", middle: "#bdbdbd" };
 
-/**
- * Where charts are drawn from now on: a long-lived server draws them in a thread of its own
- * (chart-thread.ts), so that a report's dozen charts never hold its other requests; null, here.
- */
-export function drawChartsWith(other: ChartDrawer | null): void {
-  drawer = other ?? drawHere;
+const PATHS: Record<Exclude<Shape, "circle">, string> = {
+  "triangle-up": "M0,-6L6.5,5H-6.5Z",
+  "triangle-down": "M0,6L6.5,-5H-6.5Z",
+  square: "M-4.5,-4.5H4.5V4.5H-4.5Z",
+  diamond: "M0,-6L6,0L0,6L-6,0Z",
+};
+
+const at = (value: number): string => `${Math.min(100, Math.max(0, value)).toFixed(2)}%`;
+
+/** One mark centred on (x% of the width, y px): a nested SVG keeps its shape whatever the width. */
+export function mark(shape: Shape, x: string, y: number | string, style: { fill: string; stroke: string }, size = 1): string {
+  const scaled = size === 1 ? "" : ` transform="scale(${size})"`;
+  const body =
+    shape === "circle"
+      ? `<circle r="5" fill="${style.fill}" stroke="${style.stroke}" stroke-width="1.6"${scaled}/>`
+      : `<path d="${PATHS[shape]}" fill="${style.fill}" stroke="${style.stroke}" stroke-width="1.6"${scaled}/>`;
+  return `<svg x="${x}" y="${y}" overflow="visible">${body}</svg>`;
 }
 
-/** Renders a Vega-Lite spec to an SVG string. */
-export function renderSvg(spec: TopLevelSpec): Promise<string> {
-  // A chart is about ten milliseconds of work and a report draws a dozen or more: one at a time,
-  // each after the event loop has had its turn, so that other callers go between them.
-  const full = { ...spec, config: { ...CONFIG, ...spec.config } } as TopLevelSpec;
-  const drawn = drawing.then(yieldToLoop).then(() => drawer(full));
-  drawing = drawn.catch(() => {});
-  return drawn;
+/** A mark on its own, for keys: the same shape as in the charts, in a box of text height. */
+export function keyMark(shape: Shape, style: { fill: string; stroke: string }): Html {
+  return raw(`<svg class="glyph" width="16" height="14" aria-hidden="true" focusable="false">${mark(shape, "50%", 7, style)}</svg>`);
 }
 
-/** Draws a spec in this thread. */
-export async function drawHere(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
-  try {
-    // Axes and legends keep Vega's ARIA roles even with `aria: false`; the figure's text alternative speaks for the whole drawing.
-    const svg = await view.toSVG();
-    return svg.replace(/ (role|aria-[a-z]+)="[^"]*"/g, "").replace("<svg ", '<svg aria-hidden="true" focusable="false" ');
-  } finally {
-    view.finalize();
+export const filled = (colour: string) => ({ fill: colour, stroke: colour });
+export const hollow = (colour: string) => ({ fill: "#ffffff", stroke: colour });
+
+/** A strip's height on screen; print makes it shorter (html.ts). Heights inside it are percentages, so marks keep their size. */
+export const STRIP_HEIGHT = 30;
+const GRID = [25, 50, 75].map((x) => `<line x1="${x}%" x2="${x}%" y1="0" y2="100%" stroke="#d9d9d9" stroke-width="1"/>`).join("");
+/** The value's line, and the comparators' lanes above and below it. */
+const LANE = { [-1]: "17%", 0: "50%", 1: "83%" } as const;
+
+export interface Strip {
+  /** The value marked, with its 95% interval; null when not published. */
+  value: { value: number; lower: number; upper: number; shape: Shape; colour: string } | null;
+  /** A reference line across the strip (England's value, or everyone's in a breakdown). */
+  reference?: { value: number; dashed?: boolean } | null;
+  /** The spread of peers' published values: all of them, and the middle half. */
+  range?: { lowest: number; lowerQuartile: number; upperQuartile: number; highest: number } | null;
+  /** Hollow marks of other places, each in a lane above (-1) or below (1) the value's, so that none hides another. */
+  others?: { value: number; shape: Shape; colour: string; lane: -1 | 1 }[];
+}
+
+/** One row's strip: the range, the grid, the reference line, the comparators, then the value and its interval on top. */
+export function strip(s: Strip): Html {
+  const parts: string[] = [];
+  if (s.range) {
+    const { lowest, lowerQuartile, upperQuartile, highest } = s.range;
+    parts.push(`<rect x="${at(lowest)}" width="${at(highest - lowest)}" y="32%" height="36%" fill="${RANGE_COLOURS.all}"/>`);
+    parts.push(`<rect x="${at(lowerQuartile)}" width="${at(upperQuartile - lowerQuartile)}" y="32%" height="36%" fill="${RANGE_COLOURS.middle}"/>`);
   }
+  parts.push(GRID);
+  if (s.reference) {
+    const x = at(s.reference.value);
+    parts.push(`<line x1="${x}" x2="${x}" y1="2%" y2="98%" stroke="#000" stroke-width="2"${s.reference.dashed ? ' stroke-dasharray="3 2"' : ""}/>`);
+  }
+  for (const o of s.others ?? []) parts.push(mark(o.shape, at(o.value), LANE[o.lane], hollow(o.colour), 0.75));
+  if (s.value) {
+    const v = s.value;
+    parts.push(`<line x1="${at(v.lower)}" x2="${at(v.upper)}" y1="50%" y2="50%" stroke="#222" stroke-width="1.6"/>`);
+    for (const end of [v.lower, v.upper]) parts.push(`<line x1="${at(end)}" x2="${at(end)}" y1="35%" y2="65%" stroke="#222" stroke-width="1.6"/>`);
+    parts.push(mark(v.shape, at(v.value), LANE[0], filled(v.colour)));
+  }
+  return raw(`<svg class="strip" width="100%" height="${STRIP_HEIGHT}" aria-hidden="true" focusable="false">${parts.join("")}</svg>`);
 }
 
-export interface DotRow {
-  label: string;
-  value: number;
-  lower: number;
-  upper: number;
-  outcome: OutcomeKey;
-  /** England, the region, the neighbours: name → percentage. */
-  comparators: { series: string; value: number }[];
+/** The 0–100% scale above (or below) a column of strips: HTML labels at the strips' gridlines. */
+export function scale(caption = "Per cent"): Html {
+  const ticks = [0, 25, 50, 75, 100];
+  return html`<span class="scale" aria-hidden="true">${ticks.map((t) => html`<span style="left:${t}%">${t}${t === 100 ? "%" : ""}</span>`)}</span><span class="visually-hidden">${caption}</span>`;
 }
 
-const COMPARATOR_SHAPES = ["diamond", "square", "cross"];
-
-/** Each measure as a dot with its 95% interval, with England's (and other comparators') values marked beside it. */
-export function dotIntervalSpec(rows: DotRow[], areaName: string, comparatorNames: string[]): TopLevelSpec {
-  const outcomes = [...new Set(rows.map((r) => r.outcome))];
-  const areaSeries = (o: OutcomeKey) => `${areaName}: ${OUTCOME_STYLE[o].words}`;
-  // Drawn in this order: the comparators, then the area's own marks on top of them.
-  const marks = [
-    ...rows.flatMap((r) => r.comparators.map((c) => ({ label: r.label, series: c.series, value: c.value }))),
-    ...rows.map((r) => ({ label: r.label, series: areaSeries(r.outcome), value: r.value })),
-  ];
-  const domain = [...outcomes.map(areaSeries), ...comparatorNames];
-  const range = {
-    shape: [...outcomes.map((o) => OUTCOME_STYLE[o].shape), ...COMPARATOR_SHAPES.slice(0, comparatorNames.length)],
-    color: [...outcomes.map((o) => OUTCOME_STYLE[o].color), ...comparatorNames.map(() => "#000000")],
-    fill: [...outcomes.map((o) => OUTCOME_STYLE[o].color), ...comparatorNames.map(() => "#ffffff")],
-  };
-  const order = rows.map((r) => r.label);
-  const y = { field: "label", type: "nominal", sort: order, title: null, axis: { labelLimit: 260 } } as const;
-  return {
-    width: WIDTH - 280,
-    height: { step: 26 },
-    layer: [
-      {
-        data: { values: rows },
-        mark: { type: "rule", color: "#444", strokeWidth: 1.5 },
-        encoding: { y, x: { field: "lower", type: "quantitative" }, x2: { field: "upper" } },
-      },
-      // One layer, so one legend that draws each series as the chart does: the area's marks
-      // filled, the comparators' hollow (white inside, drawn over the interval).
-      {
-        data: { values: marks },
-        mark: { type: "point", size: 100, strokeWidth: 1.5, opacity: 1, fillOpacity: 1 },
-        encoding: {
-          y,
-          x: { field: "value", type: "quantitative", title: "Per cent (with 95% confidence interval)", scale: { domain: [0, 100] } },
-          shape: { field: "series", type: "nominal", title: null, scale: { domain, range: range.shape } },
-          stroke: { field: "series", type: "nominal", title: null, scale: { domain, range: range.color } },
-          fill: { field: "series", type: "nominal", title: null, scale: { domain, range: range.fill } },
-        },
-      },
-    ],
-  } as unknown as TopLevelSpec;
+/** Several values in one row (the same theme as each point of view sees it): one line each. */
+export function multiStrip(values: ({ value: number; lower: number; upper: number; shape: Shape; colour: string } | null)[]): Html {
+  const lane = 14;
+  const height = Math.max(STRIP_HEIGHT, values.length * lane + 4);
+  const parts: string[] = [GRID];
+  values.forEach((v, i) => {
+    if (!v) return;
+    const y = 2 + lane / 2 + i * lane;
+    parts.push(`<line x1="${at(v.lower)}" x2="${at(v.upper)}" y1="${y}" y2="${y}" stroke="${v.colour}" stroke-width="1.6"/>`);
+    parts.push(mark(v.shape, at(v.value), y, filled(v.colour)));
+  });
+  return raw(`<svg class="strip multi" width="100%" height="${height}" aria-hidden="true" focusable="false">${parts.join("")}</svg>`);
 }
 
-export interface BarRow {
-  label: string;
-  value: number;
-  lower: number;
-  upper: number;
+export interface TrendSeries {
+  /** One value per year, in the order of `years`; null where not published. */
+  values: (number | null)[];
+  colour: string;
+  shape: Shape;
+  filled: boolean;
+  dashed: boolean;
 }
 
-/** A breakdown: one bar per category with its interval, and the whole area's share as a dashed line. */
-export function breakdownSpec(rows: BarRow[], total: number | null): TopLevelSpec {
-  const y = { field: "label", type: "nominal", sort: rows.map((r) => r.label), title: null, axis: { labelLimit: 260 } } as const;
-  const layers: unknown[] = [
-    {
-      mark: { type: "bar", color: "#9bb7d9", stroke: "#1f4f8a", strokeWidth: 1 },
-      encoding: { y, x: { field: "value", type: "quantitative", title: "Per cent (with 95% confidence interval)", scale: { domain: [0, 100] } } },
-    },
-    { mark: { type: "rule", color: "#111", strokeWidth: 1.5 }, encoding: { y, x: { field: "lower", type: "quantitative" }, x2: { field: "upper" } } },
-  ];
-  if (total !== null)
-    layers.push({
-      data: { values: [{ total }] },
-      mark: { type: "rule", strokeDash: [4, 3], color: "#000" },
-      encoding: { x: { field: "total", type: "quantitative" } },
+const TREND_HEIGHT = 84;
+const yOf = (value: number) => 4 + ((100 - value) / 100) * (TREND_HEIGHT - 8);
+
+/** A small multiple: each series a line over the years (broken where a year is withheld), on 0–100%. */
+export function trendChart(years: string[], series: TrendSeries[], revisedAt: number | null = null): Html {
+  const xOf = (i: number) => (years.length === 1 ? "50%" : at((i / (years.length - 1)) * 100));
+  const parts: string[] = [0, 50, 100].map((v) => `<line x1="0" x2="100%" y1="${yOf(v)}" y2="${yOf(v)}" stroke="#d9d9d9" stroke-width="1"/>`);
+  if (revisedAt !== null && revisedAt > 0 && years.length > 1) {
+    const x = at(((revisedAt - 0.5) / (years.length - 1)) * 100);
+    parts.push(`<line x1="${x}" x2="${x}" y1="0" y2="${TREND_HEIGHT}" stroke="#666" stroke-width="1.2" stroke-dasharray="2 2"/>`);
+  }
+  for (const s of series) {
+    s.values.forEach((v, i) => {
+      const next = s.values[i + 1];
+      if (v === null || next === null || next === undefined) return;
+      parts.push(
+        `<line x1="${xOf(i)}" y1="${yOf(v).toFixed(1)}" x2="${xOf(i + 1)}" y2="${yOf(next).toFixed(1)}" stroke="${s.colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="5 3"' : ""}/>`,
+      );
     });
-  return { width: WIDTH - 280, height: { step: 22 }, data: { values: rows }, layer: layers } as unknown as TopLevelSpec;
+    s.values.forEach((v, i) => {
+      if (v !== null) parts.push(mark(s.shape, xOf(i), Number(yOf(v).toFixed(1)), s.filled ? filled(s.colour) : hollow(s.colour)));
+    });
+  }
+  const svg = `<svg class="trend-plot" width="100%" height="${TREND_HEIGHT}" aria-hidden="true" focusable="false">${parts.join("")}</svg>`;
+  return html`<div class="trend-frame"><span class="trend-y" aria-hidden="true"><span style="top:${yOf(100)}px">100%</span><span style="top:${yOf(50)}px">50%</span><span style="top:${yOf(0)}px">0%</span></span>${raw(svg)}<span class="trend-x" aria-hidden="true">${years.map(
+    (y, i) => html`<span style="left:${years.length === 1 ? "50%" : `${(i / (years.length - 1)) * 100}%`}">${shortYear(y)}</span>`,
+  )}</span></div>`;
 }
 
-export interface TrendRow {
-  question: string;
-  year: string;
-  series: string;
-  value: number;
-}
-
-/** Small multiples, one per outcome: the area's yearly share (solid, filled) against England's (dashed, hollow). */
-export function trendSpec(rows: TrendRow[], series: [string, string]): TopLevelSpec {
-  const scale = { domain: series };
-  return {
-    data: { values: rows },
-    facet: { field: "question", type: "nominal", title: null, sort: [...new Set(rows.map((r) => r.question))] },
-    columns: 2,
-    spec: {
-      width: 200,
-      height: 110,
-      layer: [
-        {
-          mark: { type: "line", strokeWidth: 2 },
-          encoding: {
-            x: { field: "year", type: "ordinal", title: null },
-            y: { field: "value", type: "quantitative", title: "Per cent", scale: { domain: [0, 100] } },
-            color: { field: "series", type: "nominal", title: null, scale: { ...scale, range: ["#1f5fa8", "#000000"] } },
-            strokeDash: {
-              field: "series",
-              type: "nominal",
-              title: null,
-              scale: {
-                ...scale,
-                range: [
-                  [1, 0],
-                  [5, 3],
-                ],
-              },
-            },
-          },
-        },
-        ...series.map((name, i) => ({
-          transform: [{ filter: `datum.series === ${JSON.stringify(name)}` }],
-          mark: { type: "point", size: 50, strokeWidth: 1.5, filled: i === 0, opacity: 1 },
-          encoding: {
-            x: { field: "year", type: "ordinal" },
-            y: { field: "value", type: "quantitative" },
-            color: { field: "series", type: "nominal", scale: { ...scale, range: ["#1f5fa8", "#000000"] } },
-            shape: { field: "series", type: "nominal", title: null, scale: { ...scale, range: ["circle", "diamond"] } },
-          },
-        })),
-      ],
-    },
-  } as unknown as TopLevelSpec;
-}
-
-export interface ViewRow {
-  theme: string;
-  view: string;
-  value: number;
-  lower: number;
-  upper: number;
-}
-
-const VIEW_STYLE = { shapes: ["circle", "square", "triangle-up"], colors: ["#1f5fa8", "#c4541b", "#2f7d32"] };
-
-/** The same theme as the child, the parent and the practitioner answered it: one row per theme, one mark per view. */
-export function viewsSpec(rows: ViewRow[], views: string[]): TopLevelSpec {
-  const y = { field: "theme", type: "nominal", title: null, sort: [...new Set(rows.map((r) => r.theme))], axis: { labelLimit: 260 } } as const;
-  const yOffset = { field: "view", type: "nominal", scale: { domain: views, paddingOuter: 0.3 } } as const;
-  const legend = { domain: views };
-  return {
-    width: WIDTH - 280,
-    height: { step: 40 },
-    data: { values: rows },
-    layer: [
-      { mark: { type: "rule", color: "#444" }, encoding: { y, yOffset, x: { field: "lower", type: "quantitative" }, x2: { field: "upper" } } },
-      {
-        mark: { type: "point", filled: true, size: 70 },
-        encoding: {
-          y,
-          yOffset,
-          x: { field: "value", type: "quantitative", title: "Per cent positive (with 95% confidence interval)", scale: { domain: [0, 100] } },
-          shape: { field: "view", type: "nominal", title: null, scale: { ...legend, range: VIEW_STYLE.shapes.slice(0, views.length) } },
-          color: { field: "view", type: "nominal", title: null, scale: { ...legend, range: VIEW_STYLE.colors.slice(0, views.length) } },
-        },
-      },
-    ],
-  } as unknown as TopLevelSpec;
-}
+/** "2023-24" as "23-24": four of them fit a small multiple's width at 8 pt. */
+export const shortYear = (label: string): string => label.slice(2);

@@ -36,6 +36,16 @@ export interface AssociationLine {
   sentence: string | null;
 }
 
+/**
+ * One outcome's yearly points in the area and England; `before`, for a question a revision
+ * changed, the earlier version's run (drawn beside it, never joined).
+ */
+export interface TrendRun {
+  area: TrendResult;
+  england: TrendResult;
+  before: { area: TrendResult; england: TrendResult } | null;
+}
+
 /** Everything a local report shows, read through the same figure functions as the API. */
 export interface ReportContent {
   /** The release the figures were read from, or "LIVE". */
@@ -48,10 +58,11 @@ export interface ReportContent {
   syntheticData: boolean;
   /** Published count of the responses the report reads. */
   responses: number | null;
-  /** Published count of the area's responses to every version, which makes it eligible. */
-  allResponses: number | null;
-  /** Whether the report reads one version, which it chose. */
-  oneVersion: boolean;
+  /**
+   * Questions a revision changed, so that no figure pools the report's period: each is read from
+   * the newest version that asks it, over that version's years (null when none changed).
+   */
+  revised: { version: number; period: Period; codes: Set<string> } | null;
   access: Access;
   /** Where breakdowns and associations are read: the area, or (for public access to a council) its region. */
   detailArea: AreaRow;
@@ -61,8 +72,8 @@ export interface ReportContent {
   process: BenchmarkResult[];
   associations: AssociationLine[];
   breakdowns: BreakdownResult[];
-  /** Per outcome, the area's and England's yearly points; empty with fewer than three years. */
-  trends: { area: TrendResult; england: TrendResult }[];
+  /** Per outcome the version read still asks, the area's and England's yearly points (a trend is assessed from three years). */
+  trends: TrendRun[];
   /** EHCP instruments only: each shared theme's views. */
   views: TriangulationResult[];
 }
@@ -80,7 +91,7 @@ const isSingleChoiceCategory = (options: ScaleOptionRow[]) => options.some((o) =
 export async function reportContent(
   scope: Scope,
   source: FigureSource,
-  args: Omit<ReportArgs, "period" | "release"> & { period: Period; version: number | null; responses: number | null; allResponses: number | null },
+  args: Omit<ReportArgs, "period" | "release"> & { period: Period; responses: number | null },
 ): Promise<ReportContent> {
   const { db } = scope;
   const { ref } = source;
@@ -88,12 +99,24 @@ export async function reportContent(
   // Live, everything is the organisation's own: its breakdowns are its own area's.
   const access = source.kind === "LIVE" ? "RESEARCHER" : figureAccess(scope.actor);
   const period = { from: financialYearLabel(args.period.from), to: financialYearLabel(args.period.to) };
-  const version = args.version;
-  const profile = await areaProfile(scope, { questionSet: args.questionSet, area: args.area, band: "POSITIVE", period, version }, source);
+  const pooled = await areaProfile(scope, { questionSet: args.questionSet, area: args.area, band: "POSITIVE", period }, source);
+  // A question a revision changed cannot pool the period's versions: rather than "not
+  // comparable", the report reads it from the newest version over that version's own years.
+  const changed = pooled.items.filter((i) => i.value.status === "NOT_COMPARABLE");
+  const latest = changed.length
+    ? await areaProfile(scope, { questionSet: args.questionSet, area: args.area, band: "POSITIVE", version: pooled.questionSet.version }, source)
+    : null;
+  const revised = latest?.period ? { version: latest.questionSet.version, period: latest.period, codes: new Set(changed.map((i) => i.question.code)) } : null;
+  const items = pooled.items.map((i) => (revised?.codes.has(i.question.code) ? (latest!.items.find((l) => l.question.code === i.question.code) ?? i) : i));
+  const profile = { ...pooled, items };
   const outcomes = profile.items.filter((i) => i.question.kind === "OUTCOME");
   const process = profile.items.filter((i) => i.question.kind === "PROCESS");
   // POET's headline outcome is quality of life (the carer's own, in the carers' survey).
   const headline = (outcomes.find((o) => o.question.code.endsWith("quality_of_life")) ?? outcomes[0])?.question ?? null;
+  // Breakdowns and associations read the headline as its row does: pooled, or from the newest version.
+  const headlineRevised = headline && revised?.codes.has(headline.code) ? revised : null;
+  const detailPeriod = headlineRevised ? { from: financialYearLabel(headlineRevised.period.from), to: financialYearLabel(headlineRevised.period.to) } : period;
+  const version = headlineRevised?.version ?? null;
   const detailArea = detailAreaFor(ref, profile.area, access);
   const loaders = createQuestionSetLoaders(async () => db);
   const optionsOf = (q: QuestionRow) => loaders.optionsOf.load(q.scaleId);
@@ -108,7 +131,7 @@ export async function reportContent(
             outcome: headline.code,
             area: detailArea.code,
             contrast: "POSITIVE_VS_REST",
-            period,
+            period: detailPeriod,
             version,
             release,
           });
@@ -130,7 +153,7 @@ export async function reportContent(
               area: detailArea.code,
               band: "POSITIVE",
               by: by.code,
-              period,
+              period: detailPeriod,
               version,
               release,
             });
@@ -139,24 +162,34 @@ export async function reportContent(
       ).filter((b): b is BreakdownResult => b !== null && b.categories.filter((c) => c.measure.status === "AVAILABLE").length >= 2)
     : [];
 
-  // A trend covers every year of the instrument, whatever the report's period.
-  // One version read, that version's chain; several pooled, the latest's, with only the outcomes it still asks.
-  const trendVersion = profile.versions.length === 1 ? profile.versions[0]! : null;
-  const trendSet = resolveQuestionSet(ref, args.questionSet, trendVersion);
-  const asked = new Set((ref.questionsBySet.get(trendSet.id) ?? []).filter((q) => ref.gradedQuestionIds.has(q.id)).map((q) => q.code));
-  const ask = {
-    questionSet: args.questionSet,
-    questions: outcomes.map((o) => o.question.code).filter((code) => asked.has(code)),
-    band: "POSITIVE" as const,
-    version: trendVersion,
-  };
-  // England's trend beside a live one is the latest release's, as every comparator is.
+  // A trend covers every year of each outcome's chain of comparable versions, whatever the
+  // report's period; a question a revision changed also gets its earlier version's run, drawn
+  // beside the new one but never joined to it.
   const englandSource = source.comparators;
-  const [here, england] =
-    ask.questions.length && englandSource
-      ? await Promise.all([trends(scope, { ...ask, area: profile.area.code }, source), trends(scope, { ...ask, area: ENGLAND }, englandSource)])
-      : [[], []];
-  const trendPairs = here.map((area, i) => ({ area, england: england[i]! }));
+  const trendRuns = async (version: number | null, codes: string[]) => {
+    const set = resolveQuestionSet(ref, args.questionSet, version);
+    const asked = new Set((ref.questionsBySet.get(set.id) ?? []).filter((q) => ref.gradedQuestionIds.has(q.id)).map((q) => q.code));
+    const ask = { questionSet: args.questionSet, questions: codes.filter((code) => asked.has(code)), band: "POSITIVE" as const, version };
+    // England's trend beside a live one is the latest release's, as every comparator is.
+    if (!ask.questions.length || !englandSource) return [];
+    const [here, england] = await Promise.all([
+      trends(scope, { ...ask, area: profile.area.code }, source),
+      trends(scope, { ...ask, area: ENGLAND }, englandSource),
+    ]);
+    return here.map((area, i) => ({ area, england: england[i]! }));
+  };
+  const current = await trendRuns(
+    null,
+    outcomes.map((o) => o.question.code),
+  );
+  const earlierVersion = revised
+    ? ref.questionSets
+        .filter((s) => s.code === args.questionSet && s.version < revised.version)
+        .sort((a, b) => a.version - b.version)
+        .at(-1)?.version
+    : undefined;
+  const earlier = revised && earlierVersion !== undefined ? await trendRuns(earlierVersion, [...revised.codes]) : [];
+  const trendPairs = current.map((run) => ({ ...run, before: earlier.find((e) => e.area.question.code === run.area.question.code) ?? null }));
 
   const views = EHCP_SETS.has(args.questionSet) ? await ehcpViews(scope, profile.area.code, period, questions, release) : [];
 
@@ -166,11 +199,10 @@ export async function reportContent(
     questionSet: profile.questionSet,
     period: args.period,
     periodLabel: periodLabel(args.period),
-    versions: profile.versions,
+    versions: [...new Set(items.flatMap((i) => i.versions))].sort((a, b) => a - b),
     syntheticData: profile.syntheticData,
     responses: args.responses,
-    allResponses: args.allResponses,
-    oneVersion: args.version !== null,
+    revised,
     access,
     detailArea,
     headline,
@@ -178,7 +210,7 @@ export async function reportContent(
     process,
     associations,
     breakdowns,
-    trends: trendPairs.filter((t) => t.area.points.filter((p) => p.measure.status === "AVAILABLE").length >= TREND_MIN_YEARS),
+    trends: trendPairs,
     views,
   };
 }

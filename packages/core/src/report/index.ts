@@ -1,5 +1,4 @@
 export { eligibleReports, localReport } from "./build.ts";
-export { drawChartsInThread } from "./chart-thread.ts";
 export { createReportHandler } from "./http.ts";
 export { inProcessReports } from "./local.ts";
 export type { RenderRequest, RenderResponse } from "./remote.ts";
