@@ -248,6 +248,14 @@ describe.runIf(testDriver() === "pglite" && chromium)(`local reports in ${chromi
           from = last?.end ?? caption.end;
           chartEnds.push(from);
         }
+        if (expected.trendKey) {
+          const { caption, firstTile } = expected.trendKey;
+          const key = findText(stream, caption, 0);
+          const tile = key && findText(stream, firstTile, key.end);
+          if (!key || !tile) problems.push(`the trends' caption "${caption}" or its first tile "${firstTile}" not found in the PDF`);
+          else if (tile.firstPage !== key.lastPage)
+            problems.push(`the trends' caption is on page ${key.lastPage}, apart from its first tile "${firstTile}" on page ${tile.firstPage}`);
+        }
         from = 0;
         for (const tile of expected.tiles) {
           const title = findText(stream, tile.title, Math.max(from, chartEnds[tile.chartsBefore - 1] ?? 0));

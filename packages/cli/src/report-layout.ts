@@ -174,6 +174,8 @@ export interface PrintExpectations {
   charts: { caption: string; number: string; lastRow: string; lastRowOccurrence: number }[];
   /** Each trend tile, and how many of `charts` come before it. */
   tiles: { title: string; note: string; chartsBefore: number }[];
+  /** The small multiples' own caption ("Figure 6. Each outcome…"), which must print with the first tile. */
+  trendKey: { caption: string; firstTile: string } | null;
   headings: { text: string; px: number }[];
 }
 
@@ -223,7 +225,9 @@ export function readPrintExpectations(): PrintExpectations {
   const headings = Array.from(doc.querySelectorAll("main h2, main h3, body > h2, body > h3"))
     .filter((h) => h.getClientRects().length > 0)
     .map((h) => ({ text: text(h), px: Number.parseFloat(win.getComputedStyle(h).fontSize) }));
-  return { margins, notice: text(doc.querySelector(".notice")), charts, tiles, headings };
+  const key = doc.querySelector(".trend-key");
+  const trendKey = key && tiles.length ? { caption: text(key).slice(0, 60), firstTile: tiles[0]!.title } : null;
+  return { margins, notice: text(doc.querySelector(".notice")), charts, tiles, trendKey, headings };
 }
 
 // ---- The printed PDF ----

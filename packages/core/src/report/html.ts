@@ -123,7 +123,10 @@ svg.strip { display: block; overflow: visible; }
   table { font-size: 9pt; }
   thead th, .chart-key, .key { font-size: 8.5pt; }
   .interval, .rank, .row-note, .tile-note, .trend-y span, .trend-x { font-size: 8pt; }
-  .tiles { grid-template-columns: repeat(3, 1fr); }
+  /* Printed, tiles are lines of inline blocks: a line breaks cleanly between pages where a grid may not. */
+  .tiles { display: block; }
+  .tile { display: inline-block; vertical-align: top; width: 31.3%; margin: 0 2% 0.6rem 0; }
+  .trend-key { break-inside: avoid; break-after: avoid; }
   .wide { display: none; }
   th, td { padding: 0.1rem 0.3rem; }
   svg.strip:not(.multi) { height: 22px; }
