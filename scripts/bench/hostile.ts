@@ -137,6 +137,7 @@ const WORK: Record<string, (i: number) => string> = {
   "Query.areaProfile": (i) => `areaProfile(questionSet: ${SETS[i % 6]}, area: "${COUNCILS[i % 8]}") { items { value { percentage } } }`,
   "Query.breakdown": (i) => `breakdown(questionSet: ADULT_PB, question: "${QUESTIONS[i % 4]}", by: "gender") { categories { measure { percentage } } }`,
   "Query.figureExport": (i) => `figureExport(questionSet: ${SETS[(i % 5) + 1]}) { content }`,
+  "Query.funnel": (i) => `funnel(questionSet: ADULT_PB, question: "${QUESTIONS[i % 4]}") { points { z } limits { upper998 } }`,
   "Query.localReport": (i) => `localReport(area: "${REPORTED[i % REPORTED.length]}", questionSet: ADULT_PB) { html }`,
 };
 

@@ -17,6 +17,7 @@ export {
 } from "./benchmark.ts";
 export { type BreakdownCategory, type BreakdownResult, breakdown } from "./breakdown.ts";
 export { forgetCachedReads } from "./caching.ts";
+export type { ExpectedBand, Overdispersion } from "./casemix.ts";
 export { FIGURE_COLUMNS, FIGURE_FIELDS, type FigureField, type FigureRow, type FigureRowParts, figureRow } from "./columns.ts";
 export type { CoverageEntry, CoverageYear } from "./coverage.ts";
 export { coverage } from "./coverage.ts";
@@ -33,6 +34,7 @@ export {
 } from "./eligibility.ts";
 export { exportFigures, type FigureExport } from "./export.ts";
 export { bandCountColumns, responseCountColumns } from "./figure.sql.ts";
+export { type FunnelLimit, type FunnelPoint, type FunnelResult, funnel } from "./funnel.ts";
 export type { JointRow } from "./joint-count.ts";
 export { JointCounter } from "./joint-count.ts";
 export { layoutOf, parseChoices } from "./joint-layout.ts";

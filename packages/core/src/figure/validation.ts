@@ -45,6 +45,9 @@ export const benchmarkArgs = z.looseObject({ ...figure, area: areaCode, period, 
 
 export const areaProfileArgs = z.looseObject({ ...figure, area: areaCode, period, version });
 
+/** `funnel`: every area of a type on one question (the type is GraphQL's enum, checked there). */
+export const funnelArgs = z.looseObject({ ...figure, question: questionCode, period, version });
+
 export const breakdownArgs = z
   .looseObject({ ...figure, area: areaCode, period, version, question: questionCode, by: questionCode, thenBy: blankOr(questionCode) })
   .check(

@@ -93,6 +93,7 @@ const SAMPLES: Record<string, () => [string, Record<string, unknown>?]> = {
   "Query.triangulation": () => [`{ triangulation(area: "E12000007", theme: "being_heard") { agreement } }`],
   "Query.reportEligibility": () => [`{ reportEligibility(area: "${COUNCIL}") { threshold } }`],
   "Query.figureExport": () => [`{ figureExport(questionSet: CARER) { rowCount } }`],
+  "Query.funnel": () => [`{ funnel(questionSet: ADULT_PB, question: "quality_of_life") { adjustment } }`],
   "Query.coverage": () => [`{ coverage(questionSet: CARER) { responses } }`],
   "Query.localReport": () => [`{ localReport(area: "${COUNCIL}", questionSet: CARER) { eligible } }`],
   "Query.viewer": () => [`{ viewer { role } }`],
@@ -139,6 +140,8 @@ const LIVE_SAMPLES: Record<string, () => [string, Record<string, unknown>?]> = {
   "Query.triangulation": () => [`{ triangulation(area: "${COUNCIL}", theme: "being_heard", release: "LIVE") { release } }`],
   "Query.reportEligibility": () => [`{ reportEligibility(area: "${COUNCIL}", release: "LIVE") { release } }`],
   "Query.figureExport": () => [`{ figureExport(questionSet: CARER, release: "LIVE") { release } }`],
+  // Never live, for anyone: other areas' figures are not.
+  "Query.funnel": () => [`{ funnel(questionSet: ADULT_PB, question: "quality_of_life", release: "LIVE") { release } }`],
   "Query.coverage": () => [`{ coverage(questionSet: CARER, release: "LIVE") { responses } }`],
   "Query.localReport": () => [`{ localReport(area: "${COUNCIL}", questionSet: CARER, release: "LIVE") { release } }`],
 };
@@ -165,6 +168,7 @@ function expected(kind: Kind, field: string): string {
     // This server has no imports bucket.
     return field === "Mutation.createImport" ? "BAD_REQUEST" : "ok";
   }
+  if (field === "Query.funnel (LIVE)") return "BAD_USER_INPUT";
   if (field.endsWith(" (LIVE)")) {
     // Live figures are a member organisation's own: FORBIDDEN to anyone else, and for an area it does not cover.
     if (kind === "member A") return "ok";

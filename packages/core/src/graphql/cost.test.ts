@@ -39,6 +39,7 @@ describe("@cost and @listSize", () => {
       "Query.triangulation": 10,
       "Query.reportEligibility": 5,
       "Query.figureExport": 250,
+      "Query.funnel": 10,
       "Query.localReport": 500,
       "Mutation.submitResponses": 20,
       "Mutation.withdrawResponses": 10,

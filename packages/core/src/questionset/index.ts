@@ -99,5 +99,5 @@ export { loadQuestionSets } from "./load.ts";
 export type { QuestionRow, QuestionSetRow, ScaleOptionRow, ScaleRow } from "./questionset.sql.ts";
 export { band, questionSets, questions, scaleOptions, scales } from "./questionset.sql.ts";
 export type { Band, QuestionKind, QuestionSetCode, QuestionSetDefinition } from "./types.ts";
-export { QUESTION_SET_CODES } from "./types.ts";
+export { collectedIn, QUESTION_SET_CODES } from "./types.ts";
 export { questionCode, themeSchema, versionSchema } from "./validation.ts";

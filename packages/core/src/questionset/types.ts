@@ -83,3 +83,6 @@ export interface QuestionSetDefinition {
   scales: ScaleDefinition[];
   questions: QuestionDefinition[];
 }
+
+/** Where an instrument is collected: the kind of area its responses belong to (an ICB for personal health budgets, a council otherwise). */
+export const collectedIn = (code: QuestionSetCode): "ICB" | "LOCAL_AUTHORITY" => (code === "PHB" ? "ICB" : "LOCAL_AUTHORITY");

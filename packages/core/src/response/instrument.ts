@@ -2,7 +2,7 @@ import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { AreaType } from "../area/index.ts";
 import { type Db, queryRows } from "../db/index.ts";
 import type { Band, QuestionKind, QuestionSetCode, QuestionSetDefinition } from "../questionset/index.ts";
-import { questionSets, questions, scaleOptions, scales } from "../questionset/index.ts";
+import { collectedIn, questionSets, questions, scaleOptions, scales } from "../questionset/index.ts";
 
 export interface InstrumentOption {
   id: number;
@@ -44,8 +44,6 @@ export interface Instrument {
   /** By question code, in form order. */
   questions: Map<string, InstrumentQuestion>;
 }
-
-export const areaTypeOf = (code: QuestionSetCode): AreaType => (code === "PHB" ? "ICB" : "LOCAL_AUTHORITY");
 
 /**
  * Which instruments the database holds, in a few bytes: a published question set never changes
@@ -105,7 +103,7 @@ async function readInstruments(db: Db): Promise<Instrument[]> {
   for (const r of rows) {
     let instrument = instruments.get(r.setId);
     if (!instrument) {
-      instrument = { id: r.setId, code: r.code, version: r.version, publishedOn: r.publishedOn, areaType: areaTypeOf(r.code), questions: new Map() };
+      instrument = { id: r.setId, code: r.code, version: r.version, publishedOn: r.publishedOn, areaType: collectedIn(r.code), questions: new Map() };
       instruments.set(r.setId, instrument);
     }
     let question = instrument.questions.get(r.question);
@@ -130,7 +128,7 @@ export function instrumentFromDefinition(definition: QuestionSetDefinition): Ins
     code: definition.code,
     version: definition.version,
     publishedOn: definition.publishedOn,
-    areaType: areaTypeOf(definition.code),
+    areaType: collectedIn(definition.code),
     questions: new Map(),
   };
   definition.questions.forEach((q, position) => {

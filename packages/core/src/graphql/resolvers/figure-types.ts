@@ -4,6 +4,8 @@ import type {
   AssociationResolvers,
   BenchmarkResolvers,
   ComparisonResolvers,
+  FunnelResolvers,
+  OverdispersionResolvers,
   PeriodResolvers,
   TrendResolvers,
   TriangulationPairResolvers,
@@ -23,6 +25,15 @@ export const Benchmark: BenchmarkResolvers = {
 
 export const Comparison: ComparisonResolvers = {
   areas: async (c, _, ctx) => (await Promise.all(c.areaCodes.map((code) => ctx.loaders.area.byCode.load(code)))).filter((a) => a !== null),
+};
+
+export const Funnel: FunnelResolvers = {
+  adjustment: () => "NONE",
+};
+
+export const Overdispersion: OverdispersionResolvers = {
+  areas: (o) => o.units,
+  randomEffectSd: (o) => Math.sqrt(o.tau2) * 100,
 };
 
 export const Trend: TrendResolvers = {

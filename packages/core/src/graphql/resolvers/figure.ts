@@ -7,6 +7,7 @@ export const figureQueries = {
   areaProfile: async (_, args, ctx) => figure.areaProfile(await ctx.scope(), args),
   breakdown: async (_, args, ctx) => figure.breakdown(await ctx.scope(), args),
   trend: async (_, args, ctx) => figure.trend(await ctx.scope(), args),
+  funnel: async (_, args, ctx) => figure.funnel(await ctx.scope(), args),
   association: async (_, args, ctx) => figure.association(await ctx.scope(), args),
   triangulation: async (_, args, ctx) => figure.triangulation(await ctx.scope(), args),
   reportEligibility: async (_, args, ctx) => figure.reportEligibility(await ctx.scope(), args),

@@ -3,7 +3,7 @@ import { DateTime } from "../scalars.ts";
 import { aboutQueries } from "./about.ts";
 import { Area, areaQueries } from "./area.ts";
 import { figureQueries } from "./figure.ts";
-import { Association, Benchmark, Comparison, Period, Trend, TriangulationPair } from "./figure-types.ts";
+import { Association, Benchmark, Comparison, Funnel, Overdispersion, Period, Trend, TriangulationPair } from "./figure-types.ts";
 import { ApiKey, AuditEvent, Organisation, organisationMutations, organisationQueries, Viewer } from "./organisation.ts";
 import { Question, QuestionSet, questionSetQueries, Scale, ScaleOption } from "./questionset.ts";
 import { Release, ReleaseQuestionSet, releaseMutations, releaseQueries } from "./release.ts";
@@ -31,6 +31,8 @@ export const resolvers: Resolvers = {
   Benchmark,
   Comparison,
   Trend,
+  Funnel,
+  Overdispersion,
   Association,
   TriangulationPair,
   Organisation,
