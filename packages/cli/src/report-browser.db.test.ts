@@ -127,7 +127,7 @@ describe.runIf(testDriver() === "pglite" && chromium)(`local reports in ${chromi
 
     it.each(VIEWPORT_NAMES)("%s: draws numbered charts with their tables, fetches nothing, logs no error", async (name) => {
       const { page, requests, errors } = opened[name];
-      const charts = await page.$$eval("figure.chart", (figures) =>
+      const charts = await page.$$eval("figure.chart:not(#funnel)", (figures) =>
         figures.map((figure) => ({
           caption: figure.querySelector("figcaption")?.textContent?.replace(/\s+/g, " ").trim() ?? "",
           rows: figure.querySelectorAll("table.spine tbody tr").length,
@@ -142,6 +142,31 @@ describe.runIf(testDriver() === "pglite" && chromium)(`local reports in ${chromi
         expect(chart.rows, `rows of "${chart.caption}"`).toBeGreaterThan(0);
         expect(chart.labels, `row labels (th) of "${chart.caption}"`).toBe(chart.rows);
         expect(Math.min(...chart.svgs), `narrowest chart in "${chart.caption}" (px)`).toBeGreaterThan(name === "phone" ? 40 : 100);
+      }
+      // The headline outcome's funnel plot: every published area a mark, the limits drawn, where the areas fall in a table.
+      const funnel = await page.$$eval("figure#funnel", (figures) =>
+        figures.map((f) => ({
+          width: f.querySelector("svg.funnel-plot")?.getBoundingClientRect().width ?? 0,
+          marks: f.querySelectorAll("svg.funnel-plot svg").length,
+          limits: f.querySelectorAll("svg.funnel-plot > line[stroke='#444']").length,
+          bands: [...f.querySelectorAll("table.bands tbody tr > th")].map((th) => th.textContent),
+        })),
+      );
+      // Where there is none (too few areas published, or the area's own figure withheld), the section says why.
+      const section = (await page.$eval("section.s-funnel", (el) => el.textContent).catch(() => null)) ?? "";
+      expect(funnel.length, `${report.area}: at most one funnel plot`).toBeLessThanOrEqual(1);
+      if (funnel.length === 0) expect(section, `${report.area}: why there is no funnel plot`).toMatch(/No funnel plot: .+ (not published|needs at least)/);
+      else {
+        expect(funnel[0]!.width).toBeGreaterThan(name === "phone" ? 250 : 600);
+        expect(funnel[0]!.marks).toBeGreaterThanOrEqual(5);
+        expect(funnel[0]!.limits).toBeGreaterThan(8);
+        expect(funnel[0]!.bands).toEqual([
+          "Much better than expected",
+          "Better than expected",
+          "About as expected",
+          "Worse than expected",
+          "Much worse than expected",
+        ]);
       }
       // Figures are numbered 1, 2, 3, … in reading order.
       const numbers = await page.$$eval(".figure-number", (spans) => spans.map((s) => s.textContent?.trim()));

@@ -157,3 +157,60 @@ export function trendChart(years: string[], series: TrendSeries[], revisedAt: nu
 
 /** "2023-24" as "23-24": four of them fit a small multiple's width at 8 pt. */
 export const shortYear = (label: string): string => label.slice(2);
+
+export const FUNNEL_HEIGHT = 200;
+
+/** Five labels for a log axis from `lo` to `hi`, evenly spaced and rounded to two significant figures. */
+export function logTicks(lo: number, hi: number): number[] {
+  const round = (n: number) => {
+    const unit = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
+    return Math.round(n / unit) * unit;
+  };
+  const ticks = Array.from({ length: 5 }, (_, i) => round(lo * (hi / lo) ** (i / 4)));
+  return [...new Set(ticks)].filter((t) => t >= lo && t <= hi);
+}
+
+export interface FunnelDrawing {
+  limits: { respondents: number; lower95: number; upper95: number; lower998: number; upper998: number }[];
+  centre: number;
+  /** Every other published area: respondents and per cent. */
+  others: { n: number; value: number }[];
+  /** The report's own area, drawn on top in its band's shape. */
+  own: { n: number; value: number; shape: Shape; colour: string } | null;
+}
+
+/** A funnel plot: per cent against respondents on a log scale, the limits as lines, England across, every area a dot. */
+export function funnelChart(d: FunnelDrawing): Html {
+  const lo = d.limits[0]!.respondents;
+  const hi = d.limits.at(-1)!.respondents;
+  const xOf = (n: number) => ((Math.log(n) - Math.log(lo)) / (Math.log(hi) - Math.log(lo))) * 100;
+  const values = [...d.others.map((o) => o.value), ...(d.own ? [d.own.value] : []), d.limits[0]!.lower998, d.limits[0]!.upper998, d.centre];
+  const bottom = Math.max(0, Math.floor(Math.min(...values) / 10) * 10);
+  const top = Math.min(100, Math.ceil(Math.max(...values) / 10) * 10);
+  const yOf = (v: number) => 6 + ((top - v) / (top - bottom)) * (FUNNEL_HEIGHT - 12);
+  const parts: string[] = [];
+  const gridValues = Array.from({ length: Math.round((top - bottom) / 10) + 1 }, (_, i) => bottom + i * 10);
+  for (const v of gridValues) parts.push(`<line x1="0" x2="100%" y1="${yOf(v).toFixed(1)}" y2="${yOf(v).toFixed(1)}" stroke="#e4e4e4" stroke-width="1"/>`);
+  const ticks = logTicks(lo, hi);
+  for (const t of ticks) parts.push(`<line x1="${at(xOf(t))}" x2="${at(xOf(t))}" y1="0" y2="${FUNNEL_HEIGHT}" stroke="#e4e4e4" stroke-width="1"/>`);
+  parts.push(`<line x1="0" x2="100%" y1="${yOf(d.centre).toFixed(1)}" y2="${yOf(d.centre).toFixed(1)}" stroke="#000" stroke-width="2"/>`);
+  for (const [key, dashed] of [
+    ["lower95", true],
+    ["upper95", true],
+    ["lower998", false],
+    ["upper998", false],
+  ] as const) {
+    d.limits.slice(1).forEach((l, i) => {
+      const p = d.limits[i]!;
+      parts.push(
+        `<line x1="${at(xOf(p.respondents))}" y1="${yOf(p[key]).toFixed(1)}" x2="${at(xOf(l.respondents))}" y2="${yOf(l[key]).toFixed(1)}" stroke="#444" stroke-width="1.4"${dashed ? ' stroke-dasharray="5 3"' : ""}/>`,
+      );
+    });
+  }
+  for (const o of d.others) parts.push(mark("circle", at(xOf(o.n)), Number(yOf(o.value).toFixed(1)), hollow("#6b6b6b"), 0.7));
+  if (d.own) parts.push(mark(d.own.shape, at(xOf(d.own.n)), Number(yOf(d.own.value).toFixed(1)), filled(d.own.colour), 1.2));
+  const svg = `<svg class="funnel-plot" width="100%" height="${FUNNEL_HEIGHT}" aria-hidden="true" focusable="false">${parts.join("")}</svg>`;
+  return html`<div class="funnel-frame"><span class="funnel-y" aria-hidden="true">${gridValues.map((v) => html`<span style="top:${yOf(v).toFixed(1)}px">${v}%</span>`)}</span>${raw(svg)}<span class="funnel-x" aria-hidden="true">${ticks.map(
+    (t) => html`<span style="left:${xOf(t).toFixed(2)}%">${t.toLocaleString("en-GB")}</span>`,
+  )}</span><span class="funnel-axis" aria-hidden="true">Number answering (log scale)</span></div>`;
+}

@@ -10,6 +10,8 @@ import {
   associationSummary,
   type BreakdownResult,
   breakdown,
+  type FunnelResult,
+  funnel,
   type Period,
   PUBLIC_BREAKDOWN_AREAS,
   periodLabel,
@@ -27,6 +29,8 @@ import type { ReportArgs } from "./types.ts";
 
 /** The instruments whose reports set the child's, the parent's and the practitioner's views side by side. */
 export const EHCP_SETS: ReadonlySet<string> = new Set(["CYP_EHCP", "PARENT_EHCP", "PRACTITIONER_EHCP"]);
+/** The kinds of area a funnel sets side by side: enough of them to judge a spread. */
+const FUNNEL_AREA_TYPES: ReadonlySet<string> = new Set(["LOCAL_AUTHORITY", "ICB"]);
 /** A trend needs at least this many financial years. */
 export const TREND_MIN_YEARS = 3;
 
@@ -74,6 +78,8 @@ export interface ReportContent {
   breakdowns: BreakdownResult[];
   /** Per outcome the version read still asks, the area's and England's yearly points (a trend is assessed from three years). */
   trends: TrendRun[];
+  /** The headline outcome against every area of the report's kind (from a release: a live report's comparators'). */
+  funnel: FunnelResult | null;
   /** EHCP instruments only: each shared theme's views. */
   views: TriangulationResult[];
 }
@@ -191,6 +197,21 @@ export async function reportContent(
   const earlier = revised && earlierVersion !== undefined ? await trendRuns(earlierVersion, [...revised.codes]) : [];
   const trendPairs = current.map((run) => ({ ...run, before: earlier.find((e) => e.area.question.code === run.area.question.code) ?? null }));
 
+  // The funnel reads the headline as its row does, from the release the comparators come from.
+  const funnelRelease = source.kind === "LIVE" ? source.comparators?.name : release;
+  const headlineFunnel =
+    headline && funnelRelease && FUNNEL_AREA_TYPES.has(profile.area.type)
+      ? await funnel(scope, {
+          questionSet: args.questionSet,
+          question: headline.code,
+          band: "POSITIVE",
+          areaType: profile.area.type,
+          period: detailPeriod,
+          version,
+          release: funnelRelease,
+        })
+      : null;
+
   const views = EHCP_SETS.has(args.questionSet) ? await ehcpViews(scope, profile.area.code, period, questions, release) : [];
 
   return {
@@ -211,6 +232,7 @@ export async function reportContent(
     associations,
     breakdowns,
     trends: trendPairs,
+    funnel: headlineFunnel,
     views,
   };
 }

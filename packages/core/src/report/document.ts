@@ -1,9 +1,13 @@
 import { periodLabel, periodYears, SMALL_COUNT, TREND_METHOD, versionList } from "../figure/index.ts";
 import { SYNTHETIC_NOTICE } from "../util/notice.ts";
 import { type ReportContent, TREND_MIN_YEARS } from "./content.ts";
+import { drawable, funnelSection, noFunnel } from "./funnel.ts";
 import { glance, nothingSignificant } from "./glance.ts";
-import { type Html, html, page } from "./html.ts";
-import { associationsSection, breakdownsSection, measuresFigures, PEERS, trendFigures, viewsFigures } from "./sections.ts";
+import { capitalise, type Html, html, page } from "./html.ts";
+import { ONE, PEERS } from "./parts.ts";
+import { associationsSection, breakdownsSection, measuresFigures } from "./sections.ts";
+import { trendFigures } from "./trends.ts";
+import { viewsFigures } from "./views.ts";
 
 export const reportTitle = (areaName: string, instrument: string, period: string): string => `${areaName}: ${instrument}, ${period}`;
 
@@ -43,6 +47,17 @@ export function renderReport(content: ReportContent, generatedOn: string): { tit
       title: "How the process went",
       body: html`<p class="intro">The share of people in ${area} who said each part of the process went well.</p>${measuresFigures("process", next, content, content.process, `How the process went in ${area}`)}`,
     },
+    ...(content.funnel
+      ? [
+          {
+            id: "s-funnel",
+            title: `${capitalise(content.funnel.question.shortText)} against every ${ONE[content.area.type]}`,
+            body: drawable(content.funnel, content.area.code)
+              ? funnelSection(content, content.funnel, next())
+              : html`<p>${noFunnel(content, content.funnel)}</p>`,
+          },
+        ]
+      : []),
     { id: "s-associations", title: "Process and outcomes", body: associationsSection(content) },
     { id: "s-breakdowns", title: "Breakdowns", body: breakdownsSection(content, figures + 1) },
   ];

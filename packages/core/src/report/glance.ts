@@ -32,6 +32,13 @@ export function glance(content: ReportContent): string[] {
         `In ${area}, ${list(moving.map((t) => t.area.question.shortText))} ${assessment === "GETTING_BETTER" ? "got better" : "got worse"} over the years (a significant trend at 95%).`,
       );
   }
+  const own = content.funnel?.points.find((p) => p.area.code === content.area.code);
+  if (own?.compared && own.compared !== "ABOUT_AS_EXPECTED") {
+    const words = { MUCH_BETTER: "much better than", BETTER: "better than", WORSE: "worse than", MUCH_WORSE: "much worse than" }[own.compared];
+    statements.push(
+      `In ${area}, ${content.funnel!.question.shortText} was ${words} expected against every ${content.area.type === "ICB" ? "ICB" : "council"}: outside the funnel plot's ${own.compared.startsWith("MUCH") ? "99.8%" : "95%"} limits.`,
+    );
+  }
   const association = content.associations.find((a) => a.sentence && significant(a));
   if (association) {
     const where = content.detailArea.code === content.area.code ? area : `${content.detailArea.name} (the region ${area} is part of)`;

@@ -103,6 +103,13 @@ svg.strip { display: block; overflow: visible; }
 .trend-y span { position: absolute; left: 0; width: 2.2em; text-align: right; transform: translateY(-50%); font-size: 8pt; color: #333; }
 .trend-x { position: relative; display: block; height: 1.3em; font-size: 8pt; color: #333; }
 .trend-x span { position: absolute; top: 0.1em; transform: translateX(-50%); white-space: nowrap; }
+.funnel-frame { position: relative; padding: 0 14px 0 3em; margin: 0.3rem 0 0.6rem; }
+.funnel-plot { display: block; overflow: visible; }
+.funnel-y span { position: absolute; left: 0; width: 2.6em; text-align: right; transform: translateY(-50%); font-size: 8.5pt; color: #333; }
+.funnel-x { position: relative; display: block; height: 1.4em; font-size: 8.5pt; color: #333; }
+.funnel-x span { position: absolute; top: 0.15em; transform: translateX(-50%); white-space: nowrap; }
+.funnel-axis { display: block; text-align: center; font-size: 8.5pt; color: #333; }
+table.bands { width: auto; min-width: 60%; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 @media (max-width: 40rem) {
   body { padding: 0.75rem; font-size: 10.5pt; }

@@ -180,6 +180,38 @@ describe("localReport", () => {
     }
   });
 
+  it("draws the headline outcome's funnel from the API's own funnel, and says why when there is none", async () => {
+    const { localReport } = await demo.api.data(REPORT, { area: "E10000024", set: "ADULT_PB" });
+    const html: string = localReport.html;
+    expect(html).toContain('id="s-funnel"');
+    // The report reads quality of life from version 2 (the question changed), so its funnel does too.
+    const { funnel } = await demo.api.data(
+      `{ funnel(questionSet: ADULT_PB, question: "quality_of_life", version: 2) { england { percentage } points { area { code } value { percentage denominator } compared z } } }`,
+    );
+    type FunnelPoint = { area: { code: string }; value: { percentage: number; denominator: number }; compared: string | null; z: number | null };
+    const own = (funnel.points as FunnelPoint[]).find((p) => p.area.code === "E10000024")!;
+    const words = {
+      MUCH_BETTER: "Much better than expected",
+      BETTER: "Better than expected",
+      ABOUT_AS_EXPECTED: "About as expected",
+      WORSE: "Worse than expected",
+      MUCH_WORSE: "Much worse than expected",
+    } as const;
+    expect(own.compared).not.toBeNull();
+    expect(html).toContain(`<tr><th scope="row">${words[own.compared as keyof typeof words]}</th>`);
+    expect(html).toMatch(new RegExp(`${words[own.compared as keyof typeof words]}</th><td class="num">\\d+</td><td>Here</td>`));
+    expect(html).toContain(`Nottinghamshire: ${own.value.percentage.toFixed(1)}% of ${own.value.denominator} answering`);
+    expect(html).toContain(`(z = ${own.z!.toFixed(2)})`);
+    // Each band's count is the API's.
+    for (const [band, text] of Object.entries(words)) {
+      const n = (funnel.points as FunnelPoint[]).filter((p) => p.compared === band).length;
+      expect(html, band).toContain(`<th scope="row">${text}</th><td class="num">${n}</td>`);
+    }
+    const icb = (await demo.api.data(REPORT, { area: "E54000060", set: "PHB" })).localReport.html as string;
+    expect(icb).toContain('id="s-funnel"');
+    expect(icb).toMatch(/No funnel plot: (NHS Nottingham and Nottinghamshire Integrated Care Board&#39;s own figure|only \d+ ICBs)/);
+  });
+
   it("gives an area under the threshold its reason, not a thin report", async () => {
     const thin = coverage.find((e) => !e.reportEligible)!;
     const { localReport } = await demo.api.data(REPORT, { area: thin.area.code, set: thin.questionSet.code });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BenchmarkResult } from "../figure/index.ts";
 import { spreadOf } from "../figure/index.ts";
-import { STRIP_HEIGHT, strip, trendChart } from "./charts.ts";
+import { logTicks, STRIP_HEIGHT, strip, trendChart } from "./charts.ts";
 import type { ReportContent } from "./content.ts";
 import { glance, list, nothingSignificant } from "./glance.ts";
 import { cssString } from "./html.ts";
@@ -35,6 +35,7 @@ function content(parts: Partial<ReportContent>): ReportContent {
     breakdowns: [],
     views: [],
     revised: null,
+    funnel: null,
     ...parts,
   } as ReportContent;
 }
@@ -65,6 +66,16 @@ describe("At a glance", () => {
     const region = { code: "E12000004", name: "East Midlands", type: "REGION" } as ReportContent["area"];
     const [said] = glance(content({ detailArea: region, associations: [association(1.1, 1.5)] as ReportContent["associations"] }));
     expect(said).toMatch(/^In East Midlands \(the region Nottinghamshire is part of\): people who/);
+  });
+
+  it("says where the area falls outside its funnel's limits, and not when it is about as expected", () => {
+    const funnel = (compared: string) =>
+      ({ question: { shortText: "quality of life" }, points: [{ area: { code: "E10000024" }, compared }] }) as unknown as ReportContent["funnel"];
+    expect(glance(content({ funnel: funnel("MUCH_WORSE") }))).toEqual([
+      "In Nottinghamshire, quality of life was much worse than expected against every council: outside the funnel plot's 99.8% limits.",
+    ]);
+    expect(glance(content({ funnel: funnel("BETTER") }))[0]).toContain("better than expected against every council: outside the funnel plot's 95% limits");
+    expect(glance(content({ funnel: funnel("ABOUT_AS_EXPECTED") }))).toEqual([]);
   });
 
   it("says nothing where nothing is significant, and the report says that in words", () => {
@@ -109,6 +120,14 @@ describe("charts", () => {
     expect(lines).toEqual(["66.67%-100.00%"]);
     expect(drawn).toContain('<line x1="83.33%" x2="83.33%"');
     expect(drawn).toContain(">22-23<");
+  });
+});
+
+describe("the funnel plot's axis", () => {
+  it("labels a log scale with five round numbers within its range", () => {
+    expect(logTicks(31, 77)).toEqual([31, 39, 49, 61, 77]);
+    expect(logTicks(40, 4000)).toEqual([40, 130, 400, 1300, 4000]);
+    expect(logTicks(9, 11).every((t) => t >= 9 && t <= 11)).toBe(true);
   });
 });
 
