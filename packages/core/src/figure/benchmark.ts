@@ -11,7 +11,7 @@ import { type CountableBand, type Measure, notComparableMeasure, publishBand } f
 import type { Period, PeriodInput } from "./period.ts";
 import type { ReferenceData } from "./reference.ts";
 import { type FigureSource, figureSource } from "./source.ts";
-import { type ComparisonOutcome, compareWithComparator, type Polarity } from "./statistics.ts";
+import { type ComparisonOutcome, compareWithComparator, type Polarity, quantile } from "./statistics.ts";
 import { assertBandOf, assertCountableBand, polarityOf, poolingOf, resolveArea, resolveGradedQuestion, resolveSetAndPeriod, versionsOfAll } from "./target.ts";
 import { areaProfileArgs, benchmarkArgs } from "./validation.ts";
 
@@ -40,14 +40,6 @@ export interface Spread {
   median: number;
   upperQuartile: number;
   highest: number;
-}
-
-/** The quantile at `p` of sorted values, interpolated between neighbours (Hyndman and Fan's type 7, R's default). */
-export function quantile(sorted: readonly number[], p: number): number {
-  const h = (sorted.length - 1) * p;
-  const below = Math.floor(h);
-  const above = Math.min(sorted.length - 1, below + 1);
-  return sorted[below]! + (h - below) * (sorted[above]! - sorted[below]!);
 }
 
 /** The five-number summary of published values (at least one). */

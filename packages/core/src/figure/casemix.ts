@@ -13,6 +13,8 @@
  *   tau² when I·phi exceeds I - 1.
  */
 
+import { quantile, Z_95, Z_998 } from "./statistics.ts";
+
 /** One group of respondents alike in every characteristic: the design row, and their answers. */
 export interface GroupedRow {
   /** The design row: 1 for the intercept, then one 0/1 column per non-reference level. */
@@ -142,18 +144,6 @@ export function expectedOf(
     variance += r.total * pi * (1 - pi);
   }
   return { expected, variance };
-}
-
-/** The 97.5th and 99.9th percentiles of the standard normal: 95% and 99.8% two-sided limits. */
-export const Z_95 = 1.959963984540054;
-export const Z_998 = 3.090232306167813;
-
-/** The quantile at `p` of sorted values, interpolated between neighbours (type 7, numpy's default). */
-function quantile(sorted: readonly number[], p: number): number {
-  const h = (sorted.length - 1) * p;
-  const below = Math.floor(h);
-  const above = Math.min(sorted.length - 1, below + 1);
-  return sorted[below]! + (h - below) * (sorted[above]! - sorted[below]!);
 }
 
 export interface Overdispersion {

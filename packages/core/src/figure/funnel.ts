@@ -7,7 +7,7 @@ import type { Scope } from "../scope/index.ts";
 import { validated } from "../util/validate.ts";
 import { cellsOf, type FigureScope, familyMeasure, familyOf, resolveTarget } from "./benchmark.ts";
 import { cachedRead } from "./caching.ts";
-import { bandOf, type ExpectedBand, funnelLimits, type Overdispersion, overdispersion } from "./casemix.ts";
+import { bandOf, type ExpectedBand, funnelLimits, type Overdispersion, overdispersion, zWithRandomEffect } from "./casemix.ts";
 import { type Measure, notComparableMeasure } from "./measure.ts";
 import type { PeriodInput } from "./period.ts";
 import { LIVE } from "./source.ts";
@@ -86,11 +86,12 @@ export const funnel = validated(funnelArgs, async (scope: Scope, args: FunnelArg
     const p0 = england.status === "AVAILABLE" ? england.numerator! / england.denominator! : null;
     const published = measured.filter((m) => p0 !== null && m.value.status === "AVAILABLE" && m.value.denominator! > 0);
     const units = published.map((m) => {
+      const adjusted = m.value.numerator! / m.value.denominator!;
       const s = Math.sqrt((p0! * (1 - p0!)) / m.value.denominator!);
-      return { area: m.area.code, p: m.value.numerator! / m.value.denominator!, s, z: (m.value.numerator! / m.value.denominator! - p0!) / s };
+      return { area: m.area.code, adjusted, s, z: (adjusted - p0!) / s };
     });
     const od = overdispersion(units);
-    const zOf = new Map(units.map((u) => [u.area, (u.p - p0!) / Math.sqrt(u.s * u.s + od.tau2)]));
+    const zOf = new Map(units.map((u) => [u.area, zWithRandomEffect(u, p0!, od.tau2)]));
     const points: FunnelPoint[] = measured.map(({ area, value }) => {
       const z = zOf.get(area.code) ?? null;
       const judged = z === null || polarity === "NO_JUDGEMENT" ? null : bandOf(polarity === "LOWER_IS_BETTER" ? -z : z);

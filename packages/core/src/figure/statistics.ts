@@ -1,5 +1,15 @@
 /** The two-sided 97.5th percentile of the standard normal distribution. */
 export const Z_95 = 1.959963984540054;
+/** The 99.9th percentile: two-sided 99.8% limits. */
+export const Z_998 = 3.090232306167813;
+
+/** The quantile at `p` of sorted values, interpolated between neighbours (Hyndman and Fan's type 7: R's and numpy's default). */
+export function quantile(sorted: readonly number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const below = Math.floor(h);
+  const above = Math.min(sorted.length - 1, below + 1);
+  return sorted[below]! + (h - below) * (sorted[above]! - sorted[below]!);
+}
 
 export interface Interval {
   lower: number;

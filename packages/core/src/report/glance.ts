@@ -1,5 +1,7 @@
 import type { BenchmarkResult } from "../figure/index.ts";
 import type { ReportContent } from "./content.ts";
+import { EXPECTED } from "./funnel.ts";
+import { ONE } from "./parts.ts";
 import { significant } from "./sections.ts";
 
 /**
@@ -34,9 +36,8 @@ export function glance(content: ReportContent): string[] {
   }
   const own = content.funnel?.points.find((p) => p.area.code === content.area.code);
   if (own?.compared && own.compared !== "ABOUT_AS_EXPECTED") {
-    const words = { MUCH_BETTER: "much better than", BETTER: "better than", WORSE: "worse than", MUCH_WORSE: "much worse than" }[own.compared];
     statements.push(
-      `In ${area}, ${content.funnel!.question.shortText} was ${words} expected against every ${content.area.type === "ICB" ? "ICB" : "council"}: outside the funnel plot's ${own.compared.startsWith("MUCH") ? "99.8%" : "95%"} limits.`,
+      `In ${area}, ${content.funnel!.question.shortText} was ${EXPECTED[own.compared].words.toLowerCase()} against every ${ONE[content.area.type]}: outside the funnel plot's ${own.compared.startsWith("MUCH") ? "99.8%" : "95%"} limits.`,
     );
   }
   const association = content.associations.find((a) => a.sentence && significant(a));
